@@ -1,0 +1,22 @@
+package dev.querycache;
+
+/**
+ * A snapshot of one query in the cache, as filters' predicates and cache inspectors see it.
+ *
+ * @param key the query's key
+ * @param state its state at the time of the snapshot
+ * @param observerCount how many observers watch it; above zero means active
+ * @param isStale whether its data is stale (missing, invalidated or older than its stale
+ *     time)
+ * @param <T> the type of the data
+ */
+public record CachedQuery<T>(QueryKey<T> key, QueryState<T> state, int observerCount, boolean isStale) {
+  /**
+   * Whether any observer watches the query.
+   *
+   * @return {@code observerCount() > 0}
+   */
+  public boolean isActive() {
+    return observerCount > 0;
+  }
+}

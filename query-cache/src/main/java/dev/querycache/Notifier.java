@@ -1,0 +1,131 @@
+package dev.querycache;
+
+import java.lang.System.Logger.Level;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * Delivers change notifications to listeners through the application's notify executor,
+ * batched and coalesced.
+ *
+ * <p>Two mechanisms make a burst of changes reach a listener as one callback carrying the
+ * latest state:
+ *
+ * <ul>
+ *   <li>A <em>batch</em> ({@link #batch(Supplier)}) defers every notification scheduled on
+ *       this thread until the outermost batch ends; a channel scheduled many times in a batch
+ *       is signalled once. Every client operation runs in a batch, and its locks are released
+ *       before the batch ends, so listeners never run under a lock.
+ *   <li>A {@link Channel} coalesces signals: while a delivery is queued on the executor (the
+ *       EDT, say), further signals only mark it dirty, and the delivery reads the latest
+ *       state when it runs. Deliveries of one channel never overlap.
+ * </ul>
+ */
+final class Notifier {
+  private static final System.Logger LOG = System.getLogger(Notifier.class.getName());
+
+  private final Executor executor;
+  private final ThreadLocal<Batch> batches = ThreadLocal.withInitial(Batch::new);
+
+  Notifier(Executor executor) {
+    this.executor = executor;
+  }
+
+  /** Signals {@code channel} now, or at the end of this thread's batch if one is open. */
+  void schedule(Channel channel) {
+    Batch batch = batches.get();
+    if (batch.depth > 0) {
+      batch.pending.add(channel);
+    } else {
+      channel.signal(executor);
+    }
+  }
+
+  /** Runs {@code body} in a batch; notifications it schedules are sent when it returns. */
+  <R> R batch(Supplier<R> body) {
+    Batch batch = batches.get();
+    batch.depth++;
+    try {
+      return body.get();
+    } finally {
+      if (--batch.depth == 0 && !batch.pending.isEmpty()) {
+        flush(batch);
+      }
+    }
+  }
+
+  /** Runs {@code body} in a batch; see {@link #batch(Supplier)}. */
+  void batch(Runnable body) {
+    batch(
+        () -> {
+          body.run();
+          return null;
+        });
+  }
+
+  private void flush(Batch batch) {
+    // A listener run by a synchronous executor may open a batch of its own; it gets a fresh
+    // set, and this loop picks up nothing it scheduled twice.
+    while (!batch.pending.isEmpty()) {
+      Channel[] channels = batch.pending.toArray(new Channel[0]);
+      batch.pending.clear();
+      for (Channel channel : channels) {
+        channel.signal(executor);
+      }
+    }
+  }
+
+  private static final class Batch {
+    int depth;
+    final Set<Channel> pending = new LinkedHashSet<>();
+  }
+
+  /**
+   * One listener's delivery line. {@link #signal} asks for a delivery; the executor runs
+   * {@link #run}, which calls the deliverer until no signal arrived during the last call.
+   */
+  static final class Channel implements Runnable {
+    private final AtomicInteger wip = new AtomicInteger();
+    private final Runnable deliverer;
+
+    /** {@code deliverer} reads the latest state and calls the listener if it changed. */
+    Channel(Runnable deliverer) {
+      this.deliverer = deliverer;
+    }
+
+    void signal(Executor executor) {
+      if (wip.getAndIncrement() == 0) {
+        try {
+          executor.execute(this);
+        } catch (RejectedExecutionException e) {
+          wip.set(0);
+          LOG.log(
+              Level.ERROR,
+              "the notify executor rejected a delivery; the listener will get the latest "
+                  + "state with the next change",
+              e);
+        }
+      }
+    }
+
+    @Override
+    public void run() {
+      int missed = wip.get();
+      while (true) {
+        try {
+          deliverer.run();
+        } catch (RuntimeException | LinkageError | AssertionError e) {
+          LOG.log(Level.WARNING, "a query listener threw; other listeners are unaffected", e);
+        }
+        missed = wip.addAndGet(-missed);
+        if (missed == 0) {
+          return;
+        }
+      }
+    }
+  }
+}

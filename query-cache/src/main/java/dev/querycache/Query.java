@@ -1,0 +1,394 @@
+package dev.querycache;
+
+import dev.querycache.QueryAction.AttemptFailed;
+import dev.querycache.QueryAction.DataWritten;
+import dev.querycache.QueryAction.FetchCancelled;
+import dev.querycache.QueryAction.FetchFailed;
+import dev.querycache.QueryAction.FetchStarted;
+import dev.querycache.QueryAction.Invalidated;
+import dev.querycache.QueryAction.Reset;
+import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One cached query: its state machine, its in-flight fetch and its observers.
+ *
+ * <p>State transitions happen under this object's monitor and replace {@link #state()} whole;
+ * readers never lock. Observers are notified through the client's {@link Notifier} after the
+ * monitor is released. Changes to what pins the query in the cache (observers, a fetch) are
+ * made by {@link QueryCache} inside its atomic compute for the key, so the retention policy
+ * sees them at once.
+ */
+final class Query<T> {
+  private static final QueryObserver<?>[] NO_OBSERVERS = new QueryObserver<?>[0];
+
+  final QueryKey<T> key;
+  private final QueryClient client;
+  private volatile QueryState<T> state = QueryState.initial();
+  private volatile ResolvedOptions<T> options;
+  private volatile QueryObserver<?>[] observers = NO_OBSERVERS;
+  private volatile @Nullable Fetch<T> fetch; // written under this
+  private volatile boolean removed;
+
+  Query(QueryKey<T> key, QueryClient client, ResolvedOptions<T> options) {
+    this.key = key;
+    this.client = client;
+    this.options = options;
+  }
+
+  QueryState<T> state() {
+    return state;
+  }
+
+  ResolvedOptions<T> options() {
+    return options;
+  }
+
+  /** Adopts the options of the latest observer or fetch that brought a function. */
+  void setOptions(ResolvedOptions<T> next) {
+    if (next.canFetch() || !options.canFetch()) {
+      options = next;
+    }
+  }
+
+  int observerCount() {
+    return observers.length;
+  }
+
+  QueryObserver<?>[] observers() {
+    return observers;
+  }
+
+  /** Pinned queries are never evicted: someone watches, fetches or (later) patches them. */
+  boolean isPinned() {
+    return observers.length > 0 || hasFetch();
+  }
+
+  boolean hasFetch() {
+    return fetch != null;
+  }
+
+  boolean isRemoved() {
+    return removed;
+  }
+
+  void markRemoved() {
+    removed = true;
+  }
+
+  /** Nanoseconds this query may stay unobserved before eviction. */
+  long retentionNanos() {
+    return isPinned() ? Long.MAX_VALUE : options.gcNanos;
+  }
+
+  boolean isStale(long now) {
+    QueryState<T> s = state;
+    return s.data() == null || s.isInvalidated() || options.isStaleByTime(s.dataUpdatedAt(), now);
+  }
+
+  CachedQuery<T> snapshot(long now) {
+    return new CachedQuery<>(key, state, observers.length, isStale(now));
+  }
+
+  // ---- the reducer ---------------------------------------------------------------------
+
+  /** The state machine: the next state after {@code action}. Pure. */
+  static <T> QueryState<T> reduce(QueryState<T> s, QueryAction<T> action, boolean share) {
+    if (action instanceof FetchStarted) {
+      boolean noData = s.data() == null;
+      return new QueryState<>(
+          s.data(), s.dataUpdatedAt(), s.dataUpdateCount(),
+          noData ? null : s.error(), s.errorUpdatedAt(), s.errorUpdateCount(),
+          0, null,
+          noData ? QueryStatus.PENDING : s.status(),
+          ((FetchStarted<T>) action).paused() ? FetchStatus.PAUSED : FetchStatus.FETCHING,
+          s.isInvalidated());
+    }
+    if (action instanceof AttemptFailed) {
+      AttemptFailed<T> failed = (AttemptFailed<T>) action;
+      return new QueryState<>(
+          s.data(), s.dataUpdatedAt(), s.dataUpdateCount(), s.error(), s.errorUpdatedAt(),
+          s.errorUpdateCount(), failed.failureCount(), failed.error(), s.status(),
+          s.fetchStatus(), s.isInvalidated());
+    }
+    if (action instanceof DataWritten) {
+      DataWritten<T> written = (DataWritten<T>) action;
+      T data = share ? StructuralSharing.share(s.data(), written.data()) : written.data();
+      boolean fromFetch = written.fromFetch();
+      if (data == s.data() && !fromFetch && !s.isInvalidated() && s.status() == QueryStatus.SUCCESS) {
+        return s; // equal data written by hand: nothing changes, nobody is told
+      }
+      return new QueryState<>(
+          data, written.at(), s.dataUpdateCount() + 1, null, s.errorUpdatedAt(),
+          s.errorUpdateCount(),
+          fromFetch ? 0 : s.fetchFailureCount(),
+          fromFetch ? null : s.fetchFailureReason(),
+          QueryStatus.SUCCESS,
+          fromFetch ? FetchStatus.IDLE : s.fetchStatus(),
+          false);
+    }
+    if (action instanceof FetchFailed) {
+      FetchFailed<T> failed = (FetchFailed<T>) action;
+      return new QueryState<>(
+          s.data(), s.dataUpdatedAt(), s.dataUpdateCount(), failed.error(), failed.at(),
+          s.errorUpdateCount() + 1, s.fetchFailureCount() + 1, failed.error(),
+          QueryStatus.ERROR, FetchStatus.IDLE, s.isInvalidated());
+    }
+    if (action instanceof FetchCancelled) {
+      FetchCancelled<T> cancelled = (FetchCancelled<T>) action;
+      return new QueryState<>(
+          s.data(), s.dataUpdatedAt(), s.dataUpdateCount(), s.error(), s.errorUpdatedAt(),
+          s.errorUpdateCount(), cancelled.failureCount(), cancelled.failureReason(),
+          s.status(), FetchStatus.IDLE, s.isInvalidated());
+    }
+    if (action instanceof Invalidated) {
+      return s.isInvalidated()
+          ? s
+          : new QueryState<>(
+              s.data(), s.dataUpdatedAt(), s.dataUpdateCount(), s.error(), s.errorUpdatedAt(),
+              s.errorUpdateCount(), s.fetchFailureCount(), s.fetchFailureReason(), s.status(),
+              s.fetchStatus(), true);
+    }
+    if (action instanceof Reset) {
+      return QueryState.initial();
+    }
+    throw new AssertionError("unknown action " + action);
+  }
+
+  /** Applies {@code action} under the monitor; returns whether the state changed. */
+  private boolean dispatchLocked(QueryAction<T> action) {
+    QueryState<T> previous = state;
+    QueryState<T> next = reduce(previous, action, options.structuralSharing);
+    if (next == previous) {
+      return false;
+    }
+    state = next;
+    return true;
+  }
+
+  /** Tells every observer that the state changed. */
+  void notifyObservers() {
+    for (QueryObserver<?> observer : observers) {
+      client.notifier.schedule(observer.channel());
+    }
+  }
+
+  // ---- data written by hand ------------------------------------------------------------
+
+  /** Writes data by hand; the fetch, if any, goes on. Returns the stored data. */
+  T setData(T data) {
+    boolean changed;
+    synchronized (this) {
+      changed = dispatchLocked(new DataWritten<>(data, client.now(), false));
+    }
+    if (changed) {
+      notifyObservers();
+    }
+    return state.data() == null ? data : state.data();
+  }
+
+  /**
+   * Writes the result of {@code updater}, retrying if the data changed while it ran (so no
+   * concurrent update is lost; the updater must be free of side effects). A {@code null}
+   * result leaves the data as it is. Returns the stored data, or null if unchanged and none.
+   */
+  @Nullable T update(UnaryOperator<@Nullable T> updater) {
+    while (true) {
+      T before = state.data();
+      T after = updater.apply(before);
+      if (after == null) {
+        return before;
+      }
+      boolean changed;
+      synchronized (this) {
+        if (state.data() != before) {
+          continue;
+        }
+        changed = dispatchLocked(new DataWritten<>(after, client.now(), false));
+      }
+      if (changed) {
+        notifyObservers();
+      }
+      return state.data();
+    }
+  }
+
+  void invalidate() {
+    boolean changed;
+    synchronized (this) {
+      changed = dispatchLocked(new Invalidated<>());
+    }
+    if (changed) {
+      notifyObservers();
+    }
+  }
+
+  /** Back to the initial state, cancelling any fetch silently. */
+  void reset() {
+    cancel();
+    boolean changed;
+    synchronized (this) {
+      changed = dispatchLocked(new Reset<>());
+    }
+    if (changed) {
+      notifyObservers();
+    }
+  }
+
+  // ---- fetching ------------------------------------------------------------------------
+
+  /**
+   * Joins the fetch in flight or begins a new one (called inside the cache's compute for
+   * this key, so the pin takes effect atomically). {@code replace}: a fetch in flight on a
+   * query that has data is cancelled and replaced, its waiters handed the new result, as
+   * invalidation needs (the old fetch may have started before the change that invalidated).
+   * The returned fetch must be {@linkplain Fetch#start() started} outside the compute when
+   * {@link FetchTicket#isNew()}.
+   */
+  FetchTicket<T> beginFetch(ResolvedOptions<T> fetchOptions, boolean replace) {
+    Fetch<T> superseded = null;
+    Fetch<T> next;
+    synchronized (this) {
+      Fetch<T> current = fetch;
+      if (current != null && !(replace && state.data() != null)) {
+        return new FetchTicket<>(current, false);
+      }
+      if (current != null) {
+        superseded = current;
+        current.markCancelled();
+      }
+      setOptions(fetchOptions);
+      next = new Fetch<>(this, options, client);
+      fetch = next;
+      dispatchLocked(new FetchStarted<>(!client.isOnline()));
+    }
+    notifyObservers();
+    if (superseded != null) {
+      superseded.handOver(next);
+    }
+    return new FetchTicket<>(next, true);
+  }
+
+  void fetchPaused(Fetch<T> from, boolean paused) {
+    boolean changed;
+    synchronized (this) {
+      if (fetch != from) {
+        return;
+      }
+      changed = dispatchLocked(new FetchStarted<>(paused));
+    }
+    if (changed) {
+      notifyObservers();
+    }
+  }
+
+  void attemptFailed(Fetch<T> from, int failureCount, Throwable error) {
+    synchronized (this) {
+      if (fetch != from) {
+        return;
+      }
+      dispatchLocked(new AttemptFailed<>(failureCount, error));
+    }
+    notifyObservers();
+  }
+
+  /**
+   * Ends the fetch {@code from} with data or an error (called inside the cache's compute for
+   * this key, so the unpin takes effect atomically). Returns false if the fetch was
+   * cancelled or replaced meanwhile: its result is discarded.
+   */
+  boolean endFetch(Fetch<T> from, @Nullable T data, @Nullable Throwable error) {
+    synchronized (this) {
+      if (fetch != from) {
+        return false;
+      }
+      fetch = null;
+      long now = client.now();
+      dispatchLocked(
+          error == null
+              ? new DataWritten<>(data, now, true)
+              : new FetchFailed<>(error, now));
+    }
+    notifyObservers();
+    return true;
+  }
+
+  /**
+   * Cancels the fetch in flight, if any, silently: its fetch fields revert to what they were
+   * before it began (data, status and error are only ever changed by a fetch when it lands,
+   * so a cancelled one has changed none of them; data written by hand meanwhile stays), its
+   * waiters get a {@link java.util.concurrent.CancellationException} and its late result is
+   * discarded. Returns whether there was one; the caller re-evaluates the pin.
+   */
+  boolean cancel() {
+    Fetch<T> cancelled;
+    synchronized (this) {
+      cancelled = fetch;
+      if (cancelled == null) {
+        return false;
+      }
+      fetch = null;
+      cancelled.markCancelled();
+      dispatchLocked(
+          new FetchCancelled<>(cancelled.failureCountBefore, cancelled.failureReasonBefore));
+    }
+    notifyObservers();
+    cancelled.finishCancelled();
+    return true;
+  }
+
+  // ---- observers -----------------------------------------------------------------------
+
+  /** Called inside the cache's compute for this key. */
+  synchronized void addObserver(QueryObserver<T> observer) {
+    QueryObserver<?>[] current = observers;
+    QueryObserver<?>[] next = Arrays.copyOf(current, current.length + 1);
+    next[current.length] = observer;
+    observers = next;
+  }
+
+  /** Called inside the cache's compute for this key. */
+  synchronized boolean removeObserver(QueryObserver<T> observer) {
+    QueryObserver<?>[] current = observers;
+    for (int i = 0; i < current.length; i++) {
+      if (current[i] == observer) {
+        QueryObserver<?>[] next = new QueryObserver<?>[current.length - 1];
+        System.arraycopy(current, 0, next, 0, i);
+        System.arraycopy(current, i + 1, next, i, current.length - i - 1);
+        observers = next;
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Override
+  public String toString() {
+    return "Query" + key + " " + state.status() + "/" + state.fetchStatus();
+  }
+
+  /** A fetch to wait for, and whether the caller must start it. */
+  static final class FetchTicket<T> {
+    private final Fetch<T> fetch;
+    private final boolean isNew;
+
+    FetchTicket(Fetch<T> fetch, boolean isNew) {
+      this.fetch = fetch;
+      this.isNew = isNew;
+    }
+
+    Fetch<T> fetch() {
+      return fetch;
+    }
+
+    boolean isNew() {
+      return isNew;
+    }
+
+    CompletableFuture<T> promise() {
+      return fetch.promise();
+    }
+  }
+}

@@ -1,0 +1,31 @@
+package dev.querycache;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The transitions of a query's state. Every change to a {@link QueryState} is one of these,
+ * applied by {@link Query#reduce}, so the whole state machine reads in one place.
+ */
+sealed interface QueryAction<T> {
+  /** A fetch starts (or a paused one resumes): fetching, or paused when offline. */
+  record FetchStarted<T>(boolean paused) implements QueryAction<T> {}
+
+  /** An attempt failed and will be retried. */
+  record AttemptFailed<T>(int failureCount, Throwable error) implements QueryAction<T> {}
+
+  /** Data lands: from a fetch (which then ends) or written by hand (fetch unaffected). */
+  record DataWritten<T>(T data, long at, boolean fromFetch) implements QueryAction<T> {}
+
+  /** The fetch failed for good. */
+  record FetchFailed<T>(Throwable error, long at) implements QueryAction<T> {}
+
+  /** The fetch was cancelled: fetch fields go back to what they were before it started. */
+  record FetchCancelled<T>(int failureCount, @Nullable Throwable failureReason)
+      implements QueryAction<T> {}
+
+  /** The data is marked invalid. */
+  record Invalidated<T>() implements QueryAction<T> {}
+
+  /** Back to the initial state. */
+  record Reset<T>() implements QueryAction<T> {}
+}

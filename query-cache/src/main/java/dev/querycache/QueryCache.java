@@ -1,0 +1,190 @@
+package dev.querycache;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.RemovalCause;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The store of queries: a Caffeine cache keyed by {@link QueryKey}, plus the {@link
+ * QueryIndex} that answers prefix filters.
+ *
+ * <p>Retention is Caffeine's: an unpinned query expires {@code gcTime} after it was created,
+ * lost its last observer or ended its fetch; a pinned query (observed or fetching) never
+ * expires and weighs nothing, so a size cap ({@link QueryClient.Builder#maxUnobservedQueries})
+ * counts only unpinned ones. Because Caffeine re-evaluates expiry and weight only when an
+ * entry is written, every change to what pins a query is made inside {@link #compute} for its
+ * key: the change and the new retention are one atomic step, and an eviction can never race
+ * with an observer arriving.
+ *
+ * <p>The index is updated inside the same atomic steps (creation, and removal through the
+ * eviction listener or {@link #remove}).
+ */
+final class QueryCache {
+  private final QueryClient client;
+  private final Cache<QueryKey<?>, Query<?>> cache;
+  private final QueryIndex index = new QueryIndex();
+
+  QueryCache(QueryClient client, long maxUnobserved) {
+    this.client = client;
+    Caffeine<Object, Object> builder =
+        Caffeine.newBuilder()
+            .executor(Runnable::run)
+            .ticker(client.ticker::read)
+            .scheduler(
+                (executor, task, delay, unit) ->
+                    client.scheduler.schedule(
+                        () -> executor.execute(task), Duration.ofNanos(unit.toNanos(delay))));
+    if (maxUnobserved >= 0) {
+      builder.maximumWeight(maxUnobserved).weigher((QueryKey<?> key, Query<?> query) -> query.isPinned() ? 0 : 1);
+    }
+    this.cache =
+        builder
+            .expireAfter(new Retention())
+            .evictionListener(
+                (QueryKey<?> key, Query<?> query, RemovalCause cause) -> {
+                  if (query != null) {
+                    detach(query);
+                  }
+                })
+            .build();
+  }
+
+  /** The live query for {@code key}, or null (an expired one counts as gone). */
+  @SuppressWarnings("unchecked") // a key's queries hold the key's data type
+  <T> @Nullable Query<T> get(QueryKey<T> key) {
+    return (Query<T>) cache.getIfPresent(key);
+  }
+
+  /**
+   * Runs {@code action} on the query for {@code key} atomically with its retention: the query
+   * is created first when absent and {@code options} is given (null: no creation, the action
+   * is not run and null is returned). Runs inside a notification batch, so nothing is
+   * delivered before the atomic step ends.
+   */
+  @SuppressWarnings("unchecked")
+  <T, R> @Nullable R compute(
+      QueryKey<T> key, @Nullable ResolvedOptions<T> options, Function<Query<T>, R> action) {
+    Object[] result = new Object[1];
+    client.notifier.batch(
+        () ->
+            cache
+                .asMap()
+                .compute(
+                    key,
+                    (k, existing) -> {
+                      Query<T> query = (Query<T>) existing;
+                      if (query == null) {
+                        if (options == null) {
+                          return null;
+                        }
+                        query = new Query<>(key, client, options);
+                        index.add(query);
+                      }
+                      result[0] = action.apply(query);
+                      return query;
+                    }));
+    return (R) result[0];
+  }
+
+  /** The query for {@code key}, created with {@code options} if absent. */
+  <T> Query<T> obtain(QueryKey<T> key, ResolvedOptions<T> options) {
+    Query<T> existing = get(key);
+    if (existing != null) {
+      return existing;
+    }
+    Query<T> created = compute(key, options, query -> query);
+    return java.util.Objects.requireNonNull(created);
+  }
+
+  /**
+   * Re-evaluates {@code query}'s retention after its pins changed outside {@link #compute}
+   * (a cancel). A query no longer in the cache is left alone.
+   */
+  void repin(Query<?> query) {
+    cache.asMap().computeIfPresent(query.key, (k, existing) -> existing);
+  }
+
+  /** Ends a fetch atomically with the unpin; false if the result was discarded. */
+  <T> boolean endFetch(Query<T> query, Fetch<T> fetch, @Nullable T data, @Nullable Throwable error) {
+    if (query.isRemoved()) {
+      return false;
+    }
+    Boolean ended = compute(query.key, null, live -> live == query && query.endFetch(fetch, data, error));
+    return ended != null && ended;
+  }
+
+  /** Cancels {@code query}'s fetch, if any, and re-evaluates its retention. */
+  void cancel(Query<?> query) {
+    client.notifier.batch(
+        () -> {
+          if (query.cancel()) {
+            repin(query);
+          }
+        });
+  }
+
+  /** Removes {@code query} if it is still the one cached for its key; cancels its fetch. */
+  boolean remove(Query<?> query) {
+    boolean removed = cache.asMap().remove(query.key, query);
+    if (removed) {
+      detach(query);
+      query.cancel();
+    }
+    return removed;
+  }
+
+  private void detach(Query<?> query) {
+    query.markRemoved();
+    index.remove(query);
+  }
+
+  /** The live queries that {@code filter} selects, in no particular order. */
+  List<Query<?>> findAll(QueryFilter filter) {
+    cache.cleanUp(); // evicts what has expired, so the index holds only live queries
+    QueryKey<?> key = filter.key();
+    List<Query<?>> candidates;
+    if (key != null && filter.isExact()) {
+      Query<?> query = cache.getIfPresent(key);
+      candidates = query == null ? List.of() : List.of(query);
+    } else {
+      candidates = index.candidates(key == null ? KeyList.EMPTY : key.root());
+    }
+    long now = client.now();
+    List<Query<?>> matches = new ArrayList<>(candidates.size());
+    for (Query<?> query : candidates) {
+      if (!query.isRemoved() && filter.matchesKey(query.key) && filter.matchesState(query, now)) {
+        matches.add(query);
+      }
+    }
+    return matches;
+  }
+
+  long size() {
+    cache.cleanUp();
+    return cache.estimatedSize();
+  }
+
+  /** Caffeine's view of a query's lifetime: forever while pinned, else its gc time. */
+  private static final class Retention implements Expiry<QueryKey<?>, Query<?>> {
+    @Override
+    public long expireAfterCreate(QueryKey<?> key, Query<?> query, long now) {
+      return query.retentionNanos();
+    }
+
+    @Override
+    public long expireAfterUpdate(QueryKey<?> key, Query<?> query, long now, long remaining) {
+      return query.retentionNanos();
+    }
+
+    @Override
+    public long expireAfterRead(QueryKey<?> key, Query<?> query, long now, long remaining) {
+      return remaining;
+    }
+  }
+}

@@ -1,0 +1,833 @@
+package dev.querycache;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The query cache's front door: reads and writes cached server data, fetches it, observes
+ * it, invalidates it. One client per application (or per test), shared by every screen.
+ *
+ * <pre>{@code
+ * QueryClient client = QueryClient.builder().notifyExecutor(SwingUtilities::invokeLater).build();
+ * QueryOptions<List<Todo>> todos = QueryOptions.of(QueryKey.of("todos"), ctx -> api.todos());
+ * QueryObserver<List<Todo>> observer = client.observe(todos, result -> render(result));
+ * ...
+ * client.setQueryData(QueryKey.of("todos"), List.of(newTodo));   // a local write
+ * client.invalidateQueries(QueryFilter.prefix("todos"));         // refetch what is shown
+ * }</pre>
+ *
+ * <p><b>Threads.</b> Every method is thread-safe and may be called from any thread, the UI
+ * thread included: none blocks on the network. Blocking query functions run on the fetch
+ * executor; listeners run on the notify executor (synchronous by default, on the thread that
+ * made the change, after the library's locks are released); retries and timers run on the
+ * {@link Scheduler}. The state transitions of one query are atomic, and every operation is a
+ * notification {@linkplain #batch(Runnable) batch}.
+ *
+ * <p><b>Misses.</b> Reads return {@link Optional}: a query may not be cached (never fetched,
+ * or garbage-collected after its gc time).
+ */
+public final class QueryClient implements AutoCloseable {
+  final Ticker ticker;
+  final Scheduler scheduler;
+  final Executor fetchExecutor;
+  final Notifier notifier;
+  final QueryCache cache;
+  private final QuerySettings defaults;
+  private final ResolvedOptions<?> baseline;
+  private final List<PrefixDefaults> prefixDefaults = new CopyOnWriteArrayList<>();
+  private final Set<Fetch<?>> parked = ConcurrentHashMap.newKeySet();
+  private final @Nullable ExecutorService ownedFetchExecutor;
+  private volatile boolean online;
+  private volatile boolean focused = true;
+
+  private QueryClient(Builder builder) {
+    this.ticker = builder.ticker;
+    this.scheduler = builder.scheduler;
+    this.defaults = builder.defaults;
+    this.online = builder.online;
+    if (builder.fetchExecutor != null) {
+      this.fetchExecutor = builder.fetchExecutor;
+      this.ownedFetchExecutor = null;
+    } else {
+      ExecutorService pool = defaultFetchExecutor();
+      this.fetchExecutor = pool;
+      this.ownedFetchExecutor = pool;
+    }
+    this.notifier = new Notifier(builder.notifyExecutor);
+    this.baseline = new ResolvedOptions<>(null, QuerySettings.builder().apply(defaults));
+    this.cache = new QueryCache(this, builder.maxUnobservedQueries);
+  }
+
+  /**
+   * Starts building a client. Everything has a default: system time, a daemon fetch pool,
+   * synchronous notification.
+   *
+   * @return a builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A client with every default.
+   *
+   * @return a new client
+   */
+  public static QueryClient create() {
+    return builder().build();
+  }
+
+  // ---- reading and writing ---------------------------------------------------------------
+
+  /**
+   * The data cached under {@code key}.
+   *
+   * @param key the exact key
+   * @param <T> the type of the data
+   * @return the data, or empty if the query is not cached or has no data yet
+   * @throws NullPointerException if {@code key} is null
+   */
+  public <T> Optional<T> getQueryData(QueryKey<T> key) {
+    Objects.requireNonNull(key, "key == null");
+    Query<T> query = cache.get(key);
+    return query == null ? Optional.empty() : Optional.ofNullable(query.state().data());
+  }
+
+  /**
+   * The whole state of the query cached under {@code key}.
+   *
+   * @param key the exact key
+   * @param <T> the type of the data
+   * @return the state, or empty if the query is not cached
+   * @throws NullPointerException if {@code key} is null
+   */
+  public <T> Optional<QueryState<T>> getQueryState(QueryKey<T> key) {
+    Objects.requireNonNull(key, "key == null");
+    Query<T> query = cache.get(key);
+    return query == null ? Optional.empty() : Optional.of(query.state());
+  }
+
+  /**
+   * Writes {@code data} under {@code key}, creating the query if needed. The write is
+   * immediate: observers are told (unless the data equals what was there), the data counts
+   * as fresh from now, and a fetch in flight goes on (its result lands when it arrives).
+   *
+   * @param key the exact key
+   * @param data the new data
+   * @param <T> the type of the data
+   * @return the data now stored: {@code data}, or the old reference if equal (structural
+   *     sharing)
+   * @throws NullPointerException if an argument is null
+   */
+  public <T> T setQueryData(QueryKey<T> key, T data) {
+    Objects.requireNonNull(key, "key == null");
+    Objects.requireNonNull(data, "data == null");
+    return notifier.batch(
+        () -> {
+          while (true) {
+            Query<T> query = cache.obtain(key, resolve(key, null));
+            T stored = query.setData(data);
+            if (!query.isRemoved()) {
+              return stored;
+            }
+          }
+        });
+  }
+
+  /**
+   * Writes the result of {@code updater} applied to the current data (null if none). A null
+   * result leaves the cache unchanged and creates nothing. If another thread changes the data
+   * while the updater runs, the updater runs again on the newer data, so no concurrent update
+   * is lost: keep it free of side effects. It runs on the calling thread, outside any lock.
+   *
+   * @param key the exact key
+   * @param updater maps the current data (or null) to the new data (or null for no change)
+   * @param <T> the type of the data
+   * @return the data now stored, or empty if there is none
+   * @throws NullPointerException if an argument is null
+   */
+  public <T> Optional<T> setQueryData(QueryKey<T> key, UnaryOperator<@Nullable T> updater) {
+    Objects.requireNonNull(key, "key == null");
+    Objects.requireNonNull(updater, "updater == null");
+    return notifier.batch(
+        () -> {
+          while (true) {
+            Query<T> existing = cache.get(key);
+            if (existing == null) {
+              T created = updater.apply(null);
+              if (created == null) {
+                return Optional.<T>empty();
+              }
+              Query<T> query = cache.obtain(key, resolve(key, null));
+              if (query.state().data() != null) {
+                continue; // someone wrote first: run the updater on their data
+              }
+              T stored = query.update(current -> current == null ? created : updater.apply(current));
+              if (!query.isRemoved()) {
+                return Optional.ofNullable(stored);
+              }
+              continue;
+            }
+            T stored = existing.update(updater);
+            if (!existing.isRemoved()) {
+              return Optional.ofNullable(stored);
+            }
+          }
+        });
+  }
+
+  /**
+   * The data of every query {@code filter} selects that has data.
+   *
+   * @param filter which queries
+   * @return an immutable map from key to data, in no particular order
+   * @throws NullPointerException if {@code filter} is null
+   */
+  public Map<QueryKey<?>, Object> getQueriesData(QueryFilter filter) {
+    Objects.requireNonNull(filter, "filter == null");
+    ImmutableMap.Builder<QueryKey<?>, Object> out = ImmutableMap.builder();
+    for (Query<?> query : cache.findAll(filter)) {
+      Object data = query.state().data();
+      if (data != null) {
+        out.put(query.key, data);
+      }
+    }
+    return out.buildKeepingLast();
+  }
+
+  /**
+   * Applies {@code updater} to the data of every query {@code filter} selects that has data,
+   * as {@link #setQueryData(QueryKey, UnaryOperator)} does for one. The caller vouches that
+   * the selected queries hold {@code T}; a query holding another type makes the updater throw
+   * {@link ClassCastException}, which propagates after the queries before it were updated.
+   * Observers hear of all the changes as one batch.
+   *
+   * @param filter which queries
+   * @param updater maps data to new data (or null to leave a query unchanged)
+   * @param <T> the type of the selected queries' data
+   * @return the new data by key, for the queries that changed
+   * @throws NullPointerException if an argument is null
+   */
+  @SuppressWarnings("unchecked") // the caller's filter selects queries of type T
+  public <T> Map<QueryKey<?>, T> setQueriesData(QueryFilter filter, UnaryOperator<T> updater) {
+    Objects.requireNonNull(filter, "filter == null");
+    Objects.requireNonNull(updater, "updater == null");
+    return notifier.batch(
+        () -> {
+          ImmutableMap.Builder<QueryKey<?>, T> out = ImmutableMap.builder();
+          for (Query<?> match : cache.findAll(filter)) {
+            Query<T> query = (Query<T>) match;
+            T before = query.state().data();
+            if (before == null) {
+              continue;
+            }
+            T after = query.update(current -> current == null ? null : updater.apply(current));
+            if (after != null && after != before) {
+              out.put(query.key, after);
+            }
+          }
+          return out.buildKeepingLast();
+        });
+  }
+
+  // ---- fetching --------------------------------------------------------------------------
+
+  /**
+   * Returns the data of {@code options}' key: the cached data if it is fresh by the options'
+   * stale time, else the result of a fetch (joining one in flight). The query is cached
+   * either way.
+   *
+   * @param options what to fetch and how
+   * @param <T> the type of the data
+   * @return a future of the data; it fails with the query function's last error after the
+   *     retries, or with a {@link java.util.concurrent.CancellationException} if the fetch is
+   *     cancelled. Completes on the thread that completes the fetch.
+   * @throws NullPointerException if {@code options} is null
+   */
+  public <T> CompletableFuture<T> fetchQuery(QueryOptions<T> options) {
+    Objects.requireNonNull(options, "options == null");
+    return notifier.batch(
+        () -> {
+          ResolvedOptions<T> resolved = resolve(options.key(), options);
+          Query<T> query = cache.get(options.key());
+          if (query != null) {
+            QueryState<T> state = query.state();
+            T data = state.data();
+            if (data != null && !state.isInvalidated()
+                && !resolved.isStaleByTime(state.dataUpdatedAt(), now())) {
+              return CompletableFuture.completedFuture(data);
+            }
+          }
+          return fetch(options.key(), resolved, false);
+        });
+  }
+
+  /**
+   * Like {@link #fetchQuery(QueryOptions)}, for warming the cache: the future never fails.
+   *
+   * @param options what to fetch and how
+   * @return a future that completes (normally) when the data is cached or the fetch failed
+   * @throws NullPointerException if {@code options} is null
+   */
+  public CompletableFuture<Void> prefetchQuery(QueryOptions<?> options) {
+    return fetchQuery(options).handle((data, error) -> null);
+  }
+
+  /**
+   * Returns the cached data if there is any, fresh or stale, else fetches it.
+   *
+   * @param options what to fetch and how
+   * @param <T> the type of the data
+   * @return a future of the data, failing as {@link #fetchQuery(QueryOptions)}'s does
+   * @throws NullPointerException if {@code options} is null
+   */
+  public <T> CompletableFuture<T> ensureQueryData(QueryOptions<T> options) {
+    Objects.requireNonNull(options, "options == null");
+    Optional<T> cached = getQueryData(options.key());
+    return cached.isPresent()
+        ? CompletableFuture.completedFuture(cached.get())
+        : fetchQuery(options);
+  }
+
+  /**
+   * Marks every query {@code filter} selects invalid (stale whatever its stale time), then
+   * refetches the active ones among them whose observers are enabled; a fetch already in
+   * flight for a query with data is replaced, since it may have started before the change
+   * that made the data invalid. Inactive queries refetch when next observed.
+   *
+   * @param filter which queries
+   * @return a future that completes when those refetches end, successfully or not; it never
+   *     fails
+   * @throws NullPointerException if {@code filter} is null
+   */
+  public CompletableFuture<Void> invalidateQueries(QueryFilter filter) {
+    Objects.requireNonNull(filter, "filter == null");
+    return notifier.batch(
+        () -> {
+          List<Query<?>> matches = cache.findAll(filter);
+          List<Query<?>> toRefetch = new ArrayList<>();
+          for (Query<?> query : matches) {
+            query.invalidate();
+            if (query.observerCount() > 0 && hasEnabledObserver(query)) {
+              toRefetch.add(query);
+            }
+          }
+          return refetchAll(toRefetch);
+        });
+  }
+
+  /**
+   * Refetches every query {@code filter} selects that can fetch (has a function, and is
+   * either unobserved or has an enabled observer). Fetches in flight for queries with data
+   * are replaced.
+   *
+   * @param filter which queries
+   * @return a future that completes when the refetches end; it never fails
+   * @throws NullPointerException if {@code filter} is null
+   */
+  public CompletableFuture<Void> refetchQueries(QueryFilter filter) {
+    Objects.requireNonNull(filter, "filter == null");
+    return notifier.batch(
+        () -> {
+          List<Query<?>> toRefetch = new ArrayList<>();
+          for (Query<?> query : cache.findAll(filter)) {
+            if (query.observerCount() == 0 || hasEnabledObserver(query)) {
+              toRefetch.add(query);
+            }
+          }
+          return refetchAll(toRefetch);
+        });
+  }
+
+  /**
+   * Cancels the fetches in flight of every query {@code filter} selects. Each cancelled
+   * query's fetch status goes back to what it was before that fetch began (idle, with its
+   * earlier failure count); its data, status and error are untouched (a fetch changes them
+   * only when it lands, and a cancelled one never lands: its late result is discarded even if
+   * the query function ignored the signal). Cancellation is silent: it is not an error.
+   * Those waiting on the fetch get a {@link java.util.concurrent.CancellationException}.
+   *
+   * @param filter which queries
+   * @throws NullPointerException if {@code filter} is null
+   */
+  public void cancelQueries(QueryFilter filter) {
+    Objects.requireNonNull(filter, "filter == null");
+    notifier.batch(
+        () -> {
+          for (Query<?> query : cache.findAll(filter)) {
+            cache.cancel(query);
+          }
+        });
+  }
+
+  /**
+   * Removes every query {@code filter} selects from the cache, cancelling its fetch. Observers
+   * of a removed query stay open and move to a new, empty query for the same key (they do not
+   * fetch by themselves until told to).
+   *
+   * @param filter which queries
+   * @throws NullPointerException if {@code filter} is null
+   */
+  public void removeQueries(QueryFilter filter) {
+    Objects.requireNonNull(filter, "filter == null");
+    notifier.batch(
+        () -> {
+          for (Query<?> query : cache.findAll(filter)) {
+            if (cache.remove(query)) {
+              for (QueryObserver<?> observer : query.observers()) {
+                observer.reattach();
+              }
+            }
+          }
+        });
+  }
+
+  /**
+   * Puts every query {@code filter} selects back in its initial state (no data, pending),
+   * cancelling its fetch, then refetches the active ones as
+   * {@link #invalidateQueries(QueryFilter)} does.
+   *
+   * @param filter which queries
+   * @return a future that completes when the refetches end; it never fails
+   * @throws NullPointerException if {@code filter} is null
+   */
+  public CompletableFuture<Void> resetQueries(QueryFilter filter) {
+    Objects.requireNonNull(filter, "filter == null");
+    return notifier.batch(
+        () -> {
+          List<Query<?>> toRefetch = new ArrayList<>();
+          for (Query<?> query : cache.findAll(filter)) {
+            query.reset();
+            cache.repin(query);
+            if (query.observerCount() > 0 && hasEnabledObserver(query)) {
+              toRefetch.add(query);
+            }
+          }
+          return refetchAll(toRefetch);
+        });
+  }
+
+  /**
+   * How many queries {@code filter} selects are fetching now (not paused).
+   *
+   * @param filter which queries
+   * @return the count
+   * @throws NullPointerException if {@code filter} is null
+   */
+  public int isFetching(QueryFilter filter) {
+    Objects.requireNonNull(filter, "filter == null");
+    int count = 0;
+    for (Query<?> query : cache.findAll(filter)) {
+      if (query.state().fetchStatus() == FetchStatus.FETCHING) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  /**
+   * Snapshots of the queries {@code filter} selects, for inspectors and debugging.
+   *
+   * @param filter which queries
+   * @return an immutable list, in no particular order
+   * @throws NullPointerException if {@code filter} is null
+   */
+  public List<CachedQuery<?>> getQueries(QueryFilter filter) {
+    Objects.requireNonNull(filter, "filter == null");
+    long now = now();
+    ImmutableList.Builder<CachedQuery<?>> out = ImmutableList.builder();
+    for (Query<?> query : cache.findAll(filter)) {
+      out.add(query.snapshot(now));
+    }
+    return out.build();
+  }
+
+  // ---- observing -------------------------------------------------------------------------
+
+  /**
+   * Opens an observer of {@code options}' key that calls {@code listener} with each new
+   * result, and fetches if the data is missing or stale (unless disabled). Close it when the
+   * screen goes away.
+   *
+   * @param options what to observe, fetch and how
+   * @param listener receives results on the notify executor
+   * @param <T> the type of the data
+   * @return the open observer
+   * @throws NullPointerException if an argument is null
+   */
+  public <T> QueryObserver<T> observe(QueryOptions<T> options, Consumer<? super QueryResult<T>> listener) {
+    Objects.requireNonNull(options, "options == null");
+    Objects.requireNonNull(listener, "listener == null");
+    QueryObserver<T> observer = new QueryObserver<>(this, options, listener);
+    observer.open();
+    return observer;
+  }
+
+  // ---- defaults --------------------------------------------------------------------------
+
+  /**
+   * Sets default settings for every query whose key {@code prefix} matches (partially, as a
+   * prefix filter does). Several prefixes may match one key: they apply in the order they
+   * were first set, later ones winning; setting a prefix again replaces its settings in
+   * place. Options passed with a call win over every default. Affects queries resolved from
+   * now on.
+   *
+   * @param prefix the key prefix
+   * @param settings the defaults
+   * @throws NullPointerException if an argument is null
+   */
+  public void setQueryDefaults(QueryKey<?> prefix, QuerySettings settings) {
+    Objects.requireNonNull(prefix, "prefix == null");
+    Objects.requireNonNull(settings, "settings == null");
+    synchronized (prefixDefaults) {
+      for (int i = 0; i < prefixDefaults.size(); i++) {
+        if (prefixDefaults.get(i).prefix.equals(prefix)) {
+          prefixDefaults.set(i, new PrefixDefaults(prefix, settings));
+          return;
+        }
+      }
+      prefixDefaults.add(new PrefixDefaults(prefix, settings));
+    }
+  }
+
+  /**
+   * The defaults that apply to {@code key}: the client's, then each matching prefix's.
+   *
+   * @param key a key
+   * @return the merged settings (unset means built-in default)
+   * @throws NullPointerException if {@code key} is null
+   */
+  public QuerySettings getQueryDefaults(QueryKey<?> key) {
+    Objects.requireNonNull(key, "key == null");
+    QuerySettings.Builder merged = QuerySettings.builder().apply(defaults);
+    for (PrefixDefaults entry : prefixDefaults) {
+      if (key.startsWith(entry.prefix)) {
+        merged.apply(entry.settings);
+      }
+    }
+    return merged.build();
+  }
+
+  // ---- focus, connectivity, batching ------------------------------------------------------
+
+  /**
+   * Tells the client whether the application's window has focus. Regaining it refetches the
+   * observed queries whose observers' {@code refetchOnWindowFocus} rule says so (by default,
+   * the stale ones). The UI modules call this from window events.
+   *
+   * @param focused whether a window of the application is focused
+   */
+  public void focusChanged(boolean focused) {
+    boolean regained = focused && !this.focused;
+    this.focused = focused;
+    if (regained) {
+      refetchObserved(true);
+    }
+  }
+
+  /**
+   * Whether the client believes a window has focus.
+   *
+   * @return the last value given to {@link #focusChanged(boolean)} (initially true)
+   */
+  public boolean isFocused() {
+    return focused;
+  }
+
+  /**
+   * Tells the client whether the network is reachable. Going offline pauses fetches at their
+   * next attempt ({@link FetchStatus#PAUSED}); coming back resumes them and refetches the
+   * observed queries whose {@code refetchOnReconnect} rule says so.
+   *
+   * @param online whether the server can be reached
+   */
+  public void onlineChanged(boolean online) {
+    boolean regained = online && !this.online;
+    this.online = online;
+    if (regained) {
+      notifier.batch(
+          () -> {
+            for (Fetch<?> fetch : new ArrayList<>(parked)) {
+              if (parked.remove(fetch)) {
+                fetch.resume();
+              }
+            }
+            refetchObserved(false);
+          });
+    }
+  }
+
+  /**
+   * Whether the client believes the network is reachable.
+   *
+   * @return the last value given to {@link #onlineChanged(boolean)} (initially true unless
+   *     built otherwise)
+   */
+  public boolean isOnline() {
+    return online;
+  }
+
+  /**
+   * Runs {@code changes} as one notification batch: every observer affected by the changes is
+   * told once, after {@code changes} returns, with the latest result.
+   *
+   * @param changes calls on this client
+   * @throws NullPointerException if {@code changes} is null
+   */
+  public void batch(Runnable changes) {
+    Objects.requireNonNull(changes, "changes == null");
+    notifier.batch(changes);
+  }
+
+  /**
+   * Cancels every fetch in flight and stops the fetch pool the client created (one given to
+   * the builder is left running). The cache stays readable; fetching after close fails.
+   */
+  @Override
+  public void close() {
+    cancelQueries(QueryFilter.all());
+    if (ownedFetchExecutor != null) {
+      ownedFetchExecutor.shutdownNow();
+    }
+  }
+
+  // ---- the engine's entry points -----------------------------------------------------------
+
+  long now() {
+    return ticker.read();
+  }
+
+  /** Joins or starts a fetch of {@code key}; the caller is inside a batch. */
+  <T> CompletableFuture<T> fetch(QueryKey<T> key, ResolvedOptions<T> options, boolean replace) {
+    Query.FetchTicket<T> ticket =
+        Objects.requireNonNull(cache.compute(key, options, query -> query.beginFetch(options, replace)));
+    if (ticket.isNew()) {
+      ticket.fetch().start();
+    }
+    return ticket.promise();
+  }
+
+  /** Holds a fetch that found the client offline until it is back online. */
+  void parkUntilOnline(Fetch<?> fetch) {
+    parked.add(fetch);
+    if (online && parked.remove(fetch)) {
+      fetch.resume(); // came back online while parking
+    }
+  }
+
+  @SuppressWarnings("unchecked") // the baseline has no function, so it suits every type
+  <T> ResolvedOptions<T> resolve(QueryKey<T> key, @Nullable QueryOptions<T> options) {
+    if (options == null && prefixDefaults.isEmpty()) {
+      return (ResolvedOptions<T>) baseline;
+    }
+    QuerySettings.Builder merged = QuerySettings.builder().apply(defaults);
+    for (PrefixDefaults entry : prefixDefaults) {
+      if (key.startsWith(entry.prefix)) {
+        merged.apply(entry.settings);
+      }
+    }
+    if (options != null) {
+      merged.apply(options.settings());
+    }
+    return new ResolvedOptions<>(options, merged);
+  }
+
+  private static boolean hasEnabledObserver(Query<?> query) {
+    for (QueryObserver<?> observer : query.observers()) {
+      if (observer.isEnabled()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private CompletableFuture<Void> refetchAll(List<Query<?>> queries) {
+    List<CompletableFuture<?>> fetches = new ArrayList<>(queries.size());
+    for (Query<?> query : queries) {
+      if (query.options().canFetch()) {
+        fetches.add(refetch(query).handle((data, error) -> null));
+      }
+    }
+    return CompletableFuture.allOf(fetches.toArray(new CompletableFuture<?>[0]));
+  }
+
+  private <T> CompletableFuture<T> refetch(Query<T> query) {
+    return fetch(query.key, query.options(), true);
+  }
+
+  private void refetchObserved(boolean focus) {
+    notifier.batch(
+        () -> {
+          for (Query<?> query : cache.findAll(QueryFilter.all().active())) {
+            for (QueryObserver<?> observer : query.observers()) {
+              observer.refetchOn(focus);
+            }
+          }
+        });
+  }
+
+  private static ExecutorService defaultFetchExecutor() {
+    AtomicInteger count = new AtomicInteger();
+    ThreadPoolExecutor pool =
+        new ThreadPoolExecutor(
+            8,
+            8,
+            30,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
+            task -> {
+              Thread thread = new Thread(task, "query-cache-fetch-" + count.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            });
+    pool.allowCoreThreadTimeOut(true);
+    return pool;
+  }
+
+  private static final class PrefixDefaults {
+    final QueryKey<?> prefix;
+    final QuerySettings settings;
+
+    PrefixDefaults(QueryKey<?> prefix, QuerySettings settings) {
+      this.prefix = prefix;
+      this.settings = settings;
+    }
+  }
+
+  /**
+   * Builds a {@link QueryClient}. Not thread-safe; each setter may be called once more to
+   * replace its value.
+   */
+  public static final class Builder {
+    private Ticker ticker = Ticker.system();
+    private Scheduler scheduler = Scheduler.system();
+    private @Nullable Executor fetchExecutor;
+    private Executor notifyExecutor = Runnable::run;
+    private QuerySettings defaults = QuerySettings.none();
+    private long maxUnobservedQueries = -1;
+    private boolean online = true;
+
+    Builder() {}
+
+    /**
+     * The source of time for staleness, retention and timestamps. Pass the same virtual time
+     * to {@link #scheduler(Scheduler)}.
+     *
+     * @param ticker the ticker
+     * @return this builder
+     * @throws NullPointerException if {@code ticker} is null
+     */
+    public Builder ticker(Ticker ticker) {
+      this.ticker = Objects.requireNonNull(ticker, "ticker == null");
+      return this;
+    }
+
+    /**
+     * Where retries, stale-time wake-ups and gc run after their delays.
+     *
+     * @param scheduler the scheduler
+     * @return this builder
+     * @throws NullPointerException if {@code scheduler} is null
+     */
+    public Builder scheduler(Scheduler scheduler) {
+      this.scheduler = Objects.requireNonNull(scheduler, "scheduler == null");
+      return this;
+    }
+
+    /**
+     * Where blocking query functions run. By default, a pool of up to eight daemon threads
+     * named {@code query-cache-fetch-N}, owned and stopped by the client. Never pass the UI
+     * thread's executor.
+     *
+     * @param fetchExecutor the executor
+     * @return this builder
+     * @throws NullPointerException if {@code fetchExecutor} is null
+     */
+    public Builder fetchExecutor(Executor fetchExecutor) {
+      this.fetchExecutor = Objects.requireNonNull(fetchExecutor, "fetchExecutor == null");
+      return this;
+    }
+
+    /**
+     * Where observers' listeners run: {@code SwingUtilities::invokeLater} for Swing,
+     * {@code Platform::runLater} for JavaFX. By default, synchronously on the thread that
+     * made the change (after the library's locks are released), which suits tests.
+     *
+     * @param notifyExecutor the executor
+     * @return this builder
+     * @throws NullPointerException if {@code notifyExecutor} is null
+     */
+    public Builder notifyExecutor(Executor notifyExecutor) {
+      this.notifyExecutor = Objects.requireNonNull(notifyExecutor, "notifyExecutor == null");
+      return this;
+    }
+
+    /**
+     * The client-wide default settings, below prefix defaults and per-call options.
+     *
+     * @param defaults the defaults
+     * @return this builder
+     * @throws NullPointerException if {@code defaults} is null
+     */
+    public Builder defaults(QuerySettings defaults) {
+      this.defaults = Objects.requireNonNull(defaults, "defaults == null");
+      return this;
+    }
+
+    /**
+     * Caps how many unobserved (and idle) queries are retained; beyond it, the least
+     * valuable are evicted before their gc time (Caffeine's size policy). Observed and
+     * fetching queries never count and are never evicted. Unbounded by default.
+     *
+     * @param maximum zero or more
+     * @return this builder
+     * @throws IllegalArgumentException if {@code maximum} is negative
+     */
+    public Builder maxUnobservedQueries(long maximum) {
+      if (maximum < 0) {
+        throw new IllegalArgumentException("maxUnobservedQueries must not be negative: " + maximum);
+      }
+      this.maxUnobservedQueries = maximum;
+      return this;
+    }
+
+    /**
+     * Whether the client starts online (default true); see
+     * {@link QueryClient#onlineChanged(boolean)}.
+     *
+     * @param online the initial connectivity
+     * @return this builder
+     */
+    public Builder online(boolean online) {
+      this.online = online;
+      return this;
+    }
+
+    /**
+     * Builds the client.
+     *
+     * @return a new client
+     */
+    public QueryClient build() {
+      return new QueryClient(this);
+    }
+  }
+}

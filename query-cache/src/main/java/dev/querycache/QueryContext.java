@@ -1,0 +1,10 @@
+package dev.querycache;
+
+/**
+ * What a query function gets: the key it fetches and the signal that says it was cancelled.
+ *
+ * @param key the key being fetched, typed by its data
+ * @param signal cancellation of this fetch
+ * @param <T> the type of the data
+ */
+public record QueryContext<T>(QueryKey<T> key, CancellationSignal signal) {}

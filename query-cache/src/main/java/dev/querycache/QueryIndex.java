@@ -1,0 +1,174 @@
+package dev.querycache;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A trie over the leading parts of the cached keys, so that a prefix filter finds its
+ * candidates in time proportional to the queries under the prefix rather than to the cache.
+ *
+ * <p>A key is indexed by the tokens of a depth-first walk of its parts: a scalar part is a
+ * token; a nested list is an {@link #OPEN} token, its elements' tokens and a {@link #CLOSE}
+ * token. The walk stops at the first map part (maps match by subset, which a trie cannot
+ * follow) or after {@link #MAX_TOKENS} tokens. A filter key is walked the same way, except
+ * that it also stops at the end of its first nested list (a filter list matches longer key
+ * lists). Every key under the node a filter's walk reaches is a candidate, to be checked with
+ * {@link KeyParts#partialMatch}; for the usual filters (scalar and list prefixes) every
+ * candidate matches.
+ *
+ * <p>Guarded by its own monitor; callers never call out while holding it.
+ */
+final class QueryIndex {
+  private static final Object OPEN = new Token("[");
+  private static final Object CLOSE = new Token("]");
+  private static final Object NULL = new Token("null");
+  private static final int MAX_TOKENS = 8;
+
+  private final Node root = new Node(null, null);
+
+  synchronized void add(Query<?> query) {
+    Node node = root;
+    for (Object token : tokens(query.key.root(), false)) {
+      node = node.child(token);
+    }
+    node.add(query);
+  }
+
+  synchronized void remove(Query<?> query) {
+    Node node = root;
+    for (Object token : tokens(query.key.root(), false)) {
+      Node next = node.children == null ? null : node.children.get(token);
+      if (next == null) {
+        return;
+      }
+      node = next;
+    }
+    node.remove(query);
+    node.prune();
+  }
+
+  /** The queries whose keys may match {@code prefix}: a superset of the matches. */
+  synchronized List<Query<?>> candidates(KeyList prefix) {
+    Node node = root;
+    for (Object token : tokens(prefix, true)) {
+      node = node.children == null ? null : node.children.get(token);
+      if (node == null) {
+        return List.of();
+      }
+    }
+    List<Query<?>> out = new ArrayList<>();
+    node.collect(out);
+    return out;
+  }
+
+  /** Tokens of a key (or of a filter key, which stops at its first nested list's end). */
+  private static List<Object> tokens(KeyList parts, boolean filter) {
+    List<Object> tokens = new ArrayList<>(Math.min(MAX_TOKENS, parts.size() + 2));
+    walk(parts, tokens, filter, true);
+    return tokens;
+  }
+
+  /** Appends tokens; returns {@code false} once the walk must stop. */
+  private static boolean walk(KeyList list, List<Object> tokens, boolean filter, boolean isRoot) {
+    for (Object part : list) {
+      if (tokens.size() >= MAX_TOKENS || part instanceof KeyMap) {
+        return false;
+      }
+      if (part instanceof KeyList) {
+        tokens.add(OPEN);
+        if (!walk((KeyList) part, tokens, filter, false)) {
+          return false;
+        }
+      } else {
+        tokens.add(part == null ? NULL : part);
+      }
+    }
+    if (isRoot) {
+      return false;
+    }
+    if (filter || tokens.size() >= MAX_TOKENS) {
+      return false; // a filter's nested list matches key lists that go on past its end
+    }
+    tokens.add(CLOSE);
+    return true;
+  }
+
+  /** A structural marker, unequal to every key part. */
+  private static final class Token {
+    private final String name;
+
+    Token(String name) {
+      this.name = name;
+    }
+
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  private static final class Node {
+    private final @Nullable Node parent;
+    private final @Nullable Object token;
+    private @Nullable Map<Object, Node> children;
+    private @Nullable Set<Query<?>> members;
+
+    Node(@Nullable Node parent, @Nullable Object token) {
+      this.parent = parent;
+      this.token = token;
+    }
+
+    Node child(Object token) {
+      if (children == null) {
+        children = new HashMap<>(4);
+      }
+      return children.computeIfAbsent(token, t -> new Node(this, t));
+    }
+
+    void add(Query<?> query) {
+      if (members == null) {
+        members = new LinkedHashSet<>(4);
+      }
+      members.add(query);
+    }
+
+    void remove(Query<?> query) {
+      if (members != null) {
+        members.remove(query);
+        if (members.isEmpty()) {
+          members = null;
+        }
+      }
+    }
+
+    /** Drops this node and its empty ancestors from the trie. */
+    void prune() {
+      Node node = this;
+      while (node.parent != null
+          && node.members == null
+          && (node.children == null || node.children.isEmpty())) {
+        Map<Object, Node> siblings = node.parent.children;
+        if (siblings != null) {
+          siblings.remove(node.token);
+        }
+        node = node.parent;
+      }
+    }
+
+    void collect(List<Query<?>> out) {
+      if (members != null) {
+        out.addAll(members);
+      }
+      if (children != null) {
+        for (Node child : children.values()) {
+          child.collect(out);
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,149 @@
+package dev.querycache;
+
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The identity of a query: an immutable, structured list of parts, typed by the data the
+ * query holds.
+ *
+ * <p>A part is a {@link String}, a number, a {@link Boolean}, an enum, {@code null}, a
+ * {@link List} of parts or a {@link java.util.Map} with {@code String} keys and part values,
+ * nested as deep as needed. Records (and beans with properties) are accepted too and turned
+ * into a map of their properties with Jackson; {@link java.util.UUID}, {@link Character} and
+ * {@code java.time} values are turned into their {@code toString()}. Everything is copied at
+ * construction, so changing the objects afterwards does not change the key.
+ *
+ * <p>Two keys are equal when their trees are equal: maps compare regardless of the order of
+ * their entries, numbers compare by value ({@code 1}, {@code 1L} and {@code 1.0} are the same
+ * part), and an enum equals the string of its name (keys have a JSON shape, as in TanStack
+ * Query). The hash is computed once.
+ *
+ * <p>The type parameter {@code T} is the type of the query's data. It is not part of the
+ * key's identity; it lets {@link QueryClient#getQueryData(QueryKey)} and friends hand the data
+ * back without a cast. Declare it once, where the key is built:
+ *
+ * <pre>{@code
+ * static QueryKey<List<Notification>> notifications(int page) {
+ *   return QueryKey.of("notifications", Map.of("page", page));
+ * }
+ * }</pre>
+ *
+ * <p>Instances are immutable and thread-safe.
+ *
+ * @param <T> the type of the data stored under this key
+ */
+public final class QueryKey<T> {
+  private final KeyList parts;
+
+  private QueryKey(KeyList parts) {
+    this.parts = parts;
+  }
+
+  /**
+   * Builds a key from its parts.
+   *
+   * @param parts the parts, outermost first; each may be {@code null}
+   * @param <T> the type of the data stored under this key
+   * @return the key
+   * @throws NullPointerException if {@code parts} itself is null
+   * @throws IllegalArgumentException if a part is not supported (an array, a set, a map with a
+   *     non-string key, a mutable JDK object, a non-finite number, a cycle); the message names
+   *     the part and its path, such as {@code key[1].input.tags}
+   */
+  public static <T> QueryKey<T> of(@Nullable Object... parts) {
+    Objects.requireNonNull(parts, "parts == null");
+    return new QueryKey<>(KeyParts.canonicalRoot(parts));
+  }
+
+  /**
+   * Builds a key whose parts are the elements of {@code parts} (not a key with one list part:
+   * for that, use {@code QueryKey.of(list)}).
+   *
+   * @param parts the parts, outermost first
+   * @param <T> the type of the data stored under this key
+   * @return the key
+   * @throws NullPointerException if {@code parts} is null
+   * @throws IllegalArgumentException as {@link #of(Object...)}
+   */
+  public static <T> QueryKey<T> fromList(List<?> parts) {
+    Objects.requireNonNull(parts, "parts == null");
+    return new QueryKey<>(KeyParts.canonicalRoot(parts));
+  }
+
+  /**
+   * Returns a key made of this key's parts followed by {@code more}, typed anew. Useful to
+   * build a family of keys under one prefix:
+   * {@code QueryKey<Todo> todo = todos.append("detail", id)}.
+   *
+   * @param more the parts to add
+   * @param <U> the type of the data stored under the new key
+   * @return the longer key
+   * @throws IllegalArgumentException as {@link #of(Object...)}
+   */
+  public <U> QueryKey<U> append(@Nullable Object... more) {
+    Objects.requireNonNull(more, "more == null");
+    KeyList tail = KeyParts.canonicalRoot(more);
+    @Nullable Object[] joined = new Object[parts.size() + tail.size()];
+    for (int i = 0; i < parts.size(); i++) {
+      joined[i] = parts.get(i);
+    }
+    for (int i = 0; i < tail.size(); i++) {
+      joined[parts.size() + i] = tail.get(i);
+    }
+    return new QueryKey<>(new KeyList(joined));
+  }
+
+  /**
+   * The canonical parts: an immutable list whose elements are {@code null}, {@code String},
+   * {@code Boolean}, {@code Long} (integral numbers), {@code BigDecimal} (other numbers), or
+   * immutable {@code List}s and {@code Map}s of the same. Useful in filter predicates.
+   *
+   * @return the parts, outermost first
+   */
+  public List<@Nullable Object> parts() {
+    return parts;
+  }
+
+  /** The root node of the canonical tree, for matching and indexing. */
+  KeyList root() {
+    return parts;
+  }
+
+  /**
+   * Whether this key starts with {@code prefix} in the partial sense filters use: a list
+   * matches a list whose leading elements match it and a map matches a map holding at least
+   * its entries, recursively. So {@code [["notification"]]} matches
+   * {@code [["notification","getNotifications"],{"input":{...},"type":"query"}]}.
+   *
+   * @param prefix the shorter key
+   * @return whether {@code prefix} matches this key partially
+   */
+  public boolean startsWith(QueryKey<?> prefix) {
+    Objects.requireNonNull(prefix, "prefix == null");
+    return KeyParts.partialMatch(parts, prefix.parts);
+  }
+
+  /**
+   * Two keys are equal when their canonical trees are equal; the data type plays no part.
+   */
+  @Override
+  public boolean equals(@Nullable Object other) {
+    return other == this || (other instanceof QueryKey && parts.equals(((QueryKey<?>) other).parts));
+  }
+
+  @Override
+  public int hashCode() {
+    return parts.hashCode();
+  }
+
+  /**
+   * A readable JSON-like form with map entries in key order, such as
+   * {@code [["notification","getNotifications"],{"input":{"limit":20},"type":"query"}]}.
+   */
+  @Override
+  public String toString() {
+    return parts.toString();
+  }
+}

@@ -1,0 +1,270 @@
+package dev.querycache;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A live view of one query, delivering a {@link QueryResult} to its listener whenever the
+ * query changes: the way a screen watches server data. Made by
+ * {@link QueryClient#observe(QueryOptions, Consumer)}; {@link #close()} ends it.
+ *
+ * <p>While open, an observer keeps its query in the cache (it is never garbage-collected),
+ * and, when {@linkplain QuerySettings.AbstractBuilder#enabled(boolean) enabled}, fetches on
+ * its own: when it opens and the data is missing or stale (per
+ * {@link QuerySettings.AbstractBuilder#refetchOnMount(Refetch) refetchOnMount}), when the
+ * window regains focus and when the network comes back.
+ *
+ * <p>The listener runs on the client's notify executor, never under a lock of the library.
+ * It is called once soon after opening with the current result, then once per change, or
+ * once per burst of changes with the latest result (see {@link QueryClient#batch(Runnable)}).
+ * Calls to one listener never overlap. A listener that throws is logged; it and the other
+ * listeners keep receiving results.
+ *
+ * <p>Thread-safe: any method may be called from any thread.
+ *
+ * @param <T> the type of the data
+ */
+public final class QueryObserver<T> implements AutoCloseable {
+  private final QueryClient client;
+  private final Consumer<? super QueryResult<T>> listener;
+  private final Notifier.Channel channel = new Notifier.Channel(this::deliver);
+  private volatile ResolvedOptions<T> options;
+  private volatile QueryKey<T> key;
+  private volatile @Nullable Query<T> query;
+  private volatile boolean closed;
+
+  // Touched only by deliveries, which the channel serialises.
+  private @Nullable QueryState<T> lastState;
+  private boolean lastStale;
+  private @Nullable Future<?> staleTimer;
+
+  QueryObserver(QueryClient client, QueryOptions<T> options, Consumer<? super QueryResult<T>> listener) {
+    this.client = client;
+    this.listener = listener;
+    this.key = options.key();
+    this.options = client.resolve(options.key(), options);
+  }
+
+  /** Attaches to the query for the current key and fetches if the rules say so. */
+  void open() {
+    client.notifier.batch(
+        () -> {
+          attach();
+          client.notifier.schedule(channel);
+          Query<T> attached = query;
+          if (attached != null && shouldFetch(options.refetchOnMount, attached)) {
+            client.fetch(key, options, false);
+          }
+        });
+  }
+
+  private void attach() {
+    ResolvedOptions<T> opts = options;
+    query =
+        client.cache.compute(
+            key,
+            opts,
+            q -> {
+              q.setOptions(opts);
+              q.addObserver(this);
+              return q;
+            });
+  }
+
+  private void detach() {
+    Query<T> attached = query;
+    if (attached != null) {
+      client.cache.compute(attached.key, null, q -> q == attached && q.removeObserver(this));
+    }
+  }
+
+  /**
+   * The result as of now, computed on the calling thread.
+   *
+   * @return the current result; pending with no data if the observer is closed and its
+   *     query gone
+   */
+  public QueryResult<T> result() {
+    Query<T> attached = query;
+    QueryState<T> state = attached == null ? QueryState.initial() : attached.state();
+    return new QueryResult<>(key, state, isStale(state, client.now()));
+  }
+
+  /**
+   * The key observed now.
+   *
+   * @return the key
+   */
+  public QueryKey<T> key() {
+    return key;
+  }
+
+  /**
+   * Fetches now, even if the data is fresh or the observer disabled. A fetch in flight for a
+   * query that has data is replaced by a new one (its waiters get the new result).
+   *
+   * @return a future of the fetched data; it fails with the fetch's error, or with a
+   *     {@link java.util.concurrent.CancellationException} if the fetch is cancelled
+   * @throws IllegalStateException if the observer is closed
+   */
+  public CompletableFuture<T> refetch() {
+    if (closed) {
+      throw new IllegalStateException("the observer of " + key + " is closed");
+    }
+    return client.notifier.batch(() -> client.fetch(key, options, true));
+  }
+
+  /**
+   * Switches to other options: a new key (a new page, a new filter), another function or
+   * other settings. Moving to another key leaves the old query (which starts its gc
+   * countdown if nobody else observes it) and follows the new one, fetching it by the
+   * refetch-on-mount rule; the listener gets the new query's result.
+   *
+   * @param next the new options; their data type is the observer's
+   * @throws NullPointerException if {@code next} is null
+   * @throws IllegalStateException if the observer is closed
+   */
+  public void setOptions(QueryOptions<T> next) {
+    Objects.requireNonNull(next, "next == null");
+    if (closed) {
+      throw new IllegalStateException("the observer of " + key + " is closed");
+    }
+    client.notifier.batch(
+        () -> {
+          boolean sameKey = next.key().equals(key);
+          options = client.resolve(next.key(), next);
+          if (sameKey) {
+            Query<T> attached = query;
+            if (attached != null) {
+              attached.setOptions(options);
+            }
+            client.notifier.schedule(channel);
+            return;
+          }
+          detach();
+          key = next.key();
+          open();
+        });
+  }
+
+  /**
+   * Stops observing: no further callbacks start after this returns (one already running may
+   * finish), and the query starts its gc countdown if nobody else observes it. Idempotent.
+   */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    client.notifier.batch(this::detach);
+    Future<?> timer = staleTimer;
+    if (timer != null) {
+      timer.cancel(false);
+    }
+  }
+
+  /**
+   * Whether {@link #close()} was called.
+   *
+   * @return {@code true} once closed
+   */
+  public boolean isClosed() {
+    return closed;
+  }
+
+  boolean isEnabled() {
+    return !closed && options.enabled;
+  }
+
+  Notifier.Channel channel() {
+    return channel;
+  }
+
+  /** The query was removed from the cache: follow its successor for the same key. */
+  void reattach() {
+    if (!closed) {
+      client.notifier.batch(
+          () -> {
+            attach();
+            client.notifier.schedule(channel);
+          });
+    }
+  }
+
+  /** Applies a refetch rule ({@code ON_FOCUS}, {@code ON_RECONNECT}) of this observer. */
+  void refetchOn(boolean focus) {
+    Query<T> attached = query;
+    ResolvedOptions<T> opts = options;
+    if (!closed && attached != null
+        && shouldFetch(focus ? opts.refetchOnWindowFocus : opts.refetchOnReconnect, attached)) {
+      client.fetch(key, opts, false);
+    }
+  }
+
+  private boolean shouldFetch(Refetch rule, Query<T> attached) {
+    ResolvedOptions<T> opts = options;
+    if (closed || !opts.enabled || !opts.canFetch()) {
+      return false;
+    }
+    QueryState<T> state = attached.state();
+    if (state.data() == null && state.status() != QueryStatus.ERROR) {
+      return true; // nothing to show yet: an enabled observer always loads
+    }
+    switch (rule) {
+      case ALWAYS:
+        return true;
+      case IF_STALE:
+        return isStale(state, client.now());
+      default:
+        return false;
+    }
+  }
+
+  private boolean isStale(QueryState<T> state, long now) {
+    return state.data() == null
+        || state.isInvalidated()
+        || options.isStaleByTime(state.dataUpdatedAt(), now);
+  }
+
+  private void deliver() {
+    Query<T> attached = query;
+    if (closed || attached == null) {
+      return;
+    }
+    QueryState<T> state = attached.state();
+    long now = client.now();
+    boolean stale = isStale(state, now);
+    if (state == lastState && stale == lastStale) {
+      return;
+    }
+    lastState = state;
+    lastStale = stale;
+    scheduleStaleness(state, stale, now);
+    listener.accept(new QueryResult<>(attached.key, state, stale));
+  }
+
+  /** Fresh data turns stale with time alone: wake up then, to tell the listener. */
+  private void scheduleStaleness(QueryState<T> state, boolean stale, long now) {
+    Future<?> previous = staleTimer;
+    if (previous != null) {
+      previous.cancel(false);
+      staleTimer = null;
+    }
+    long staleNanos = options.staleNanos;
+    if (!stale && staleNanos != Long.MAX_VALUE) {
+      long wait = Math.max(0, state.dataUpdatedAt() + staleNanos - now);
+      staleTimer =
+          client.scheduler.schedule(() -> client.notifier.schedule(channel), Duration.ofNanos(wait));
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "QueryObserver{" + key + (closed ? ", closed}" : "}");
+  }
+}

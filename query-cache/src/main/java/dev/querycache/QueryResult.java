@@ -1,0 +1,162 @@
+package dev.querycache;
+
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What an observer sees of its query at one moment: the query's {@link QueryState} plus the
+ * observer's judgement of staleness (by its own stale time). Immutable.
+ *
+ * @param key the observed key
+ * @param state the query's state
+ * @param isStale whether the data is stale for this observer: missing, invalidated, or older
+ *     than the observer's stale time
+ * @param <T> the type of the data
+ */
+public record QueryResult<T>(QueryKey<T> key, QueryState<T> state, boolean isStale) {
+  /**
+   * The data, or {@code null} if there is none yet.
+   *
+   * @return the data
+   */
+  public @Nullable T data() {
+    return state.data();
+  }
+
+  /**
+   * The data, if any.
+   *
+   * @return the data, or empty while there is none
+   */
+  public Optional<T> dataIfPresent() {
+    return Optional.ofNullable(state.data());
+  }
+
+  /**
+   * The error of the last failed fetch, or {@code null}.
+   *
+   * @return the error
+   */
+  public @Nullable Throwable error() {
+    return state.error();
+  }
+
+  /**
+   * Whether the query has data, an error, or neither.
+   *
+   * @return the status
+   */
+  public QueryStatus status() {
+    return state.status();
+  }
+
+  /**
+   * Whether a fetch runs, is paused, or neither.
+   *
+   * @return the fetch status
+   */
+  public FetchStatus fetchStatus() {
+    return state.fetchStatus();
+  }
+
+  /**
+   * No data yet.
+   *
+   * @return {@code status() == PENDING}
+   */
+  public boolean isPending() {
+    return state.status() == QueryStatus.PENDING;
+  }
+
+  /**
+   * Data present, last fetch (if any) succeeded.
+   *
+   * @return {@code status() == SUCCESS}
+   */
+  public boolean isSuccess() {
+    return state.status() == QueryStatus.SUCCESS;
+  }
+
+  /**
+   * The last fetch failed.
+   *
+   * @return {@code status() == ERROR}
+   */
+  public boolean isError() {
+    return state.status() == QueryStatus.ERROR;
+  }
+
+  /**
+   * A fetch is running (the first one or a refetch).
+   *
+   * @return {@code fetchStatus() == FETCHING}
+   */
+  public boolean isFetching() {
+    return state.fetchStatus() == FetchStatus.FETCHING;
+  }
+
+  /**
+   * The first fetch is running: no data yet and fetching. Show a spinner.
+   *
+   * @return {@code isPending() && isFetching()}
+   */
+  public boolean isLoading() {
+    return isPending() && isFetching();
+  }
+
+  /**
+   * A refetch runs while data is shown.
+   *
+   * @return {@code isFetching() && !isPending()}
+   */
+  public boolean isRefetching() {
+    return isFetching() && !isPending();
+  }
+
+  /**
+   * A fetch waits for the network.
+   *
+   * @return {@code fetchStatus() == PAUSED}
+   */
+  public boolean isPaused() {
+    return state.fetchStatus() == FetchStatus.PAUSED;
+  }
+
+  /**
+   * When the data was last written, on the client's {@link Ticker}; meaningful only when
+   * there is data.
+   *
+   * @return the ticker reading
+   */
+  public long dataUpdatedAt() {
+    return state.dataUpdatedAt();
+  }
+
+  /**
+   * When the error was last set, on the client's {@link Ticker}; meaningful only when there
+   * is an error.
+   *
+   * @return the ticker reading
+   */
+  public long errorUpdatedAt() {
+    return state.errorUpdatedAt();
+  }
+
+  /**
+   * Failed attempts of the current or last fetch.
+   *
+   * @return the failure count
+   */
+  public int failureCount() {
+    return state.fetchFailureCount();
+  }
+
+  /**
+   * The last failed attempt's error, or {@code null}.
+   *
+   * @return the failure reason
+   */
+  public @Nullable Throwable failureReason() {
+    return state.fetchFailureReason();
+  }
+}

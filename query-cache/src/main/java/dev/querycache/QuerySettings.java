@@ -1,0 +1,283 @@
+package dev.querycache;
+
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How queries behave: staleness, retention, retries and when to refetch. Every setting is
+ * optional; an unset setting is inherited. The client resolves the settings of a query from,
+ * lowest precedence first: the built-in defaults, the client's defaults
+ * ({@link QueryClient.Builder#defaults(QuerySettings)}), every prefix default whose prefix
+ * matches the key ({@link QueryClient#setQueryDefaults(QueryKey, QuerySettings)}) in the order
+ * they were set, and the settings of the {@link QueryOptions} in use.
+ *
+ * <table>
+ *   <caption>Built-in defaults</caption>
+ *   <tr><th>setting</th><th>default</th></tr>
+ *   <tr><td>stale time</td><td>zero: data is stale as soon as it lands</td></tr>
+ *   <tr><td>gc time</td><td>5 minutes</td></tr>
+ *   <tr><td>retry</td><td>{@link RetryPolicy#exponential(int) exponential(3)}</td></tr>
+ *   <tr><td>enabled</td><td>{@code true}</td></tr>
+ *   <tr><td>refetch on mount, window focus, reconnect</td><td>{@link Refetch#IF_STALE}</td></tr>
+ *   <tr><td>structural sharing</td><td>{@code true}</td></tr>
+ * </table>
+ *
+ * <p>Instances are immutable and thread-safe.
+ */
+public final class QuerySettings {
+  /** A duration that never runs out: use it for a stale time or gc time of "never". */
+  public static final Duration FOREVER = ChronoUnit.FOREVER.getDuration();
+
+  private static final QuerySettings EMPTY = new Builder().build();
+
+  final @Nullable Duration staleTime;
+  final @Nullable Duration gcTime;
+  final @Nullable RetryPolicy retry;
+  final @Nullable Boolean enabled;
+  final @Nullable Refetch refetchOnMount;
+  final @Nullable Refetch refetchOnWindowFocus;
+  final @Nullable Refetch refetchOnReconnect;
+  final @Nullable Boolean structuralSharing;
+
+  QuerySettings(AbstractBuilder<?> builder) {
+    this.staleTime = builder.staleTime;
+    this.gcTime = builder.gcTime;
+    this.retry = builder.retry;
+    this.enabled = builder.enabled;
+    this.refetchOnMount = builder.refetchOnMount;
+    this.refetchOnWindowFocus = builder.refetchOnWindowFocus;
+    this.refetchOnReconnect = builder.refetchOnReconnect;
+    this.structuralSharing = builder.structuralSharing;
+  }
+
+  /**
+   * Settings with nothing set: everything inherited.
+   *
+   * @return the empty settings
+   */
+  public static QuerySettings none() {
+    return EMPTY;
+  }
+
+  /**
+   * Starts building settings.
+   *
+   * @return a builder with nothing set
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder out = new StringBuilder("QuerySettings{");
+    append(out, "staleTime", staleTime);
+    append(out, "gcTime", gcTime);
+    append(out, "retry", retry);
+    append(out, "enabled", enabled);
+    append(out, "refetchOnMount", refetchOnMount);
+    append(out, "refetchOnWindowFocus", refetchOnWindowFocus);
+    append(out, "refetchOnReconnect", refetchOnReconnect);
+    append(out, "structuralSharing", structuralSharing);
+    if (out.charAt(out.length() - 1) == ' ') {
+      out.setLength(out.length() - 2);
+    }
+    return out.append('}').toString();
+  }
+
+  private static void append(StringBuilder out, String name, @Nullable Object value) {
+    if (value != null) {
+      out.append(name).append('=').append(value).append(", ");
+    }
+  }
+
+  /** Builds {@link QuerySettings}. Not thread-safe; build once and share the result. */
+  public static final class Builder extends AbstractBuilder<Builder> {
+    Builder() {}
+
+    /**
+     * Returns the settings built so far.
+     *
+     * @return immutable settings
+     */
+    public QuerySettings build() {
+      return new QuerySettings(this);
+    }
+  }
+
+  /**
+   * The setters shared by {@link QuerySettings.Builder} and {@link QueryOptions.Builder}.
+   * Each setter may be called again to replace its value.
+   *
+   * @param <B> the concrete builder, returned by every setter for chaining
+   */
+  public abstract static class AbstractBuilder<B extends AbstractBuilder<B>> {
+    @Nullable Duration staleTime;
+    @Nullable Duration gcTime;
+    @Nullable RetryPolicy retry;
+    @Nullable Boolean enabled;
+    @Nullable Refetch refetchOnMount;
+    @Nullable Refetch refetchOnWindowFocus;
+    @Nullable Refetch refetchOnReconnect;
+    @Nullable Boolean structuralSharing;
+
+    AbstractBuilder() {}
+
+    @SuppressWarnings("unchecked") // B is this builder's own type by construction
+    private B self() {
+      return (B) this;
+    }
+
+    /**
+     * How long data stays fresh after it lands. Stale data is served, and refetched on the
+     * events {@link Refetch#IF_STALE} names. {@link QuerySettings#FOREVER} means never stale
+     * (until invalidated).
+     *
+     * @param staleTime zero or more
+     * @return this builder
+     * @throws NullPointerException if {@code staleTime} is null
+     * @throws IllegalArgumentException if {@code staleTime} is negative
+     */
+    public B staleTime(Duration staleTime) {
+      this.staleTime = nonNegative(staleTime, "staleTime");
+      return self();
+    }
+
+    /**
+     * How long a query nobody observes, fetches or patches stays in the cache before it is
+     * removed. The countdown starts when the query is created, when its last observer leaves
+     * and when its fetch ends. {@link QuerySettings#FOREVER} keeps it until removed by hand.
+     *
+     * @param gcTime zero or more
+     * @return this builder
+     * @throws NullPointerException if {@code gcTime} is null
+     * @throws IllegalArgumentException if {@code gcTime} is negative
+     */
+    public B gcTime(Duration gcTime) {
+      this.gcTime = nonNegative(gcTime, "gcTime");
+      return self();
+    }
+
+    /**
+     * How failed attempts are retried.
+     *
+     * @param retry the policy, such as {@link RetryPolicy#never()}
+     * @return this builder
+     * @throws NullPointerException if {@code retry} is null
+     */
+    public B retry(RetryPolicy retry) {
+      this.retry = Objects.requireNonNull(retry, "retry == null");
+      return self();
+    }
+
+    /**
+     * Shorthand for {@code retry(RetryPolicy.exponential(retries))}.
+     *
+     * @param retries the most retries; zero for none
+     * @return this builder
+     * @throws IllegalArgumentException if {@code retries} is negative
+     */
+    public B retry(int retries) {
+      this.retry = RetryPolicy.exponential(retries);
+      return self();
+    }
+
+    /**
+     * Whether observers fetch by themselves (on subscribing, focus, reconnect). A disabled
+     * observer still receives the query's state and can {@link QueryObserver#refetch()}.
+     *
+     * @param enabled {@code false} to make observers passive
+     * @return this builder
+     */
+    public B enabled(boolean enabled) {
+      this.enabled = enabled;
+      return self();
+    }
+
+    /**
+     * Whether subscribing an observer refetches existing data. A query without data is always
+     * fetched when an enabled observer subscribes.
+     *
+     * @param refetch when to refetch
+     * @return this builder
+     * @throws NullPointerException if {@code refetch} is null
+     */
+    public B refetchOnMount(Refetch refetch) {
+      this.refetchOnMount = Objects.requireNonNull(refetch, "refetchOnMount == null");
+      return self();
+    }
+
+    /**
+     * Whether observed queries refetch when the window regains focus
+     * ({@link QueryClient#focusChanged(boolean)}).
+     *
+     * @param refetch when to refetch
+     * @return this builder
+     * @throws NullPointerException if {@code refetch} is null
+     */
+    public B refetchOnWindowFocus(Refetch refetch) {
+      this.refetchOnWindowFocus = Objects.requireNonNull(refetch, "refetchOnWindowFocus == null");
+      return self();
+    }
+
+    /**
+     * Whether observed queries refetch when the network comes back
+     * ({@link QueryClient#onlineChanged(boolean)}).
+     *
+     * @param refetch when to refetch
+     * @return this builder
+     * @throws NullPointerException if {@code refetch} is null
+     */
+    public B refetchOnReconnect(Refetch refetch) {
+      this.refetchOnReconnect = Objects.requireNonNull(refetch, "refetchOnReconnect == null");
+      return self();
+    }
+
+    /**
+     * Whether new data that equals the old keeps the old reference (and notifies nobody), and
+     * whether equal elements of a new immutable list keep their old references.
+     *
+     * @param structuralSharing {@code false} to store every new value as it comes
+     * @return this builder
+     */
+    public B structuralSharing(boolean structuralSharing) {
+      this.structuralSharing = structuralSharing;
+      return self();
+    }
+
+    /**
+     * Sets every setting that {@code settings} sets, leaving the others as they are.
+     *
+     * @param settings the settings to copy in
+     * @return this builder
+     * @throws NullPointerException if {@code settings} is null
+     */
+    public B apply(QuerySettings settings) {
+      Objects.requireNonNull(settings, "settings == null");
+      staleTime = settings.staleTime != null ? settings.staleTime : staleTime;
+      gcTime = settings.gcTime != null ? settings.gcTime : gcTime;
+      retry = settings.retry != null ? settings.retry : retry;
+      enabled = settings.enabled != null ? settings.enabled : enabled;
+      refetchOnMount = settings.refetchOnMount != null ? settings.refetchOnMount : refetchOnMount;
+      refetchOnWindowFocus =
+          settings.refetchOnWindowFocus != null
+              ? settings.refetchOnWindowFocus
+              : refetchOnWindowFocus;
+      refetchOnReconnect =
+          settings.refetchOnReconnect != null ? settings.refetchOnReconnect : refetchOnReconnect;
+      structuralSharing =
+          settings.structuralSharing != null ? settings.structuralSharing : structuralSharing;
+      return self();
+    }
+
+    private static Duration nonNegative(Duration duration, String name) {
+      Objects.requireNonNull(duration, name + " == null");
+      if (duration.isNegative()) {
+        throw new IllegalArgumentException(name + " must not be negative: " + duration);
+      }
+      return duration;
+    }
+  }
+}

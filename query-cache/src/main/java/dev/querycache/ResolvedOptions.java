@@ -1,0 +1,55 @@
+package dev.querycache;
+
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The settings of one query after inheritance, as plain values, plus its function.
+ * Durations are nanoseconds with {@link Long#MAX_VALUE} for "never".
+ */
+final class ResolvedOptions<T> {
+  private static final Duration DEFAULT_GC_TIME = Duration.ofMinutes(5);
+  private static final RetryPolicy DEFAULT_RETRY = RetryPolicy.exponential(3);
+
+  final @Nullable QueryOptions<T> source;
+  final long staleNanos;
+  final long gcNanos;
+  final RetryPolicy retry;
+  final boolean enabled;
+  final Refetch refetchOnMount;
+  final Refetch refetchOnWindowFocus;
+  final Refetch refetchOnReconnect;
+  final boolean structuralSharing;
+
+  ResolvedOptions(@Nullable QueryOptions<T> source, QuerySettings.AbstractBuilder<?> merged) {
+    this.source = source;
+    this.staleNanos = merged.staleTime == null ? 0 : nanos(merged.staleTime);
+    this.gcNanos = nanos(merged.gcTime == null ? DEFAULT_GC_TIME : merged.gcTime);
+    this.retry = merged.retry == null ? DEFAULT_RETRY : merged.retry;
+    this.enabled = merged.enabled == null || merged.enabled;
+    this.refetchOnMount = orIfStale(merged.refetchOnMount);
+    this.refetchOnWindowFocus = orIfStale(merged.refetchOnWindowFocus);
+    this.refetchOnReconnect = orIfStale(merged.refetchOnReconnect);
+    this.structuralSharing = merged.structuralSharing == null || merged.structuralSharing;
+  }
+
+  boolean canFetch() {
+    return source != null && source.hasFunction();
+  }
+
+  /** Whether data written at {@code updatedAt} is stale at {@code now} by time alone. */
+  boolean isStaleByTime(long updatedAt, long now) {
+    return staleNanos != Long.MAX_VALUE && now - updatedAt >= staleNanos;
+  }
+
+  private static Refetch orIfStale(@Nullable Refetch refetch) {
+    return refetch == null ? Refetch.IF_STALE : refetch;
+  }
+
+  /** Saturating conversion: durations beyond ~292 years mean "never". */
+  static long nanos(Duration duration) {
+    return duration.compareTo(Duration.ofNanos(Long.MAX_VALUE)) >= 0
+        ? Long.MAX_VALUE
+        : duration.toNanos();
+  }
+}
