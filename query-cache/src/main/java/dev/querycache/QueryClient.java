@@ -153,7 +153,9 @@ public final class QueryClient implements AutoCloseable {
   }
 
   /**
-   * Writes the result of {@code updater} applied to the current data (null if none). A null
+   * Writes the result of {@code updater} applied to the current data (null if none): the
+   * updater form of TanStack's {@code setQueryData}, named apart so that Java can tell a value
+   * from a function. A null
    * result leaves the cache unchanged and creates nothing. If another thread changes the data
    * while the updater runs, the updater runs again on the newer data, so no concurrent update
    * is lost: keep it free of side effects. It runs on the calling thread, outside any lock.
@@ -164,7 +166,7 @@ public final class QueryClient implements AutoCloseable {
    * @return the data now stored, or empty if there is none
    * @throws NullPointerException if an argument is null
    */
-  public <T> Optional<T> setQueryData(QueryKey<T> key, UnaryOperator<@Nullable T> updater) {
+  public <T> Optional<T> updateQueryData(QueryKey<T> key, UnaryOperator<@Nullable T> updater) {
     Objects.requireNonNull(key, "key == null");
     Objects.requireNonNull(updater, "updater == null");
     return notifier.batch(
@@ -215,7 +217,7 @@ public final class QueryClient implements AutoCloseable {
 
   /**
    * Applies {@code updater} to the data of every query {@code filter} selects that has data,
-   * as {@link #setQueryData(QueryKey, UnaryOperator)} does for one. The caller vouches that
+   * as {@link #updateQueryData(QueryKey, UnaryOperator)} does for one. The caller vouches that
    * the selected queries hold {@code T}; a query holding another type makes the updater throw
    * {@link ClassCastException}, which propagates after the queries before it were updated.
    * Observers hear of all the changes as one batch.

@@ -299,9 +299,7 @@ public class QueryKeyTest {
 
     @Test
     void anEnumInsideARecordEqualsItsNameEvenWhenItsToStringDiffers() {
-      // BUG? Jackson 3 writes enums with toString() by default (EnumFeature
-      // WRITE_ENUMS_USING_TO_STRING is true in 3.x), so inside a record this enum becomes
-      // "loud!" while given directly it becomes "LOUD".
+      // Jackson 3 writes enums with toString() by default; KeyParts turns that off.
       // An enum part equals the string of its name; that must not depend on whether the
       // enum is given directly or inside a record.
       assertSameKey(QueryKey.of(new Loudness(Shouting.LOUD)), QueryKey.of(Map.of("level", "LOUD")));
@@ -341,8 +339,7 @@ public class QueryKeyTest {
 
     @Test
     void aFloatInsideARecordEqualsTheSameFloatGivenDirectly() {
-      // BUG? A direct float goes through Float.toString ("0.1"), but Jackson's FloatNode
-      // widens it to double (0.10000000149011612), so the two forms differ.
+      // Jackson's tree holds the float; it must print as 0.1, not as its widened double.
       assertSameKey(QueryKey.of(new Ratio(0.1f)), QueryKey.of(Map.of("value", 0.1f)));
     }
 
@@ -585,8 +582,6 @@ public class QueryKeyTest {
 
     @Test
     void notANumberInsideARecordIsRejected() {
-      // BUG? KeyParts.fromTree calls JsonNode.decimalValue() on a NaN DoubleNode, which throws
-      // Jackson's JsonNodeException instead of the documented IllegalArgumentException.
       assertThatThrownBy(() -> QueryKey.of(new Measure(Double.NaN)))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("key[0]")
@@ -628,9 +623,7 @@ public class QueryKeyTest {
 
     @Test
     void aClassWithNoPropertiesIsRejected() {
-      // BUG? Jackson 3 no longer fails on empty beans (FAIL_ON_EMPTY_BEANS defaults to false),
-      // so this is silently accepted as the empty map {}; only beans *with* properties are
-      // documented as accepted.
+      // Jackson 3 accepts empty beans by default; KeyParts turns FAIL_ON_EMPTY_BEANS back on.
       assertThatThrownBy(() -> QueryKey.of(new Empty()))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("key[0]");
