@@ -391,8 +391,8 @@ final class KeyParts {
     private static final long serialVersionUID = 1L;
 
     private final String problem;
-    private final List<String> segments = new ArrayList<>();
-    private final List<Object> containers = new ArrayList<>();
+    private final transient List<String> segments = new ArrayList<>();
+    private final transient List<Object> containers = new ArrayList<>();
 
     BadPart(String problem) {
       super(problem, null, false, false);

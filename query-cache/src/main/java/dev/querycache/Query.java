@@ -4,6 +4,7 @@ import dev.querycache.QueryAction.AttemptFailed;
 import dev.querycache.QueryAction.DataWritten;
 import dev.querycache.QueryAction.FetchCancelled;
 import dev.querycache.QueryAction.FetchFailed;
+import dev.querycache.QueryAction.FetchPaused;
 import dev.querycache.QueryAction.FetchStarted;
 import dev.querycache.QueryAction.Invalidated;
 import dev.querycache.QueryAction.Reset;
@@ -105,6 +106,10 @@ final class Query<T> {
           noData ? QueryStatus.PENDING : s.status(),
           ((FetchStarted<T>) action).paused() ? FetchStatus.PAUSED : FetchStatus.FETCHING,
           s.isInvalidated());
+    }
+    if (action instanceof FetchPaused) {
+      return s.withFetchStatus(
+          ((FetchPaused<T>) action).paused() ? FetchStatus.PAUSED : FetchStatus.FETCHING);
     }
     if (action instanceof AttemptFailed) {
       AttemptFailed<T> failed = (AttemptFailed<T>) action;
@@ -277,7 +282,7 @@ final class Query<T> {
       if (fetch != from) {
         return;
       }
-      changed = dispatchLocked(new FetchStarted<>(paused));
+      changed = dispatchLocked(new FetchPaused<>(paused));
     }
     if (changed) {
       notifyObservers();

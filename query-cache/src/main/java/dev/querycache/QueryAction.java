@@ -7,8 +7,11 @@ import org.jspecify.annotations.Nullable;
  * applied by {@link Query#reduce}, so the whole state machine reads in one place.
  */
 sealed interface QueryAction<T> {
-  /** A fetch starts (or a paused one resumes): fetching, or paused when offline. */
+  /** A fetch starts: fetching, or paused when offline. */
   record FetchStarted<T>(boolean paused) implements QueryAction<T> {}
+
+  /** The fetch in flight waits for the network, or goes on once it is back. */
+  record FetchPaused<T>(boolean paused) implements QueryAction<T> {}
 
   /** An attempt failed and will be retried. */
   record AttemptFailed<T>(int failureCount, Throwable error) implements QueryAction<T> {}

@@ -69,6 +69,7 @@ public final class QuickStart {
         System.out.println("-- reconcile with the server: invalidate everything under [[\"notification\"]]");
         client.invalidateQueries(QueryFilter.prefix(QueryKey.of(List.of("notification")))).get(5, TimeUnit.SECONDS);
         System.out.println("cached: " + unread(client.getQueryData(key).orElse(List.of())));
+        System.out.println("the screen's last result: " + screen.result().status() + ", stale=" + screen.result().isStale());
         System.out.println("queries in cache: " + client.getQueries(QueryFilter.all()));
       }
     }
