@@ -122,9 +122,6 @@ final class Query<T> {
       DataWritten<T> written = (DataWritten<T>) action;
       T data = share ? StructuralSharing.share(s.data(), written.data()) : written.data();
       boolean fromFetch = written.fromFetch();
-      if (data == s.data() && !fromFetch && !s.isInvalidated() && s.status() == QueryStatus.SUCCESS) {
-        return s; // equal data written by hand: nothing changes, nobody is told
-      }
       return new QueryState<>(
           data, written.at(), s.dataUpdateCount() + 1, null, s.errorUpdatedAt(),
           s.errorUpdateCount(),
@@ -182,16 +179,32 @@ final class Query<T> {
 
   // ---- data written by hand ------------------------------------------------------------
 
-  /** Writes data by hand; the fetch, if any, goes on. Returns the stored data. */
+  /**
+   * Writes data by hand; the fetch, if any, goes on. Returns the stored data. Equal data
+   * (kept by reference) still counts as fresh from now, but nobody is told: nothing they can
+   * see changed but a timestamp.
+   */
   T setData(T data) {
-    boolean changed;
+    boolean visible;
     synchronized (this) {
-      changed = dispatchLocked(new DataWritten<>(data, client.now(), false));
+      visible = writeLocked(data);
     }
-    if (changed) {
+    if (visible) {
       notifyObservers();
     }
-    return state.data() == null ? data : state.data();
+    T stored = state.data();
+    return stored == null ? data : stored;
+  }
+
+  /** Writes data by hand under the monitor; returns whether observers must be told. */
+  private boolean writeLocked(T data) {
+    QueryState<T> before = state;
+    dispatchLocked(new DataWritten<>(data, client.now(), false));
+    QueryState<T> after = state;
+    return after.data() != before.data()
+        || after.status() != before.status()
+        || after.isInvalidated() != before.isInvalidated()
+        || after.error() != before.error();
   }
 
   /**
@@ -206,14 +219,14 @@ final class Query<T> {
       if (after == null) {
         return before;
       }
-      boolean changed;
+      boolean visible;
       synchronized (this) {
         if (state.data() != before) {
           continue;
         }
-        changed = dispatchLocked(new DataWritten<>(after, client.now(), false));
+        visible = writeLocked(after);
       }
-      if (changed) {
+      if (visible) {
         notifyObservers();
       }
       return state.data();
