@@ -75,7 +75,8 @@ final class Query<T> {
     return removed;
   }
 
-  void markRemoved() {
+  /** Under the monitor, so a write either lands before the removal or sees it. */
+  synchronized void markRemoved() {
     removed = true;
   }
 
@@ -179,21 +180,63 @@ final class Query<T> {
 
   // ---- data written by hand ------------------------------------------------------------
 
+  /** What {@link #update} returns when the query left the cache before the write landed. */
+  static final Object GONE = new Object();
+
   /**
-   * Writes data by hand; the fetch, if any, goes on. Returns the stored data. Equal data
-   * (kept by reference) still counts as fresh from now, but nobody is told: nothing they can
-   * see changed but a timestamp.
+   * Writes data by hand; the fetch, if any, goes on. Equal data (kept by reference) still
+   * counts as fresh from now, but nobody is told: nothing they can see changed but a
+   * timestamp.
+   *
+   * @return the stored data, or null if the query had left the cache (nothing written)
    */
-  T setData(T data) {
+  @Nullable T setData(T data) {
     boolean visible;
+    T stored;
     synchronized (this) {
+      if (removed) {
+        return null;
+      }
       visible = writeLocked(data);
+      stored = state.data();
     }
     if (visible) {
       notifyObservers();
     }
-    T stored = state.data();
-    return stored == null ? data : stored;
+    return stored;
+  }
+
+  /**
+   * Writes the result of {@code updater}, retrying if the data changed while it ran (so no
+   * concurrent update is lost; the updater must be free of side effects). A {@code null}
+   * result leaves the data as it is.
+   *
+   * @return the stored data (null if none), or {@link #GONE} if the query had left the cache
+   */
+  @Nullable Object update(UnaryOperator<@Nullable T> updater) {
+    while (true) {
+      T before = state.data();
+      T after = updater.apply(before);
+      boolean visible;
+      T stored;
+      synchronized (this) {
+        if (removed) {
+          return GONE;
+        }
+        if (state.data() != before) {
+          continue;
+        }
+        if (after == null) {
+          return before;
+        }
+        visible = writeLocked(after);
+        stored = state.data();
+      }
+      if (visible) {
+        notifyObservers();
+      }
+      return stored;
+    }
   }
 
   /** Writes data by hand under the monitor; returns whether observers must be told. */
@@ -205,32 +248,6 @@ final class Query<T> {
         || after.status() != before.status()
         || after.isInvalidated() != before.isInvalidated()
         || after.error() != before.error();
-  }
-
-  /**
-   * Writes the result of {@code updater}, retrying if the data changed while it ran (so no
-   * concurrent update is lost; the updater must be free of side effects). A {@code null}
-   * result leaves the data as it is. Returns the stored data, or null if unchanged and none.
-   */
-  @Nullable T update(UnaryOperator<@Nullable T> updater) {
-    while (true) {
-      T before = state.data();
-      T after = updater.apply(before);
-      if (after == null) {
-        return before;
-      }
-      boolean visible;
-      synchronized (this) {
-        if (state.data() != before) {
-          continue;
-        }
-        visible = writeLocked(after);
-      }
-      if (visible) {
-        notifyObservers();
-      }
-      return state.data();
-    }
   }
 
   void invalidate() {

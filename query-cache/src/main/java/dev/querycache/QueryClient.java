@@ -142,23 +142,24 @@ public final class QueryClient implements AutoCloseable {
     Objects.requireNonNull(data, "data == null");
     return notifier.batch(
         () -> {
-          while (true) {
-            Query<T> query = cache.obtain(key, resolve(key, null));
-            T stored = query.setData(data);
-            if (!query.isRemoved()) {
-              return stored;
-            }
+          Query<T> query = cache.get(key);
+          T stored = query == null ? null : query.setData(data);
+          if (stored != null) {
+            return stored;
           }
+          // Absent, or evicted before the write landed: create and write in one atomic step,
+          // which no eviction can interleave (with a size cap of zero it is evicted just after).
+          return Objects.requireNonNull(cache.compute(key, resolve(key, null), live -> live.setData(data)));
         });
   }
 
   /**
    * Writes the result of {@code updater} applied to the current data (null if none): the
    * updater form of TanStack's {@code setQueryData}, named apart so that Java can tell a value
-   * from a function. A null
-   * result leaves the cache unchanged and creates nothing. If another thread changes the data
-   * while the updater runs, the updater runs again on the newer data, so no concurrent update
-   * is lost: keep it free of side effects. It runs on the calling thread, outside any lock.
+   * from a function. A null result leaves the cache unchanged and creates nothing. If another
+   * thread changes the data while the updater runs, the updater runs again on the newer data,
+   * so no concurrent update is lost: keep it free of side effects. It runs on the calling
+   * thread, outside any lock.
    *
    * @param key the exact key
    * @param updater maps the current data (or null) to the new data (or null for no change)
@@ -166,6 +167,7 @@ public final class QueryClient implements AutoCloseable {
    * @return the data now stored, or empty if there is none
    * @throws NullPointerException if an argument is null
    */
+  @SuppressWarnings("unchecked") // Query.update returns the query's data or the GONE marker
   public <T> Optional<T> updateQueryData(QueryKey<T> key, UnaryOperator<@Nullable T> updater) {
     Objects.requireNonNull(key, "key == null");
     Objects.requireNonNull(updater, "updater == null");
@@ -173,25 +175,26 @@ public final class QueryClient implements AutoCloseable {
         () -> {
           while (true) {
             Query<T> existing = cache.get(key);
-            if (existing == null) {
-              T created = updater.apply(null);
-              if (created == null) {
-                return Optional.<T>empty();
+            if (existing != null) {
+              Object stored = existing.update(updater);
+              if (stored != Query.GONE) {
+                return Optional.ofNullable((T) stored);
               }
-              Query<T> query = cache.obtain(key, resolve(key, null));
-              if (query.state().data() != null) {
-                continue; // someone wrote first: run the updater on their data
-              }
-              T stored = query.update(current -> current == null ? created : updater.apply(current));
-              if (!query.isRemoved()) {
-                return Optional.ofNullable(stored);
-              }
-              continue;
+              continue; // evicted before the write landed: try again on its successor
             }
-            T stored = existing.update(updater);
-            if (!existing.isRemoved()) {
-              return Optional.ofNullable(stored);
+            T created = updater.apply(null);
+            if (created == null) {
+              return Optional.<T>empty();
             }
+            Object stored =
+                cache.compute(
+                    key,
+                    resolve(key, null),
+                    live -> live.state().data() == null ? live.setData(created) : Query.GONE);
+            if (stored != Query.GONE) {
+              return Optional.ofNullable((T) stored);
+            }
+            // someone wrote first: run the updater on their data
           }
         });
   }
@@ -241,9 +244,9 @@ public final class QueryClient implements AutoCloseable {
             if (before == null) {
               continue;
             }
-            T after = query.update(current -> current == null ? null : updater.apply(current));
-            if (after != null && after != before) {
-              out.put(query.key, after);
+            Object after = query.update(current -> current == null ? null : updater.apply(current));
+            if (after != Query.GONE && after != null && after != before) {
+              out.put(query.key, (T) after);
             }
           }
           return out.buildKeepingLast();

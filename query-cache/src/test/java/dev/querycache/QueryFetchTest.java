@@ -1,0 +1,1161 @@
+package dev.querycache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Specification of fetching: freshness, deduplication, the state machine of a fetch, retries,
+ * cancellation, invalidation and the other bulk operations, garbage collection and offline
+ * pausing. Time is virtual ({@link VirtualTime}); fetches are controlled by hand through
+ * {@link ControllableFetcher}.
+ */
+@DisplayName("Fetching")
+class QueryFetchTest {
+  private final VirtualTime time = new VirtualTime();
+  private final QueryClient client = time.clientBuilder().build();
+  private final QueryKey<String> key = QueryKey.of("todos", 1);
+  private final ControllableFetcher<String> fetcher = new ControllableFetcher<>();
+
+  /** Options for {@link #key} fetched by {@link #fetcher}, default settings. */
+  private QueryOptions.Builder<String> options() {
+    return QueryOptions.builder(key).asyncFetcher(fetcher);
+  }
+
+  private QueryState<String> state() {
+    return client.getQueryState(key).orElseThrow();
+  }
+
+  private <T> QueryObserver<T> observe(QueryOptions<T> options) {
+    return client.observe(options, result -> {});
+  }
+
+  /** Waits (in real time) for a task on another thread; false if it did not end in time. */
+
+
+  /** The exception a completed future failed with, unwrapped. */
+  private static Throwable failureOf(CompletableFuture<?> future) {
+    assertThat(future).isDone();
+    try {
+      future.join();
+    } catch (CompletionException e) {
+      return e.getCause();
+    } catch (CancellationException e) {
+      return e;
+    }
+    throw new AssertionError("the future completed normally: " + future.join());
+  }
+
+  // ---- freshness ---------------------------------------------------------------------------
+
+  @Nested
+  @DisplayName("freshness")
+  class Freshness {
+    @Test
+    void fetchQueryReturnsFreshCachedDataWithoutCallingTheFunction() {
+      client.setQueryData(key, "cached");
+      time.advance(Duration.ofSeconds(30));
+
+      CompletableFuture<String> result =
+          client.fetchQuery(options().staleTime(Duration.ofMinutes(1)).build());
+
+      assertThat(result).isCompletedWithValue("cached");
+      assertThat(fetcher.calls()).isZero();
+    }
+
+    @Test
+    void fetchQueryFetchesStaleData() {
+      client.setQueryData(key, "cached");
+
+      CompletableFuture<String> result = client.fetchQuery(options().staleTime(Duration.ZERO).build());
+
+      assertThat(fetcher.calls()).isEqualTo(1);
+      assertThat(result).isNotDone();
+      fetcher.complete("fetched");
+      assertThat(result).isCompletedWithValue("fetched");
+      assertThat(client.getQueryData(key)).contains("fetched");
+    }
+
+    @Test
+    void dataIsStaleAsSoonAsItLandsByDefault() {
+      client.fetchQuery(options().build());
+      fetcher.complete("first");
+
+      CompletableFuture<String> again = client.fetchQuery(options().build());
+
+      assertThat(fetcher.calls()).isEqualTo(2);
+      assertThat(again).isNotDone();
+    }
+
+    @Test
+    void foreverStaleTimeNeverGoesStaleByTime() {
+      QueryOptions<String> forever =
+          options().staleTime(QuerySettings.FOREVER).gcTime(QuerySettings.FOREVER).build();
+      client.fetchQuery(forever);
+      fetcher.complete("v1");
+
+      time.advance(Duration.ofDays(1000));
+
+      assertThat(client.fetchQuery(forever)).isCompletedWithValue("v1");
+      assertThat(fetcher.calls()).isEqualTo(1);
+    }
+
+    @Test
+    void foreverStaleTimeGoesStaleWhenInvalidated() {
+      QueryOptions<String> forever =
+          options().staleTime(QuerySettings.FOREVER).gcTime(QuerySettings.FOREVER).build();
+      client.fetchQuery(forever);
+      fetcher.complete("v1");
+
+      client.invalidateQueries(QueryFilter.exact(key));
+      CompletableFuture<String> result = client.fetchQuery(forever);
+
+      assertThat(fetcher.calls()).isEqualTo(2);
+      fetcher.complete("v2");
+      assertThat(result).isCompletedWithValue("v2");
+    }
+  }
+
+  // ---- deduplication -----------------------------------------------------------------------
+
+  @Test
+  void concurrentFetchesShareOneFunctionCall() {
+    CompletableFuture<String> first = client.fetchQuery(options().build());
+    CompletableFuture<String> second = client.fetchQuery(options().build());
+
+    assertThat(fetcher.calls()).isEqualTo(1);
+    assertThat(first).isNotDone();
+    assertThat(second).isNotDone();
+
+    fetcher.complete("shared");
+
+    assertThat(first).isCompletedWithValue("shared");
+    assertThat(second).isCompletedWithValue("shared");
+    assertThat(fetcher.calls()).isEqualTo(1);
+  }
+
+  // ---- the state machine -------------------------------------------------------------------
+
+  @Nested
+  @DisplayName("state machine")
+  class StateMachine {
+    @Test
+    void firstFetchIsPendingAndFetchingUntilItLands() {
+      client.fetchQuery(options().build());
+
+      QueryState<String> during = state();
+      assertThat(during.status()).isEqualTo(QueryStatus.PENDING);
+      assertThat(during.fetchStatus()).isEqualTo(FetchStatus.FETCHING);
+      assertThat(during.data()).isNull();
+      assertThat(during.dataUpdateCount()).isZero();
+    }
+
+    @Test
+    void successfulFetchIsSuccessAndIdleStampedWithTheTimeItLanded() {
+      client.fetchQuery(options().build());
+      time.advance(Duration.ofSeconds(3));
+      long landedAt = time.read();
+
+      fetcher.complete("data");
+
+      QueryState<String> after = state();
+      assertThat(after.status()).isEqualTo(QueryStatus.SUCCESS);
+      assertThat(after.fetchStatus()).isEqualTo(FetchStatus.IDLE);
+      assertThat(after.data()).isEqualTo("data");
+      assertThat(after.dataUpdatedAt()).isEqualTo(landedAt);
+      assertThat(after.dataUpdateCount()).isEqualTo(1);
+      assertThat(after.error()).isNull();
+    }
+
+    @Test
+    void eachSuccessfulFetchIncrementsDataUpdateCount() {
+      client.fetchQuery(options().build());
+      fetcher.complete("one");
+      time.advance(Duration.ofSeconds(1));
+      client.fetchQuery(options().build());
+      fetcher.complete("two");
+
+      assertThat(state().dataUpdateCount()).isEqualTo(2);
+      assertThat(state().data()).isEqualTo("two");
+      assertThat(state().dataUpdatedAt()).isEqualTo(time.read());
+    }
+
+    @Test
+    void refetchOfQueryWithDataIsSuccessAndFetching() {
+      client.setQueryData(key, "old");
+
+      client.fetchQuery(options().build());
+
+      assertThat(state().status()).isEqualTo(QueryStatus.SUCCESS);
+      assertThat(state().fetchStatus()).isEqualTo(FetchStatus.FETCHING);
+      assertThat(state().data()).isEqualTo("old");
+    }
+
+    @Test
+    void failedFetchWithoutDataIsErrorWithTheError() {
+      CompletableFuture<String> result = client.fetchQuery(options().retry(0).build());
+      IOException boom = new IOException("boom");
+      time.advance(Duration.ofSeconds(2));
+
+      fetcher.fail(boom);
+
+      QueryState<String> after = state();
+      assertThat(after.status()).isEqualTo(QueryStatus.ERROR);
+      assertThat(after.fetchStatus()).isEqualTo(FetchStatus.IDLE);
+      assertThat(after.error()).isSameAs(boom);
+      assertThat(after.errorUpdatedAt()).isEqualTo(time.read());
+      assertThat(after.errorUpdateCount()).isEqualTo(1);
+      assertThat(after.data()).isNull();
+      assertThat(failureOf(result)).isSameAs(boom);
+    }
+
+    @Test
+    void failedFetchKeepsExistingData() {
+      client.setQueryData(key, "old");
+      client.fetchQuery(options().retry(0).build());
+
+      fetcher.fail(new IOException("boom"));
+
+      QueryState<String> after = state();
+      assertThat(after.status()).isEqualTo(QueryStatus.ERROR);
+      assertThat(after.data()).isEqualTo("old");
+      assertThat(after.error()).hasMessage("boom");
+      assertThat(after.errorUpdateCount()).isEqualTo(1);
+    }
+
+    @Test
+    void eachFailedFetchIncrementsErrorUpdateCount() {
+      client.fetchQuery(options().retry(0).build());
+      fetcher.fail(new IOException("one"));
+      client.fetchQuery(options().retry(0).build());
+      fetcher.fail(new IOException("two"));
+
+      assertThat(state().errorUpdateCount()).isEqualTo(2);
+      assertThat(state().error()).hasMessage("two");
+    }
+  }
+
+  // ---- retries -----------------------------------------------------------------------------
+
+  @Nested
+  @DisplayName("retries")
+  class Retries {
+    @Test
+    void defaultPolicyRetriesThreeTimesAfterOneTwoAndFourSeconds() {
+      CompletableFuture<String> result = client.fetchQuery(options().build());
+      assertThat(fetcher.calls()).isEqualTo(1);
+
+      fetcher.fail(new IOException("1"));
+      time.advance(Duration.ofMillis(999));
+      assertThat(fetcher.calls()).isEqualTo(1);
+      time.advance(Duration.ofMillis(1));
+      assertThat(fetcher.calls()).isEqualTo(2);
+
+      fetcher.fail(new IOException("2"));
+      time.advance(Duration.ofMillis(1999));
+      assertThat(fetcher.calls()).isEqualTo(2);
+      time.advance(Duration.ofMillis(1));
+      assertThat(fetcher.calls()).isEqualTo(3);
+
+      fetcher.fail(new IOException("3"));
+      time.advance(Duration.ofMillis(3999));
+      assertThat(fetcher.calls()).isEqualTo(3);
+      time.advance(Duration.ofMillis(1));
+      assertThat(fetcher.calls()).isEqualTo(4);
+
+      assertThat(result).isNotDone();
+      fetcher.fail(new IOException("4"));
+      assertThat(failureOf(result)).hasMessage("4");
+      time.advance(Duration.ofMinutes(1));
+      assertThat(fetcher.calls()).isEqualTo(4);
+    }
+
+    @Test
+    void failureCountAndReasonUpdateBetweenAttempts() {
+      client.fetchQuery(options().build());
+
+      IOException first = new IOException("first");
+      fetcher.fail(first);
+      assertThat(state().fetchFailureCount()).isEqualTo(1);
+      assertThat(state().fetchFailureReason()).isSameAs(first);
+      assertThat(state().fetchStatus()).isEqualTo(FetchStatus.FETCHING);
+      assertThat(state().status()).isEqualTo(QueryStatus.PENDING);
+      assertThat(state().error()).isNull();
+
+      time.advance(Duration.ofSeconds(1));
+      IOException second = new IOException("second");
+      fetcher.fail(second);
+      assertThat(state().fetchFailureCount()).isEqualTo(2);
+      assertThat(state().fetchFailureReason()).isSameAs(second);
+      assertThat(state().errorUpdateCount()).isZero();
+    }
+
+    @Test
+    void errorIsFinalAfterTheFourthFailure() {
+      client.fetchQuery(options().build());
+      for (int attempt = 1; attempt <= 4; attempt++) {
+        assertThat(state().status()).isEqualTo(QueryStatus.PENDING);
+        fetcher.fail(new IOException("attempt " + attempt));
+        time.advance(Duration.ofSeconds(4));
+      }
+
+      QueryState<String> after = state();
+      assertThat(fetcher.calls()).isEqualTo(4);
+      assertThat(after.status()).isEqualTo(QueryStatus.ERROR);
+      assertThat(after.fetchStatus()).isEqualTo(FetchStatus.IDLE);
+      assertThat(after.error()).hasMessage("attempt 4");
+      assertThat(after.fetchFailureCount()).isEqualTo(4);
+      assertThat(after.fetchFailureReason()).hasMessage("attempt 4");
+      assertThat(after.errorUpdateCount()).isEqualTo(1);
+    }
+
+    @Test
+    void retryZeroFailsAtOnce() {
+      CompletableFuture<String> result = client.fetchQuery(options().retry(0).build());
+
+      fetcher.fail(new IOException("boom"));
+
+      assertThat(failureOf(result)).hasMessage("boom");
+      assertThat(state().status()).isEqualTo(QueryStatus.ERROR);
+      time.advance(Duration.ofMinutes(1));
+      assertThat(fetcher.calls()).isEqualTo(1);
+    }
+
+    @Test
+    void fixedPolicyRetriesAfterTheSameDelay() {
+      CompletableFuture<String> result =
+          client.fetchQuery(options().retry(RetryPolicy.fixed(2, Duration.ofMillis(500))).build());
+
+      fetcher.fail(new IOException("1"));
+      time.advance(Duration.ofMillis(499));
+      assertThat(fetcher.calls()).isEqualTo(1);
+      time.advance(Duration.ofMillis(1));
+      assertThat(fetcher.calls()).isEqualTo(2);
+
+      fetcher.fail(new IOException("2"));
+      time.advance(Duration.ofMillis(499));
+      assertThat(fetcher.calls()).isEqualTo(2);
+      time.advance(Duration.ofMillis(1));
+      assertThat(fetcher.calls()).isEqualTo(3);
+
+      fetcher.fail(new IOException("3"));
+      assertThat(failureOf(result)).hasMessage("3");
+      time.advance(Duration.ofMinutes(1));
+      assertThat(fetcher.calls()).isEqualTo(3);
+    }
+
+    @Test
+    void retryAfterSuccessfulAttemptLandsTheData() {
+      CompletableFuture<String> result = client.fetchQuery(options().build());
+      fetcher.fail(new IOException("flaky"));
+      time.advance(Duration.ofSeconds(1));
+
+      fetcher.complete("ok");
+
+      assertThat(result).isCompletedWithValue("ok");
+      assertThat(state().status()).isEqualTo(QueryStatus.SUCCESS);
+      assertThat(state().fetchFailureCount()).isZero();
+      assertThat(state().fetchFailureReason()).isNull();
+      assertThat(state().errorUpdateCount()).isZero();
+    }
+
+    @Test
+    void exponentialDelaysDoubleFromOneSecond() {
+      RetryPolicy policy = RetryPolicy.exponential(10);
+      Throwable error = new IOException();
+
+      assertThat(policy.delay(0, error)).isEqualTo(Duration.ofSeconds(1));
+      assertThat(policy.delay(1, error)).isEqualTo(Duration.ofSeconds(2));
+      assertThat(policy.delay(2, error)).isEqualTo(Duration.ofSeconds(4));
+      assertThat(policy.delay(4, error)).isEqualTo(Duration.ofSeconds(16));
+    }
+
+    @Test
+    void exponentialDelayCapsAtThirtySeconds() {
+      RetryPolicy policy = RetryPolicy.exponential(10);
+      Throwable error = new IOException();
+
+      assertThat(policy.delay(5, error)).isEqualTo(Duration.ofSeconds(30));
+      assertThat(policy.delay(6, error)).isEqualTo(Duration.ofSeconds(30));
+      assertThat(policy.delay(9, error)).isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void exponentialPolicyRetriesAtMostItsCount() {
+      RetryPolicy policy = RetryPolicy.exponential(3);
+      Throwable error = new IOException();
+
+      assertThat(policy.shouldRetry(0, error)).isTrue();
+      assertThat(policy.shouldRetry(2, error)).isTrue();
+      assertThat(policy.shouldRetry(3, error)).isFalse();
+      assertThat(RetryPolicy.never().shouldRetry(0, error)).isFalse();
+    }
+  }
+
+  // ---- cancellation ------------------------------------------------------------------------
+
+  @Nested
+  @DisplayName("cancellation")
+  class Cancellation {
+    @Test
+    void cancelledFetchFailsItsWaiterWithCancellationException() {
+      CompletableFuture<String> result = client.fetchQuery(options().build());
+
+      client.cancelQueries(QueryFilter.exact(key));
+
+      assertThat(failureOf(result)).isInstanceOf(CancellationException.class);
+    }
+
+    @Test
+    void cancelledFirstFetchRevertsToPendingAndIdle() {
+      client.fetchQuery(options().build());
+
+      client.cancelQueries(QueryFilter.exact(key));
+
+      QueryState<String> after = state();
+      assertThat(after.fetchStatus()).isEqualTo(FetchStatus.IDLE);
+      assertThat(after.status()).isEqualTo(QueryStatus.PENDING);
+      assertThat(after.data()).isNull();
+    }
+
+    @Test
+    void cancelledRefetchKeepsOldDataAndSuccess() {
+      client.setQueryData(key, "old");
+      client.fetchQuery(options().build());
+
+      client.cancelQueries(QueryFilter.exact(key));
+
+      QueryState<String> after = state();
+      assertThat(after.fetchStatus()).isEqualTo(FetchStatus.IDLE);
+      assertThat(after.status()).isEqualTo(QueryStatus.SUCCESS);
+      assertThat(after.data()).isEqualTo("old");
+      assertThat(after.dataUpdateCount()).isEqualTo(1);
+    }
+
+    @Test
+    void cancelledFetchDiscardsLateResult() {
+      client.setQueryData(key, "old");
+      client.fetchQuery(options().build());
+      client.cancelQueries(QueryFilter.exact(key));
+
+      fetcher.complete("late");
+
+      assertThat(client.getQueryData(key)).contains("old");
+      assertThat(state().dataUpdateCount()).isEqualTo(1);
+      assertThat(state().fetchStatus()).isEqualTo(FetchStatus.IDLE);
+    }
+
+    @Test
+    void cancelledFetchDiscardsLateFailure() {
+      client.fetchQuery(options().retry(0).build());
+      client.cancelQueries(QueryFilter.exact(key));
+
+      fetcher.fail(new IOException("late"));
+
+      assertThat(state().status()).isEqualTo(QueryStatus.PENDING);
+      assertThat(state().error()).isNull();
+      assertThat(state().errorUpdateCount()).isZero();
+    }
+
+    @Test
+    void cancellationSignalReportsCancelledAndRunsCallbacks() {
+      client.fetchQuery(options().build());
+      CancellationSignal signal = fetcher.lastContext().signal();
+      AtomicInteger before = new AtomicInteger();
+      signal.onCancel(before::incrementAndGet);
+      assertThat(signal.isCancelled()).isFalse();
+      assertThat(before).hasValue(0);
+
+      client.cancelQueries(QueryFilter.exact(key));
+
+      assertThat(signal.isCancelled()).isTrue();
+      assertThat(before).hasValue(1);
+    }
+
+    @Test
+    void cancelCallbackRegisteredAfterCancelRunsAtOnce() {
+      client.fetchQuery(options().build());
+      CancellationSignal signal = fetcher.lastContext().signal();
+      client.cancelQueries(QueryFilter.exact(key));
+
+      AtomicInteger after = new AtomicInteger();
+      signal.onCancel(after::incrementAndGet);
+
+      assertThat(after).hasValue(1);
+    }
+
+    @Test
+    void cancellationIsNotAnError() {
+      client.fetchQuery(options().build());
+
+      client.cancelQueries(QueryFilter.exact(key));
+
+      QueryState<String> after = state();
+      assertThat(after.error()).isNull();
+      assertThat(after.errorUpdateCount()).isZero();
+      assertThat(after.status()).isNotEqualTo(QueryStatus.ERROR);
+    }
+
+    @Test
+    void cancellingDuringRetryBackoffStopsFurtherAttempts() {
+      CompletableFuture<String> result = client.fetchQuery(options().build());
+      fetcher.fail(new IOException("first"));
+      assertThat(state().fetchFailureCount()).isEqualTo(1);
+
+      client.cancelQueries(QueryFilter.exact(key));
+      time.advance(Duration.ofMinutes(1));
+
+      assertThat(fetcher.calls()).isEqualTo(1);
+      assertThat(failureOf(result)).isInstanceOf(CancellationException.class);
+      assertThat(state().fetchStatus()).isEqualTo(FetchStatus.IDLE);
+      assertThat(state().fetchFailureCount()).isZero();
+      assertThat(state().error()).isNull();
+    }
+
+    @Test
+    void cancelWithoutFetchInFlightChangesNothing() {
+      client.setQueryData(key, "data");
+      QueryState<String> before = state();
+
+      client.cancelQueries(QueryFilter.all());
+
+      assertThat(state()).isSameAs(before);
+    }
+
+    @Test
+    void dataWrittenByHandDuringFetchSurvivesCancel() {
+      client.fetchQuery(options().build());
+      client.setQueryData(key, "by hand");
+
+      client.cancelQueries(QueryFilter.exact(key));
+
+      QueryState<String> after = state();
+      assertThat(after.data()).isEqualTo("by hand");
+      assertThat(after.status()).isEqualTo(QueryStatus.SUCCESS);
+      assertThat(after.fetchStatus()).isEqualTo(FetchStatus.IDLE);
+    }
+  }
+
+  // ---- query functions ---------------------------------------------------------------------
+
+  @Nested
+  @DisplayName("query functions")
+  class Functions {
+    @Test
+    void blockingFetcherResultLands() {
+      CompletableFuture<String> result = client.fetchQuery(QueryOptions.of(key, ctx -> "blocking"));
+
+      assertThat(result).isCompletedWithValue("blocking");
+      assertThat(client.getQueryData(key)).contains("blocking");
+    }
+
+    @Test
+    void blockingFetcherCheckedExceptionFailsTheFuture() {
+      IOException boom = new IOException("boom");
+      QueryOptions<String> throwing =
+          QueryOptions.builder(key)
+              .fetcher(
+                  ctx -> {
+                    throw boom;
+                  })
+              .retry(0)
+              .build();
+
+      CompletableFuture<String> result = client.fetchQuery(throwing);
+
+      assertThat(failureOf(result)).isSameAs(boom);
+      assertThat(state().error()).isSameAs(boom);
+    }
+
+    @Test
+    void blockingFetcherReturningNullFailsWithNullPointerExceptionNamingTheKey() {
+      QueryOptions<String> nullReturning =
+          QueryOptions.builder(key).fetcher(ctx -> null).retry(0).build();
+
+      CompletableFuture<String> result = client.fetchQuery(nullReturning);
+
+      assertThat(failureOf(result))
+          .isInstanceOf(NullPointerException.class)
+          .hasMessageContaining(key.toString());
+    }
+
+    @Test
+    void queryFunctionReceivesTheKey() {
+      client.fetchQuery(options().build());
+
+      assertThat(fetcher.lastContext().key()).isEqualTo(key);
+    }
+
+    @Test
+    void fetchWithoutFunctionFailsWithIllegalStateException() {
+      CompletableFuture<String> result = client.fetchQuery(QueryOptions.builder(key).build());
+      time.advance(Duration.ofMinutes(1)); // past any retries
+
+      assertThat(failureOf(result))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("no query function");
+    }
+  }
+
+  // ---- prefetch and ensure -----------------------------------------------------------------
+
+  @Nested
+  @DisplayName("prefetchQuery and ensureQueryData")
+  class PrefetchAndEnsure {
+    @Test
+    void prefetchQueryCachesTheData() {
+      CompletableFuture<Void> done = client.prefetchQuery(options().build());
+      assertThat(done).isNotDone();
+
+      fetcher.complete("warm");
+
+      assertThat(done).isCompleted();
+      assertThat(client.getQueryData(key)).contains("warm");
+    }
+
+    @Test
+    void prefetchQueryNeverFails() {
+      CompletableFuture<Void> done = client.prefetchQuery(options().retry(0).build());
+
+      fetcher.fail(new IOException("boom"));
+
+      assertThat(done).isCompletedWithValue(null);
+      assertThat(state().status()).isEqualTo(QueryStatus.ERROR);
+    }
+
+    @Test
+    void ensureQueryDataReturnsStaleCachedDataWithoutFetching() {
+      client.setQueryData(key, "cached");
+      time.advance(Duration.ofMinutes(1));
+
+      CompletableFuture<String> result = client.ensureQueryData(options().build());
+
+      assertThat(result).isCompletedWithValue("cached");
+      assertThat(fetcher.calls()).isZero();
+    }
+
+    @Test
+    void ensureQueryDataFetchesOnMiss() {
+      CompletableFuture<String> result = client.ensureQueryData(options().build());
+
+      assertThat(fetcher.calls()).isEqualTo(1);
+      fetcher.complete("fetched");
+      assertThat(result).isCompletedWithValue("fetched");
+    }
+  }
+
+  // ---- invalidation ------------------------------------------------------------------------
+
+  @Nested
+  @DisplayName("invalidateQueries")
+  class Invalidation {
+    @Test
+    void invalidateMarksMatchesInvalidated() {
+      QueryKey<String> other = QueryKey.of("users", 1);
+      client.setQueryData(key, "a");
+      client.setQueryData(other, "b");
+
+      client.invalidateQueries(QueryFilter.prefix("todos"));
+
+      assertThat(state().isInvalidated()).isTrue();
+      assertThat(client.getQueryState(other).orElseThrow().isInvalidated()).isFalse();
+    }
+
+    @Test
+    void invalidateRefetchesActiveQueries() {
+      observe(options().build());
+      fetcher.complete("v1");
+
+      client.invalidateQueries(QueryFilter.exact(key));
+
+      assertThat(fetcher.calls()).isEqualTo(2);
+      fetcher.complete("v2");
+      assertThat(client.getQueryData(key)).contains("v2");
+      assertThat(state().isInvalidated()).isFalse();
+    }
+
+    @Test
+    void invalidateFutureCompletesOnlyAfterTheRefetches() {
+      observe(options().build());
+      fetcher.complete("v1");
+
+      CompletableFuture<Void> done = client.invalidateQueries(QueryFilter.exact(key));
+
+      assertThat(done).isNotDone();
+      fetcher.complete("v2");
+      assertThat(done).isCompleted();
+    }
+
+    @Test
+    void invalidateFutureCompletesNormallyWhenTheRefetchFails() {
+      observe(options().retry(0).build());
+      fetcher.complete("v1");
+
+      CompletableFuture<Void> done = client.invalidateQueries(QueryFilter.exact(key));
+      fetcher.fail(new IOException("boom"));
+
+      assertThat(done).isCompletedWithValue(null);
+    }
+
+    @Test
+    void invalidateDoesNotRefetchInactiveQueriesButMakesThemStale() {
+      client.fetchQuery(options().staleTime(QuerySettings.FOREVER).build());
+      fetcher.complete("v1");
+
+      CompletableFuture<Void> done = client.invalidateQueries(QueryFilter.exact(key));
+
+      assertThat(fetcher.calls()).isEqualTo(1);
+      assertThat(done).isCompleted();
+      assertThat(client.getQueries(QueryFilter.exact(key).stale(true))).hasSize(1);
+      assertThat(client.getQueryData(key)).contains("v1");
+    }
+
+    @Test
+    void invalidateDoesNotRefetchQueriesWhoseObserversAreDisabled() {
+      client.setQueryData(key, "v1");
+      observe(options().enabled(false).build());
+
+      client.invalidateQueries(QueryFilter.exact(key));
+
+      assertThat(fetcher.calls()).isZero();
+      assertThat(state().isInvalidated()).isTrue();
+    }
+
+    @Test
+    void invalidateDoesNotRefetchQueriesWhoseObserverClosed() {
+      QueryObserver<String> observer = observe(options().build());
+      fetcher.complete("v1");
+      observer.close();
+
+      client.invalidateQueries(QueryFilter.exact(key));
+
+      assertThat(fetcher.calls()).isEqualTo(1);
+    }
+
+    @Test
+    void invalidatingDuringFirstFetchJoinsIt() {
+      observe(options().build());
+      CompletableFuture<String> waiter = client.fetchQuery(options().build());
+
+      client.invalidateQueries(QueryFilter.exact(key));
+
+      assertThat(fetcher.calls()).isEqualTo(1);
+      assertThat(fetcher.context(0).signal().isCancelled()).isFalse();
+      fetcher.complete("first");
+      assertThat(waiter).isCompletedWithValue("first");
+    }
+
+    @Test
+    void invalidatingDuringFetchReplacesItAndHandsWaitersTheNewResult() {
+      client.setQueryData(key, "v1");
+      observe(options().build()); // stale data: the mount refetch is in flight
+      assertThat(fetcher.calls()).isEqualTo(1);
+      CompletableFuture<String> oldFetch = fetcher.future(0);
+      CompletableFuture<String> waiter = client.fetchQuery(options().build());
+      assertThat(fetcher.calls()).isEqualTo(1);
+
+      client.invalidateQueries(QueryFilter.exact(key));
+
+      assertThat(fetcher.calls()).isEqualTo(2);
+      assertThat(fetcher.context(0).signal().isCancelled()).isTrue();
+      assertThat(waiter).isNotDone();
+      fetcher.future(1).complete("v2");
+      assertThat(waiter).isCompletedWithValue("v2");
+
+      oldFetch.complete("late");
+      assertThat(client.getQueryData(key)).contains("v2");
+      assertThat(state().dataUpdateCount()).isEqualTo(2);
+    }
+  }
+
+  // ---- refetch, reset, remove --------------------------------------------------------------
+
+  @Nested
+  @DisplayName("refetchQueries, resetQueries, removeQueries")
+  class BulkOperations {
+    @Test
+    void refetchQueriesRefetchesMatches() {
+      client.fetchQuery(options().staleTime(QuerySettings.FOREVER).build());
+      fetcher.complete("v1");
+
+      CompletableFuture<Void> done = client.refetchQueries(QueryFilter.exact(key));
+
+      assertThat(fetcher.calls()).isEqualTo(2);
+      assertThat(done).isNotDone();
+      fetcher.complete("v2");
+      assertThat(done).isCompleted();
+      assertThat(client.getQueryData(key)).contains("v2");
+    }
+
+    @Test
+    void refetchQueriesLeavesNonMatchesAlone() {
+      ControllableFetcher<String> otherFetcher = new ControllableFetcher<>();
+      QueryKey<String> other = QueryKey.of("users", 1);
+      client.fetchQuery(options().build());
+      fetcher.complete("v1");
+      client.fetchQuery(QueryOptions.builder(other).asyncFetcher(otherFetcher).build());
+      otherFetcher.complete("u1");
+
+      client.refetchQueries(QueryFilter.prefix("users"));
+
+      assertThat(fetcher.calls()).isEqualTo(1);
+      assertThat(otherFetcher.calls()).isEqualTo(2);
+    }
+
+    @Test
+    void refetchQueriesSkipsQueriesWhoseObserversAreAllDisabled() {
+      client.setQueryData(key, "v1");
+      observe(options().enabled(false).build());
+
+      client.refetchQueries(QueryFilter.exact(key));
+
+      assertThat(fetcher.calls()).isZero();
+    }
+
+    @Test
+    void resetQueriesReturnsDataToNullAndPending() {
+      client.fetchQuery(options().build());
+      fetcher.complete("v1");
+
+      client.resetQueries(QueryFilter.exact(key));
+
+      QueryState<String> after = state();
+      assertThat(after.data()).isNull();
+      assertThat(after.status()).isEqualTo(QueryStatus.PENDING);
+      assertThat(after.fetchStatus()).isEqualTo(FetchStatus.IDLE);
+      assertThat(after.dataUpdateCount()).isZero();
+      assertThat(fetcher.calls()).isEqualTo(1); // inactive: no refetch
+    }
+
+    @Test
+    void resetQueriesRefetchesActiveQueries() {
+      observe(options().build());
+      fetcher.complete("v1");
+
+      CompletableFuture<Void> done = client.resetQueries(QueryFilter.exact(key));
+
+      assertThat(fetcher.calls()).isEqualTo(2);
+      assertThat(state().data()).isNull();
+      assertThat(state().status()).isEqualTo(QueryStatus.PENDING);
+      assertThat(state().fetchStatus()).isEqualTo(FetchStatus.FETCHING);
+      assertThat(done).isNotDone();
+      fetcher.complete("v2");
+      assertThat(done).isCompleted();
+      assertThat(client.getQueryData(key)).contains("v2");
+    }
+
+    @Test
+    void resetQueriesCancelsTheFetchInFlight() {
+      CompletableFuture<String> result = client.fetchQuery(options().build());
+
+      client.resetQueries(QueryFilter.exact(key));
+      fetcher.complete("late");
+
+      assertThat(failureOf(result)).isInstanceOf(CancellationException.class);
+      assertThat(client.getQueryData(key)).isEmpty();
+    }
+
+    @Test
+    void removeQueriesRemovesTheQuery() {
+      client.setQueryData(key, "v1");
+
+      client.removeQueries(QueryFilter.exact(key));
+
+      assertThat(client.getQueryData(key)).isEmpty();
+      assertThat(client.getQueryState(key)).isEmpty();
+      assertThat(client.getQueries(QueryFilter.all())).isEmpty();
+    }
+
+    @Test
+    void removeQueriesCancelsItsFetch() {
+      CompletableFuture<String> result = client.fetchQuery(options().build());
+
+      client.removeQueries(QueryFilter.exact(key));
+
+      assertThat(failureOf(result)).isInstanceOf(CancellationException.class);
+      assertThat(fetcher.lastContext().signal().isCancelled()).isTrue();
+      fetcher.complete("late");
+      assertThat(client.getQueryData(key)).isEmpty();
+    }
+  }
+
+  // ---- garbage collection ------------------------------------------------------------------
+
+  @Nested
+  @DisplayName("garbage collection")
+  class GarbageCollection {
+    @Test
+    void unobservedQueryIsCollectedAfterDefaultGcTimeOfFiveMinutes() {
+      client.setQueryData(key, "v1");
+
+      time.advance(Duration.ofMinutes(4).plusSeconds(59));
+      assertThat(client.getQueryData(key)).contains("v1");
+
+      time.advance(Duration.ofSeconds(2));
+      assertThat(client.getQueryData(key)).isEmpty();
+      assertThat(client.getQueries(QueryFilter.all())).isEmpty();
+    }
+
+    @Test
+    void unobservedQueryIsCollectedAfterItsGcTime() {
+      client.fetchQuery(options().gcTime(Duration.ofSeconds(10)).build());
+      fetcher.complete("v1");
+
+      time.advance(Duration.ofSeconds(9));
+      assertThat(client.getQueryData(key)).contains("v1");
+      time.advance(Duration.ofSeconds(2));
+      assertThat(client.getQueryData(key)).isEmpty();
+    }
+
+    @Test
+    void observedQueryIsNeverCollected() {
+      client.setQueryData(key, "v1");
+      observe(QueryOptions.builder(key).build());
+
+      time.advance(Duration.ofHours(1));
+
+      assertThat(client.getQueryData(key)).contains("v1");
+      assertThat(client.getQueries(QueryFilter.all())).hasSize(1);
+    }
+
+    @Test
+    void gcCountdownStartsWhenTheLastObserverCloses() {
+      client.setQueryData(key, "v1");
+      QueryObserver<String> observer = observe(QueryOptions.builder(key).build());
+      time.advance(Duration.ofHours(1));
+
+      observer.close();
+
+      time.advance(Duration.ofMinutes(4).plusSeconds(59));
+      assertThat(client.getQueryData(key)).contains("v1");
+      time.advance(Duration.ofSeconds(2));
+      assertThat(client.getQueryData(key)).isEmpty();
+    }
+
+    @Test
+    void fetchingQueryIsNotCollectedWhileItsFetchIsInFlight() {
+      CompletableFuture<String> result = client.fetchQuery(options().build());
+
+      time.advance(Duration.ofMinutes(10));
+      assertThat(client.getQueryState(key)).isPresent();
+      assertThat(state().fetchStatus()).isEqualTo(FetchStatus.FETCHING);
+
+      fetcher.complete("v1");
+      assertThat(result).isCompletedWithValue("v1");
+      assertThat(client.getQueryData(key)).contains("v1");
+
+      time.advance(Duration.ofMinutes(4).plusSeconds(59));
+      assertThat(client.getQueryData(key)).contains("v1");
+      time.advance(Duration.ofSeconds(2));
+      assertThat(client.getQueryData(key)).isEmpty();
+    }
+
+    @Test
+    void cancelledFetchStartsTheGcCountdown() {
+      client.fetchQuery(options().build());
+      time.advance(Duration.ofMinutes(10));
+
+      client.cancelQueries(QueryFilter.exact(key));
+
+      time.advance(Duration.ofMinutes(4).plusSeconds(59));
+      assertThat(client.getQueryState(key)).isPresent();
+      time.advance(Duration.ofSeconds(2));
+      assertThat(client.getQueryState(key)).isEmpty();
+    }
+
+    @Test
+    void maxUnobservedQueriesEvictsBeyondTheCapButNeverAnObservedQuery() {
+      QueryClient capped = time.clientBuilder().maxUnobservedQueries(2).build();
+      QueryKey<String> watched = QueryKey.of("watched");
+      capped.setQueryData(watched, "w");
+      capped.observe(QueryOptions.builder(watched).build(), result -> {});
+
+      for (int i = 0; i < 10; i++) {
+        capped.setQueryData(QueryKey.of("item", i), "v" + i);
+      }
+
+      List<CachedQuery<?>> all = capped.getQueries(QueryFilter.all());
+      assertThat(all).extracting(query -> (Object) query.key()).contains(watched);
+      assertThat(capped.getQueries(QueryFilter.all().inactive())).hasSize(2);
+      assertThat(capped.getQueryData(watched)).contains("w");
+    }
+
+    @Test
+    void maxUnobservedQueriesNeverEvictsAFetchingQuery() {
+      QueryClient capped = time.clientBuilder().maxUnobservedQueries(2).build();
+      CompletableFuture<String> result = capped.fetchQuery(options().build());
+
+      for (int i = 0; i < 10; i++) {
+        capped.setQueryData(QueryKey.of("item", i), "v" + i);
+      }
+
+      assertThat(capped.getQueries(QueryFilter.all().fetchStatus(FetchStatus.FETCHING)))
+          .extracting(query -> (Object) query.key())
+          .containsExactly(key);
+      fetcher.complete("landed");
+      assertThat(result).isCompletedWithValue("landed");
+    }
+
+    @Test
+    void withACapOfZeroAWriteLandsAndIsThenEvicted() {
+      QueryClient capped = time.clientBuilder().maxUnobservedQueries(0).build();
+
+      assertThat(capped.setQueryData(key, "written")).isEqualTo("written");
+      assertThat(capped.updateQueryData(key, current -> current == null ? "created" : current + "!"))
+          .contains("created");
+      assertThat(capped.getQueries(QueryFilter.all())).isEmpty();
+    }
+
+    @Test
+    void withACapOfZeroAnObservedQueryKeepsItsWrites() {
+      QueryClient capped = time.clientBuilder().maxUnobservedQueries(0).build();
+      capped.observe(QueryOptions.builder(key).enabled(false).build(), result -> {});
+
+      capped.setQueryData(key, "kept");
+
+      assertThat(capped.getQueryData(key)).contains("kept");
+    }
+  }
+
+  // ---- offline -----------------------------------------------------------------------------
+
+  @Nested
+  @DisplayName("offline")
+  class Offline {
+    @Test
+    void fetchWhileOfflineIsPausedAndDoesNotCallTheFunction() {
+      client.onlineChanged(false);
+
+      CompletableFuture<String> result = client.fetchQuery(options().build());
+
+      assertThat(state().fetchStatus()).isEqualTo(FetchStatus.PAUSED);
+      assertThat(fetcher.calls()).isZero();
+      assertThat(result).isNotDone();
+      assertThat(client.isFetching(QueryFilter.all())).isZero();
+    }
+
+    @Test
+    void pausedFetchResumesWhenBackOnline() {
+      client.onlineChanged(false);
+      CompletableFuture<String> result = client.fetchQuery(options().build());
+
+      client.onlineChanged(true);
+
+      assertThat(fetcher.calls()).isEqualTo(1);
+      assertThat(state().fetchStatus()).isEqualTo(FetchStatus.FETCHING);
+      fetcher.complete("online");
+      assertThat(result).isCompletedWithValue("online");
+      assertThat(state().fetchStatus()).isEqualTo(FetchStatus.IDLE);
+    }
+
+    @Test
+    void cancelledPausedFetchDoesNotRunWhenBackOnline() {
+      client.onlineChanged(false);
+      CompletableFuture<String> result = client.fetchQuery(options().build());
+
+      client.cancelQueries(QueryFilter.exact(key));
+      assertThat(state().fetchStatus()).isEqualTo(FetchStatus.IDLE);
+      client.onlineChanged(true);
+
+      assertThat(fetcher.calls()).isZero();
+      assertThat(failureOf(result)).isInstanceOf(CancellationException.class);
+      assertThat(state().fetchStatus()).isEqualTo(FetchStatus.IDLE);
+    }
+
+    @Test
+    void goingOfflinePausesAFetchAtItsNextRetry() {
+      CompletableFuture<String> result = client.fetchQuery(options().build());
+      fetcher.fail(new IOException("network down"));
+      client.onlineChanged(false);
+
+      time.advance(Duration.ofSeconds(1));
+
+      assertThat(fetcher.calls()).isEqualTo(1);
+      assertThat(state().fetchStatus()).isEqualTo(FetchStatus.PAUSED);
+      client.onlineChanged(true);
+      assertThat(fetcher.calls()).isEqualTo(2);
+      fetcher.complete("back");
+      assertThat(result).isCompletedWithValue("back");
+    }
+
+    @Test
+    void clientBuiltOfflinePausesFetches() {
+      QueryClient offline = time.clientBuilder().online(false).build();
+
+      offline.fetchQuery(options().build());
+
+      assertThat(offline.getQueryState(key).orElseThrow().fetchStatus()).isEqualTo(FetchStatus.PAUSED);
+      assertThat(fetcher.calls()).isZero();
+    }
+  }
+
+  // ---- helpers -----------------------------------------------------------------------------
+
+  /**
+   * An async query function driven by the test: each call records its context and hands out a
+   * new future, which the test completes or fails.
+   */
+  static final class ControllableFetcher<T> implements AsyncQueryFunction<T> {
+    private final List<CompletableFuture<T>> futures = new CopyOnWriteArrayList<>();
+    private final List<QueryContext<T>> contexts = new CopyOnWriteArrayList<>();
+
+    @Override
+    public CompletionStage<T> fetch(QueryContext<T> context) {
+      CompletableFuture<T> future = new CompletableFuture<>();
+      contexts.add(context);
+      futures.add(future);
+      return future;
+    }
+
+    int calls() {
+      return futures.size();
+    }
+
+    CompletableFuture<T> future(int call) {
+      return futures.get(call);
+    }
+
+    QueryContext<T> context(int call) {
+      return contexts.get(call);
+    }
+
+    QueryContext<T> lastContext() {
+      return contexts.get(contexts.size() - 1);
+    }
+
+    /** Completes the latest call's future. */
+    void complete(T value) {
+      last().complete(value);
+    }
+
+    /** Fails the latest call's future. */
+    void fail(Throwable error) {
+      last().completeExceptionally(error);
+    }
+
+    List<CompletableFuture<T>> futures() {
+      return new ArrayList<>(futures);
+    }
+
+    private CompletableFuture<T> last() {
+      if (futures.isEmpty()) {
+        throw new AssertionError("the query function was never called");
+      }
+      return futures.get(futures.size() - 1);
+    }
+  }
+}
