@@ -32,6 +32,7 @@ final class Query<T> {
   private volatile QueryObserver<?>[] observers = NO_OBSERVERS;
   private volatile @Nullable Fetch<T> fetch; // written under this
   private volatile boolean removed;
+  private volatile long retainedUntil = Long.MAX_VALUE; // ticker time; MAX_VALUE: forever
 
   Query(QueryKey<T> key, QueryClient client, ResolvedOptions<T> options) {
     this.key = key;
@@ -80,9 +81,25 @@ final class Query<T> {
     removed = true;
   }
 
-  /** Nanoseconds this query may stay unobserved before eviction. */
-  long retentionNanos() {
-    return isPinned() ? Long.MAX_VALUE : options.gcNanos;
+  /**
+   * Nanoseconds this query may stay in the cache from {@code now}: forever while pinned,
+   * else its gc time. Caffeine asks whenever the entry is written; the answer is also kept
+   * here, so that {@link #isLive} needs no lookup in the cache.
+   */
+  long retentionNanos(long now) {
+    long nanos = isPinned() ? Long.MAX_VALUE : options.gcNanos;
+    retainedUntil = nanos == Long.MAX_VALUE ? Long.MAX_VALUE : now + nanos;
+    return nanos;
+  }
+
+  /**
+   * Whether the query is still in the cache at {@code now}. An expired query may linger
+   * there (and in the index) until Caffeine's timer wheel gets to it, up to about a second
+   * later; reads already treat it as gone, and so must filters.
+   */
+  boolean isLive(long now) {
+    long until = retainedUntil;
+    return !removed && (until == Long.MAX_VALUE || now - until < 0);
   }
 
   boolean isStale(long now) {

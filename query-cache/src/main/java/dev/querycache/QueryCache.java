@@ -148,41 +148,39 @@ final class QueryCache {
   List<Query<?>> findAll(QueryFilter filter) {
     QueryKey<?> key = filter.key();
     List<Query<?>> candidates;
+    boolean keysMatch;
     if (key != null && filter.isExact()) {
-      Query<?> query = cache.policy().getIfPresentQuietly(key);
+      Query<?> query = cache.getIfPresent(key);
       candidates = query == null ? List.of() : List.of(query);
+      keysMatch = true;
     } else {
-      candidates = index.candidates(key == null ? KeyList.EMPTY : key.root());
+      QueryIndex.Candidates found = index.candidates(key == null ? KeyList.EMPTY : key.root());
+      candidates = found.queries();
+      keysMatch = found.allMatch();
     }
     long now = client.now();
     List<Query<?>> matches = new ArrayList<>(candidates.size());
     for (Query<?> query : candidates) {
-      if (filter.matchesKey(query.key) && isLive(query) && filter.matchesState(query, now)) {
+      if ((keysMatch || filter.matchesKey(query.key))
+          && query.isLive(now)
+          && filter.matchesState(query, now)) {
         matches.add(query);
       }
     }
     return matches;
   }
 
-  /**
-   * Whether {@code query} is still the cached, unexpired query for its key. Needed beside
-   * the index: Caffeine's timer wheel evicts an expired entry up to about a second late, and
-   * until then the entry is invisible to reads but still indexed.
-   */
-  private boolean isLive(Query<?> query) {
-    return !query.isRemoved() && cache.policy().getIfPresentQuietly(query.key) == query;
-  }
 
   /** Caffeine's view of a query's lifetime: forever while pinned, else its gc time. */
   private static final class Retention implements Expiry<QueryKey<?>, Query<?>> {
     @Override
     public long expireAfterCreate(QueryKey<?> key, Query<?> query, long now) {
-      return query.retentionNanos();
+      return query.retentionNanos(now);
     }
 
     @Override
     public long expireAfterUpdate(QueryKey<?> key, Query<?> query, long now, long remaining) {
-      return query.retentionNanos();
+      return query.retentionNanos(now);
     }
 
     @Override

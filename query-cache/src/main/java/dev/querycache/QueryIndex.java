@@ -33,7 +33,7 @@ final class QueryIndex {
 
   synchronized void add(Query<?> query) {
     Node node = root;
-    for (Object token : tokens(query.key.root(), false)) {
+    for (Object token : tokens(query.key.root())) {
       node = node.child(token);
     }
     node.add(query);
@@ -41,7 +41,7 @@ final class QueryIndex {
 
   synchronized void remove(Query<?> query) {
     Node node = root;
-    for (Object token : tokens(query.key.root(), false)) {
+    for (Object token : tokens(query.key.root())) {
       Node next = node.children == null ? null : node.children.get(token);
       if (next == null) {
         return;
@@ -52,50 +52,94 @@ final class QueryIndex {
     node.prune();
   }
 
-  /** The queries whose keys may match {@code prefix}: a superset of the matches. */
-  synchronized List<Query<?>> candidates(KeyList prefix) {
+  /**
+   * The queries whose keys may match {@code prefix}: a superset of the matches, or exactly
+   * the matches when {@link Candidates#allMatch()} (the walk saw every part of the filter).
+   */
+  synchronized Candidates candidates(KeyList prefix) {
+    List<Object> tokens = new ArrayList<>(MAX_TOKENS);
+    boolean allSeen = walk(prefix, tokens, true, true) == Walk.STOP_ALL_SEEN;
     Node node = root;
-    for (Object token : tokens(prefix, true)) {
+    for (Object token : tokens) {
       node = node.children == null ? null : node.children.get(token);
       if (node == null) {
-        return List.of();
+        return new Candidates(List.of(), true);
       }
     }
     List<Query<?>> out = new ArrayList<>();
     node.collect(out);
-    return out;
+    return new Candidates(out, allSeen);
   }
 
-  /** Tokens of a key (or of a filter key, which stops at its first nested list's end). */
-  private static List<Object> tokens(KeyList parts, boolean filter) {
+  /** What {@link #candidates} found. */
+  static final class Candidates {
+    private final List<Query<?>> queries;
+    private final boolean allMatch;
+
+    Candidates(List<Query<?>> queries, boolean allMatch) {
+      this.queries = queries;
+      this.allMatch = allMatch;
+    }
+
+    List<Query<?>> queries() {
+      return queries;
+    }
+
+    /** Whether every candidate's key matches, so nobody needs to check again. */
+    boolean allMatch() {
+      return allMatch;
+    }
+  }
+
+  /** Tokens of a key's path in the trie. */
+  private static List<Object> tokens(KeyList parts) {
     List<Object> tokens = new ArrayList<>(Math.min(MAX_TOKENS, parts.size() + 2));
-    walk(parts, tokens, filter, true);
+    walk(parts, tokens, false, true);
     return tokens;
   }
 
-  /** Appends tokens; returns {@code false} once the walk must stop. */
-  private static boolean walk(KeyList list, List<Object> tokens, boolean filter, boolean isRoot) {
-    for (Object part : list) {
+  /** How a walk ended. */
+  private enum Walk {
+    /** A key's nested list closed: the walk goes on with the next part. */
+    GO_ON,
+    /** Stopped having turned every part into a token. */
+    STOP_ALL_SEEN,
+    /** Stopped at a map or at the token limit, with parts left unseen. */
+    STOP_SOME_UNSEEN
+  }
+
+  /**
+   * Appends the tokens of {@code list}. A key's nested list ends with {@link #CLOSE} and the
+   * walk goes on; a filter's nested list ends the walk (a filter list matches longer key
+   * lists), having seen everything only if that list was the last part of its parents.
+   */
+  private static Walk walk(KeyList list, List<Object> tokens, boolean filter, boolean isRoot) {
+    for (int i = 0; i < list.size(); i++) {
+      Object part = list.get(i);
       if (tokens.size() >= MAX_TOKENS || part instanceof KeyMap) {
-        return false;
+        return Walk.STOP_SOME_UNSEEN;
       }
       if (part instanceof KeyList) {
         tokens.add(OPEN);
-        if (!walk((KeyList) part, tokens, filter, false)) {
-          return false;
+        Walk inner = walk((KeyList) part, tokens, filter, false);
+        if (inner == Walk.STOP_SOME_UNSEEN) {
+          return inner;
+        }
+        if (inner == Walk.STOP_ALL_SEEN) {
+          return i == list.size() - 1 ? inner : Walk.STOP_SOME_UNSEEN;
         }
       } else {
         tokens.add(part == null ? NULL : part);
       }
     }
-    if (isRoot) {
-      return false;
+    if (isRoot || filter) {
+      return Walk.STOP_ALL_SEEN;
     }
-    if (filter || tokens.size() >= MAX_TOKENS) {
-      return false; // a filter's nested list matches key lists that go on past its end
+    if (tokens.size() >= MAX_TOKENS) {
+      return Walk.STOP_SOME_UNSEEN;
     }
     tokens.add(CLOSE);
-    return true;
+    return Walk.GO_ON;
   }
 
   /** A structural marker, unequal to every key part. */
