@@ -1,50 +1,52 @@
 package dev.querycache;
 
 import java.lang.System.Logger.Level;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.FutureTask;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One fetch of one query: its attempts, its retries with backoff, its pause while offline,
- * and its cancellation. Every caller that asks for the query's data while it is in flight
- * waits on the same {@link #promise()}.
+ * One fetch of one query: its attempts (through a {@link Retryer}), its cancellation signal,
+ * and the promise every caller asking for the query's data while it is in flight waits on.
  *
  * <p>A fetch reports to its {@link Query} through the client's {@link QueryCache}, which ends
  * it atomically with the pin change; if the query no longer owns the fetch (it was cancelled
  * or replaced), the result is discarded.
  */
-final class Fetch<T> implements CancellationSignal {
+final class Fetch<T> implements CancellationSignal, Retryer.Listener {
   private static final System.Logger LOG = System.getLogger(Fetch.class.getName());
 
   final int failureCountBefore;
   final @Nullable Throwable failureReasonBefore;
+  /** The client's fetch sequence when this fetch started; orders it against mutations. */
+  final long startSequence;
   private final Query<T> query;
-  private final ResolvedOptions<T> options;
   private final QueryClient client;
   private final CompletableFuture<T> promise = new CompletableFuture<>();
   private final QueryContext<T> context;
-  private volatile boolean cancelled;
+  private final Retryer<T> retryer;
   private @Nullable List<Runnable> cancelCallbacks; // guarded by this
-  private @Nullable Future<?> pending; // guarded by this: the running task or retry timer
-  private int retries; // touched by one attempt at a time
 
   Fetch(Query<T> query, ResolvedOptions<T> options, QueryClient client) {
     this.query = query;
-    this.options = options;
     this.client = client;
     QueryState<T> before = query.state();
     this.failureCountBefore = before.fetchFailureCount();
     this.failureReasonBefore = before.fetchFailureReason();
+    this.startSequence = client.nextSequence();
     this.context = new QueryContext<>(query.key, this);
+    this.retryer =
+        new Retryer<>(
+            "the query function for " + query.key,
+            retryer -> call(options, retryer),
+            options.retry,
+            client,
+            this);
+    retryer.result().whenComplete(this::finish);
   }
 
   CompletableFuture<T> promise() {
@@ -53,101 +55,31 @@ final class Fetch<T> implements CancellationSignal {
 
   /** Starts the first attempt; call once, outside any lock. */
   void start() {
-    attempt();
+    retryer.start();
   }
 
-  /** Runs one attempt now, or parks the fetch until the client is back online. */
-  void attempt() {
-    if (cancelled) {
-      return;
-    }
-    if (!client.isOnline()) {
-      query.fetchPaused(this, true);
-      client.parkUntilOnline(this);
-      return;
-    }
-    CompletionStage<T> stage;
-    try {
-      stage = call();
-    } catch (Throwable e) {
-      stage = CompletableFuture.failedFuture(e);
-    }
-    stage.whenComplete(this::attemptDone);
-  }
-
-  /** Resumes after the client came back online. */
-  void resume() {
-    if (!cancelled) {
-      query.fetchPaused(this, false);
-      attempt();
-    }
-  }
-
-  private CompletionStage<T> call() throws Exception {
-    ResolvedOptions<T> opts = options;
-    QueryOptions<T> source = opts.source;
+  private CompletionStage<T> call(ResolvedOptions<T> options, Retryer<T> retryer) throws Exception {
+    QueryOptions<T> source = options.source;
     if (source == null || !source.hasFunction()) {
       throw new IllegalStateException(
           "no query function for " + query.key + ": pass QueryOptions with a fetcher");
     }
     AsyncQueryFunction<T> async = source.asyncFunction();
     if (async != null) {
-      CompletionStage<T> stage = async.fetch(context);
-      if (stage == null) {
-        throw new NullPointerException("the async query function for " + query.key + " returned a null stage");
-      }
-      return stage;
+      return async.fetch(context);
     }
-    QueryFunction<T> blocking = source.blockingFunction();
-    CompletableFuture<T> result = new CompletableFuture<>();
-    FutureTask<T> task =
-        new FutureTask<>(() -> blocking.fetch(context)) {
-          @Override
-          protected void done() {
-            try {
-              result.complete(get());
-            } catch (ExecutionException e) {
-              result.completeExceptionally(e.getCause());
-            } catch (CancellationException | InterruptedException e) {
-              result.completeExceptionally(new CancellationException("the fetch was cancelled"));
-            }
-          }
-        };
-    synchronized (this) {
-      pending = task;
-    }
-    if (cancelled) {
-      task.cancel(false);
-    } else {
-      client.fetchExecutor.execute(task);
-    }
-    return result;
+    QueryFunction<T> blocking = Objects.requireNonNull(source.blockingFunction());
+    return retryer.runBlocking(client.fetchExecutor, () -> blocking.fetch(context));
   }
 
-  private void attemptDone(@Nullable T value, @Nullable Throwable failure) {
-    if (cancelled) {
-      return; // a late result of a cancelled fetch is discarded, never written
-    }
-    Throwable error = unwrap(failure);
-    if (error == null && value == null) {
-      error = new NullPointerException("the query function for " + query.key + " returned null");
-    }
-    if (error == null) {
-      finish(value, null);
-      return;
-    }
-    if (options.retry.shouldRetry(retries, error)) {
-      Duration delay = options.retry.delay(retries, error);
-      retries++;
-      query.attemptFailed(this, retries, error);
-      synchronized (this) {
-        if (!cancelled) {
-          pending = client.scheduler.schedule(this::attempt, delay);
-        }
-      }
-      return;
-    }
-    finish(null, error);
+  @Override
+  public void attemptFailed(int failureCount, Throwable error) {
+    query.attemptFailed(this, failureCount, error);
+  }
+
+  @Override
+  public void pausedChanged(boolean paused) {
+    query.fetchPaused(this, paused);
   }
 
   private void finish(@Nullable T value, @Nullable Throwable error) {
@@ -161,34 +93,18 @@ final class Fetch<T> implements CancellationSignal {
     }
   }
 
-  private static @Nullable Throwable unwrap(@Nullable Throwable failure) {
-    Throwable error = failure;
-    while ((error instanceof CompletionException || error instanceof ExecutionException)
-        && error.getCause() != null) {
-      error = error.getCause();
-    }
-    return error;
-  }
-
   // ---- cancellation ----------------------------------------------------------------------
 
-  /** Marks cancelled and stops the running task or timer (under the query's monitor). */
+  /** Stops the attempts (called under the query's monitor). */
   void markCancelled() {
-    cancelled = true;
-    Future<?> toStop;
-    synchronized (this) {
-      toStop = pending;
-      pending = null;
-    }
-    if (toStop != null) {
-      toStop.cancel(true);
-    }
+    retryer.cancel();
   }
 
   /** After a plain cancel: runs the callbacks and fails the waiters, outside any lock. */
   void finishCancelled() {
     runCancelCallbacks();
-    promise.completeExceptionally(new CancellationException("the fetch of " + query.key + " was cancelled"));
+    promise.completeExceptionally(
+        new CancellationException("the fetch of " + query.key + " was cancelled"));
   }
 
   /** After being replaced by {@code next}: waiters get the newer fetch's outcome. */
@@ -227,14 +143,14 @@ final class Fetch<T> implements CancellationSignal {
 
   @Override
   public boolean isCancelled() {
-    return cancelled;
+    return retryer.isCancelled();
   }
 
   @Override
   public void onCancel(Runnable callback) {
-    java.util.Objects.requireNonNull(callback, "callback == null");
+    Objects.requireNonNull(callback, "callback == null");
     synchronized (this) {
-      if (!cancelled) {
+      if (!retryer.isCancelled()) {
         if (cancelCallbacks == null) {
           cancelCallbacks = new ArrayList<>(2);
         }

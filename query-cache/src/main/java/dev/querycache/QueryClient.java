@@ -17,6 +17,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
@@ -53,7 +54,8 @@ public final class QueryClient implements AutoCloseable {
   private final QuerySettings defaults;
   private final ResolvedOptions<?> baseline;
   private final List<PrefixDefaults> prefixDefaults = new CopyOnWriteArrayList<>();
-  private final Set<Fetch<?>> parked = ConcurrentHashMap.newKeySet();
+  private final Set<Retryer<?>> parked = ConcurrentHashMap.newKeySet();
+  private final AtomicLong sequence = new AtomicLong();
   private final @Nullable ExecutorService ownedFetchExecutor;
   private volatile boolean online;
   private volatile boolean focused = true;
@@ -570,9 +572,9 @@ public final class QueryClient implements AutoCloseable {
     if (regained) {
       notifier.batch(
           () -> {
-            for (Fetch<?> fetch : new ArrayList<>(parked)) {
-              if (parked.remove(fetch)) {
-                fetch.resume();
+            for (Retryer<?> retryer : new ArrayList<>(parked)) {
+              if (parked.remove(retryer)) {
+                retryer.resume();
               }
             }
             refetchObserved(false);
@@ -630,12 +632,24 @@ public final class QueryClient implements AutoCloseable {
     return ticket.promise();
   }
 
-  /** Holds a fetch that found the client offline until it is back online. */
-  void parkUntilOnline(Fetch<?> fetch) {
-    parked.add(fetch);
-    if (online && parked.remove(fetch)) {
-      fetch.resume(); // came back online while parking
+  /** Holds an operation that found the client offline until it is back online. */
+  void parkUntilOnline(Retryer<?> retryer) {
+    parked.add(retryer);
+    if (online && parked.remove(retryer)) {
+      retryer.resume(); // came back online while parking
     }
+  }
+
+  void unpark(Retryer<?> retryer) {
+    parked.remove(retryer);
+  }
+
+  /**
+   * The next number of the client-wide sequence that orders fetch starts against mutation
+   * successes (a fetch started after a success brings data that includes it).
+   */
+  long nextSequence() {
+    return sequence.incrementAndGet();
   }
 
   @SuppressWarnings("unchecked") // the baseline has no function, so it suits every type
