@@ -7,14 +7,28 @@ import dev.querycache.QueryAction.FetchFailed;
 import dev.querycache.QueryAction.FetchPaused;
 import dev.querycache.QueryAction.FetchStarted;
 import dev.querycache.QueryAction.Invalidated;
+import dev.querycache.QueryAction.LayersChanged;
 import dev.querycache.QueryAction.Reset;
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One cached query: its state machine, its in-flight fetch and its observers.
+ * One cached query: its state machine, its in-flight fetch, its observers and its optimistic
+ * layers.
+ *
+ * <p><b>Optimistic layers.</b> The data in {@link #state()} is the <em>visible</em> data: the
+ * <em>confirmed</em> data (what a fetch or a hand-written update last said) with the pending
+ * mutations' patches applied on top in the order the mutations started. A failed mutation's
+ * layer is removed and the rest are applied again to the confirmed data, so the others
+ * survive. Data landing while layers are pending becomes the confirmed data and the layers are
+ * applied on top again, so a refetch cannot undo a toggle. A succeeded mutation's layer stays
+ * until a fetch that started after the success lands (that data includes the change); if none
+ * does, the mutation asks to fold it into the confirmed data when it settles.
  *
  * <p>State transitions happen under this object's monitor and replace {@link #state()} whole;
  * readers never lock. Observers are notified through the client's {@link Notifier} after the
@@ -23,6 +37,7 @@ import org.jspecify.annotations.Nullable;
  * sees them at once.
  */
 final class Query<T> {
+  private static final System.Logger LOG = System.getLogger(Query.class.getName());
   private static final QueryObserver<?>[] NO_OBSERVERS = new QueryObserver<?>[0];
 
   final QueryKey<T> key;
@@ -33,6 +48,8 @@ final class Query<T> {
   private volatile @Nullable Fetch<T> fetch; // written under this
   private volatile boolean removed;
   private volatile long retainedUntil = Long.MAX_VALUE; // ticker time; MAX_VALUE: forever
+  private volatile List<OptimisticLayer<T>> layers = List.of(); // written under this, in order
+  private volatile @Nullable T confirmed; // written under this; meaningful while layers exist
 
   Query(QueryKey<T> key, QueryClient client, ResolvedOptions<T> options) {
     this.key = key;
@@ -63,9 +80,9 @@ final class Query<T> {
     return observers;
   }
 
-  /** Pinned queries are never evicted: someone watches, fetches or (later) patches them. */
+  /** Pinned queries are never evicted: someone watches, fetches or patches them. */
   boolean isPinned() {
-    return observers.length > 0 || hasFetch();
+    return observers.length > 0 || hasFetch() || !layers.isEmpty();
   }
 
   boolean hasFetch() {
@@ -123,7 +140,7 @@ final class Query<T> {
           0, null,
           noData ? QueryStatus.PENDING : s.status(),
           ((FetchStarted<T>) action).paused() ? FetchStatus.PAUSED : FetchStatus.FETCHING,
-          s.isInvalidated());
+          s.isInvalidated(), s.optimisticLayers());
     }
     if (action instanceof FetchPaused) {
       return s.withFetchStatus(
@@ -134,7 +151,7 @@ final class Query<T> {
       return new QueryState<>(
           s.data(), s.dataUpdatedAt(), s.dataUpdateCount(), s.error(), s.errorUpdatedAt(),
           s.errorUpdateCount(), failed.failureCount(), failed.error(), s.status(),
-          s.fetchStatus(), s.isInvalidated());
+          s.fetchStatus(), s.isInvalidated(), s.optimisticLayers());
     }
     if (action instanceof DataWritten) {
       DataWritten<T> written = (DataWritten<T>) action;
@@ -147,21 +164,21 @@ final class Query<T> {
           fromFetch ? null : s.fetchFailureReason(),
           QueryStatus.SUCCESS,
           fromFetch ? FetchStatus.IDLE : s.fetchStatus(),
-          false);
+          false, s.optimisticLayers());
     }
     if (action instanceof FetchFailed) {
       FetchFailed<T> failed = (FetchFailed<T>) action;
       return new QueryState<>(
           s.data(), s.dataUpdatedAt(), s.dataUpdateCount(), failed.error(), failed.at(),
           s.errorUpdateCount() + 1, s.fetchFailureCount() + 1, failed.error(),
-          QueryStatus.ERROR, FetchStatus.IDLE, s.isInvalidated());
+          QueryStatus.ERROR, FetchStatus.IDLE, s.isInvalidated(), s.optimisticLayers());
     }
     if (action instanceof FetchCancelled) {
       FetchCancelled<T> cancelled = (FetchCancelled<T>) action;
       return new QueryState<>(
           s.data(), s.dataUpdatedAt(), s.dataUpdateCount(), s.error(), s.errorUpdatedAt(),
           s.errorUpdateCount(), cancelled.failureCount(), cancelled.failureReason(),
-          s.status(), FetchStatus.IDLE, s.isInvalidated());
+          s.status(), FetchStatus.IDLE, s.isInvalidated(), s.optimisticLayers());
     }
     if (action instanceof Invalidated) {
       return s.isInvalidated()
@@ -169,7 +186,25 @@ final class Query<T> {
           : new QueryState<>(
               s.data(), s.dataUpdatedAt(), s.dataUpdateCount(), s.error(), s.errorUpdatedAt(),
               s.errorUpdateCount(), s.fetchFailureCount(), s.fetchFailureReason(), s.status(),
-              s.fetchStatus(), true);
+              s.fetchStatus(), true, s.optimisticLayers());
+    }
+    if (action instanceof LayersChanged) {
+      LayersChanged<T> changed = (LayersChanged<T>) action;
+      T data = share ? StructuralSharing.share(s.data(), changed.visible()) : changed.visible();
+      if (data == s.data() && changed.count() == s.optimisticLayers()) {
+        return s;
+      }
+      // A value patched over a query that never had data shows as success while it lasts.
+      QueryStatus status = s.status();
+      if (data != null && status == QueryStatus.PENDING) {
+        status = QueryStatus.SUCCESS;
+      } else if (data == null && status == QueryStatus.SUCCESS && s.dataUpdateCount() == 0) {
+        status = QueryStatus.PENDING;
+      }
+      return new QueryState<>(
+          data, s.dataUpdatedAt(), s.dataUpdateCount(), s.error(), s.errorUpdatedAt(),
+          s.errorUpdateCount(), s.fetchFailureCount(), s.fetchFailureReason(), status,
+          s.fetchStatus(), s.isInvalidated(), changed.count());
     }
     if (action instanceof Reset) {
       return QueryState.initial();
@@ -215,7 +250,7 @@ final class Query<T> {
         return null;
       }
       visible = writeLocked(data);
-      stored = state.data();
+      stored = confirmedData();
     }
     if (visible) {
       notifyObservers();
@@ -232,7 +267,7 @@ final class Query<T> {
    */
   @Nullable Object update(UnaryOperator<@Nullable T> updater) {
     while (true) {
-      T before = state.data();
+      T before = confirmedData();
       T after = updater.apply(before);
       boolean visible;
       T stored;
@@ -240,14 +275,14 @@ final class Query<T> {
         if (removed) {
           return GONE;
         }
-        if (state.data() != before) {
+        if (confirmedData() != before) {
           continue;
         }
         if (after == null) {
           return before;
         }
         visible = writeLocked(after);
-        stored = state.data();
+        stored = confirmedData();
       }
       if (visible) {
         notifyObservers();
@@ -259,12 +294,170 @@ final class Query<T> {
   /** Writes data by hand under the monitor; returns whether observers must be told. */
   private boolean writeLocked(T data) {
     QueryState<T> before = state;
-    dispatchLocked(new DataWritten<>(data, client.now(), false));
+    landLocked(data, false, 0);
     QueryState<T> after = state;
     return after.data() != before.data()
         || after.status() != before.status()
         || after.isInvalidated() != before.isInvalidated()
-        || after.error() != before.error();
+        || after.error() != before.error()
+        || after.optimisticLayers() != before.optimisticLayers();
+  }
+
+  /**
+   * Data lands (from a fetch that started at {@code fetchSequence}, or by hand): it becomes
+   * the confirmed data, the layers it already includes are dropped, and the others are
+   * applied on top again.
+   */
+  private void landLocked(T data, boolean fromFetch, long fetchSequence) {
+    List<OptimisticLayer<T>> current = layers;
+    if (current.isEmpty()) {
+      dispatchLocked(new DataWritten<>(data, client.now(), fromFetch));
+      return;
+    }
+    T base = options.structuralSharing ? StructuralSharing.share(confirmed, data) : data;
+    List<OptimisticLayer<T>> remaining = current;
+    if (fromFetch) {
+      remaining = new ArrayList<>(current.size());
+      for (OptimisticLayer<T> layer : current) {
+        if (!layer.isIncludedIn(fetchSequence)) {
+          remaining.add(layer);
+        }
+      }
+      remaining = List.copyOf(remaining);
+    }
+    setLayersLocked(base, remaining);
+    dispatchLocked(new DataWritten<>(applyLayers(base, remaining, null), client.now(), fromFetch));
+    dispatchLocked(new LayersChanged<>(state.data(), remaining.size()));
+  }
+
+  /** The data without pending patches: what the server or a hand-written update last said. */
+  @Nullable T confirmedData() {
+    return layers.isEmpty() ? state.data() : confirmed;
+  }
+
+  // ---- optimistic layers -----------------------------------------------------------------
+
+  /**
+   * Adds {@code layer} (called inside the cache's compute for this key, so the pin takes
+   * effect atomically) and returns the visible data before it: the mutation's snapshot. If
+   * the layer's patch throws, nothing changes and the exception propagates.
+   */
+  @Nullable T addLayer(OptimisticLayer<T> layer) {
+    T before;
+    synchronized (this) {
+      before = state.data();
+      List<OptimisticLayer<T>> current = layers;
+      List<OptimisticLayer<T>> next = new ArrayList<>(current.size() + 1);
+      next.addAll(current);
+      int at = next.size();
+      while (at > 0 && next.get(at - 1).order > layer.order) {
+        at--; // a run that started earlier but patched later still goes below
+      }
+      next.add(at, layer);
+      T base = current.isEmpty() ? state.data() : confirmed;
+      T visible =
+          at == current.size() ? applyLayer(layer, before, layer) : applyLayers(base, next, layer);
+      setLayersLocked(base, List.copyOf(next));
+      dispatchLocked(new LayersChanged<>(visible, next.size()));
+    }
+    notifyObservers();
+    return before;
+  }
+
+  /** Removes {@code owner}'s layers (inside the cache's compute); returns whether any. */
+  boolean removeLayers(Object owner) {
+    synchronized (this) {
+      List<OptimisticLayer<T>> current = layers;
+      List<OptimisticLayer<T>> remaining = new ArrayList<>(current.size());
+      for (OptimisticLayer<T> layer : current) {
+        if (layer.owner != owner) {
+          remaining.add(layer);
+        }
+      }
+      if (remaining.size() == current.size()) {
+        return false;
+      }
+      T base = confirmed;
+      setLayersLocked(base, List.copyOf(remaining));
+      dispatchLocked(new LayersChanged<>(applyLayers(base, remaining, null), remaining.size()));
+    }
+    notifyObservers();
+    return true;
+  }
+
+  /** {@code owner} succeeded at client sequence {@code sequence}. */
+  void layersSucceeded(Object owner, long sequence) {
+    for (OptimisticLayer<T> layer : layers) {
+      if (layer.owner == owner) {
+        layer.successSequence = sequence;
+      }
+    }
+  }
+
+  /**
+   * {@code owner} settled: its layers still here (no fetch that started after its success
+   * has landed) become part of the confirmed data, each as soon as every layer below it is
+   * gone, so the order of patches never changes. Called inside the cache's compute.
+   */
+  void foldLayers(Object owner) {
+    synchronized (this) {
+      List<OptimisticLayer<T>> current = layers;
+      for (OptimisticLayer<T> layer : current) {
+        if (layer.owner == owner) {
+          layer.foldRequested = true;
+        }
+      }
+      int folded = 0;
+      T base = confirmed;
+      while (folded < current.size() && current.get(folded).foldRequested) {
+        base = applyLayer(current.get(folded), base, null);
+        folded++;
+      }
+      if (folded == 0) {
+        return;
+      }
+      List<OptimisticLayer<T>> remaining = List.copyOf(current.subList(folded, current.size()));
+      setLayersLocked(base, remaining);
+      dispatchLocked(new LayersChanged<>(state.data(), remaining.size()));
+    }
+    notifyObservers();
+  }
+
+  private void setLayersLocked(@Nullable T base, List<OptimisticLayer<T>> next) {
+    layers = next;
+    confirmed = next.isEmpty() ? null : base;
+  }
+
+  /**
+   * The visible data: {@code base} with each layer's patch applied in order. A patch that
+   * throws is logged and skipped, unless it is {@code strict}'s, whose exception propagates.
+   */
+  private @Nullable T applyLayers(
+      @Nullable T base, List<OptimisticLayer<T>> list, @Nullable OptimisticLayer<T> strict) {
+    T data = base;
+    for (OptimisticLayer<T> layer : list) {
+      data = applyLayer(layer, data, strict);
+    }
+    return data;
+  }
+
+  private @Nullable T applyLayer(OptimisticLayer<T> layer, @Nullable T data, @Nullable OptimisticLayer<T> strict) {
+    if (data == null && !layer.constant) {
+      return null; // nothing to patch yet: the layer applies once data lands
+    }
+    try {
+      T patched = layer.patch.apply(data);
+      if (patched == null) {
+        throw new NullPointerException("an optimistic patch of " + key + " returned null");
+      }
+      return patched;
+    } catch (RuntimeException e) {
+      if (layer == strict) {
+        throw e;
+      }
+      LOG.log(Level.WARNING, "an optimistic patch of " + key + " threw; it is skipped", e);
+      return data;
+    }
   }
 
   void invalidate() {
@@ -283,6 +476,10 @@ final class Query<T> {
     boolean changed;
     synchronized (this) {
       changed = dispatchLocked(new Reset<>());
+      if (!layers.isEmpty()) {
+        confirmed = null; // pending mutations keep their layers, over no data for now
+        dispatchLocked(new LayersChanged<>(null, layers.size()));
+      }
     }
     if (changed) {
       notifyObservers();
@@ -357,11 +554,11 @@ final class Query<T> {
         return false;
       }
       fetch = null;
-      long now = client.now();
-      dispatchLocked(
-          error == null
-              ? new DataWritten<>(data, now, true)
-              : new FetchFailed<>(error, now));
+      if (error == null) {
+        landLocked(data, true, from.startSequence);
+      } else {
+        dispatchLocked(new FetchFailed<>(error, client.now()));
+      }
     }
     notifyObservers();
     return true;

@@ -26,6 +26,9 @@ sealed interface QueryAction<T> {
   record FetchCancelled<T>(int failureCount, @Nullable Throwable failureReason)
       implements QueryAction<T> {}
 
+  /** Optimistic layers were added, removed or folded: new visible data and layer count. */
+  record LayersChanged<T>(@Nullable T visible, int count) implements QueryAction<T> {}
+
   /** The data is marked invalid. */
   record Invalidated<T>() implements QueryAction<T> {}
 

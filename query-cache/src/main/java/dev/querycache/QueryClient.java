@@ -51,6 +51,9 @@ public final class QueryClient implements AutoCloseable {
   final Executor fetchExecutor;
   final Notifier notifier;
   final QueryCache cache;
+  final MutationCache mutations = new MutationCache();
+  final Toaster toaster;
+  final List<MutationHooks> mutationHooks;
   private final QuerySettings defaults;
   private final ResolvedOptions<?> baseline;
   private final List<PrefixDefaults> prefixDefaults = new CopyOnWriteArrayList<>();
@@ -74,6 +77,8 @@ public final class QueryClient implements AutoCloseable {
       this.ownedFetchExecutor = pool;
     }
     this.notifier = new Notifier(builder.notifyExecutor);
+    this.toaster = builder.toaster;
+    this.mutationHooks = List.copyOf(builder.mutationHooks);
     this.baseline = new ResolvedOptions<>(null, QuerySettings.builder().apply(defaults));
     this.cache = new QueryCache(this, builder.maxUnobservedQueries);
   }
@@ -488,6 +493,85 @@ public final class QueryClient implements AutoCloseable {
     return observer;
   }
 
+  // ---- mutations -------------------------------------------------------------------------
+
+  /**
+   * Starts building a mutation whose function blocks (it runs on the fetch executor).
+   *
+   * @param function the write
+   * @param <V> the variables
+   * @param <R> the server's result
+   * @return a builder for a plain mutation; see {@link MutationBuilder#optimistic} for an
+   *     optimistic one
+   * @throws NullPointerException if {@code function} is null
+   */
+  public <V, R> MutationBuilder<V, R, Void> mutation(MutationFunction<V, R> function) {
+    Objects.requireNonNull(function, "function == null");
+    MutationConfig<V, R, Void> config = new MutationConfig<>();
+    config.blockingFunction = function;
+    return new MutationBuilder<>(this, config);
+  }
+
+  /**
+   * Starts building a mutation whose function returns a stage (it must not block).
+   *
+   * @param function the write
+   * @param <V> the variables
+   * @param <R> the server's result
+   * @return a builder for a plain mutation; see {@link MutationBuilder#optimistic} for an
+   *     optimistic one
+   * @throws NullPointerException if {@code function} is null
+   */
+  public <V, R> MutationBuilder<V, R, Void> asyncMutation(AsyncMutationFunction<V, R> function) {
+    Objects.requireNonNull(function, "function == null");
+    MutationConfig<V, R, Void> config = new MutationConfig<>();
+    config.asyncFunction = function;
+    return new MutationBuilder<>(this, config);
+  }
+
+  /**
+   * How many runs {@code filter} selects are pending.
+   *
+   * @param filter which runs
+   * @return the count
+   * @throws NullPointerException if {@code filter} is null
+   */
+  public int isMutating(MutationFilter filter) {
+    Objects.requireNonNull(filter, "filter == null");
+    return mutations.find(filter.pending()).size();
+  }
+
+  /**
+   * The states of the runs {@code filter} selects, oldest first: the pending ones and up to
+   * the 100 most recently settled ones. For UIs that render pending items
+   * ({@code getMutations(MutationFilter.key(k).pending())}) and for inspectors.
+   *
+   * @param filter which runs
+   * @return an immutable list
+   * @throws NullPointerException if {@code filter} is null
+   */
+  public List<MutationState<?, ?, ?>> getMutations(MutationFilter filter) {
+    Objects.requireNonNull(filter, "filter == null");
+    return List.copyOf(mutations.find(filter));
+  }
+
+  /**
+   * The client as seen by one plugin: keys in the plugin's shape and mutations that
+   * invalidate the plugin's queries on success.
+   *
+   * @param name the plugin's name, the first part of its keys
+   * @return the plugin scope
+   * @throws NullPointerException if {@code name} is null
+   * @throws IllegalArgumentException if {@code name} is blank
+   */
+  public PluginScope plugin(String name) {
+    Objects.requireNonNull(name, "name == null");
+    if (name.isBlank()) {
+      throw new IllegalArgumentException("a plugin name must not be blank");
+    }
+    return new PluginScope(this, name);
+  }
+
   // ---- defaults --------------------------------------------------------------------------
 
   /**
@@ -743,6 +827,8 @@ public final class QueryClient implements AutoCloseable {
     private QuerySettings defaults = QuerySettings.none();
     private long maxUnobservedQueries = -1;
     private boolean online = true;
+    private Toaster toaster = Toaster.logging();
+    private final List<MutationHooks> mutationHooks = new ArrayList<>();
 
     Builder() {}
 
@@ -837,6 +923,31 @@ public final class QueryClient implements AutoCloseable {
      */
     public Builder online(boolean online) {
       this.online = online;
+      return this;
+    }
+
+    /**
+     * Where mutations' toasts go (default: {@link Toaster#logging()}).
+     *
+     * @param toaster the toaster
+     * @return this builder
+     * @throws NullPointerException if {@code toaster} is null
+     */
+    public Builder toaster(Toaster toaster) {
+      this.toaster = Objects.requireNonNull(toaster, "toaster == null");
+      return this;
+    }
+
+    /**
+     * Adds client-level mutation callbacks, run before every mutation's own; several run in
+     * the order added.
+     *
+     * @param hooks the callbacks
+     * @return this builder
+     * @throws NullPointerException if {@code hooks} is null
+     */
+    public Builder mutationHooks(MutationHooks hooks) {
+      this.mutationHooks.add(Objects.requireNonNull(hooks, "hooks == null"));
       return this;
     }
 

@@ -23,6 +23,9 @@ import org.jspecify.annotations.Nullable;
  * @param status whether the query has data, an error, or neither
  * @param fetchStatus whether a fetch is running, paused or idle
  * @param isInvalidated whether the data was marked invalid and awaits a refetch
+ * @param optimisticLayers how many pending optimistic patches {@code data} includes (zero:
+ *     {@code data} is what the server or a hand-written update last said); for UIs that show
+ *     pending changes and for inspectors
  * @param <T> the type of the data
  */
 public record QueryState<T>(
@@ -36,11 +39,12 @@ public record QueryState<T>(
     @Nullable Throwable fetchFailureReason,
     QueryStatus status,
     FetchStatus fetchStatus,
-    boolean isInvalidated) {
+    boolean isInvalidated,
+    int optimisticLayers) {
 
   private static final QueryState<?> INITIAL =
       new QueryState<>(
-          null, 0, 0, null, 0, 0, 0, null, QueryStatus.PENDING, FetchStatus.IDLE, false);
+          null, 0, 0, null, 0, 0, 0, null, QueryStatus.PENDING, FetchStatus.IDLE, false, 0);
 
   /**
    * The state of a query that has never been fetched nor written.
@@ -67,6 +71,6 @@ public record QueryState<T>(
         ? this
         : new QueryState<>(
             data, dataUpdatedAt, dataUpdateCount, error, errorUpdatedAt, errorUpdateCount,
-            fetchFailureCount, fetchFailureReason, status, next, isInvalidated);
+            fetchFailureCount, fetchFailureReason, status, next, isInvalidated, optimisticLayers);
   }
 }

@@ -1,0 +1,224 @@
+package dev.querycache;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * The settings every mutation builder has: identity, scheduling, retries, what to invalidate
+ * when a run settles, the error message, and the typed callbacks. Not thread-safe; a builder
+ * may be used again after {@link #build()} without changing what it built.
+ *
+ * @param <V> the variables
+ * @param <R> the server's result
+ * @param <C> the context {@code onMutate} returns
+ * @param <B> the concrete builder, returned by every setter
+ */
+public abstract class AbstractMutationBuilder<V, R, C, B extends AbstractMutationBuilder<V, R, C, B>> {
+  final QueryClient client;
+  MutationConfig<V, R, C> config;
+
+  AbstractMutationBuilder(QueryClient client, MutationConfig<V, R, C> config) {
+    this.client = client;
+    this.config = config;
+  }
+
+  @SuppressWarnings("unchecked") // B is the concrete builder by construction
+  private B self() {
+    return (B) this;
+  }
+
+  /**
+   * A key for filtering runs of this mutation ({@link QueryClient#isMutating(MutationFilter)}).
+   *
+   * @param key the mutation key
+   * @return this builder
+   * @throws NullPointerException if {@code key} is null
+   */
+  public B mutationKey(QueryKey<?> key) {
+    config.mutationKey = Objects.requireNonNull(key, "key == null");
+    return self();
+  }
+
+  /**
+   * Runs of mutations sharing {@code scopeId} call their mutation functions one after
+   * another, in start order; a run waiting its turn is paused. Their {@code onMutate} and
+   * optimistic patches still happen at once, so the UI flips at once.
+   *
+   * @param scopeId the scope
+   * @return this builder
+   * @throws NullPointerException if {@code scopeId} is null
+   * @throws IllegalArgumentException if {@code scopeId} is blank
+   */
+  public B scope(String scopeId) {
+    Objects.requireNonNull(scopeId, "scopeId == null");
+    if (scopeId.isBlank()) {
+      throw new IllegalArgumentException("scopeId must not be blank");
+    }
+    config.scope = scopeId;
+    return self();
+  }
+
+  /**
+   * How failed attempts of the mutation function are retried (by default, never).
+   *
+   * @param retry the policy
+   * @return this builder
+   * @throws NullPointerException if {@code retry} is null
+   */
+  public B retry(RetryPolicy retry) {
+    config.retry = Objects.requireNonNull(retry, "retry == null");
+    return self();
+  }
+
+  /**
+   * Shorthand for {@code retry(RetryPolicy.exponential(retries))}.
+   *
+   * @param retries the most retries
+   * @return this builder
+   * @throws IllegalArgumentException if {@code retries} is negative
+   */
+  public B retry(int retries) {
+    config.retry = RetryPolicy.exponential(retries);
+    return self();
+  }
+
+  /**
+   * Also invalidates the queries {@code filter} selects when a run settles, after success and
+   * after failure (an optimistic mutation always invalidates the keys it patched).
+   *
+   * @param filter which queries
+   * @return this builder
+   * @throws NullPointerException if {@code filter} is null
+   */
+  public B invalidate(QueryFilter filter) {
+    Objects.requireNonNull(filter, "filter == null");
+    config.settleInvalidations.add(variables -> List.of(filter));
+    return self();
+  }
+
+  /**
+   * Also invalidates, when a run settles, the queries the filters computed from its
+   * variables select: per-action invalidation sets for a funnel.
+   *
+   * @param filters the filters for given variables; may be empty, never null
+   * @return this builder
+   * @throws NullPointerException if {@code filters} is null
+   */
+  public B invalidateFor(Function<? super V, ? extends Collection<QueryFilter>> filters) {
+    config.settleInvalidations.add(Objects.requireNonNull(filters, "filters == null"));
+    return self();
+  }
+
+  /**
+   * Whether {@link Mutation#mutate(Object)}'s future waits for the refetches the settle
+   * invalidation starts (default {@code true}): with it, code after the future sees the
+   * server's truth.
+   *
+   * @param await {@code false} to complete as soon as the server answered
+   * @return this builder
+   */
+  public B awaitSettle(boolean await) {
+    config.awaitSettle = await;
+    return self();
+  }
+
+  /**
+   * The error toast's message for a failed run.
+   *
+   * @param message such as "Failed to mark as read"
+   * @return this builder
+   * @throws NullPointerException if {@code message} is null
+   */
+  public B errorMessage(String message) {
+    Objects.requireNonNull(message, "message == null");
+    config.errorMessage = variables -> message;
+    return self();
+  }
+
+  /**
+   * The error toast's message for a failed run, by its variables: per-action messages for a
+   * funnel.
+   *
+   * @param message the message for given variables
+   * @return this builder
+   * @throws NullPointerException if {@code message} is null
+   */
+  public B errorMessage(Function<? super V, String> message) {
+    config.errorMessage = Objects.requireNonNull(message, "message == null");
+    return self();
+  }
+
+  /**
+   * Called after the server accepted the write, after the client's hooks. A throw turns the
+   * run into a failure (its layers are removed, {@code onError} runs).
+   *
+   * @param callback gets the result, the variables and the context
+   * @return this builder
+   * @throws NullPointerException if {@code callback} is null
+   */
+  public B onSuccess(Mutation.OnSuccess<V, R, C> callback) {
+    config.onSuccess = Objects.requireNonNull(callback, "callback == null");
+    return self();
+  }
+
+  /**
+   * Called after a failure, once the library removed the run's layers. A throw is logged; the
+   * caller still sees the original error.
+   *
+   * @param callback gets the error, the variables and the context (null if onMutate failed)
+   * @return this builder
+   * @throws NullPointerException if {@code callback} is null
+   */
+  public B onError(Mutation.OnError<V, C> callback) {
+    config.onError = Objects.requireNonNull(callback, "callback == null");
+    return self();
+  }
+
+  /**
+   * Called after {@code onSuccess} or {@code onError}, before the settle invalidation.
+   *
+   * @param callback gets the result or the error, the variables and the context
+   * @return this builder
+   * @throws NullPointerException if {@code callback} is null
+   */
+  public B onSettled(Mutation.OnSettled<V, R, C> callback) {
+    config.onSettled = Objects.requireNonNull(callback, "callback == null");
+    return self();
+  }
+
+  /**
+   * Drops the invalidation of the plugin's queries on success that a mutation built from a
+   * {@link PluginScope} has by default; its other invalidations stay.
+   *
+   * @return this builder
+   * @throws IllegalStateException if this mutation was not built from a plugin scope
+   */
+  public B withoutPluginInvalidation() {
+    if (config.pluginInvalidation == null) {
+      throw new IllegalStateException(
+          "withoutPluginInvalidation() applies to mutations built from a PluginScope");
+    }
+    config.pluginInvalidation = null;
+    return self();
+  }
+
+  /**
+   * Builds the mutation.
+   *
+   * @return a mutation that can run many times
+   * @throws IllegalStateException naming what is missing or inconsistent
+   */
+  public Mutation<V, R, C> build() {
+    validate();
+    return new Mutation<>(client, config.copy());
+  }
+
+  /** Refuses inconsistent settings; the message says what is missing. */
+  void validate() {
+    if (config.undoId != null && config.undoMessage == null) {
+      throw new IllegalStateException("an undoable mutation needs an undo message: call undoable(...) with one");
+    }
+  }
+}

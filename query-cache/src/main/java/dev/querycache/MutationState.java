@@ -1,0 +1,83 @@
+package dev.querycache;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One run of a mutation at one moment: an immutable snapshot, for UIs (a pending row, a
+ * disabled button) and inspectors.
+ *
+ * @param id the run's number, unique in its client and increasing in start order (zero for
+ *     the idle state)
+ * @param mutationKey the mutation's key, for filtering, or {@code null} if it has none
+ * @param status where the run is in its cycle
+ * @param variables the run's variables, or {@code null} while idle
+ * @param context what {@code onMutate} returned, or {@code null}
+ * @param result the server's result once succeeded, else {@code null}
+ * @param error the failure once failed, else {@code null}
+ * @param submittedAt when the run started, on the client's {@link Ticker}
+ * @param failureCount failed attempts of the mutation function so far
+ * @param failureReason the last failed attempt's error, or {@code null}
+ * @param isPaused whether the run waits: for an earlier run of its scope, or for the network
+ * @param <V> the variables
+ * @param <R> the result
+ * @param <C> the context
+ */
+public record MutationState<V, R, C>(
+    long id,
+    @Nullable QueryKey<?> mutationKey,
+    MutationStatus status,
+    @Nullable V variables,
+    @Nullable C context,
+    @Nullable R result,
+    @Nullable Throwable error,
+    long submittedAt,
+    int failureCount,
+    @Nullable Throwable failureReason,
+    boolean isPaused) {
+
+  /**
+   * The state of a mutation that never ran.
+   *
+   * @param mutationKey the mutation's key, or null
+   * @param <V> the variables
+   * @param <R> the result
+   * @param <C> the context
+   * @return an idle state
+   */
+  public static <V, R, C> MutationState<V, R, C> idle(@Nullable QueryKey<?> mutationKey) {
+    return new MutationState<>(0, mutationKey, MutationStatus.IDLE, null, null, null, null, 0, 0, null, false);
+  }
+
+  /**
+   * Whether the run has started and not settled.
+   *
+   * @return {@code status() == PENDING}
+   */
+  public boolean isPending() {
+    return status == MutationStatus.PENDING;
+  }
+
+  MutationState<V, R, C> with(MutationStatus nextStatus, @Nullable R nextResult, @Nullable Throwable nextError) {
+    return new MutationState<>(
+        id, mutationKey, nextStatus, variables, context, nextResult, nextError, submittedAt,
+        failureCount, failureReason, isPaused);
+  }
+
+  MutationState<V, R, C> withContext(@Nullable C nextContext) {
+    return new MutationState<>(
+        id, mutationKey, status, variables, nextContext, result, error, submittedAt,
+        failureCount, failureReason, isPaused);
+  }
+
+  MutationState<V, R, C> withFailure(int count, @Nullable Throwable reason) {
+    return new MutationState<>(
+        id, mutationKey, status, variables, context, result, error, submittedAt, count, reason,
+        isPaused);
+  }
+
+  MutationState<V, R, C> withPaused(boolean paused) {
+    return new MutationState<>(
+        id, mutationKey, status, variables, context, result, error, submittedAt, failureCount,
+        failureReason, paused);
+  }
+}

@@ -1,0 +1,213 @@
+package dev.querycache;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Builds an optimistic {@link Mutation}: reached from
+ * {@link MutationBuilder#optimistic(QueryKey, Projection)} through a {@link Draft}, which will
+ * not give this builder up before it has an error message. The rest of the cycle cannot be
+ * left out: the cancel, snapshot and patch, the restore on failure (the layer's removal), the
+ * settle invalidation of every patched key, and the toast rules are the library's.
+ *
+ * @param <V> the variables
+ * @param <R> the server's result
+ * @param <C> the context {@code onMutate} returns ({@code Void} until one is set)
+ */
+public final class OptimisticMutationBuilder<V, R, C>
+    extends AbstractMutationBuilder<V, R, C, OptimisticMutationBuilder<V, R, C>> {
+
+  OptimisticMutationBuilder(QueryClient client, MutationConfig<V, R, C> config) {
+    super(client, config);
+  }
+
+  /**
+   * Also patches {@code key} with {@code projection} in every run.
+   *
+   * @param key the exact key
+   * @param projection how its data changes
+   * @param <T> the type of the data
+   * @return this builder
+   * @throws NullPointerException if an argument is null
+   */
+  public <T> OptimisticMutationBuilder<V, R, C> alsoPatch(QueryKey<T> key, Projection<T, V> projection) {
+    config.patches.add(new MutationPatch<>(
+        Objects.requireNonNull(key, "key == null"), null, Objects.requireNonNull(projection, "projection == null"), null));
+    return this;
+  }
+
+  /**
+   * Also patches every cached query {@code filter} selects when a run starts.
+   *
+   * @param filter which queries
+   * @param projection how their data changes
+   * @param <T> the type of their data
+   * @return this builder
+   * @throws NullPointerException if an argument is null
+   */
+  public <T> OptimisticMutationBuilder<V, R, C> alsoPatchMatching(QueryFilter filter, Projection<T, V> projection) {
+    config.patches.add(new MutationPatch<T, V>(
+        null, Objects.requireNonNull(filter, "filter == null"), Objects.requireNonNull(projection, "projection == null"), null));
+    return this;
+  }
+
+  /**
+   * Runs in every run right after the library patched, on the caller's thread; what it
+   * returns is the context the other callbacks get. A throw fails the run and removes its
+   * layers. Call it before the callbacks that receive the context.
+   *
+   * @param callback gets the variables and the run's {@link MutationScope} (with the
+   *     snapshots taken before patching)
+   * @param <C2> the context's type
+   * @return this builder, typed by the new context
+   * @throws NullPointerException if {@code callback} is null
+   * @throws IllegalStateException if onSuccess, onError or onSettled was already set
+   */
+  public <C2> OptimisticMutationBuilder<V, R, C2> onMutate(Mutation.OnMutate<V, C2> callback) {
+    Objects.requireNonNull(callback, "callback == null");
+    return new OptimisticMutationBuilder<>(client, config.withContext(callback));
+  }
+
+  /**
+   * Makes runs undoable: when the server's result carries a mutation id, the toaster gets an
+   * undo offer (instead of nothing) for the undo window (60 s unless
+   * {@link #undoWindow(Duration) set}); taking it runs {@code reverse} with that id as a
+   * mutation of its own, optimistic by the patches' {@link #undoPatch undo projections}
+   * (by default, each patched query shows its data from before the original run again),
+   * with its own rollback and error toast.
+   *
+   * @param mutationId finds the server's mutation id in a result, or empty if not undoable
+   * @param reverse the reverse operation, run on the fetch executor
+   * @param message the undo toast's message for given variables, such as "Archived"
+   * @return this builder
+   * @throws NullPointerException if an argument is null
+   */
+  public OptimisticMutationBuilder<V, R, C> undoable(
+      Function<? super R, Optional<String>> mutationId,
+      MutationFunction<UndoRequest<V>, ?> reverse,
+      Function<? super V, String> message) {
+    config.undoId = Objects.requireNonNull(mutationId, "mutationId == null");
+    config.undoFunction = Objects.requireNonNull(reverse, "reverse == null");
+    config.undoMessage = Objects.requireNonNull(message, "message == null");
+    return this;
+  }
+
+  /**
+   * How long undo offers last.
+   *
+   * @param window a positive duration
+   * @return this builder
+   * @throws NullPointerException if {@code window} is null
+   * @throws IllegalArgumentException if {@code window} is zero or negative
+   */
+  public OptimisticMutationBuilder<V, R, C> undoWindow(Duration window) {
+    Objects.requireNonNull(window, "window == null");
+    if (window.isZero() || window.isNegative()) {
+      throw new IllegalArgumentException("undoWindow must be positive: " + window);
+    }
+    config.undoWindow = window;
+    return this;
+  }
+
+  /**
+   * How the undo shows optimistically on the queries of the most recently declared patch
+   * (instead of their data from before the run).
+   *
+   * @param projection the undo's patch
+   * @param <T> the type of the data of that patch's queries
+   * @return this builder
+   * @throws NullPointerException if {@code projection} is null
+   */
+  @SuppressWarnings("unchecked") // the caller states the type of the last patch's data
+  public <T> OptimisticMutationBuilder<V, R, C> undoPatch(UndoProjection<T, V> projection) {
+    Objects.requireNonNull(projection, "projection == null");
+    int last = config.patches.size() - 1;
+    MutationPatch<T, V> patch = (MutationPatch<T, V>) config.patches.get(last);
+    config.patches.set(last, patch.withUndo(projection));
+    return this;
+  }
+
+  @Override
+  void validate() {
+    super.validate();
+    if (config.undoWindow != MutationConfig.DEFAULT_UNDO_WINDOW && config.undoId == null) {
+      throw new IllegalStateException("undoWindow was set but the mutation is not undoable: call undoable(...)");
+    }
+  }
+
+  /**
+   * The stage between {@link MutationBuilder#optimistic} and an optimistic mutation that can
+   * be built: more patches may be declared; the error message must be.
+   *
+   * @param <V> the variables
+   * @param <R> the server's result
+   * @param <C> the context
+   */
+  public static final class Draft<V, R, C> {
+    private final OptimisticMutationBuilder<V, R, C> builder;
+
+    Draft(QueryClient client, MutationConfig<V, R, C> config) {
+      this.builder = new OptimisticMutationBuilder<>(client, config);
+    }
+
+    /**
+     * Also patches {@code key}; see {@link OptimisticMutationBuilder#alsoPatch}.
+     *
+     * @param key the exact key
+     * @param projection how its data changes
+     * @param <T> the type of the data
+     * @return this stage
+     * @throws NullPointerException if an argument is null
+     */
+    public <T> Draft<V, R, C> alsoPatch(QueryKey<T> key, Projection<T, V> projection) {
+      builder.alsoPatch(key, projection);
+      return this;
+    }
+
+    /**
+     * Also patches what {@code filter} selects; see
+     * {@link OptimisticMutationBuilder#alsoPatchMatching}.
+     *
+     * @param filter which queries
+     * @param projection how their data changes
+     * @param <T> the type of their data
+     * @return this stage
+     * @throws NullPointerException if an argument is null
+     */
+    public <T> Draft<V, R, C> alsoPatchMatching(QueryFilter filter, Projection<T, V> projection) {
+      builder.alsoPatchMatching(filter, projection);
+      return this;
+    }
+
+    /**
+     * The message of the error toast every failed run shows.
+     *
+     * @param message such as "Failed to mark as read"
+     * @return the builder, which can now build
+     * @throws NullPointerException if {@code message} is null
+     * @throws IllegalArgumentException if {@code message} is blank
+     */
+    public OptimisticMutationBuilder<V, R, C> errorMessage(String message) {
+      Objects.requireNonNull(message, "message == null");
+      if (message.isBlank()) {
+        throw new IllegalArgumentException("the error message must not be blank");
+      }
+      return builder.errorMessage(message);
+    }
+
+    /**
+     * The message of the error toast, by the run's variables (per-action messages for a
+     * funnel). A function that returns null or blank for some variables gets a generic
+     * message for them.
+     *
+     * @param message the message for given variables
+     * @return the builder, which can now build
+     * @throws NullPointerException if {@code message} is null
+     */
+    public OptimisticMutationBuilder<V, R, C> errorMessage(Function<? super V, String> message) {
+      return builder.errorMessage(message);
+    }
+  }
+}

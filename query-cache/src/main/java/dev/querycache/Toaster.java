@@ -1,0 +1,50 @@
+package dev.querycache;
+
+/**
+ * The mutations' voice: where the library sends the toasts of the mutation cycle. The Swing
+ * and JavaFX modules show them as toasts; the default {@linkplain #logging() logs} them. Set
+ * one with {@link QueryClient.Builder#toaster(Toaster)}.
+ *
+ * <p>The rules, applied by the library: an optimistic mutation never toasts success (the UI
+ * already changed); every failure toasts an error with the mutation's message and the cause;
+ * an undoable success toasts an undo offer instead; a non-optimistic mutation toasts success
+ * only when given a success message. A cancelled fetch is never a toast.
+ *
+ * <p>Methods are called on the thread that settles the mutation (often a fetch-pool thread):
+ * an implementation that touches a UI must hand the work to the UI thread. A toaster that
+ * throws is logged; the mutation's outcome is unaffected.
+ */
+public interface Toaster {
+  /**
+   * A write succeeded (only non-optimistic mutations with a success message say so).
+   *
+   * @param message the mutation's success message
+   */
+  void success(String message);
+
+  /**
+   * A write failed.
+   *
+   * @param message the mutation's error message, such as "Failed to mark as read"
+   * @param cause what failed
+   */
+  void error(String message, Throwable cause);
+
+  /**
+   * A write succeeded and can be undone for a while.
+   *
+   * @param message what was done, such as "Archived"
+   * @param offer the undo: its window and the action to run
+   */
+  void undo(String message, UndoOffer offer);
+
+  /**
+   * A toaster that writes each toast to the {@code dev.querycache.Toaster} logger: success at
+   * INFO, error at WARNING with the cause, undo offers at INFO.
+   *
+   * @return the logging toaster
+   */
+  static Toaster logging() {
+    return LoggingToaster.INSTANCE;
+  }
+}

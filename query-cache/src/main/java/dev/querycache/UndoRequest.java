@@ -1,0 +1,11 @@
+package dev.querycache;
+
+/**
+ * What the reverse operation of an undoable mutation gets: the id the server gave the
+ * original write, and the original variables.
+ *
+ * @param mutationId the server's id of the write to undo
+ * @param variables the variables of the write to undo
+ * @param <V> the variables' type
+ */
+public record UndoRequest<V>(String mutationId, V variables) {}
