@@ -1,0 +1,151 @@
+package dev.querycache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.querycache.MutationGuideExamples.Archive;
+import dev.querycache.MutationGuideExamples.Config;
+import dev.querycache.MutationGuideExamples.Envelope;
+import dev.querycache.MutationGuideExamples.MailAction;
+import dev.querycache.MutationGuideExamples.MailApi;
+import dev.querycache.MutationGuideExamples.MailResult;
+import dev.querycache.MutationGuideExamples.Notification;
+import dev.querycache.MutationGuideExamples.NotificationApi;
+import dev.querycache.MutationGuideExamples.NotificationsPage;
+import dev.querycache.MutationGuideExamples.Toggle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import org.junit.jupiter.api.Test;
+
+/** Runs the code of {@code docs/mutations.md} against fake servers. */
+class MutationGuideExamplesTest {
+  final VirtualTime time = new VirtualTime();
+  final List<String> toasts = new ArrayList<>();
+  final List<UndoOffer> offers = new ArrayList<>();
+  final QueryClient client =
+      time.clientBuilder()
+          .toaster(
+              new Toaster() {
+                @Override
+                public void success(String message) {
+                  toasts.add("success: " + message);
+                }
+
+                @Override
+                public void error(String message, Throwable cause) {
+                  toasts.add("error: " + message);
+                }
+
+                @Override
+                public void undo(String message, UndoOffer offer) {
+                  toasts.add("undo: " + message);
+                  offers.add(offer);
+                }
+              })
+          .build();
+
+  final NotificationsPage page =
+      new NotificationsPage(List.of(new Notification("n1", "Build finished", false)), 1);
+
+  @Test
+  void markAsReadFlipsAtOnceAndRollsBackWithAToastWhenTheServerRefuses() {
+    NotificationApi refusing =
+        new NotificationApi() {
+          @Override
+          public NotificationsPage getNotifications(int limit, int offset) {
+            return page;
+          }
+
+          @Override
+          public boolean markAsRead(String id) {
+            throw new IllegalStateException("read-only mailbox");
+          }
+        };
+    QueryKey<NotificationsPage> key =
+        client.plugin("notification").queryKey("getNotifications", Map.of("limit", 20, "offset", 0, "unreadOnly", false));
+    client.setQueryData(key, page);
+
+    assertThatThrownBy(() -> MutationGuideExamples.markAsRead(client, refusing).mutate("n1").get())
+        .isInstanceOf(ExecutionException.class)
+        .hasRootCauseMessage("read-only mailbox");
+
+    assertThat(client.getQueryData(key)).contains(page);
+    assertThat(toasts).containsExactly("error: Failed to mark as read");
+  }
+
+  @Test
+  void pauseFlipsTheToggleAndTheSettleKeepsTheServersAnswer() throws Exception {
+    QueryKey<List<Config>> configs = client.plugin("healthcheck").queryKey("getConfigurations", null);
+    client.setQueryData(configs, List.of(new Config("c1", false)));
+    MutationGuideExamples.HealthCheckApi api =
+        new MutationGuideExamples.HealthCheckApi() {
+          @Override
+          public List<Config> getConfigurations() {
+            return List.of(new Config("c1", true));
+          }
+
+          @Override
+          public Config setPaused(String id, boolean paused) {
+            return new Config(id, paused);
+          }
+        };
+
+    MutationGuideExamples.pauseOrResume(client, api).mutate(new Toggle("c1", true)).get();
+
+    assertThat(client.getQueryData(configs)).contains(List.of(new Config("c1", true)));
+    assertThat(toasts).isEmpty();
+  }
+
+  @Test
+  void archiveThroughTheFunnelOffersAnUndoThatBringsTheRowBack() throws Exception {
+    QueryKey<List<Envelope>> inbox = QueryKey.of("mail", "envelopes", "inbox");
+    Envelope mail = new Envelope("m1", "Hello", false, false);
+    client.setQueryData(inbox, List.of(mail));
+    List<String> undone = new ArrayList<>();
+    MailApi api =
+        new MailApi() {
+          @Override
+          public MailResult perform(MailAction action) {
+            return new MailResult("mut-" + action.id());
+          }
+
+          @Override
+          public void undo(String mutationId) {
+            undone.add(mutationId);
+          }
+        };
+
+    MutationGuideExamples.mailFunnel(client, api).mutate(new Archive("m1")).get();
+    assertThat(client.getQueryData(inbox)).contains(List.of());
+    assertThat(toasts).containsExactly("undo: Archived");
+
+    offers.get(0).undo().get();
+    assertThat(undone).containsExactly("mut-m1");
+    assertThat(client.getQueryData(inbox)).contains(List.of(mail));
+  }
+
+  @Test
+  void theHandWrittenPortGivesItsContextAndLeavesNoLayerOnFailure() {
+    QueryKey<NotificationsPage> key = QueryKey.of("notifications");
+    client.setQueryData(key, page);
+    NotificationApi failing =
+        new NotificationApi() {
+          @Override
+          public NotificationsPage getNotifications(int limit, int offset) {
+            return page;
+          }
+
+          @Override
+          public boolean markAsRead(String id) throws Exception {
+            throw new java.io.IOException("offline");
+          }
+        };
+
+    MutationGuideExamples.markAsReadByHand(client, failing, key).mutate("n1");
+
+    assertThat(client.getQueryData(key)).contains(page);
+    assertThat(client.getQueryState(key).orElseThrow().optimisticLayers()).isZero();
+  }
+}
