@@ -325,9 +325,9 @@ final class Query<T> {
       }
       remaining = List.copyOf(remaining);
     }
-    setLayersLocked(base, remaining);
-    dispatchLocked(new DataWritten<>(applyLayers(base, remaining, null), client.now(), fromFetch));
-    dispatchLocked(new LayersChanged<>(state.data(), remaining.size()));
+    T folded = setLayersLocked(base, remaining);
+    dispatchLocked(new DataWritten<>(applyLayers(folded, layers, null), client.now(), fromFetch));
+    dispatchLocked(new LayersChanged<>(state.data(), layers.size()));
   }
 
   /** The data without pending patches: what the server or a hand-written update last said. */
@@ -357,7 +357,7 @@ final class Query<T> {
       T base = current.isEmpty() ? state.data() : confirmed;
       T visible =
           at == current.size() ? applyLayer(layer, before, layer) : applyLayers(base, next, layer);
-      setLayersLocked(base, List.copyOf(next));
+      setLayersLocked(base, next);
       dispatchLocked(new LayersChanged<>(visible, next.size()));
     }
     notifyObservers();
@@ -377,9 +377,8 @@ final class Query<T> {
       if (remaining.size() == current.size()) {
         return false;
       }
-      T base = confirmed;
-      setLayersLocked(base, List.copyOf(remaining));
-      dispatchLocked(new LayersChanged<>(applyLayers(base, remaining, null), remaining.size()));
+      T base = setLayersLocked(confirmed, remaining);
+      dispatchLocked(new LayersChanged<>(applyLayers(base, layers, null), layers.size()));
     }
     notifyObservers();
     return true;
@@ -407,25 +406,32 @@ final class Query<T> {
           layer.foldRequested = true;
         }
       }
-      int folded = 0;
-      T base = confirmed;
-      while (folded < current.size() && current.get(folded).foldRequested) {
-        base = applyLayer(current.get(folded), base, null);
-        folded++;
+      setLayersLocked(confirmed, current);
+      if (layers.size() == current.size()) {
+        return; // an earlier layer is still pending: this one folds when it is gone
       }
-      if (folded == 0) {
-        return;
-      }
-      List<OptimisticLayer<T>> remaining = List.copyOf(current.subList(folded, current.size()));
-      setLayersLocked(base, remaining);
-      dispatchLocked(new LayersChanged<>(state.data(), remaining.size()));
+      // Folding changes what is confirmed, not what is visible: only the count moves.
+      dispatchLocked(new LayersChanged<>(state.data(), layers.size()));
     }
     notifyObservers();
   }
 
-  private void setLayersLocked(@Nullable T base, List<OptimisticLayer<T>> next) {
-    layers = next;
-    confirmed = next.isEmpty() ? null : base;
+  /**
+   * Sets the confirmed data and the layers. Settled layers at the bottom (nothing pending
+   * below them any more) are folded into the confirmed data on the way, so a settled layer
+   * never waits for an event that will not come. Returns the new confirmed data.
+   */
+  private @Nullable T setLayersLocked(@Nullable T base, List<OptimisticLayer<T>> next) {
+    int folded = 0;
+    T confirmedNow = base;
+    while (folded < next.size() && next.get(folded).foldRequested) {
+      confirmedNow = applyLayer(next.get(folded), confirmedNow, null);
+      folded++;
+    }
+    List<OptimisticLayer<T>> remaining = List.copyOf(next.subList(folded, next.size()));
+    layers = remaining;
+    confirmed = remaining.isEmpty() ? null : confirmedNow;
+    return confirmedNow;
   }
 
   /**
