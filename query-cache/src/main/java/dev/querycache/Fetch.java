@@ -30,6 +30,8 @@ final class Fetch<T> implements CancellationSignal, Retryer.Listener {
   private final QueryContext<T> context;
   private final Retryer<T> retryer;
   private @Nullable List<Runnable> cancelCallbacks; // guarded by this
+  /** Promises of the fetches this one replaced: their waiters get this fetch's outcome. */
+  private final List<CompletableFuture<T>> inherited = new ArrayList<>(0); // guarded by this
 
   Fetch(Query<T> query, ResolvedOptions<T> options, QueryClient client) {
     this.query = query;
@@ -87,9 +89,32 @@ final class Fetch<T> implements CancellationSignal, Retryer.Listener {
       return;
     }
     if (error == null) {
-      promise.complete(query.state().data());
+      completeAll(query.state().data(), null);
     } else {
-      promise.completeExceptionally(error);
+      completeAll(null, error);
+    }
+  }
+
+  /**
+   * Completes this fetch's promise and those it inherited, in a loop: thousands of fetches
+   * replacing one another must not complete as a chain of dependent futures, whose depth
+   * would overflow the stack (and CompletableFuture would swallow the error, leaving waiters
+   * hanging).
+   */
+  private void completeAll(@Nullable T value, @Nullable Throwable error) {
+    List<CompletableFuture<T>> waiters;
+    synchronized (this) {
+      waiters = new ArrayList<>(inherited.size() + 1);
+      waiters.add(promise);
+      waiters.addAll(inherited);
+      inherited.clear();
+    }
+    for (CompletableFuture<T> waiter : waiters) {
+      if (error == null) {
+        waiter.complete(value);
+      } else {
+        waiter.completeExceptionally(error);
+      }
     }
   }
 
@@ -103,21 +128,26 @@ final class Fetch<T> implements CancellationSignal, Retryer.Listener {
   /** After a plain cancel: runs the callbacks and fails the waiters, outside any lock. */
   void finishCancelled() {
     runCancelCallbacks();
-    promise.completeExceptionally(
-        new CancellationException("the fetch of " + query.key + " was cancelled"));
+    completeAll(null, new CancellationException("the fetch of " + query.key + " was cancelled"));
   }
 
-  /** After being replaced by {@code next}: waiters get the newer fetch's outcome. */
+  /** After being replaced by {@code next}: this fetch's waiters get the newer one's outcome. */
   void handOver(Fetch<T> next) {
     runCancelCallbacks();
-    next.promise.whenComplete(
-        (value, error) -> {
-          if (error == null) {
-            promise.complete(value);
-          } else {
-            promise.completeExceptionally(error);
-          }
-        });
+    List<CompletableFuture<T>> waiters;
+    synchronized (this) {
+      waiters = new ArrayList<>(inherited.size() + 1);
+      waiters.add(promise);
+      waiters.addAll(inherited);
+      inherited.clear();
+    }
+    next.inherit(waiters);
+  }
+
+  private void inherit(List<CompletableFuture<T>> waiters) {
+    synchronized (this) {
+      inherited.addAll(waiters);
+    }
   }
 
   private void runCancelCallbacks() {

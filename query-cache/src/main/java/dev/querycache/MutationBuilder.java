@@ -10,8 +10,9 @@ import java.util.Objects;
  *
  * <p>A plain mutation may still patch the cache by hand in {@link #onMutate} through its
  * {@link MutationScope} (the "raw" style of TanStack Query code): those writes are layers,
- * with the same rollback and ordering as declared patches, but nothing is invalidated or
- * toasted that the builder was not told to.
+ * with the same rollback, ordering and settle invalidation as declared patches. A plain
+ * mutation toasts its failures (with a generic message unless given one, or not at all after
+ * {@link #withoutErrorToast()}) and toasts success only when given a success message.
  *
  * @param <V> the variables
  * @param <R> the server's result

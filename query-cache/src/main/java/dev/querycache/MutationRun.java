@@ -37,7 +37,7 @@ final class MutationRun<V, R, C> implements MutationScope, Retryer.Listener {
   private final Set<Query<?>> patched = new LinkedHashSet<>();
   private volatile MutationState<V, R, C> state;
   private volatile @Nullable C context;
-  private volatile boolean inMutate;
+  private volatile @Nullable Thread mutateThread; // set while onMutate runs
 
   MutationRun(Mutation<V, R, C> mutation, V variables) {
     this.mutation = mutation;
@@ -88,11 +88,11 @@ final class MutationRun<V, R, C> implements MutationScope, Retryer.Listener {
               hooks.onMutate(state);
             }
             if (config.onMutate != null) {
-              inMutate = true;
+              mutateThread = Thread.currentThread();
               try {
                 context = config.onMutate.onMutate(variables, this);
               } finally {
-                inMutate = false;
+                mutateThread = null;
               }
               setState(state.withContext(context));
             }
@@ -176,6 +176,9 @@ final class MutationRun<V, R, C> implements MutationScope, Retryer.Listener {
   private void settle(@Nullable R result, @Nullable Throwable error) {
     client.notifier.batch(
         () -> {
+          if (error != null) {
+            setState(state.withFailure(state.failureCount() + 1, error)); // the last attempt
+          }
           if (error == null) {
             succeed(Objects.requireNonNull(result));
           } else {
@@ -209,16 +212,20 @@ final class MutationRun<V, R, C> implements MutationScope, Retryer.Listener {
       return;
     }
     CompletableFuture<Void> refetches = invalidate(true);
-    refetches.whenComplete((ignored, failure) -> client.notifier.batch(this::foldLayers));
-    Runnable finish = () -> client.notifier.batch(() -> {
+    Runnable finish = () -> {
       setState(state.with(MutationStatus.SUCCESS, result, null));
       client.mutations.finished(this);
       toastSuccess(result);
       future.complete(result);
-    });
-    if (config.awaitSettle) {
-      refetches.whenComplete((ignored, failure) -> finish.run());
-    } else {
+    };
+    // Folding first, so code chained on the future never sees this run's layers.
+    refetches.whenComplete((ignored, failure) -> client.notifier.batch(() -> {
+      foldLayers();
+      if (config.awaitSettle) {
+        finish.run();
+      }
+    }));
+    if (!config.awaitSettle) {
       finish.run();
     }
   }
@@ -256,9 +263,13 @@ final class MutationRun<V, R, C> implements MutationScope, Retryer.Listener {
     }
   }
 
-  /** The settle invalidation: what the run patched, what was declared, and the plugin's. */
+  /**
+   * The settle invalidation: what the run patched, what was declared, and the plugin's, each
+   * query once (two filters selecting one query must not start two refetches, the second
+   * replacing the first).
+   */
   private CompletableFuture<Void> invalidate(boolean success) {
-    Set<QueryFilter> filters = new LinkedHashSet<>();
+    List<QueryFilter> filters = new ArrayList<>();
     for (MutationPatch<?, V> patch : config.patches) {
       filters.add(patch.settleFilter());
     }
@@ -271,11 +282,7 @@ final class MutationRun<V, R, C> implements MutationScope, Retryer.Listener {
     if (success && config.pluginInvalidation != null) {
       filters.add(config.pluginInvalidation);
     }
-    List<CompletableFuture<Void>> refetches = new ArrayList<>(filters.size());
-    for (QueryFilter filter : filters) {
-      refetches.add(client.invalidateQueries(filter));
-    }
-    return CompletableFuture.allOf(refetches.toArray(new CompletableFuture<?>[0]));
+    return client.invalidateAll(filters);
   }
 
   private void removeLayers() {
@@ -332,7 +339,7 @@ final class MutationRun<V, R, C> implements MutationScope, Retryer.Listener {
   // ---- MutationScope, valid during onMutate ------------------------------------------------
 
   private void checkInMutate() {
-    if (!inMutate) {
+    if (mutateThread != Thread.currentThread()) {
       throw new IllegalStateException("a MutationScope is usable only during onMutate, on its thread");
     }
   }
@@ -341,6 +348,7 @@ final class MutationRun<V, R, C> implements MutationScope, Retryer.Listener {
   @SuppressWarnings("unchecked") // snapshots hold each key's own data type
   public <T> Optional<T> snapshot(QueryKey<T> key) {
     Objects.requireNonNull(key, "key == null");
+    checkInMutate();
     Object before = snapshots.get(key);
     if (before == null) {
       return client.getQueryData(key);

@@ -408,12 +408,34 @@ final class Query<T> {
       }
       setLayersLocked(confirmed, current);
       if (layers.size() == current.size()) {
-        return; // an earlier layer is still pending: this one folds when it is gone
+        return; // an earlier layer is pending, or an older fetch in flight: fold later
       }
       // Folding changes what is confirmed, not what is visible: only the count moves.
       dispatchLocked(new LayersChanged<>(state.data(), layers.size()));
     }
     notifyObservers();
+  }
+
+  /**
+   * Whether a settled layer may become confirmed data now: not while a fetch that started
+   * before its success is in flight, since that fetch's data predates the change and must
+   * land under the layer, not over the folded change.
+   */
+  private boolean canFold(OptimisticLayer<T> layer) {
+    Fetch<T> inFlight = fetch;
+    return layer.foldRequested
+        && (inFlight == null || inFlight.startSequence > layer.successSequence);
+  }
+
+  /** Folds what may fold now (after a fetch ended without landing data). */
+  private void refoldLocked() {
+    if (!layers.isEmpty()) {
+      int before = layers.size();
+      setLayersLocked(confirmed, layers);
+      if (layers.size() != before) {
+        dispatchLocked(new LayersChanged<>(state.data(), layers.size()));
+      }
+    }
   }
 
   /**
@@ -424,7 +446,7 @@ final class Query<T> {
   private @Nullable T setLayersLocked(@Nullable T base, List<OptimisticLayer<T>> next) {
     int folded = 0;
     T confirmedNow = base;
-    while (folded < next.size() && next.get(folded).foldRequested) {
+    while (folded < next.size() && canFold(next.get(folded))) {
       confirmedNow = applyLayer(next.get(folded), confirmedNow, null);
       folded++;
     }
@@ -564,6 +586,7 @@ final class Query<T> {
         landLocked(data, true, from.startSequence);
       } else {
         dispatchLocked(new FetchFailed<>(error, client.now()));
+        refoldLocked();
       }
     }
     notifyObservers();
@@ -588,6 +611,7 @@ final class Query<T> {
       cancelled.markCancelled();
       dispatchLocked(
           new FetchCancelled<>(cancelled.failureCountBefore, cancelled.failureReasonBefore));
+      refoldLocked();
     }
     notifyObservers();
     cancelled.finishCancelled();

@@ -3,6 +3,8 @@ package dev.querycache;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -332,9 +334,22 @@ public final class QueryClient implements AutoCloseable {
    */
   public CompletableFuture<Void> invalidateQueries(QueryFilter filter) {
     Objects.requireNonNull(filter, "filter == null");
+    return invalidateAll(List.of(filter));
+  }
+
+  /** {@link #invalidateQueries} for several filters, each selected query once. */
+  CompletableFuture<Void> invalidateAll(List<QueryFilter> filters) {
     return notifier.batch(
         () -> {
-          List<Query<?>> matches = cache.findAll(filter);
+          Collection<Query<?>> matches;
+          if (filters.size() == 1) {
+            matches = cache.findAll(filters.get(0));
+          } else {
+            matches = new LinkedHashSet<>();
+            for (QueryFilter filter : filters) {
+              matches.addAll(cache.findAll(filter));
+            }
+          }
           List<Query<?>> toRefetch = new ArrayList<>();
           for (Query<?> query : matches) {
             query.invalidate();

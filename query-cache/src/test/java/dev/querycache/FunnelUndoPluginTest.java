@@ -1,0 +1,618 @@
+package dev.querycache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Specification of the mutation funnel (one optimistic mutation over a sealed family of
+ * actions, each contributing only its projection, its error message and its invalidations;
+ * seed 003), of undo offers ({@link UndoOffer}, {@link MutationUndo}), and of the plugin scope
+ * ({@link PluginScope}; seed 002). Time is virtual; mutation functions are completed by hand;
+ * the fetch executor (where blocking reverse functions run) is a queue the test drains.
+ */
+class FunnelUndoPluginTest {
+  record Row(int id, boolean read, boolean starred) {}
+
+  sealed interface MailAction permits Archive, Star, MarkRead {
+    int id();
+  }
+
+  record Archive(int id) implements MailAction {}
+
+  record Star(int id) implements MailAction {}
+
+  record MarkRead(int id) implements MailAction {}
+
+  /** What the mail server answers; {@code mutationId} is null for writes that cannot be undone. */
+  record MailResult(String mutationId) {}
+
+  static final QueryKey<List<Row>> INBOX = QueryKey.of("mail", "list", "inbox");
+  static final QueryKey<List<Row>> STARRED = QueryKey.of("mail", "list", "starred");
+  static final QueryKey<Integer> COUNTS = QueryKey.of("mail", "counts");
+
+  /** The per-action knowledge, and nothing else. */
+  static final class MailFunnel {
+    static List<Row> project(List<Row> rows, MailAction action) {
+      if (action instanceof Archive) {
+        return rows.stream().filter(r -> r.id() != action.id()).collect(Collectors.toUnmodifiableList());
+      }
+      if (action instanceof Star) {
+        return map(rows, action.id(), r -> new Row(r.id(), r.read(), true));
+      }
+      if (action instanceof MarkRead) {
+        return map(rows, action.id(), r -> new Row(r.id(), true, r.starred()));
+      }
+      throw new IllegalArgumentException("unknown action " + action);
+    }
+
+    static String errorMessage(MailAction action) {
+      if (action instanceof Archive) {
+        return "Failed to archive";
+      }
+      if (action instanceof Star) {
+        return "Failed to star";
+      }
+      return "Failed to mark as read";
+    }
+
+    static Collection<QueryFilter> invalidations(MailAction action) {
+      return action instanceof Archive ? List.of(QueryFilter.exact(COUNTS)) : List.of();
+    }
+
+    private static List<Row> map(List<Row> rows, int id, java.util.function.UnaryOperator<Row> change) {
+      return rows.stream().map(r -> r.id() == id ? change.apply(r) : r).collect(Collectors.toUnmodifiableList());
+    }
+  }
+
+  /** An async mutation function driven by the test: each call hands out a future. */
+  static final class ControllableMutation<V, R> implements AsyncMutationFunction<V, R> {
+    private final List<V> variables = new CopyOnWriteArrayList<>();
+    private final List<CompletableFuture<R>> futures = new CopyOnWriteArrayList<>();
+
+    @Override
+    public CompletionStage<R> mutate(V vars) {
+      CompletableFuture<R> future = new CompletableFuture<>();
+      variables.add(vars);
+      futures.add(future);
+      return future;
+    }
+
+    int calls() {
+      return futures.size();
+    }
+
+    V variables(int call) {
+      return variables.get(call);
+    }
+
+    void succeed(int call, R result) {
+      futures.get(call).complete(result);
+    }
+
+    void fail(int call, Throwable error) {
+      futures.get(call).completeExceptionally(error);
+    }
+  }
+
+  /** Records every toast as text and keeps the undo offers. */
+  static final class RecordingToaster implements Toaster {
+    final List<String> toasts = new CopyOnWriteArrayList<>();
+    final List<UndoOffer> offers = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void success(String message) {
+      toasts.add("success:" + message);
+    }
+
+    @Override
+    public void error(String message, Throwable cause) {
+      toasts.add("error:" + message);
+    }
+
+    @Override
+    public void undo(String message, UndoOffer offer) {
+      toasts.add("undo:" + message);
+      offers.add(offer);
+    }
+  }
+
+  /** A fetch executor that runs nothing until the test drains it. */
+  static final class QueuedExecutor implements Executor {
+    private final Queue<Runnable> tasks = new ArrayDeque<>();
+
+    @Override
+    public synchronized void execute(Runnable task) {
+      tasks.add(task);
+    }
+
+    void runAll() {
+      while (true) {
+        Runnable next;
+        synchronized (this) {
+          next = tasks.poll();
+        }
+        if (next == null) {
+          return;
+        }
+        next.run();
+      }
+    }
+
+    synchronized int pending() {
+      return tasks.size();
+    }
+  }
+
+  private final VirtualTime time = new VirtualTime();
+  private final RecordingToaster toaster = new RecordingToaster();
+  private final QueuedExecutor fetchPool = new QueuedExecutor();
+  private final QueryClient client =
+      time.clientBuilder().fetchExecutor(fetchPool).toaster(toaster).build();
+  private final ControllableMutation<MailAction, MailResult> mailServer = new ControllableMutation<>();
+  private final List<UndoRequest<MailAction>> reverseCalls = new CopyOnWriteArrayList<>();
+  private volatile boolean reverseFails;
+  private final MutationFunction<UndoRequest<MailAction>, Boolean> reverse =
+      request -> {
+        reverseCalls.add(request);
+        if (reverseFails) {
+          throw new IOException("the server refused to undo");
+        }
+        return true;
+      };
+
+  static Row row(int id) {
+    return new Row(id, false, false);
+  }
+
+  static List<Row> rows(Row... rows) {
+    return List.of(rows);
+  }
+
+  /** The funnel as an application builds it once. */
+  private OptimisticMutationBuilder<MailAction, MailResult, Void> funnel() {
+    return client.<MailAction, MailResult>asyncMutation(mailServer)
+        .optimisticMatching(QueryFilter.prefix("mail", "list"), MailFunnel::project)
+        .errorMessage(MailFunnel::errorMessage)
+        .invalidateFor(MailFunnel::invalidations)
+        .undoable(result -> Optional.ofNullable(result.mutationId()), reverse, action -> "Archived");
+  }
+
+  private void seedViews() {
+    client.setQueryData(INBOX, rows(row(1), row(2), row(3)));
+    client.setQueryData(STARRED, rows(row(2), row(3)));
+    client.setQueryData(COUNTS, 3);
+  }
+
+  private List<Row> inbox() {
+    return client.getQueryData(INBOX).orElseThrow();
+  }
+
+  private List<Row> starred() {
+    return client.getQueryData(STARRED).orElseThrow();
+  }
+
+  private boolean isInvalidated(QueryKey<?> key) {
+    return client.getQueryState(key).orElseThrow().isInvalidated();
+  }
+
+  private static Throwable failureOf(CompletableFuture<?> future) {
+    assertThat(future).isCompletedExceptionally();
+    try {
+      future.getNow(null);
+      throw new AssertionError("not failed");
+    } catch (CompletionException e) {
+      return e.getCause();
+    }
+  }
+
+  // ---- the funnel -------------------------------------------------------------------------
+
+  @Nested
+  class Funnel {
+    private final Mutation<MailAction, MailResult, Void> mail = funnel().build();
+
+    @Test
+    void archiveRemovesTheRowFromBothViews() {
+      seedViews();
+      mail.mutate(new Archive(2));
+
+      assertThat(inbox()).containsExactly(row(1), row(3));
+      assertThat(starred()).containsExactly(row(3));
+    }
+
+    @Test
+    void starSetsStarredInBothViews() {
+      seedViews();
+      mail.mutate(new Star(2));
+
+      assertThat(inbox()).containsExactly(row(1), new Row(2, false, true), row(3));
+      assertThat(starred()).containsExactly(new Row(2, false, true), row(3));
+    }
+
+    @Test
+    void markReadSetsReadInBothViews() {
+      seedViews();
+      mail.mutate(new MarkRead(3));
+
+      assertThat(inbox()).containsExactly(row(1), row(2), new Row(3, true, false));
+      assertThat(starred()).containsExactly(row(2), new Row(3, true, false));
+    }
+
+    @Test
+    void everyActionGoesThroughTheOneMutation() {
+      seedViews();
+      mail.mutate(new Archive(1));
+      mail.mutate(new Star(2));
+      mail.mutate(new MarkRead(3));
+
+      assertThat(mailServer.calls()).isEqualTo(3);
+      assertThat(List.of(mailServer.variables(0), mailServer.variables(1), mailServer.variables(2)))
+          .containsExactly(new Archive(1), new Star(2), new MarkRead(3));
+      assertThat(inbox()).containsExactly(new Row(2, false, true), new Row(3, true, false));
+      assertThat(starred()).containsExactly(new Row(2, false, true), new Row(3, true, false));
+      assertThat(client.getQueryState(INBOX).orElseThrow().optimisticLayers()).isEqualTo(3);
+      assertThat(mail.isOptimistic()).isTrue();
+
+      for (int call = 0; call < 3; call++) {
+        mailServer.succeed(call, new MailResult(null));
+      }
+      assertThat(inbox()).containsExactly(new Row(2, false, true), new Row(3, true, false));
+      assertThat(client.getQueryState(INBOX).orElseThrow().optimisticLayers()).isZero();
+      assertThat(client.isMutating(MutationFilter.all())).isZero();
+    }
+
+    @Test
+    void eachActionsFailureShowsItsOwnMessageAndRestoresBothViews() {
+      seedViews();
+      List<CompletableFuture<MailResult>> runs =
+          List.of(mail.mutate(new Archive(1)), mail.mutate(new Star(2)), mail.mutate(new MarkRead(3)));
+
+      mailServer.fail(0, new IOException("archive refused"));
+      mailServer.fail(1, new IOException("star refused"));
+      mailServer.fail(2, new IOException("mark-read refused"));
+
+      assertThat(toaster.toasts)
+          .containsExactly("error:Failed to archive", "error:Failed to star", "error:Failed to mark as read");
+      assertThat(runs).allSatisfy(run -> assertThat(run).isCompletedExceptionally());
+      assertThat(inbox()).containsExactly(row(1), row(2), row(3));
+      assertThat(starred()).containsExactly(row(2), row(3));
+    }
+
+    @Test
+    void archiveAlsoInvalidatesTheCounts() {
+      seedViews();
+      mail.mutate(new Archive(2));
+      mailServer.succeed(0, new MailResult(null));
+
+      assertThat(isInvalidated(COUNTS)).isTrue();
+      assertThat(isInvalidated(INBOX)).isTrue();
+      assertThat(isInvalidated(STARRED)).isTrue();
+    }
+
+    @Test
+    void archiveInvalidatesTheCountsAfterAFailureToo() {
+      seedViews();
+      mail.mutate(new Archive(2));
+      mailServer.fail(0, new IOException("refused"));
+
+      assertThat(isInvalidated(COUNTS)).isTrue();
+    }
+
+    @Test
+    void starAndMarkReadLeaveTheCountsAlone() {
+      seedViews();
+      mail.mutate(new Star(2));
+      mail.mutate(new MarkRead(3));
+      mailServer.succeed(0, new MailResult(null));
+      mailServer.succeed(1, new MailResult(null));
+
+      assertThat(isInvalidated(COUNTS)).isFalse();
+      assertThat(isInvalidated(INBOX)).isTrue();
+      assertThat(isInvalidated(STARRED)).isTrue();
+    }
+  }
+
+  // ---- undo -------------------------------------------------------------------------------
+
+  @Nested
+  class Undo {
+    /** Archives row 2 and lets the server accept it with {@code mutationId}. */
+    private CompletableFuture<MailResult> archiveAccepted(Mutation<MailAction, MailResult, Void> mail, String mutationId) {
+      seedViews();
+      CompletableFuture<MailResult> run = mail.mutate(new Archive(2));
+      mailServer.succeed(0, new MailResult(mutationId));
+      assertThat(run).isCompletedWithValue(new MailResult(mutationId));
+      assertThat(inbox()).containsExactly(row(1), row(3));
+      return run;
+    }
+
+    private UndoOffer theOffer() {
+      assertThat(toaster.offers).hasSize(1);
+      return toaster.offers.get(0);
+    }
+
+    @Test
+    void successWithAMutationIdOffersUndoInsteadOfASuccessToast() {
+      archiveAccepted(funnel().build(), "m-42");
+
+      assertThat(toaster.toasts).containsExactly("undo:Archived");
+      UndoOffer offer = theOffer();
+      assertThat(offer.isAvailable()).isTrue();
+      assertThat(offer.window()).isEqualTo(Duration.ofSeconds(60));
+      assertThat(offer.remaining()).isEqualTo(Duration.ofSeconds(60));
+    }
+
+    @Test
+    void undoRunsTheReverseAndShowsTheRowAgainBeforeItCompletes() {
+      archiveAccepted(funnel().build(), "m-42");
+
+      CompletableFuture<Void> undone = theOffer().undo();
+
+      assertThat(inbox()).as("optimistically, the data from before the archive").containsExactly(row(1), row(2), row(3));
+      assertThat(starred()).containsExactly(row(2), row(3));
+      assertThat(reverseCalls).isEmpty();
+      assertThat(undone).isNotDone();
+
+      fetchPool.runAll();
+
+      assertThat(reverseCalls).containsExactly(new UndoRequest<>("m-42", new Archive(2)));
+      assertThat(undone).isCompleted().isNotCompletedExceptionally();
+      assertThat(inbox()).containsExactly(row(1), row(2), row(3));
+      assertThat(client.getQueryState(INBOX).orElseThrow().optimisticLayers()).isZero();
+    }
+
+    @Test
+    void failedReverseRollsBackTheUndoAndToastsCouldNotUndo() {
+      archiveAccepted(funnel().build(), "m-42");
+      reverseFails = true;
+
+      CompletableFuture<Void> undone = theOffer().undo();
+      assertThat(inbox()).containsExactly(row(1), row(2), row(3));
+      fetchPool.runAll();
+
+      assertThat(failureOf(undone)).isInstanceOf(IOException.class);
+      assertThat(inbox()).containsExactly(row(1), row(3));
+      assertThat(starred()).containsExactly(row(3));
+      assertThat(client.getQueryState(INBOX).orElseThrow().optimisticLayers()).isZero();
+      assertThat(toaster.toasts).containsExactly("undo:Archived", "error:Could not undo: Failed to archive");
+    }
+
+    @Test
+    void offerExpiresAfterTheWindow() {
+      archiveAccepted(funnel().build(), "m-42");
+      UndoOffer offer = theOffer();
+
+      time.advance(Duration.ofSeconds(59));
+      assertThat(offer.isAvailable()).isTrue();
+      assertThat(offer.remaining()).isEqualTo(Duration.ofSeconds(1));
+
+      time.advance(Duration.ofSeconds(2));
+      assertThat(offer.isAvailable()).isFalse();
+      assertThat(offer.remaining()).isZero();
+      assertThat(failureOf(offer.undo())).isInstanceOf(IllegalStateException.class);
+      fetchPool.runAll();
+      assertThat(reverseCalls).isEmpty();
+      assertThat(inbox()).containsExactly(row(1), row(3));
+    }
+
+    @Test
+    void undoWorksOnlyOnce() {
+      archiveAccepted(funnel().build(), "m-42");
+      UndoOffer offer = theOffer();
+
+      CompletableFuture<Void> first = offer.undo();
+      CompletableFuture<Void> second = offer.undo();
+      fetchPool.runAll();
+
+      assertThat(first).isCompleted().isNotCompletedExceptionally();
+      assertThat(failureOf(second)).isInstanceOf(IllegalStateException.class);
+      assertThat(reverseCalls).hasSize(1);
+      assertThat(offer.isAvailable()).isFalse();
+      assertThat(offer.remaining()).isZero();
+    }
+
+    @Test
+    void resultWithoutAMutationIdGivesNoOffer() {
+      Mutation<MailAction, MailResult, Void> mail = funnel().build();
+      seedViews();
+      CompletableFuture<MailResult> run = mail.mutate(new Archive(2));
+      mailServer.succeed(0, new MailResult(null));
+
+      assertThat(run).isCompleted();
+      assertThat(toaster.offers).isEmpty();
+      assertThat(toaster.toasts).isEmpty();
+    }
+
+    @Test
+    void undoWindowChangesTheWindow() {
+      archiveAccepted(funnel().undoWindow(Duration.ofSeconds(10)).build(), "m-42");
+      UndoOffer offer = theOffer();
+      assertThat(offer.window()).isEqualTo(Duration.ofSeconds(10));
+
+      time.advance(Duration.ofSeconds(9));
+      assertThat(offer.isAvailable()).isTrue();
+      time.advance(Duration.ofSeconds(2));
+      assertThat(offer.isAvailable()).isFalse();
+      assertThat(failureOf(offer.undo())).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void undoPatchReplacesTheDefaultUndoProjection() {
+      Mutation<MailAction, MailResult, Void> mail =
+          funnel()
+              .undoPatch((List<Row> current, List<Row> before, MailAction action) -> {
+                List<Row> back = new ArrayList<>(current);
+                if (before != null) {
+                  before.stream().filter(r -> r.id() == action.id()).forEach(back::add);
+                }
+                back.sort(Comparator.comparingInt(Row::id));
+                return List.copyOf(back);
+              })
+              .build();
+      archiveAccepted(mail, "m-42");
+      client.setQueryData(INBOX, rows(row(1), row(3), row(4))); // a new mail arrived meanwhile
+
+      theOffer().undo();
+
+      assertThat(inbox())
+          .as("row 2 put back into the current data, not the old snapshot")
+          .containsExactly(row(1), row(2), row(3), row(4));
+      assertThat(starred()).containsExactly(row(2), row(3));
+    }
+
+    @Test
+    void defaultUndoShowsTheDataFromBeforeTheOriginalRun() {
+      archiveAccepted(funnel().build(), "m-42");
+      client.setQueryData(INBOX, rows(row(1), row(3), row(4)));
+
+      theOffer().undo();
+
+      assertThat(inbox()).containsExactly(row(1), row(2), row(3));
+    }
+  }
+
+  // ---- the plugin scope -------------------------------------------------------------------
+
+  @Nested
+  class Plugin {
+    private final PluginScope notification = client.plugin("notification");
+    private final QueryKey<List<String>> notifications = notification.queryKey("getNotifications", Map.of("limit", 20));
+    private final QueryKey<Integer> unread = notification.queryKey("getUnreadCount", null);
+    private final QueryKey<List<String>> configs = client.plugin("healthcheck").queryKey("getConfigs", null);
+    private final ControllableMutation<String, Boolean> pluginServer = new ControllableMutation<>();
+
+    private void seed() {
+      client.setQueryData(notifications, List.of("n1", "n2"));
+      client.setQueryData(unread, 2);
+      client.setQueryData(configs, List.of("c1"));
+    }
+
+    @Test
+    void keysHaveTheOrpcShape() {
+      assertThat(notifications)
+          .isEqualTo(QueryKey.of(
+              List.of("notification", "getNotifications"),
+              Map.of("input", Map.of("limit", 20), "type", "query")));
+    }
+
+    @Test
+    void nullInputLeavesOutTheInput() {
+      QueryKey<Object> key = notification.queryKey(List.of("admin", "list"), null);
+
+      assertThat(key.parts()).hasSize(2);
+      assertThat(key.parts().get(0)).isEqualTo(List.of("notification", "admin", "list"));
+      assertThat(key.parts().get(1)).isEqualTo(Map.of("type", "query"));
+      assertThat(((Map<?, ?>) key.parts().get(1)).containsKey("input")).isFalse();
+    }
+
+    @Test
+    void queriesSelectsThePluginsQueriesOnly() {
+      seed();
+
+      List<QueryKey<?>> selected =
+          client.getQueries(notification.queries()).stream().<QueryKey<?>>map(CachedQuery::key).collect(Collectors.toList());
+      assertThat(selected).containsExactlyInAnyOrder(notifications, unread);
+    }
+
+    @Test
+    void pluginMutationInvalidatesEveryQueryOfThePluginOnSuccess() {
+      seed();
+      Mutation<String, Boolean, Void> markAsRead = notification.<String, Boolean>asyncMutation(pluginServer).build();
+
+      CompletableFuture<Boolean> run = markAsRead.mutate("n1");
+      assertThat(isInvalidated(notifications)).isFalse();
+      pluginServer.succeed(0, true);
+
+      assertThat(run).isCompletedWithValue(true);
+      assertThat(isInvalidated(notifications)).isTrue();
+      assertThat(isInvalidated(unread)).isTrue();
+      assertThat(isInvalidated(configs)).isFalse();
+    }
+
+    @Test
+    void pluginMutationDoesNotInvalidateOnFailure() {
+      seed();
+      Mutation<String, Boolean, Void> markAsRead = notification.<String, Boolean>asyncMutation(pluginServer).build();
+
+      CompletableFuture<Boolean> run = markAsRead.mutate("n1");
+      pluginServer.fail(0, new IOException("refused"));
+
+      assertThat(run).isCompletedExceptionally();
+      assertThat(isInvalidated(notifications)).isFalse();
+      assertThat(isInvalidated(unread)).isFalse();
+    }
+
+    @Test
+    void userOnSuccessIsComposedWithThePluginInvalidation() {
+      seed();
+      List<String> seen = new CopyOnWriteArrayList<>();
+      Mutation<String, Boolean, Void> markAsRead =
+          notification.<String, Boolean>asyncMutation(pluginServer)
+              .onSuccess((result, id, context) -> seen.add("onSuccess " + id + " " + result))
+              .build();
+
+      markAsRead.mutate("n1");
+      pluginServer.succeed(0, true);
+
+      assertThat(seen).containsExactly("onSuccess n1 true");
+      assertThat(isInvalidated(notifications)).isTrue();
+      assertThat(isInvalidated(unread)).isTrue();
+    }
+
+    @Test
+    void withoutPluginInvalidationOptsOut() {
+      seed();
+      Mutation<String, Boolean, Void> markAsRead =
+          notification.<String, Boolean>asyncMutation(pluginServer).withoutPluginInvalidation().build();
+
+      markAsRead.mutate("n1");
+      pluginServer.succeed(0, true);
+
+      assertThat(isInvalidated(notifications)).isFalse();
+      assertThat(isInvalidated(unread)).isFalse();
+    }
+
+    @Test
+    void blockingPluginMutationInvalidatesToo() {
+      seed();
+      Mutation<String, Boolean, Void> markAsRead = notification.<String, Boolean>mutation(id -> true).build();
+
+      CompletableFuture<Boolean> run = markAsRead.mutate("n1");
+      fetchPool.runAll();
+
+      assertThat(run).isCompletedWithValue(true);
+      assertThat(isInvalidated(notifications)).isTrue();
+    }
+
+    @Test
+    void blankPluginNameIsRejected() {
+      assertThatThrownBy(() -> client.plugin("")).isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> client.plugin("   ")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void withoutPluginInvalidationOutsideAPluginIsRefused() {
+      assertThatThrownBy(() -> client.<String, Boolean>asyncMutation(pluginServer).withoutPluginInvalidation())
+          .isInstanceOf(IllegalStateException.class);
+    }
+  }
+}
