@@ -32,6 +32,9 @@ final class Fetch<T> implements CancellationSignal, Retryer.Listener {
   private @Nullable List<Runnable> cancelCallbacks; // guarded by this
   /** Promises of the fetches this one replaced: their waiters get this fetch's outcome. */
   private final List<CompletableFuture<T>> inherited = new ArrayList<>(0); // guarded by this
+  private boolean completed; // guarded by this
+  private @Nullable T outcome; // guarded by this, once completed
+  private @Nullable Throwable failure; // guarded by this, once completed
 
   Fetch(Query<T> query, ResolvedOptions<T> options, QueryClient client) {
     this.query = query;
@@ -104,11 +107,22 @@ final class Fetch<T> implements CancellationSignal, Retryer.Listener {
   private void completeAll(@Nullable T value, @Nullable Throwable error) {
     List<CompletableFuture<T>> waiters;
     synchronized (this) {
+      if (completed) {
+        return;
+      }
+      completed = true;
+      outcome = value;
+      failure = error;
       waiters = new ArrayList<>(inherited.size() + 1);
       waiters.add(promise);
       waiters.addAll(inherited);
       inherited.clear();
     }
+    complete(waiters, value, error);
+  }
+
+  private static <T> void complete(
+      List<CompletableFuture<T>> waiters, @Nullable T value, @Nullable Throwable error) {
     for (CompletableFuture<T> waiter : waiters) {
       if (error == null) {
         waiter.complete(value);
@@ -144,10 +158,23 @@ final class Fetch<T> implements CancellationSignal, Retryer.Listener {
     next.inherit(waiters);
   }
 
+  /**
+   * Takes over waiters of a replaced fetch. This fetch may already be over (cancelled by
+   * another thread between replacing the old one and this hand-over): they get its outcome
+   * at once, else they would wait forever.
+   */
   private void inherit(List<CompletableFuture<T>> waiters) {
+    T value;
+    Throwable error;
     synchronized (this) {
-      inherited.addAll(waiters);
+      if (!completed) {
+        inherited.addAll(waiters);
+        return;
+      }
+      value = outcome;
+      error = failure;
     }
+    complete(waiters, value, error);
   }
 
   private void runCancelCallbacks() {
