@@ -1,5 +1,6 @@
 package dev.querycache;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -11,13 +12,15 @@ import java.util.stream.Collectors;
 /**
  * The README's quick start, runnable: a notifications screen against a pretend server with
  * 150 ms of latency. Run it with {@code ./mvnw -q -pl query-cache test-compile exec:java}.
- * It prints every result the screen's observer receives.
+ * It prints every result the screen's observer receives and every toast: the load, an
+ * optimistic mark-as-read the server accepts, one it refuses (and the rollback), and the
+ * refetches that reconcile the cache with the server.
  */
 public final class QuickStart {
   /** A notification row. */
   public record Notification(int id, String title, boolean read) {}
 
-  /** The pretend server: a map of rows behind a slow call. */
+  /** The pretend server: a map of rows behind slow calls; it refuses to touch row 2. */
   static final class Server {
     private final Map<Integer, Notification> rows = new ConcurrentHashMap<>(Map.of(
         1, new Notification(1, "Build finished", false),
@@ -28,8 +31,31 @@ public final class QuickStart {
       return rows.values().stream().sorted((a, b) -> a.id() - b.id()).collect(Collectors.toUnmodifiableList());
     }
 
-    void markAsRead(int id) {
+    boolean markAsRead(int id) throws Exception {
+      TimeUnit.MILLISECONDS.sleep(150);
+      if (id == 2) {
+        throw new IOException("notification 2 is locked");
+      }
       rows.computeIfPresent(id, (k, n) -> new Notification(n.id(), n.title(), true));
+      return true;
+    }
+  }
+
+  /** Prints toasts instead of showing them. */
+  static final class ConsoleToaster implements Toaster {
+    @Override
+    public void success(String message) {
+      System.out.println("toast:  " + message);
+    }
+
+    @Override
+    public void error(String message, Throwable cause) {
+      System.out.println("toast:  " + message + " (" + cause.getMessage() + ")");
+    }
+
+    @Override
+    public void undo(String message, UndoOffer offer) {
+      System.out.println("toast:  " + message + " [Undo]");
     }
   }
 
@@ -43,39 +69,42 @@ public final class QuickStart {
    */
   public static void main(String[] args) throws Exception {
     Server server = new Server();
-    try (QueryClient client = QueryClient.create()) {
+    try (QueryClient client = QueryClient.builder().toaster(new ConsoleToaster()).build()) {
       QueryKey<List<Notification>> key =
           QueryKey.of(List.of("notification", "getNotifications"), Map.of("input", Map.of("limit", 20), "type", "query"));
       QueryOptions<List<Notification>> notifications =
           QueryOptions.builder(key).fetcher(ctx -> server.notifications()).staleTime(Duration.ofSeconds(30)).build();
+      Mutation<Integer, Boolean, Void> markAsRead = client.mutation(server::markAsRead)
+          .optimistic(key, (rows, id) -> rows.stream()
+              .map(n -> n.id() == id ? new Notification(id, n.title(), true) : n)
+              .collect(Collectors.toUnmodifiableList()))
+          .errorMessage("Failed to mark as read")
+          .build();
 
       CountDownLatch loaded = new CountDownLatch(1);
       try (QueryObserver<List<Notification>> screen =
           client.observe(notifications, result -> {
-            System.out.printf("screen: %-7s %-8s stale=%-5s %s%n",
-                result.status(), result.fetchStatus(), result.isStale(), unread(result.data()));
+            System.out.printf("screen: %-7s %-8s layers=%d %s%n", result.status(), result.fetchStatus(),
+                result.state().optimisticLayers(), describe(result.data()));
             if (result.isSuccess()) {
               loaded.countDown();
             }
           })) {
         loaded.await(5, TimeUnit.SECONDS);
 
-        System.out.println("-- the user marks #1 as read: patch the cache, then tell the server");
-        client.updateQueryData(key, rows -> rows == null ? null : rows.stream()
-            .map(n -> n.id() == 1 ? new Notification(1, n.title(), true) : n)
-            .collect(Collectors.toUnmodifiableList()));
-        server.markAsRead(1);
+        System.out.println("-- the user marks #1 as read: it flips at once; the server accepts");
+        markAsRead.mutate(1).handle((ok, error) -> null).get(5, TimeUnit.SECONDS);
 
-        System.out.println("-- reconcile with the server: invalidate everything under [[\"notification\"]]");
-        client.invalidateQueries(QueryFilter.prefix(QueryKey.of(List.of("notification")))).get(5, TimeUnit.SECONDS);
-        System.out.println("cached: " + unread(client.getQueryData(key).orElse(List.of())));
-        System.out.println("the screen's last result: " + screen.result().status() + ", stale=" + screen.result().isStale());
-        System.out.println("queries in cache: " + client.getQueries(QueryFilter.all()));
+        System.out.println("-- the user marks #2 as read: it flips at once; the server refuses");
+        markAsRead.mutate(2).handle((ok, error) -> null).get(5, TimeUnit.SECONDS);
+
+        System.out.println("cached: " + describe(client.getQueryData(key).orElse(List.of()))
+            + ", stale=" + screen.result().isStale());
       }
     }
   }
 
-  private static String unread(List<Notification> rows) {
+  private static String describe(List<Notification> rows) {
     return rows == null ? "(no data)" : rows.stream()
         .map(n -> "#" + n.id() + (n.read() ? " read" : " unread"))
         .collect(Collectors.joining(", ", "[", "]"));
