@@ -71,6 +71,7 @@ final class MutationRun<V, R, C> implements MutationScope, Retryer.Listener {
   private void setState(MutationState<V, R, C> next) {
     state = next;
     mutation.runChanged(this);
+    client.cacheChanged();
   }
 
   // ---- step 1: mutate, on the caller's thread ----------------------------------------------

@@ -223,11 +223,12 @@ final class Query<T> {
     return true;
   }
 
-  /** Tells every observer that the state changed. */
+  /** Tells every observer, and the client's cache listeners, that the state changed. */
   void notifyObservers() {
     for (QueryObserver<?> observer : observers) {
       client.notifier.schedule(observer.channel());
     }
+    client.cacheChanged();
   }
 
   // ---- data written by hand ------------------------------------------------------------

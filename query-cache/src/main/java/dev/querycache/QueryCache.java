@@ -50,6 +50,9 @@ final class QueryCache {
                 (QueryKey<?> key, Query<?> query, RemovalCause cause) -> {
                   if (query != null) {
                     detach(query);
+                    // Caffeine evicts on any thread, under its locks and outside any batch:
+                    // tell the cache listeners from the scheduler instead of from here.
+                    client.scheduler.schedule(client::cacheChanged, Duration.ZERO);
                   }
                 })
             .build();
@@ -85,6 +88,7 @@ final class QueryCache {
                         }
                         query = new Query<>(key, client, options);
                         index.add(query);
+                        client.cacheChanged();
                       }
                       result[0] = action.apply(query);
                       return query;
@@ -134,6 +138,7 @@ final class QueryCache {
     boolean removed = cache.asMap().remove(query.key, query);
     if (removed) {
       detach(query);
+      client.cacheChanged();
       query.cancel();
     }
     return removed;

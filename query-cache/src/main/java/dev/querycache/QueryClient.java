@@ -60,6 +60,7 @@ public final class QueryClient implements AutoCloseable {
   private final ResolvedOptions<?> baseline;
   private final List<PrefixDefaults> prefixDefaults = new CopyOnWriteArrayList<>();
   private final Set<Retryer<?>> parked = ConcurrentHashMap.newKeySet();
+  private final CopyOnWriteArrayList<Notifier.Channel> cacheListeners = new CopyOnWriteArrayList<>();
   private final AtomicLong sequence = new AtomicLong();
   private final @Nullable ExecutorService ownedFetchExecutor;
   private volatile boolean online;
@@ -585,6 +586,33 @@ public final class QueryClient implements AutoCloseable {
       throw new IllegalArgumentException("a plugin name must not be blank");
     }
     return new PluginScope(this, name);
+  }
+
+  /**
+   * Calls {@code listener} whenever anything in the cache changes: a query's state (data,
+   * status, fetch status, layers), a query added or removed, a mutation run's state. Calls
+   * are coalesced like observers' (a burst of changes is one call) and run on the notify
+   * executor; the listener reads what it needs with {@link #getQueries} and
+   * {@link #getMutations}. Meant for inspectors and devtools.
+   *
+   * @param listener called after changes
+   * @return closing it stops the calls
+   * @throws NullPointerException if {@code listener} is null
+   */
+  public AutoCloseable onCacheChange(Runnable listener) {
+    Objects.requireNonNull(listener, "listener == null");
+    Notifier.Channel channel = new Notifier.Channel(listener);
+    cacheListeners.add(channel);
+    return () -> cacheListeners.remove(channel);
+  }
+
+  /** Something in the cache changed: wake the cache listeners (coalesced). */
+  void cacheChanged() {
+    if (!cacheListeners.isEmpty()) {
+      for (Notifier.Channel channel : cacheListeners) {
+        notifier.schedule(channel);
+      }
+    }
   }
 
   // ---- defaults --------------------------------------------------------------------------

@@ -1,0 +1,63 @@
+package dev.querycache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class CacheListenerTest {
+  final VirtualTime time = new VirtualTime();
+  final QueryClient client = time.clientBuilder().build();
+  final AtomicInteger calls = new AtomicInteger();
+
+  @Test
+  void aBurstOfChangesIsOneCall() throws Exception {
+    client.onCacheChange(calls::incrementAndGet);
+
+    client.batch(() -> {
+      for (int i = 0; i < 50; i++) {
+        client.setQueryData(QueryKey.of("item", i), i);
+      }
+    });
+
+    assertThat(calls).hasValue(1);
+  }
+
+  @Test
+  void queryChangesRemovalsAndMutationRunsAreReported() throws Exception {
+    client.setQueryData(QueryKey.of("a"), 1);
+    client.onCacheChange(calls::incrementAndGet);
+
+    client.setQueryData(QueryKey.of("a"), 2);
+    assertThat(calls).hasValue(1);
+    client.removeQueries(QueryFilter.exact(QueryKey.of("a")));
+    assertThat(calls).hasValue(2);
+    client.<String, String>asyncMutation(v -> CompletableFuture.completedFuture(v)).build().mutate("x").get();
+    assertThat(calls.get()).isGreaterThan(2);
+  }
+
+  @Test
+  void garbageCollectionIsReportedFromTheScheduler() {
+    client.setQueryData(QueryKey.of("a"), 1);
+    client.onCacheChange(calls::incrementAndGet);
+
+    time.advance(Duration.ofMinutes(6));
+    client.getQueries(QueryFilter.all()); // lets Caffeine evict
+    time.runDue();
+
+    assertThat(client.getQueryData(QueryKey.of("a"))).isEmpty();
+    assertThat(calls.get()).isPositive();
+  }
+
+  @Test
+  void closingStopsTheCalls() throws Exception {
+    AutoCloseable subscription = client.onCacheChange(calls::incrementAndGet);
+    subscription.close();
+
+    client.setQueryData(QueryKey.of("a"), 1);
+
+    assertThat(calls).hasValue(0);
+  }
+}
