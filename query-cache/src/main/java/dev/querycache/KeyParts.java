@@ -1,6 +1,8 @@
 package dev.querycache;
 
 import java.math.BigDecimal;
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
 import java.math.BigInteger;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
@@ -18,6 +20,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The canonical key tree: turns user objects into it, prints it, and matches one tree
  * against another partially.
+ *
+ * <p>Records are read component by component; other objects with properties (beans) go
+ * through Jackson.
  *
  * <p>A canonical part is one of: {@code null}, {@link String}, {@link Boolean}, {@link Long}
  * (every integral number that fits), {@link BigDecimal} (every other number, trailing zeros
@@ -113,6 +118,9 @@ final class KeyParts {
     if (part instanceof Map<?, ?>) {
       return canonicalMap((Map<?, ?>) part, depth);
     }
+    if (part instanceof Record) {
+      return canonicalRecord((Record) part, depth);
+    }
     if (part.getClass().isArray()) {
       throw new BadPart(
           "is an array (" + part.getClass().getSimpleName()
@@ -191,6 +199,41 @@ final class KeyParts {
         throw bad.at("." + key, map);
       }
       i++;
+    }
+    sortByKey(keys, values);
+    return new KeyMap(keys, values);
+  }
+
+  /**
+   * A record is the map of its components, converted by the same rules as any part (read
+   * directly, not through Jackson, so a package-private record works too, as long as its
+   * module lets this one read it: on the class path, or in an open package).
+   */
+  private static KeyMap canonicalRecord(Record record, int depth) {
+    RecordComponent[] components = record.getClass().getRecordComponents();
+    String[] keys = new String[components.length];
+    @Nullable Object[] values = new Object[components.length];
+    for (int i = 0; i < components.length; i++) {
+      RecordComponent component = components[i];
+      keys[i] = component.getName();
+      Object value;
+      try {
+        Method accessor = component.getAccessor();
+        if (!accessor.canAccess(record) && !accessor.trySetAccessible()) {
+          throw new BadPart(
+              "(" + record.getClass().getName() + ") cannot be read: make the record public, "
+                  + "or open its package to module dev.querycache");
+        }
+        value = accessor.invoke(record);
+      } catch (ReflectiveOperationException e) {
+        throw new BadPart(
+            "(" + record.getClass().getName() + ") cannot be read: " + e.getMessage());
+      }
+      try {
+        values[i] = canonical(value, depth + 1);
+      } catch (BadPart bad) {
+        throw bad.at("." + component.getName(), record);
+      }
     }
     sortByKey(keys, values);
     return new KeyMap(keys, values);

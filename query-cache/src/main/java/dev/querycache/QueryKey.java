@@ -10,8 +10,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>A part is a {@link String}, a number, a {@link Boolean}, an enum, {@code null}, a
  * {@link List} of parts or a {@link java.util.Map} with {@code String} keys and part values,
- * nested as deep as needed. Records (and beans with properties) are accepted too and turned
- * into a map of their properties with Jackson; {@link java.util.UUID}, {@link Character} and
+ * nested as deep as needed. Records are accepted too and turned into a map of their
+ * components (a record in a named module must be public or in a package open to
+ * {@code dev.querycache}); beans with properties are turned into a map by Jackson; {@link java.util.UUID}, {@link Character} and
  * {@code java.time} values are turned into their {@code toString()}. Everything is copied at
  * construction, so changing the objects afterwards does not change the key.
  *

@@ -1,23 +1,19 @@
 package dev.querycache;
 
+import static dev.querycache.Futures.failureOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executor;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -83,85 +79,6 @@ class FunnelUndoPluginTest {
     }
   }
 
-  /** An async mutation function driven by the test: each call hands out a future. */
-  static final class ControllableMutation<V, R> implements AsyncMutationFunction<V, R> {
-    private final List<V> variables = new CopyOnWriteArrayList<>();
-    private final List<CompletableFuture<R>> futures = new CopyOnWriteArrayList<>();
-
-    @Override
-    public CompletionStage<R> mutate(V vars) {
-      CompletableFuture<R> future = new CompletableFuture<>();
-      variables.add(vars);
-      futures.add(future);
-      return future;
-    }
-
-    int calls() {
-      return futures.size();
-    }
-
-    V variables(int call) {
-      return variables.get(call);
-    }
-
-    void succeed(int call, R result) {
-      futures.get(call).complete(result);
-    }
-
-    void fail(int call, Throwable error) {
-      futures.get(call).completeExceptionally(error);
-    }
-  }
-
-  /** Records every toast as text and keeps the undo offers. */
-  static final class RecordingToaster implements Toaster {
-    final List<String> toasts = new CopyOnWriteArrayList<>();
-    final List<UndoOffer> offers = new CopyOnWriteArrayList<>();
-
-    @Override
-    public void success(String message) {
-      toasts.add("success:" + message);
-    }
-
-    @Override
-    public void error(String message, Throwable cause) {
-      toasts.add("error:" + message);
-    }
-
-    @Override
-    public void undo(String message, UndoOffer offer) {
-      toasts.add("undo:" + message);
-      offers.add(offer);
-    }
-  }
-
-  /** A fetch executor that runs nothing until the test drains it. */
-  static final class QueuedExecutor implements Executor {
-    private final Queue<Runnable> tasks = new ArrayDeque<>();
-
-    @Override
-    public synchronized void execute(Runnable task) {
-      tasks.add(task);
-    }
-
-    void runAll() {
-      while (true) {
-        Runnable next;
-        synchronized (this) {
-          next = tasks.poll();
-        }
-        if (next == null) {
-          return;
-        }
-        next.run();
-      }
-    }
-
-    synchronized int pending() {
-      return tasks.size();
-    }
-  }
-
   private final VirtualTime time = new VirtualTime();
   private final RecordingToaster toaster = new RecordingToaster();
   private final QueuedExecutor fetchPool = new QueuedExecutor();
@@ -214,16 +131,6 @@ class FunnelUndoPluginTest {
     return client.getQueryState(key).orElseThrow().isInvalidated();
   }
 
-  private static Throwable failureOf(CompletableFuture<?> future) {
-    assertThat(future).isCompletedExceptionally();
-    try {
-      future.getNow(null);
-      throw new AssertionError("not failed");
-    } catch (CompletionException e) {
-      return e.getCause();
-    }
-  }
-
   // ---- the funnel -------------------------------------------------------------------------
 
   @Nested
@@ -273,7 +180,7 @@ class FunnelUndoPluginTest {
       assertThat(mail.isOptimistic()).isTrue();
 
       for (int call = 0; call < 3; call++) {
-        mailServer.succeed(call, new MailResult(null));
+        mailServer.complete(call, new MailResult(null));
       }
       assertThat(inbox()).containsExactly(new Row(2, false, true), new Row(3, true, false));
       assertThat(client.getQueryState(INBOX).orElseThrow().optimisticLayers()).isZero();
@@ -301,7 +208,7 @@ class FunnelUndoPluginTest {
     void archiveAlsoInvalidatesTheCounts() {
       seedViews();
       mail.mutate(new Archive(2));
-      mailServer.succeed(0, new MailResult(null));
+      mailServer.complete(0, new MailResult(null));
 
       assertThat(isInvalidated(COUNTS)).isTrue();
       assertThat(isInvalidated(INBOX)).isTrue();
@@ -322,8 +229,8 @@ class FunnelUndoPluginTest {
       seedViews();
       mail.mutate(new Star(2));
       mail.mutate(new MarkRead(3));
-      mailServer.succeed(0, new MailResult(null));
-      mailServer.succeed(1, new MailResult(null));
+      mailServer.complete(0, new MailResult(null));
+      mailServer.complete(1, new MailResult(null));
 
       assertThat(isInvalidated(COUNTS)).isFalse();
       assertThat(isInvalidated(INBOX)).isTrue();
@@ -339,7 +246,7 @@ class FunnelUndoPluginTest {
     private CompletableFuture<MailResult> archiveAccepted(Mutation<MailAction, MailResult, Void> mail, String mutationId) {
       seedViews();
       CompletableFuture<MailResult> run = mail.mutate(new Archive(2));
-      mailServer.succeed(0, new MailResult(mutationId));
+      mailServer.complete(0, new MailResult(mutationId));
       assertThat(run).isCompletedWithValue(new MailResult(mutationId));
       assertThat(inbox()).containsExactly(row(1), row(3));
       return run;
@@ -435,7 +342,7 @@ class FunnelUndoPluginTest {
       Mutation<MailAction, MailResult, Void> mail = funnel().build();
       seedViews();
       CompletableFuture<MailResult> run = mail.mutate(new Archive(2));
-      mailServer.succeed(0, new MailResult(null));
+      mailServer.complete(0, new MailResult(null));
 
       assertThat(run).isCompleted();
       assertThat(toaster.offers).isEmpty();
@@ -540,7 +447,7 @@ class FunnelUndoPluginTest {
 
       CompletableFuture<Boolean> run = markAsRead.mutate("n1");
       assertThat(isInvalidated(notifications)).isFalse();
-      pluginServer.succeed(0, true);
+      pluginServer.complete(0, true);
 
       assertThat(run).isCompletedWithValue(true);
       assertThat(isInvalidated(notifications)).isTrue();
@@ -571,7 +478,7 @@ class FunnelUndoPluginTest {
               .build();
 
       markAsRead.mutate("n1");
-      pluginServer.succeed(0, true);
+      pluginServer.complete(0, true);
 
       assertThat(seen).containsExactly("onSuccess n1 true");
       assertThat(isInvalidated(notifications)).isTrue();
@@ -585,7 +492,7 @@ class FunnelUndoPluginTest {
           notification.<String, Boolean>asyncMutation(pluginServer).withoutPluginInvalidation().build();
 
       markAsRead.mutate("n1");
-      pluginServer.succeed(0, true);
+      pluginServer.complete(0, true);
 
       assertThat(isInvalidated(notifications)).isFalse();
       assertThat(isInvalidated(unread)).isFalse();

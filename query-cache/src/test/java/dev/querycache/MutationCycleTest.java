@@ -1,5 +1,6 @@
 package dev.querycache;
 
+import static dev.querycache.Futures.failureOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,8 +12,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
@@ -41,7 +40,8 @@ class MutationCycleTest {
   final List<String> events = new CopyOnWriteArrayList<>();
   /** Hook names ("onMutate", "onSuccess", ...) whose client-level hook throws. */
   final Set<String> throwingHooks = ConcurrentHashMap.newKeySet();
-  final RecordingToaster toaster = new RecordingToaster();
+  /** Records toasts as "success:msg", "error:msg:causeMessage" or "undo:msg"; each adds "toast" to {@link #events}. */
+  final RecordingToaster toaster = new RecordingToaster().withCauseMessages().onEveryToast(() -> events.add("toast"));
   final RecordingHooks hooks = new RecordingHooks();
   final QueryClient client = time.clientBuilder().toaster(toaster).mutationHooks(hooks).build();
   final ControllableMutation<String, String> server = new ControllableMutation<>();
@@ -80,80 +80,6 @@ class MutationCycleTest {
   }
 
   // ---- test-local helpers ------------------------------------------------------------------
-
-  /** An async mutation function driven by the test: one future per call. */
-  static final class ControllableMutation<V, R> implements AsyncMutationFunction<V, R> {
-    private final List<V> variables = new CopyOnWriteArrayList<>();
-    private final List<CompletableFuture<R>> futures = new CopyOnWriteArrayList<>();
-    private final List<Thread> threads = new CopyOnWriteArrayList<>();
-
-    @Override
-    public CompletionStage<R> mutate(V vars) {
-      variables.add(vars);
-      threads.add(Thread.currentThread());
-      CompletableFuture<R> future = new CompletableFuture<>();
-      futures.add(future);
-      return future;
-    }
-
-    int calls() {
-      return futures.size();
-    }
-
-    List<V> variables() {
-      return List.copyOf(variables);
-    }
-
-    CompletableFuture<R> future(int call) {
-      if (call < 0 || call >= futures.size()) {
-        throw new AssertionError("the mutation function has no call #" + call + " (calls: " + variables + ")");
-      }
-      return futures.get(call);
-    }
-
-    void complete(int call, R result) {
-      future(call).complete(result);
-    }
-
-    void fail(int call, Throwable error) {
-      future(call).completeExceptionally(error);
-    }
-
-    /** Completes the latest call. */
-    void complete(R result) {
-      complete(futures.size() - 1, result);
-    }
-
-    /** Fails the latest call. */
-    void fail(Throwable error) {
-      fail(futures.size() - 1, error);
-    }
-  }
-
-  /** Records every toast as "success:msg", "error:msg:causeMessage" or "undo:msg". */
-  final class RecordingToaster implements Toaster {
-    final List<String> toasts = new CopyOnWriteArrayList<>();
-    final List<Throwable> causes = new CopyOnWriteArrayList<>();
-
-    @Override
-    public void success(String message) {
-      toasts.add("success:" + message);
-      events.add("toast");
-    }
-
-    @Override
-    public void error(String message, Throwable cause) {
-      toasts.add("error:" + message + ":" + cause.getMessage());
-      causes.add(cause);
-      events.add("toast");
-    }
-
-    @Override
-    public void undo(String message, UndoOffer offer) {
-      toasts.add("undo:" + message);
-      events.add("toast");
-    }
-  }
 
   /** Client-level hooks that append to {@link #events}, and throw when told to. */
   final class RecordingHooks implements MutationHooks {
@@ -210,19 +136,6 @@ class MutationCycleTest {
 
   static IOException serverError() {
     return new IOException(BOOM);
-  }
-
-  /** The exception a completed future failed with, unwrapped. */
-  static Throwable failureOf(CompletableFuture<?> future) {
-    assertThat(future).isDone();
-    try {
-      future.join();
-    } catch (CompletionException e) {
-      return e.getCause();
-    } catch (CancellationException e) {
-      return e;
-    }
-    throw new AssertionError("the future completed normally: " + future.join());
   }
 
   /** Opens an enabled observer of {@code key} fetched by {@code fetcher}; lands {@code data}. */

@@ -1,5 +1,6 @@
 package dev.querycache;
 
+import static dev.querycache.Futures.failureOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -9,7 +10,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -38,58 +38,6 @@ class OptimisticLayersTest {
   record Row(int id, boolean read, boolean starred) {}
 
   record Doc(String title) {}
-
-  /** An async mutation function driven by the test: each call hands out a future. */
-  static final class ControllableMutation<V, R> implements AsyncMutationFunction<V, R> {
-    private final List<V> variables = new CopyOnWriteArrayList<>();
-    private final List<CompletableFuture<R>> futures = new CopyOnWriteArrayList<>();
-
-    @Override
-    public CompletionStage<R> mutate(V vars) {
-      CompletableFuture<R> future = new CompletableFuture<>();
-      variables.add(vars);
-      futures.add(future);
-      return future;
-    }
-
-    int calls() {
-      return futures.size();
-    }
-
-    V variables(int call) {
-      return variables.get(call);
-    }
-
-    void succeed(int call, R result) {
-      futures.get(call).complete(result);
-    }
-
-    void fail(int call, Throwable error) {
-      futures.get(call).completeExceptionally(error);
-    }
-  }
-
-  /** Records every toast as text and keeps the undo offers. */
-  static final class RecordingToaster implements Toaster {
-    final List<String> toasts = new CopyOnWriteArrayList<>();
-    final List<UndoOffer> offers = new CopyOnWriteArrayList<>();
-
-    @Override
-    public void success(String message) {
-      toasts.add("success:" + message);
-    }
-
-    @Override
-    public void error(String message, Throwable cause) {
-      toasts.add("error:" + message);
-    }
-
-    @Override
-    public void undo(String message, UndoOffer offer) {
-      toasts.add("undo:" + message);
-      offers.add(offer);
-    }
-  }
 
   private final VirtualTime time = new VirtualTime();
   private final RecordingToaster toaster = new RecordingToaster();
@@ -145,16 +93,6 @@ class OptimisticLayersTest {
     return layersOf(key);
   }
 
-  private static Throwable failureOf(CompletableFuture<?> future) {
-    assertThat(future).isCompletedExceptionally();
-    try {
-      future.getNow(null);
-      throw new AssertionError("not failed");
-    } catch (java.util.concurrent.CompletionException e) {
-      return e.getCause();
-    }
-  }
-
   // ---- overlapping runs ----------------------------------------------------------------------
 
   @Nested
@@ -173,7 +111,7 @@ class OptimisticLayersTest {
       assertThat(data()).containsExactly(row(1), read(2));
       assertThat(layers()).isEqualTo(1);
 
-      server.succeed(1, true);
+      server.complete(1, true);
       assertThat(data()).as("B's patch stays until its settle refetch lands").containsExactly(row(1), read(2));
       assertThat(fetcher.calls()).as("the settle refetch is in flight").isGreaterThan(1);
 
@@ -269,7 +207,7 @@ class OptimisticLayersTest {
       int firstPatched = results.size() - 1;
       assertThat(results.get(firstPatched).data()).containsExactly(read(1), row(2));
 
-      server.succeed(0, true);
+      server.complete(0, true);
       assertThat(fetcher.calls()).as("the settle refetch started").isGreaterThan(1);
       assertThat(data()).containsExactly(read(1), row(2));
       assertThat(layers()).isEqualTo(1);
@@ -290,7 +228,7 @@ class OptimisticLayersTest {
       observe(rows(row(1), row(2)));
       setRow.mutate(read(1));
 
-      server.succeed(0, true);
+      server.complete(0, true);
 
       // Two settle filters select the key; it must still be invalidated (and refetched) once.
       assertThat(fetcher.calls()).as("the mount fetch and one settle refetch").isEqualTo(2);
@@ -314,7 +252,7 @@ class OptimisticLayersTest {
       CompletableFuture<Boolean> run = m.mutate(read(1));
       client.refetchQueries(QueryFilter.exact(key)); // after the mutate step, before the success
       assertThat(fetcher.calls()).isEqualTo(2);
-      server.succeed(0, true);
+      server.complete(0, true);
       assertThat(countsFetcher.calls()).isEqualTo(2);
       assertThat(run).isNotDone();
 
@@ -336,7 +274,7 @@ class OptimisticLayersTest {
       client.refetchQueries(QueryFilter.exact(key)); // after the mutate step, before the success
       assertThat(fetcher.calls()).isEqualTo(2);
 
-      server.succeed(0, true);
+      server.complete(0, true);
       assertThat(run).isCompletedWithValue(true);
       assertThat(data()).containsExactly(read(1), row(2));
 
@@ -363,7 +301,7 @@ class OptimisticLayersTest {
       AtomicInteger layersAtCompletion = new AtomicInteger(-1);
       run.whenComplete((r, e) -> layersAtCompletion.set(layers()));
 
-      server.succeed(0, true);
+      server.complete(0, true);
       countsFetcher.complete(1);
 
       assertThat(run).isCompletedWithValue(true);
@@ -376,7 +314,7 @@ class OptimisticLayersTest {
       int updates = client.getQueryState(key).orElseThrow().dataUpdateCount();
 
       CompletableFuture<Boolean> run = setRow.mutate(read(1));
-      server.succeed(0, true);
+      server.complete(0, true);
 
       assertThat(run).isCompletedWithValue(true);
       assertThat(layers()).isZero();
@@ -397,7 +335,7 @@ class OptimisticLayersTest {
       CompletableFuture<Boolean> a = setRow.mutate(read(1));
       CompletableFuture<Boolean> b = setRow.mutate(read(2));
 
-      server.succeed(1, true); // B settles; its fold waits for A below it
+      server.complete(1, true); // B settles; its fold waits for A below it
       assertThat(b).isCompletedWithValue(true);
       server.fail(0, new RuntimeException("rejected"));
       assertThat(a).isCompletedExceptionally();
@@ -412,9 +350,9 @@ class OptimisticLayersTest {
       setRow.mutate(read(1));
       setRow.mutate(read(2));
 
-      server.succeed(1, true);
+      server.complete(1, true);
       assertThat(layers()).isEqualTo(2);
-      server.succeed(0, true);
+      server.complete(0, true);
 
       assertThat(layers()).isZero();
       assertThat(data()).containsExactly(read(1), read(2));
@@ -452,7 +390,7 @@ class OptimisticLayersTest {
     assertThat(client.getQueryState(key)).isPresent();
     assertThat(data()).containsExactly(read(1), row(2));
 
-    server.succeed(0, true);
+    server.complete(0, true);
     assertThat(run).isCompletedWithValue(true);
     time.advance(Duration.ofMinutes(6));
     assertThat(client.getQueryState(key)).isEmpty();
@@ -465,7 +403,7 @@ class OptimisticLayersTest {
     assertThat(server.calls()).isEqualTo(1);
     assertThat(client.getQueryState(key)).isEmpty();
 
-    server.succeed(0, true);
+    server.complete(0, true);
     assertThat(run).isCompletedWithValue(true);
     assertThat(client.getQueryState(key)).isEmpty();
   }
@@ -561,7 +499,7 @@ class OptimisticLayersTest {
       runs.add(setRow.mutate(new Row(1 + i % 2, i % 3 == 0, false)));
     }
     for (int i = 0; i < count; i++) {
-      server.succeed(i, true); // each settle refetch replaces the one in flight
+      server.complete(i, true); // each settle refetch replaces the one in flight
     }
     assertThat(runs).noneMatch(CompletableFuture::isDone);
 

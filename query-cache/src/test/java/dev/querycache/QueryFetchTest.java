@@ -1,5 +1,6 @@
 package dev.querycache;
 
+import static dev.querycache.Futures.failureOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -8,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -42,22 +42,6 @@ class QueryFetchTest {
 
   private <T> QueryObserver<T> observe(QueryOptions<T> options) {
     return client.observe(options, result -> {});
-  }
-
-  /** Waits (in real time) for a task on another thread; false if it did not end in time. */
-
-
-  /** The exception a completed future failed with, unwrapped. */
-  private static Throwable failureOf(CompletableFuture<?> future) {
-    assertThat(future).isDone();
-    try {
-      future.join();
-    } catch (CompletionException e) {
-      return e.getCause();
-    } catch (CancellationException e) {
-      return e;
-    }
-    throw new AssertionError("the future completed normally: " + future.join());
   }
 
   // ---- freshness ---------------------------------------------------------------------------

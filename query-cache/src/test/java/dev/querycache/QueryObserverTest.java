@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -697,37 +696,5 @@ class QueryObserverTest {
     assertThat(lastResult().isStale()).isTrue();
     assertThat(patient.get(patient.size() - 1).isStale()).isFalse();
   }
-
-  // ---- helpers -----------------------------------------------------------------------------
-
-  /** A notify executor that holds deliveries until the test runs them. */
-  static final class QueuedExecutor implements Executor {
-    private final List<Runnable> tasks = new ArrayList<>();
-
-    @Override
-    public synchronized void execute(Runnable task) {
-      tasks.add(task);
-    }
-
-    synchronized int size() {
-      return tasks.size();
-    }
-
-    /** Runs the queued tasks (and any they queue) on this thread. */
-    void runAll() {
-      while (true) {
-        List<Runnable> batch;
-        synchronized (this) {
-          if (tasks.isEmpty()) {
-            return;
-          }
-          batch = new ArrayList<>(tasks);
-          tasks.clear();
-        }
-        batch.forEach(Runnable::run);
-      }
-    }
-  }
-
 
 }

@@ -1,0 +1,29 @@
+package dev.querycache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/** Helpers for asserting on futures. */
+final class Futures {
+  private Futures() {}
+
+  /**
+   * The exception a completed future failed with, unwrapped (a cancelled future's
+   * {@link CancellationException} itself); fails the test if the future is not done or completed
+   * normally.
+   */
+  static Throwable failureOf(CompletableFuture<?> future) {
+    assertThat(future).isDone();
+    try {
+      future.join();
+    } catch (CompletionException e) {
+      return e.getCause();
+    } catch (CancellationException e) {
+      return e;
+    }
+    throw new AssertionError("the future completed normally: " + future.join());
+  }
+}

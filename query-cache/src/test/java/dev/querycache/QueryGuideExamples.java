@@ -1,0 +1,93 @@
+package dev.querycache;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The code of {@code docs/getting-started.md}, {@code docs/keys-and-filters.md} and
+ * {@code docs/queries-and-observers.md}, compiled with the tests so the guides cannot drift
+ * from the API. {@link QueryGuideExamplesTest} runs it.
+ */
+final class QueryGuideExamples {
+  private QueryGuideExamples() {}
+
+  record Todo(int id, String title, boolean done) {}
+
+  record TodoFilter(String status, int page) {}
+
+  interface TodoApi {
+    List<Todo> todos(TodoFilter filter) throws Exception;
+
+    Todo todo(int id) throws Exception;
+  }
+
+  // [keys]
+  static final class TodoKeys {
+    static QueryKey<Void> all() {
+      return QueryKey.of("todos");
+    }
+
+    static QueryKey<List<Todo>> list(TodoFilter filter) {
+      return all().append("list", filter);            // the record becomes {"page":..,"status":..}
+    }
+
+    static QueryKey<Todo> detail(int id) {
+      return all().append("detail", id);
+    }
+  }
+  // [/keys]
+
+  // [options]
+  static QueryOptions<List<Todo>> todoList(TodoApi api, TodoFilter filter) {
+    return QueryOptions.builder(TodoKeys.list(filter))
+        .fetcher(context -> api.todos(filter))         // blocking: runs on the fetch executor
+        .staleTime(Duration.ofSeconds(30))              // fresh for 30 s: no refetch on mount
+        .build();
+  }
+  // [/options]
+
+  // [client]
+  static QueryClient createClient() {
+    return QueryClient.builder()
+        .defaults(QuerySettings.builder().staleTime(Duration.ofSeconds(10)).build())
+        .maxUnobservedQueries(10_000)                   // beyond gc time, a size cap
+        .build();
+  }
+  // [/client]
+
+  // [observe]
+  static QueryObserver<List<Todo>> showTodos(QueryClient client, TodoApi api, Consumer<List<Todo>> render) {
+    return client.observe(todoList(api, new TodoFilter("open", 1)), result -> {
+      if (result.isLoading()) {
+        render.accept(List.of());                       // first load: show a spinner instead
+      } else if (result.isError()) {
+        render.accept(List.of());                       // and an error with a Retry button
+      } else if (result.data() != null) {
+        render.accept(result.data());                   // refetches keep showing the old data
+      }
+    });
+  }
+  // [/observe]
+
+  // [read-write]
+  static void readAndWrite(QueryClient client) {
+    Optional<Todo> cached = client.getQueryData(TodoKeys.detail(7));   // a miss is empty
+    client.setQueryData(TodoKeys.detail(7), new Todo(7, "Write docs", false));
+    client.updateQueryData(TodoKeys.detail(7), todo -> todo == null ? null : new Todo(7, todo.title(), true));
+    cached.ifPresent(todo -> System.out.println("was " + todo));
+  }
+  // [/read-write]
+
+  // [filters]
+  static void invalidateAfterASave(QueryClient client) {
+    client.invalidateQueries(QueryFilter.prefix(TodoKeys.all()));             // every todo query
+    client.invalidateQueries(QueryFilter.prefix(TodoKeys.all().append("list"))); // only lists
+    client.invalidateQueries(QueryFilter.exact(TodoKeys.detail(7)));          // one query
+    client.invalidateQueries(QueryFilter.prefix("todos", "list", Map.of("status", "open")));
+    client.refetchQueries(QueryFilter.all().active().stale(true));            // what screens show
+  }
+  // [/filters]
+}

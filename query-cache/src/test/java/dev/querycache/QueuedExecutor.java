@@ -1,0 +1,37 @@
+package dev.querycache;
+
+import java.util.ArrayDeque;
+import java.util.Queue;
+import java.util.concurrent.Executor;
+
+/**
+ * An executor that runs nothing until the test drains it with {@link #runAll()}; used as a
+ * notify or fetch executor to hold deliveries and background work.
+ */
+final class QueuedExecutor implements Executor {
+  private final Queue<Runnable> tasks = new ArrayDeque<>();
+
+  @Override
+  public synchronized void execute(Runnable task) {
+    tasks.add(task);
+  }
+
+  /** How many tasks are queued. */
+  synchronized int size() {
+    return tasks.size();
+  }
+
+  /** Runs the queued tasks (and any they queue) on this thread, in submission order. */
+  void runAll() {
+    while (true) {
+      Runnable next;
+      synchronized (this) {
+        next = tasks.poll();
+      }
+      if (next == null) {
+        return;
+      }
+      next.run();
+    }
+  }
+}
