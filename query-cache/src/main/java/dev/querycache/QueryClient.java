@@ -743,6 +743,16 @@ public final class QueryClient implements AutoCloseable {
     }
   }
 
+  /**
+   * The client's source of time, which every timestamp in a {@link QueryState} reads: for
+   * showing how old data is ("updated 3 s ago") on the same clock.
+   *
+   * @return the ticker the client was built with
+   */
+  public Ticker ticker() {
+    return ticker;
+  }
+
   // ---- the engine's entry points -----------------------------------------------------------
 
   long now() {

@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 
 /**
  * The README's quick start, runnable: a notifications screen against a pretend server with
- * 150 ms of latency. Run it with {@code ./mvnw -q -pl query-cache test-compile exec:java}.
+ * 150 ms of latency. Run it with {@code ./mvnw -q -pl query-cache test-compile exec:java@quickstart}.
  * It prints every result the screen's observer receives and every toast: the load, an
  * optimistic mark-as-read the server accepts, one it refuses (and the rollback), and the
  * refetches that reconcile the cache with the server.

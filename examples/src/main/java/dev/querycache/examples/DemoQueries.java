@@ -1,0 +1,301 @@
+package dev.querycache.examples;
+
+import dev.querycache.Mutation;
+import dev.querycache.PluginScope;
+import dev.querycache.QueryClient;
+import dev.querycache.QueryFilter;
+import dev.querycache.QueryKey;
+import dev.querycache.QueryOptions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The query keys, query options and mutations of the demo's three screens, in one place so
+ * that every screen (Swing, console, tests) reads and patches the same keys. Keys come from
+ * the client's plugin scopes and have the oRPC shape, such as
+ * {@code [["notification","getNotifications"],{"input":{"limit":20,"offset":0,"unreadOnly":false},"type":"query"}]}.
+ *
+ * <ul>
+ *   <li><b>Notifications</b>: {@link #notifications(NotificationsQuery)} and the optimistic
+ *       {@link #markAsRead()}, which patches every cached page and says
+ *       {@value #MARK_AS_READ_FAILED} when the server refuses.
+ *   <li><b>Health checks</b>: {@link #configurations()} and the optimistic
+ *       {@link #pauseOrResume()}, whose runs go to the server one at a time.
+ *   <li><b>Mailbox</b>: {@link #envelopes(MailView)}, {@link #counts()} and
+ *       {@link #mailFunnel()}, one optimistic mutation for every {@link MailAction}, with
+ *       per-action error messages and invalidations, and a 60 s undo.
+ * </ul>
+ *
+ * <p>The mutation factories build a new mutation on each call: build each once per screen
+ * and run it many times. Thread-safe.
+ */
+public final class DemoQueries {
+  /** How long the undo of an archive, trash or snooze is offered. */
+  public static final Duration UNDO_WINDOW = Duration.ofSeconds(60);
+
+  /** The scope of the pause/resume mutation: its requests reach the server in click order. */
+  public static final String HEALTHCHECK_TOGGLES = "healthcheck-toggles";
+
+  /** The error toast of a failed mark-as-read. */
+  public static final String MARK_AS_READ_FAILED = "Failed to mark as read";
+
+  private static final Duration STALE_TIME = Duration.ofSeconds(30);
+
+  private final QueryClient client;
+  private final DemoApi api;
+  private final PluginScope notification;
+  private final PluginScope healthcheck;
+  private final PluginScope mail;
+
+  /**
+   * The queries and mutations of {@code api}'s server, cached in {@code client}.
+   *
+   * @param client the query client
+   * @param api the server's client
+   */
+  public DemoQueries(QueryClient client, DemoApi api) {
+    this.client = Objects.requireNonNull(client, "client == null");
+    this.api = Objects.requireNonNull(api, "api == null");
+    this.notification = client.plugin("notification");
+    this.healthcheck = client.plugin("healthcheck");
+    this.mail = client.plugin("mail");
+  }
+
+  // ---- notifications -----------------------------------------------------------------------
+
+  /**
+   * The key of one page of notifications:
+   * {@code [["notification","getNotifications"],{"input":{...},"type":"query"}]}.
+   *
+   * @param input which page
+   * @return the key
+   */
+  public QueryKey<NotificationsPage> notificationsKey(NotificationsQuery input) {
+    return notification.queryKey("getNotifications", Objects.requireNonNull(input, "input == null"));
+  }
+
+  /**
+   * Every cached page of notifications, whatever its input.
+   *
+   * @return the filter {@code [["notification","getNotifications"]]}
+   */
+  public QueryFilter notificationPages() {
+    return QueryFilter.prefix(QueryKey.of(List.of("notification", "getNotifications")));
+  }
+
+  /**
+   * One page of notifications: fetched with {@link DemoApi#getNotifications}, fresh for 30 s.
+   *
+   * @param input which page
+   * @return the options
+   */
+  public QueryOptions<NotificationsPage> notifications(NotificationsQuery input) {
+    return QueryOptions.builder(notificationsKey(input))
+        .fetcher(ctx -> api.getNotifications(input))
+        .staleTime(STALE_TIME)
+        .build();
+  }
+
+  /**
+   * Marks a notification read, optimistically: every cached page shows the row read (and one
+   * fewer unread) at once; a failure puts the pages back and toasts
+   * {@value #MARK_AS_READ_FAILED}; either way the pages refetch, and a success refetches the
+   * whole notification plugin (the plugin scope's invalidation). No success toast: the row
+   * already changed.
+   *
+   * @return the mutation; its variables are notification ids
+   */
+  public Mutation<String, Notification, Void> markAsRead() {
+    return notification.mutation(api::markAsRead)
+        .optimisticMatching(notificationPages(), NotificationsPage::markRead)
+        .errorMessage(MARK_AS_READ_FAILED)
+        .build();
+  }
+
+  // ---- health checks -----------------------------------------------------------------------
+
+  /**
+   * The key of the configurations: {@code [["healthcheck","getConfigurations"],{"type":"query"}]}.
+   *
+   * @return the key
+   */
+  public QueryKey<List<HealthCheckConfig>> configurationsKey() {
+    return healthcheck.queryKey("getConfigurations", null);
+  }
+
+  /**
+   * The health-check configurations: fetched with {@link DemoApi#getConfigurations()}, fresh
+   * for 30 s.
+   *
+   * @return the options
+   */
+  public QueryOptions<List<HealthCheckConfig>> configurations() {
+    return QueryOptions.builder(configurationsKey())
+        .fetcher(ctx -> api.getConfigurations())
+        .staleTime(STALE_TIME)
+        .build();
+  }
+
+  /**
+   * Pauses or resumes a configuration, optimistically: the row flips at once; runs share the
+   * scope {@value #HEALTHCHECK_TOGGLES}, so quick clicks on several rows all flip at once but
+   * reach the server one after another, in order. A failure flips the row back and toasts
+   * "Failed to pause the check" or "Failed to resume the check".
+   *
+   * @return the mutation
+   */
+  public Mutation<ConfigToggle, HealthCheckConfig, Void> pauseOrResume() {
+    return healthcheck.mutation(api::setPaused)
+        .optimistic(configurationsKey(), DemoQueries::withToggle)
+        .errorMessage(toggle -> toggle.paused() ? "Failed to pause the check" : "Failed to resume the check")
+        .scope(HEALTHCHECK_TOGGLES)
+        .build();
+  }
+
+  /** The projection of pause/resume: the toggled row shows its new state. */
+  static List<HealthCheckConfig> withToggle(List<HealthCheckConfig> rows, ConfigToggle toggle) {
+    return rows.stream()
+        .map(c -> c.id().equals(toggle.configId()) ? c.withPaused(toggle.paused()) : c)
+        .toList();
+  }
+
+  // ---- mail --------------------------------------------------------------------------------
+
+  /**
+   * The key of one view's envelopes:
+   * {@code [["mail","envelopes"],{"input":{"view":"inbox"},"type":"query"}]}.
+   *
+   * @param view the view
+   * @return the key
+   */
+  public QueryKey<EnvelopeList> envelopesKey(MailView view) {
+    return mail.queryKey("envelopes", Map.of("view", Objects.requireNonNull(view, "view == null").wireName()));
+  }
+
+  /**
+   * Every cached envelope view: what the mail funnel patches.
+   *
+   * @return the filter {@code [["mail","envelopes"]]}
+   */
+  public QueryFilter envelopeViews() {
+    return QueryFilter.prefix(QueryKey.of(List.of("mail", "envelopes")));
+  }
+
+  /**
+   * One view's envelopes: fetched with {@link DemoApi#envelopes(MailView)}, fresh for 30 s.
+   *
+   * @param view the view
+   * @return the options
+   */
+  public QueryOptions<EnvelopeList> envelopes(MailView view) {
+    return QueryOptions.builder(envelopesKey(view))
+        .fetcher(ctx -> api.envelopes(view))
+        .staleTime(STALE_TIME)
+        .build();
+  }
+
+  /**
+   * The key of the folder counts: {@code [["mail","counts"],{"type":"query"}]}.
+   *
+   * @return the key
+   */
+  public QueryKey<MailCounts> countsKey() {
+    return mail.queryKey("counts", null);
+  }
+
+  /**
+   * The folder counts: fetched with {@link DemoApi#counts()}, fresh for 30 s.
+   *
+   * @return the options
+   */
+  public QueryOptions<MailCounts> counts() {
+    return QueryOptions.builder(countsKey())
+        .fetcher(ctx -> api.counts())
+        .staleTime(STALE_TIME)
+        .build();
+  }
+
+  /**
+   * The mail funnel: one optimistic mutation for every {@link MailAction}. Each run patches
+   * every cached envelope view with {@link EnvelopeList#apply(MailAction)} at once; a failure
+   * puts them back and toasts the action's message ({@link #errorMessage(MailAction)}); when
+   * it settles, the views refetch, and so do the counts after an archive, trash or snooze
+   * ({@link #invalidations(MailAction)}). When the server returns a mutation id (archive,
+   * trash, snooze), the toaster gets a 60 s undo offer instead of nothing; taking it calls
+   * {@link DemoApi#undo(String)} as a mutation of its own, which shows the rows back at once.
+   *
+   * <p>Built on the client, not the mail plugin scope, so that what refetches after a
+   * success is the action's own invalidation set, not the whole plugin.
+   *
+   * @return the mutation
+   */
+  public Mutation<MailAction, MailResult, Void> mailFunnel() {
+    return client.mutation(api::perform)
+        .optimisticMatching(envelopeViews(), EnvelopeList::apply)
+        .errorMessage(DemoQueries::errorMessage)
+        .invalidateFor(this::invalidations)
+        .undoable(MailResult::undoId, request -> api.undo(request.mutationId()), DemoQueries::undoMessage)
+        .undoWindow(UNDO_WINDOW)
+        .build();
+  }
+
+  /**
+   * The error toast of a failed mail action, such as "Failed to archive".
+   *
+   * @param action the action
+   * @return the message
+   */
+  public static String errorMessage(MailAction action) {
+    Objects.requireNonNull(action, "action == null");
+    if (action instanceof MailAction.Archive) {
+      return "Failed to archive";
+    }
+    if (action instanceof MailAction.Trash) {
+      return "Failed to move to trash";
+    }
+    if (action instanceof MailAction.Star) {
+      return ((MailAction.Star) action).starred() ? "Failed to star" : "Failed to unstar";
+    }
+    if (action instanceof MailAction.MarkRead) {
+      return ((MailAction.MarkRead) action).read() ? "Failed to mark as read" : "Failed to mark as unread";
+    }
+    return "Failed to snooze";
+  }
+
+  /**
+   * The undo toast of an undoable mail action, such as "Archived".
+   *
+   * @param action the action
+   * @return the message
+   */
+  public static String undoMessage(MailAction action) {
+    Objects.requireNonNull(action, "action == null");
+    if (action instanceof MailAction.Archive) {
+      return "Archived";
+    }
+    if (action instanceof MailAction.Trash) {
+      return "Moved to trash";
+    }
+    if (action instanceof MailAction.Snooze) {
+      return "Snoozed";
+    }
+    return "Done";
+  }
+
+  /**
+   * What a mail action refetches besides the envelope views: the counts after the actions
+   * that move envelopes between folders (archive, trash, snooze); nothing else.
+   *
+   * @param action the action
+   * @return the filters
+   */
+  public List<QueryFilter> invalidations(MailAction action) {
+    Objects.requireNonNull(action, "action == null");
+    boolean movesEnvelopes = action instanceof MailAction.Archive
+        || action instanceof MailAction.Trash
+        || action instanceof MailAction.Snooze;
+    return movesEnvelopes ? List.of(QueryFilter.exact(countsKey())) : List.of();
+  }
+}

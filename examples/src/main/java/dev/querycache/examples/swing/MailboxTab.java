@@ -1,0 +1,145 @@
+package dev.querycache.examples.swing;
+
+import dev.querycache.Mutation;
+import dev.querycache.QueryClient;
+import dev.querycache.examples.DemoQueries;
+import dev.querycache.examples.Envelope;
+import dev.querycache.examples.EnvelopeList;
+import dev.querycache.examples.MailAction;
+import dev.querycache.examples.MailCounts;
+import dev.querycache.examples.MailResult;
+import dev.querycache.examples.MailView;
+import dev.querycache.swing.ComponentBinding;
+import dev.querycache.swing.QueryStatePanel;
+import dev.querycache.swing.QueryTableModel;
+import dev.querycache.swing.QueryTableModel.Column;
+import dev.querycache.swing.SwingQueries;
+import java.awt.BorderLayout;
+import java.awt.Dimension;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Function;
+import javax.swing.BorderFactory;
+import javax.swing.JButton;
+import javax.swing.JList;
+import javax.swing.JPanel;
+import javax.swing.JScrollPane;
+import javax.swing.JTable;
+import javax.swing.JToolBar;
+import javax.swing.ListSelectionModel;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The mailbox of seed 003: views on the left (with counts), envelopes on the right, and every
+ * action (archive, trash, star, mark read, snooze) through one optimistic funnel. Archive,
+ * trash and snooze answer with an undo toast for 60 seconds.
+ */
+final class MailboxTab extends JPanel {
+  private static final long serialVersionUID = 1L;
+
+  private final transient QueryClient client;
+  private final transient DemoQueries queries;
+  private final transient Mutation<MailAction, MailResult, Void> funnel;
+  private final QueryTableModel<Envelope> model =
+      new QueryTableModel<>(
+          Envelope::id,
+          List.of(
+              Column.of("★", String.class, e -> e.starred() ? "★" : ""),
+              Column.of("From", String.class, Envelope::from),
+              Column.of("Subject", String.class, e -> (e.read() ? "" : "● ") + e.subject()),
+              Column.of("", String.class, Envelope::snippet)));
+  private final JTable table = new JTable(model);
+  private final QueryStatePanel<EnvelopeList> state =
+      new QueryStatePanel<>(new JScrollPane(table), list -> list.envelopes().isEmpty(), "Nothing here");
+  private @Nullable ComponentBinding tableBinding;
+  private @Nullable ComponentBinding stateBinding;
+
+  MailboxTab(QueryClient client, DemoQueries queries) {
+    super(new BorderLayout());
+    this.client = client;
+    this.queries = queries;
+    this.funnel = queries.mailFunnel();
+
+    JList<MailView> views = new JList<>(MailView.values());
+    views.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
+    views.setFixedCellHeight(30);
+    views.setPreferredSize(new Dimension(170, 0));
+    views.setBorder(BorderFactory.createEmptyBorder(8, 8, 8, 8));
+    MailCounts[] counts = new MailCounts[1];
+    views.setCellRenderer((list, view, index, selected, focused) -> {
+      javax.swing.JLabel label = (javax.swing.JLabel) new javax.swing.DefaultListCellRenderer()
+          .getListCellRendererComponent(list, label(view, counts[0]), index, selected, focused);
+      return label;
+    });
+    SwingQueries.observe(views, client, queries.counts(), result -> {
+      counts[0] = result.data();
+      views.repaint();
+    });
+    views.addListSelectionListener(event -> {
+      if (!event.getValueIsAdjusting() && views.getSelectedValue() != null) {
+        show(views.getSelectedValue());
+      }
+    });
+
+    table.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
+    table.setRowHeight(26);
+    table.getColumnModel().getColumn(0).setMaxWidth(30);
+    table.getColumnModel().getColumn(1).setPreferredWidth(150);
+    table.getColumnModel().getColumn(2).setPreferredWidth(260);
+    table.getColumnModel().getColumn(3).setPreferredWidth(320);
+
+    JToolBar actions = new JToolBar();
+    actions.setFloatable(false);
+    actions.add(actionButton("Archive", e -> new MailAction.Archive(e.id())));
+    actions.add(actionButton("Trash", e -> new MailAction.Trash(e.id())));
+    actions.add(actionButton("Star / unstar", e -> new MailAction.Star(e.id(), !e.starred())));
+    actions.add(actionButton("Read / unread", e -> new MailAction.MarkRead(e.id(), !e.read())));
+    actions.add(actionButton("Snooze 1 h", e -> new MailAction.Snooze(e.id(), Instant.now().plus(Duration.ofHours(1)))));
+
+    JPanel right = new JPanel(new BorderLayout());
+    right.add(actions, BorderLayout.NORTH);
+    right.add(state, BorderLayout.CENTER);
+    add(new JScrollPane(views), BorderLayout.WEST);
+    add(right, BorderLayout.CENTER);
+    views.setSelectedValue(MailView.INBOX, true);
+  }
+
+  private static String label(MailView view, @Nullable MailCounts counts) {
+    String name = view.name().charAt(0) + view.name().substring(1).toLowerCase(java.util.Locale.ROOT);
+    if (counts == null) {
+      return name;
+    }
+    switch (view) {
+      case INBOX:
+        return name + "  (" + counts.inbox() + ")";
+      case ARCHIVE:
+        return name + "  (" + counts.archive() + ")";
+      default:
+        return name;
+    }
+  }
+
+  /** Follows another view: the table and the state panel rebind to its query. */
+  private void show(MailView view) {
+    if (tableBinding != null) {
+      tableBinding.close();
+    }
+    if (stateBinding != null) {
+      stateBinding.close();
+    }
+    tableBinding = model.bind(table, client, queries.envelopes(view), EnvelopeList::envelopes);
+    stateBinding = state.bind(client, queries.envelopes(view), list -> {});
+  }
+
+  private JButton actionButton(String name, Function<Envelope, MailAction> action) {
+    JButton button = new JButton(name);
+    button.addActionListener(event -> {
+      int row = table.getSelectedRow();
+      if (row >= 0) {
+        funnel.fire(action.apply(model.getRow(table.convertRowIndexToModel(row))));
+      }
+    });
+    return button;
+  }
+}

@@ -1,0 +1,174 @@
+package dev.querycache.examples.swing;
+
+import dev.querycache.QueryFilter;
+import dev.querycache.examples.DemoApi;
+import dev.querycache.examples.DemoServer;
+import java.awt.Component;
+import java.awt.Graphics2D;
+import java.awt.GraphicsEnvironment;
+import java.awt.Window;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+import javax.imageio.ImageIO;
+import javax.swing.AbstractButton;
+import javax.swing.JCheckBox;
+import javax.swing.JComponent;
+import javax.swing.JDialog;
+import javax.swing.JTable;
+import javax.swing.SwingUtilities;
+
+/**
+ * Takes the screenshots of the docs: starts the demo server and the demo app on a display
+ * (run it under Xvfb: {@code scripts/screenshots.sh}), drives the scenarios and paints the
+ * window into PNG files. Not a test: it waits in real time for the server's latency.
+ */
+public final class Screenshots {
+  private final DemoServer server;
+  private final DemoApp app;
+  private final Path out;
+
+  private Screenshots(DemoServer server, DemoApp app, Path out) {
+    this.server = server;
+    this.app = app;
+    this.out = out;
+  }
+
+  /**
+   * Writes {@code docs/screenshots/*.png} (or into the folder given as the first argument).
+   *
+   * @param args an optional output folder
+   * @throws Exception if the app cannot be driven or a file not written
+   */
+  public static void main(String[] args) throws Exception {
+    if (GraphicsEnvironment.isHeadless()) {
+      System.err.println("Screenshots need a display: run scripts/screenshots.sh (it uses Xvfb)");
+      System.exit(2);
+    }
+    Path out = Path.of(args.length > 0 ? args[0] : "docs/screenshots");
+    Files.createDirectories(out);
+    try (DemoServer server = DemoServer.builder().latency(Duration.ofMillis(300)).build().start()) {
+      DemoApp app = DemoApp.show(new DemoApi(server.baseUri()), 300, 0);
+      new Screenshots(server, app, out).run();
+      SwingUtilities.invokeAndWait(() -> app.frame().dispose());
+    }
+    System.exit(0);
+  }
+
+  private void run() throws Exception {
+    waitFor("notifications", () -> app.client().isFetching(QueryFilter.all()) == 0
+        && !app.client().getQueriesData(QueryFilter.prefix(java.util.List.of("notification"))).isEmpty());
+    settle();
+    shoot(app.frame(), "notifications.png");
+
+    // An optimistic flip the server refuses: the row flips at once, then back, with a toast.
+    server.settings().setLatencyMs(1200);
+    server.settings().failNextRequests(1);
+    onEdt(() -> {
+      JTable table = find(app.tabs().getComponentAt(0), JTable.class);
+      table.setRowSelectionInterval(1, 1);
+      table.setValueAt(Boolean.TRUE, 1, 0);
+    });
+    pause(400);
+    shoot(app.frame(), "notifications-optimistic.png");
+    pause(2200);
+    shoot(app.frame(), "notifications-rolled-back.png");
+    server.settings().setLatencyMs(300);
+
+    onEdt(() -> app.tabs().setSelectedIndex(1));
+    waitFor("health checks", () -> find(app.tabs().getComponentAt(1), JCheckBox.class) != null);
+    settle();
+    onEdt(() -> find(app.tabs().getComponentAt(1), JCheckBox.class).doClick());
+    pause(100);
+    shoot(app.frame(), "health-checks.png");
+    pause(1200);
+
+    onEdt(() -> app.tabs().setSelectedIndex(2));
+    pause(1200);
+    onEdt(() -> find(app.tabs().getComponentAt(2), JTable.class).setRowSelectionInterval(0, 0));
+    onEdt(() -> button(app.tabs().getComponentAt(2), "Archive").doClick());
+    pause(1500);
+    shoot(app.frame(), "mailbox-undo.png");
+
+    onEdt(() -> dev.querycache.swing.CacheInspector.showWindow(app.frame(), app.client()));
+    pause(800);
+    for (Window window : Window.getWindows()) {
+      if (window instanceof JDialog && window.isShowing()) {
+        shoot((JDialog) window, "inspector.png");
+      }
+    }
+  }
+
+  private static void settle() throws InterruptedException {
+    pause(600);
+  }
+
+  private static void pause(long millis) throws InterruptedException {
+    Thread.sleep(millis); // real time: the server's latency is real
+  }
+
+  private static void waitFor(String what, BooleanSupplier ready) throws Exception {
+    for (int i = 0; i < 100; i++) {
+      boolean[] done = new boolean[1];
+      SwingUtilities.invokeAndWait(() -> done[0] = ready.getAsBoolean());
+      if (done[0]) {
+        return;
+      }
+      pause(100);
+    }
+    throw new IllegalStateException("timed out waiting for " + what);
+  }
+
+  private static void onEdt(Runnable action) throws Exception {
+    SwingUtilities.invokeAndWait(action);
+  }
+
+  private void shoot(javax.swing.RootPaneContainer window, String name) throws Exception {
+    BufferedImage[] image = new BufferedImage[1];
+    SwingUtilities.invokeAndWait(() -> {
+      JComponent root = window.getRootPane();
+      image[0] = new BufferedImage(root.getWidth(), root.getHeight(), BufferedImage.TYPE_INT_RGB);
+      Graphics2D g = image[0].createGraphics();
+      root.paint(g);
+      g.dispose();
+    });
+    Path file = out.resolve(name);
+    if (!ImageIO.write(image[0], "png", file.toFile())) {
+      throw new IOException("no PNG writer");
+    }
+    System.out.println("wrote " + file);
+  }
+
+  private static <C extends Component> C find(Component root, Class<C> type) {
+    if (type.isInstance(root)) {
+      return type.cast(root);
+    }
+    if (root instanceof java.awt.Container) {
+      for (Component child : ((java.awt.Container) root).getComponents()) {
+        C found = find(child, type);
+        if (found != null) {
+          return found;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static AbstractButton button(Component root, String text) {
+    if (root instanceof AbstractButton && text.equals(((AbstractButton) root).getText())) {
+      return (AbstractButton) root;
+    }
+    if (root instanceof java.awt.Container) {
+      for (Component child : ((java.awt.Container) root).getComponents()) {
+        AbstractButton found = button(child, text);
+        if (found != null) {
+          return found;
+        }
+      }
+    }
+    return null;
+  }
+}

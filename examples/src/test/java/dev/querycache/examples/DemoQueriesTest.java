@@ -1,0 +1,274 @@
+package dev.querycache.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.querycache.CachedQuery;
+import dev.querycache.Mutation;
+import dev.querycache.QueryClient;
+import dev.querycache.QueryObserver;
+import dev.querycache.QueryOptions;
+import dev.querycache.QuerySettings;
+import dev.querycache.UndoOffer;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The screens' queries and mutations against a real server, with a real query client. */
+class DemoQueriesTest {
+  private final GatedSleeper sleeper = new GatedSleeper();
+  private final RecordingToaster toaster = new RecordingToaster();
+  private final List<QueryObserver<?>> screens = new ArrayList<>();
+  private DemoServer server;
+  private DemoApi api;
+  private QueryClient client;
+  private DemoQueries queries;
+
+  @BeforeEach
+  void start() throws IOException {
+    server = DemoServer.builder().sleeper(sleeper).build().start();
+    api = new DemoApi(server.baseUri());
+    client = QueryClient.builder()
+        .toaster(toaster)
+        .defaults(QuerySettings.builder().retry(0).build()) // a failed refetch fails at once
+        .build();
+    queries = new DemoQueries(client, api);
+  }
+
+  @AfterEach
+  void stop() {
+    sleeper.open();
+    screens.forEach(QueryObserver::close);
+    client.close();
+    server.stop();
+  }
+
+  /** Shows the query on a screen (so settle invalidations refetch it) and waits for its data. */
+  private <T> T show(QueryOptions<T> options) throws Exception {
+    screens.add(client.observe(options, result -> {}));
+    return client.fetchQuery(options).get(10, TimeUnit.SECONDS);
+  }
+
+  private static <T> T await(CompletableFuture<T> future) throws Exception {
+    return future.get(10, TimeUnit.SECONDS);
+  }
+
+  // ---- keys ----------------------------------------------------------------------------------
+
+  @Test
+  void notificationsKeyHasTheOrpcShape() {
+    assertThat(queries.notificationsKey(NotificationsQuery.firstPage()).toString()).isEqualTo(
+        "[[\"notification\",\"getNotifications\"],{\"input\":{\"limit\":20,\"offset\":0,\"unreadOnly\":false},\"type\":\"query\"}]");
+  }
+
+  @Test
+  void envelopeViewsSelectEveryEnvelopeListButNotTheCounts() throws Exception {
+    show(queries.envelopes(MailView.INBOX));
+    show(queries.envelopes(MailView.ARCHIVE));
+    show(queries.counts());
+
+    List<Object> selected = client.getQueries(queries.envelopeViews()).stream()
+        .<Object>map(CachedQuery::key).toList();
+    assertThat(selected)
+        .containsExactlyInAnyOrder(queries.envelopesKey(MailView.INBOX), queries.envelopesKey(MailView.ARCHIVE));
+  }
+
+  // ---- notifications -------------------------------------------------------------------------
+
+  @Test
+  void markAsReadShowsTheRowReadBeforeTheServerAnswers() throws Exception {
+    QueryOptions<NotificationsPage> page = queries.notifications(NotificationsQuery.firstPage());
+    show(page);
+    server.settings().setLatencyMs(1);
+    sleeper.close();
+
+    CompletableFuture<Notification> done = queries.markAsRead().mutate("n1");
+
+    NotificationsPage shown = client.getQueryData(page.key()).orElseThrow();
+    assertThat(shown.notifications().get(0).isRead()).isTrue();
+    assertThat(shown.unreadCount()).isEqualTo(6);
+    sleeper.open();
+    assertThat(await(done).isRead()).isTrue();
+  }
+
+  @Test
+  void markAsReadAcceptedByTheServerStaysReadWithoutAToast() throws Exception {
+    QueryOptions<NotificationsPage> page = queries.notifications(NotificationsQuery.firstPage());
+    show(page);
+
+    await(queries.markAsRead().mutate("n1"));
+
+    NotificationsPage shown = client.getQueryData(page.key()).orElseThrow();
+    assertThat(shown.notifications().get(0).isRead()).isTrue();
+    assertThat(client.getQueryState(page.key()).orElseThrow().optimisticLayers()).isZero();
+    assertThat(api.getNotifications(NotificationsQuery.firstPage()).unreadCount()).isEqualTo(6);
+    assertThat(toaster.toasts).isEmpty();
+  }
+
+  @Test
+  void markAsReadRefusedByTheServerRollsBackAndToasts() throws Exception {
+    QueryOptions<NotificationsPage> page = queries.notifications(NotificationsQuery.firstPage());
+    NotificationsPage before = show(page);
+    server.settings().setFailureRate(1.0);
+
+    CompletableFuture<Notification> done = queries.markAsRead().mutate("n1");
+
+    assertThatThrownBy(() -> await(done)).isInstanceOf(ExecutionException.class)
+        .hasCauseInstanceOf(DemoApiException.class);
+    assertThat(client.getQueryData(page.key())).contains(before);
+    assertThat(toaster.ofKind("error")).singleElement().satisfies(toast -> {
+      assertThat(toast.message()).isEqualTo("Failed to mark as read");
+      assertThat(toast.cause()).hasMessage("Simulated failure (failure rate 1.00)");
+    });
+    server.settings().setFailureRate(0.0);
+    assertThat(api.getNotifications(NotificationsQuery.firstPage()).unreadCount()).isEqualTo(7);
+  }
+
+  // ---- health checks -------------------------------------------------------------------------
+
+  @Test
+  void pauseFlipsTheRowAndPersists() throws Exception {
+    QueryOptions<List<HealthCheckConfig>> configs = queries.configurations();
+    show(configs);
+
+    await(queries.pauseOrResume().mutate(ConfigToggle.pause("c2")));
+
+    assertThat(client.getQueryData(configs.key()).orElseThrow().get(1).paused()).isTrue();
+    assertThat(api.getConfigurations().get(1).paused()).isTrue();
+  }
+
+  @Test
+  void aRefusedResumeFlipsBackAndSaysSo() throws Exception {
+    QueryOptions<List<HealthCheckConfig>> configs = queries.configurations();
+    show(configs);
+    server.settings().failNextRequests(1);
+
+    assertThatThrownBy(() -> await(queries.pauseOrResume().mutate(ConfigToggle.resume("c5"))))
+        .isInstanceOf(ExecutionException.class);
+
+    assertThat(client.getQueryData(configs.key()).orElseThrow().get(4).paused()).isTrue();
+    assertThat(toaster.ofKind("error")).extracting(RecordingToaster.Toast::message)
+        .containsExactly("Failed to resume the check");
+  }
+
+  @Test
+  void quickTogglesOfSeveralRowsAllShowAtOnce() throws Exception {
+    QueryOptions<List<HealthCheckConfig>> configs = queries.configurations();
+    show(configs);
+    Mutation<ConfigToggle, HealthCheckConfig, Void> pauseOrResume = queries.pauseOrResume();
+    server.settings().setLatencyMs(1);
+    sleeper.close();
+
+    CompletableFuture<HealthCheckConfig> first = pauseOrResume.mutate(ConfigToggle.pause("c1"));
+    CompletableFuture<HealthCheckConfig> second = pauseOrResume.mutate(ConfigToggle.pause("c2"));
+
+    assertThat(client.getQueryData(configs.key()).orElseThrow()).extracting(HealthCheckConfig::paused)
+        .containsExactly(true, true, false, false, true);
+    sleeper.open();
+    await(first);
+    await(second);
+    assertThat(api.getConfigurations()).extracting(HealthCheckConfig::paused)
+        .containsExactly(true, true, false, false, true);
+  }
+
+  // ---- mail ----------------------------------------------------------------------------------
+
+  @Test
+  void archiveRemovesTheRowAndOffersAnUndoForSixtySeconds() throws Exception {
+    QueryOptions<EnvelopeList> inbox = queries.envelopes(MailView.INBOX);
+    show(inbox);
+    show(queries.counts());
+
+    MailResult result = await(queries.mailFunnel().mutate(new MailAction.Archive("m3")));
+
+    assertThat(result.mutationId()).isEqualTo("mut-1");
+    assertThat(client.getQueryData(inbox.key()).orElseThrow().envelopes()).extracting(Envelope::id).doesNotContain("m3");
+    assertThat(client.getQueryData(queries.countsKey()).orElseThrow().archive()).isEqualTo(8);
+    assertThat(toaster.ofKind("undo")).singleElement().satisfies(toast -> {
+      assertThat(toast.message()).isEqualTo("Archived");
+      assertThat(toast.offer().window()).isEqualTo(Duration.ofSeconds(60));
+    });
+  }
+
+  @Test
+  void undoPutsTheArchivedRowBackInTheCacheAndOnTheServer() throws Exception {
+    QueryOptions<EnvelopeList> inbox = queries.envelopes(MailView.INBOX);
+    EnvelopeList before = show(inbox);
+    show(queries.counts());
+    await(queries.mailFunnel().mutate(new MailAction.Archive("m3")));
+    UndoOffer offer = toaster.ofKind("undo").get(0).offer();
+
+    await(offer.undo());
+
+    assertThat(client.getQueryData(inbox.key())).contains(before);
+    assertThat(client.getQueryData(queries.countsKey()).orElseThrow().archive()).isEqualTo(7);
+    assertThat(api.envelopes(MailView.INBOX)).isEqualTo(before);
+    assertThat(offer.isAvailable()).isFalse();
+  }
+
+  @Test
+  void archivingAStarredEnvelopeKeepsItInTheStarredView() throws Exception {
+    QueryOptions<EnvelopeList> inbox = queries.envelopes(MailView.INBOX);
+    QueryOptions<EnvelopeList> starred = queries.envelopes(MailView.STARRED);
+    show(inbox);
+    show(starred);
+    server.settings().setLatencyMs(1);
+    sleeper.close();
+
+    CompletableFuture<MailResult> done = queries.mailFunnel().mutate(new MailAction.Archive("m1"));
+
+    assertThat(client.getQueryData(inbox.key()).orElseThrow().envelopes()).extracting(Envelope::id).doesNotContain("m1");
+    assertThat(client.getQueryData(starred.key()).orElseThrow().envelopes())
+        .filteredOn(e -> e.id().equals("m1")).extracting(Envelope::folder).containsExactly(MailFolder.ARCHIVE);
+    sleeper.open();
+    await(done);
+  }
+
+  @Test
+  void starChangesTheRowInPlaceAndLeavesTheCountsAlone() throws Exception {
+    QueryOptions<EnvelopeList> inbox = queries.envelopes(MailView.INBOX);
+    show(inbox);
+    show(queries.counts());
+    int countsFetched = client.getQueryState(queries.countsKey()).orElseThrow().dataUpdateCount();
+
+    MailResult result = await(queries.mailFunnel().mutate(new MailAction.Star("m2", true)));
+
+    assertThat(result.undoId()).isEmpty();
+    assertThat(client.getQueryData(inbox.key()).orElseThrow().envelopes().get(1).starred()).isTrue();
+    assertThat(client.getQueryState(queries.countsKey()).orElseThrow().dataUpdateCount()).isEqualTo(countsFetched);
+    assertThat(toaster.toasts).isEmpty();
+  }
+
+  @Test
+  void aRefusedTrashPutsTheRowBackAndSaysFailedToMoveToTrash() throws Exception {
+    QueryOptions<EnvelopeList> inbox = queries.envelopes(MailView.INBOX);
+    EnvelopeList before = show(inbox);
+    server.settings().failNextRequests(1);
+
+    assertThatThrownBy(() -> await(queries.mailFunnel().mutate(new MailAction.Trash("m1"))))
+        .isInstanceOf(ExecutionException.class);
+
+    assertThat(client.getQueryData(inbox.key())).contains(before);
+    assertThat(toaster.ofKind("error")).extracting(RecordingToaster.Toast::message)
+        .containsExactly("Failed to move to trash");
+    assertThat(toaster.ofKind("undo")).isEmpty();
+  }
+
+  @Test
+  void eachMailActionHasItsOwnErrorMessage() {
+    assertThat(List.of(
+            new MailAction.Archive("m1"),
+            new MailAction.Star("m1", false),
+            new MailAction.MarkRead("m1", true),
+            new MailAction.Snooze("m1", java.time.Instant.EPOCH)))
+        .extracting(DemoQueries::errorMessage)
+        .containsExactly("Failed to archive", "Failed to unstar", "Failed to mark as read", "Failed to snooze");
+  }
+}

@@ -1,0 +1,413 @@
+package dev.querycache.swing;
+
+import dev.querycache.CachedQuery;
+import dev.querycache.MutationFilter;
+import dev.querycache.QueryClient;
+import dev.querycache.QueryFilter;
+import dev.querycache.QueryKey;
+import dev.querycache.QueryState;
+import dev.querycache.Ticker;
+import java.awt.BorderLayout;
+import java.awt.Dialog;
+import java.awt.Window;
+import java.awt.event.ActionEvent;
+import java.awt.event.InputEvent;
+import java.awt.event.KeyEvent;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import javax.swing.AbstractAction;
+import javax.swing.Action;
+import javax.swing.JButton;
+import javax.swing.JComponent;
+import javax.swing.JDialog;
+import javax.swing.JPanel;
+import javax.swing.JRootPane;
+import javax.swing.JScrollPane;
+import javax.swing.JSplitPane;
+import javax.swing.JTabbedPane;
+import javax.swing.JTable;
+import javax.swing.JTextArea;
+import javax.swing.JToolBar;
+import javax.swing.KeyStroke;
+import javax.swing.ListSelectionModel;
+import javax.swing.SwingUtilities;
+import javax.swing.Timer;
+import javax.swing.WindowConstants;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A devtools panel for a {@link QueryClient}: what is cached, in which state, who watches
+ * it, and what is being written.
+ *
+ * <ul>
+ *   <li><b>Queries</b>: a table of every cached query with its key, status, fetch status,
+ *       staleness, observer count, pending optimistic layers and when it last got data or an
+ *       error ("3 s ago"); below it, the selected query's data and error. Buttons refetch,
+ *       invalidate, reset or remove the selected query, through the client's filter methods
+ *       with {@link QueryFilter#exact(QueryKey)}.
+ *   <li><b>Mutations</b>: a table of the runs the client remembers
+ *       ({@link QueryClient#getMutations} with {@link MutationFilter#all()}): id, mutation key,
+ *       status, variables, whether paused, failure count.
+ * </ul>
+ *
+ * <p>While displayable, it follows the cache live: it listens with
+ * {@link QueryClient#onCacheChange(Runnable)} and refreshes once per burst of changes (at most
+ * once per EDT event), and once a second for the relative times and staleness. Rows are
+ * updated in place by key, so the selection survives refreshes. Column headers sort.
+ *
+ * <p>The "Updated" column reads the inspector's {@link Ticker}, which must be the client's
+ * (the core does not expose it): the default, {@link Ticker#system()}, is also the client's
+ * default.
+ *
+ * <p>Open it in a window with {@link #showWindow(Window, QueryClient)}, or install
+ * {@link #SHORTCUT Ctrl+Shift+I} with {@link #installShortcut(JRootPane, QueryClient)}.
+ * Confined to the Event Dispatch Thread.
+ */
+public final class CacheInspector extends JPanel {
+  private static final long serialVersionUID = 1L;
+
+  /** The key that {@link #installShortcut} binds: Ctrl+Shift+I, on every platform. */
+  public static final KeyStroke SHORTCUT =
+      KeyStroke.getKeyStroke(KeyEvent.VK_I, InputEvent.CTRL_DOWN_MASK | InputEvent.SHIFT_DOWN_MASK);
+
+  static final String ACTION_KEY = "dev.querycache.swing.CacheInspector.open";
+  static final int TICK_MILLIS = 1000;
+  static final int MAX_DETAIL_CHARS = 20_000;
+  private static final String TITLE = "Query cache inspector";
+
+  private final transient QueryClient client;
+  private final transient Ticker ticker;
+  private final QueriesTableModel queries = new QueriesTableModel();
+  private final MutationsTableModel mutations = new MutationsTableModel();
+  private final JTabbedPane tabs = new JTabbedPane();
+  private final JTable queryTable = new JTable(queries);
+  private final JTable mutationTable = new JTable(mutations);
+  private final JTextArea details = new JTextArea(6, 60);
+  private final JButton refetch = new JButton("Refetch");
+  private final JButton invalidate = new JButton("Invalidate");
+  private final JButton reset = new JButton("Reset");
+  private final JButton remove = new JButton("Remove");
+  private final transient @Nullable Timer timer;
+  private final transient AtomicBoolean refreshQueued = new AtomicBoolean();
+  private transient @Nullable AutoCloseable subscription;
+
+  /**
+   * An inspector of {@code client}, whose times are read from the client's own ticker. Call
+   * on the EDT.
+   *
+   * @param client the client to inspect
+   * @throws NullPointerException if {@code client} is null
+   */
+  public CacheInspector(QueryClient client) {
+    this(client, java.util.Objects.requireNonNull(client, "client == null").ticker());
+  }
+
+  /**
+   * An inspector of {@code client} that reads its times from {@code ticker}: pass the ticker
+   * the client was built with. Call on the EDT.
+   *
+   * @param client the client to inspect
+   * @param ticker the client's ticker
+   * @throws NullPointerException if an argument is null
+   */
+  public CacheInspector(QueryClient client, Ticker ticker) {
+    this(client, ticker, true);
+  }
+
+  /** The seam for tests: without {@code tickEverySecond} no Swing timer runs. */
+  CacheInspector(QueryClient client, Ticker ticker, boolean tickEverySecond) {
+    super(new BorderLayout());
+    this.client = Objects.requireNonNull(client, "client == null");
+    this.ticker = Objects.requireNonNull(ticker, "ticker == null");
+    this.timer = tickEverySecond ? new Timer(TICK_MILLIS, event -> refresh()) : null;
+    setName("cacheInspector");
+
+    queryTable.setName("cacheInspector.queries");
+    queryTable.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
+    queryTable.setAutoCreateRowSorter(true);
+    queryTable.getColumnModel().getColumn(QueriesTableModel.KEY).setPreferredWidth(360);
+    queryTable.getSelectionModel().addListSelectionListener(
+        event -> {
+          if (!event.getValueIsAdjusting()) {
+            selectionChanged();
+          }
+        });
+    details.setName("cacheInspector.details");
+    details.setEditable(false);
+    details.setLineWrap(true);
+
+    JToolBar actions = new JToolBar();
+    actions.setFloatable(false);
+    addAction(actions, refetch, "refetch", "Fetch the selected query again now", this::refetchSelected);
+    addAction(actions, invalidate, "invalidate", "Mark the selected query stale (observed ones refetch)",
+        this::invalidateSelected);
+    addAction(actions, reset, "reset", "Put the selected query back to its initial state", this::resetSelected);
+    addAction(actions, remove, "remove", "Remove the selected query from the cache", this::removeSelected);
+
+    JSplitPane split =
+        new JSplitPane(JSplitPane.VERTICAL_SPLIT, new JScrollPane(queryTable), new JScrollPane(details));
+    split.setResizeWeight(0.7);
+    JPanel queriesTab = new JPanel(new BorderLayout());
+    queriesTab.add(actions, BorderLayout.NORTH);
+    queriesTab.add(split, BorderLayout.CENTER);
+
+    mutationTable.setName("cacheInspector.mutations");
+    mutationTable.setAutoCreateRowSorter(true);
+    mutationTable.getColumnModel().getColumn(MutationsTableModel.VARIABLES).setPreferredWidth(300);
+
+    tabs.setName("cacheInspector.tabs");
+    tabs.addTab("Queries", queriesTab);
+    tabs.addTab("Mutations", new JScrollPane(mutationTable));
+    add(tabs, BorderLayout.CENTER);
+
+    refresh();
+  }
+
+  /**
+   * Opens an inspector of {@code client} in a new non-modal dialog over {@code owner}; closing
+   * the dialog disposes of it and stops the inspector. Call on the EDT.
+   *
+   * @param owner the window the dialog belongs to, or null for none
+   * @param client the client to inspect
+   * @return the dialog, shown
+   * @throws NullPointerException if {@code client} is null
+   * @throws java.awt.HeadlessException if the environment has no display
+   * @throws IllegalStateException if called off the EDT
+   */
+  public static JDialog showWindow(@Nullable Window owner, QueryClient client) {
+    Objects.requireNonNull(client, "client == null");
+    EdtExecutor.checkOnEdt("CacheInspector.showWindow");
+    JDialog dialog = new JDialog(owner, TITLE, Dialog.ModalityType.MODELESS);
+    dialog.setDefaultCloseOperation(WindowConstants.DISPOSE_ON_CLOSE);
+    dialog.add(new CacheInspector(client));
+    dialog.setSize(960, 540);
+    dialog.setLocationRelativeTo(owner);
+    dialog.setVisible(true);
+    return dialog;
+  }
+
+  /**
+   * Binds {@link #SHORTCUT Ctrl+Shift+I} in {@code rootPane}'s window (for a frame, pass
+   * {@code frame.getRootPane()}) to an action that opens an inspector of {@code client} with
+   * {@link #showWindow}, or brings the one it opened to the front. Call on the EDT.
+   *
+   * @param rootPane the root pane of the window to bind the key in
+   * @param client the client to inspect
+   * @return the action, also usable in a menu (its accelerator is the shortcut)
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalStateException if called off the EDT
+   */
+  public static Action installShortcut(JRootPane rootPane, QueryClient client) {
+    Objects.requireNonNull(rootPane, "rootPane == null");
+    Objects.requireNonNull(client, "client == null");
+    EdtExecutor.checkOnEdt("CacheInspector.installShortcut");
+    Action open =
+        new AbstractAction(TITLE) {
+          private static final long serialVersionUID = 1L;
+          private transient @Nullable JDialog opened;
+
+          @Override
+          public void actionPerformed(ActionEvent event) {
+            JDialog dialog = opened;
+            if (dialog != null && dialog.isDisplayable()) {
+              dialog.setVisible(true);
+              dialog.toFront();
+            } else {
+              opened = showWindow(SwingUtilities.getWindowAncestor(rootPane), client);
+            }
+          }
+        };
+    open.putValue(Action.ACCELERATOR_KEY, SHORTCUT);
+    rootPane.getInputMap(JComponent.WHEN_IN_FOCUSED_WINDOW).put(SHORTCUT, ACTION_KEY);
+    rootPane.getActionMap().put(ACTION_KEY, open);
+    return open;
+  }
+
+  /** Starts following the cache when shown. */
+  @Override
+  public void addNotify() {
+    super.addNotify();
+    connect();
+    if (timer != null) {
+      timer.start();
+    }
+  }
+
+  /** Stops following the cache when taken away. */
+  @Override
+  public void removeNotify() {
+    if (timer != null) {
+      timer.stop();
+    }
+    disconnect();
+    super.removeNotify();
+  }
+
+  /** Listens to the cache and refreshes now. EDT. */
+  void connect() {
+    if (subscription == null) {
+      subscription = client.onCacheChange(this::cacheChanged);
+      refresh();
+    }
+  }
+
+  /** Stops listening to the cache. EDT. */
+  void disconnect() {
+    AutoCloseable open = subscription;
+    subscription = null;
+    if (open != null) {
+      try {
+        open.close();
+      } catch (Exception e) {
+        throw new IllegalStateException("could not stop listening to the cache", e);
+      }
+    }
+  }
+
+  /** Something changed in the cache, on the notify executor: refresh once, on the EDT. */
+  private void cacheChanged() {
+    if (refreshQueued.compareAndSet(false, true)) {
+      SwingUtilities.invokeLater(
+          () -> {
+            refreshQueued.set(false);
+            if (subscription != null) {
+              refresh();
+            }
+          });
+    }
+  }
+
+  /** Reads the cache and brings both tables up to it. EDT. */
+  void refresh() {
+    queries.update(client.getQueries(QueryFilter.all()), ticker.read());
+    mutations.update(client.getMutations(MutationFilter.all()));
+    selectionChanged();
+  }
+
+  /**
+   * The key of the query selected in the table.
+   *
+   * @return the key, or null if no row is selected
+   */
+  @Nullable QueryKey<?> selectedKey() {
+    int view = queryTable.getSelectedRow();
+    if (view < 0) {
+      return null;
+    }
+    return queries.queryAt(queryTable.convertRowIndexToModel(view)).key();
+  }
+
+  /**
+   * Selects the row of {@code key}, if it has one, else clears the selection.
+   *
+   * @param key a query key
+   */
+  void select(QueryKey<?> key) {
+    int row = queries.rowOf(key);
+    if (row < 0) {
+      queryTable.clearSelection();
+    } else {
+      int view = queryTable.convertRowIndexToView(row);
+      queryTable.setRowSelectionInterval(view, view);
+    }
+  }
+
+  /** Refetches the selected query, if any. */
+  void refetchSelected() {
+    onSelected(key -> client.refetchQueries(QueryFilter.exact(key)));
+  }
+
+  /** Invalidates the selected query, if any (it refetches if observed). */
+  void invalidateSelected() {
+    onSelected(key -> client.invalidateQueries(QueryFilter.exact(key)));
+  }
+
+  /** Resets the selected query, if any (it refetches if observed). */
+  void resetSelected() {
+    onSelected(key -> client.resetQueries(QueryFilter.exact(key)));
+  }
+
+  /** Removes the selected query, if any, from the cache. */
+  void removeSelected() {
+    onSelected(key -> client.removeQueries(QueryFilter.exact(key)));
+  }
+
+  QueriesTableModel queriesModel() {
+    return queries;
+  }
+
+  MutationsTableModel mutationsModel() {
+    return mutations;
+  }
+
+  JTable queryTable() {
+    return queryTable;
+  }
+
+  JTextArea details() {
+    return details;
+  }
+
+  JTabbedPane tabs() {
+    return tabs;
+  }
+
+  private void onSelected(Consumer<QueryKey<?>> action) {
+    QueryKey<?> key = selectedKey();
+    if (key != null) {
+      action.accept(key);
+    }
+  }
+
+  private void selectionChanged() {
+    int view = queryTable.getSelectedRow();
+    boolean selected = view >= 0;
+    refetch.setEnabled(selected);
+    invalidate.setEnabled(selected);
+    reset.setEnabled(selected);
+    remove.setEnabled(selected);
+    String text = selected ? describe(queries.queryAt(queryTable.convertRowIndexToModel(view))) : "";
+    if (!text.equals(details.getText())) {
+      details.setText(text);
+      details.setCaretPosition(0);
+    }
+  }
+
+  /** The details of one query: its key, counters, data and error. */
+  static String describe(CachedQuery<?> query) {
+    QueryState<?> state = query.state();
+    StringBuilder out = new StringBuilder();
+    out.append("Key: ").append(query.key()).append('\n');
+    out.append("Status: ").append(state.status())
+        .append(", fetch status: ").append(state.fetchStatus())
+        .append(", stale: ").append(query.isStale() ? "yes" : "no")
+        .append(", invalidated: ").append(state.isInvalidated() ? "yes" : "no").append('\n');
+    out.append("Observers: ").append(query.observerCount())
+        .append(", optimistic layers: ").append(state.optimisticLayers()).append('\n');
+    out.append("Data updates: ").append(state.dataUpdateCount())
+        .append(", errors: ").append(state.errorUpdateCount())
+        .append(", failed attempts: ").append(state.fetchFailureCount()).append('\n');
+    out.append("Data: ").append(state.data() == null ? "none" : abbreviate(String.valueOf(state.data())));
+    Throwable error = state.error();
+    if (error != null) {
+      out.append('\n').append("Error: ").append(ToastPanel.describe(error));
+    }
+    return out.toString();
+  }
+
+  /** Cuts very long data texts, which would make the details area crawl. */
+  static String abbreviate(String text) {
+    return text.length() <= MAX_DETAIL_CHARS
+        ? text
+        : text.substring(0, MAX_DETAIL_CHARS) + "… (" + text.length() + " characters)";
+  }
+
+  private static void addAction(JToolBar bar, JButton button, String name, String tip, Runnable action) {
+    button.setName("cacheInspector." + name);
+    button.setToolTipText(tip);
+    button.setEnabled(false);
+    button.addActionListener(event -> action.run());
+    bar.add(button);
+  }
+}

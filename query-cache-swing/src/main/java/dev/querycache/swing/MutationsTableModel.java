@@ -1,0 +1,125 @@
+package dev.querycache.swing;
+
+import dev.querycache.MutationState;
+import dev.querycache.MutationStatus;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import javax.swing.table.AbstractTableModel;
+
+/**
+ * The rows of the {@link CacheInspector}'s "Mutations" table: one per mutation run the client
+ * remembers (the pending ones and the latest settled ones), oldest first, kept by run id.
+ * {@link #update} changes rows in place, appends new runs and deletes forgotten ones, firing
+ * events only for the rows that changed. Confined to the EDT.
+ */
+final class MutationsTableModel extends AbstractTableModel {
+  private static final long serialVersionUID = 1L;
+
+  static final int ID = 0;
+  static final int KEY = 1;
+  static final int STATUS = 2;
+  static final int VARIABLES = 3;
+  static final int PAUSED = 4;
+  static final int FAILURES = 5;
+
+  private static final String[] NAMES = {"ID", "Key", "Status", "Variables", "Paused", "Failures"};
+  private static final Class<?>[] TYPES = {
+    Long.class, String.class, MutationStatus.class, String.class, Boolean.class, Integer.class
+  };
+
+  private final transient List<MutationState<?, ?, ?>> rows = new ArrayList<>();
+
+  /**
+   * Brings the rows up to {@code runs}.
+   *
+   * @param runs the runs the client remembers, oldest first
+   */
+  void update(List<MutationState<?, ?, ?>> runs) {
+    Map<Long, MutationState<?, ?, ?>> byId = new HashMap<>();
+    for (MutationState<?, ?, ?> run : runs) {
+      byId.put(run.id(), run);
+    }
+    for (int i = rows.size() - 1; i >= 0; i--) {
+      if (!byId.containsKey(rows.get(i).id())) {
+        rows.remove(i);
+        fireTableRowsDeleted(i, i);
+      }
+    }
+    Set<Long> shown = new HashSet<>();
+    for (int i = 0; i < rows.size(); i++) {
+      MutationState<?, ?, ?> old = rows.get(i);
+      MutationState<?, ?, ?> next = Objects.requireNonNull(byId.get(old.id()));
+      shown.add(old.id());
+      if (next != old) { // a run's state is replaced on every transition
+        rows.set(i, next);
+        fireTableRowsUpdated(i, i);
+      }
+    }
+    int first = rows.size();
+    for (MutationState<?, ?, ?> run : runs) {
+      if (!shown.contains(run.id())) {
+        rows.add(run);
+      }
+    }
+    if (rows.size() > first) {
+      fireTableRowsInserted(first, rows.size() - 1);
+    }
+  }
+
+  /**
+   * The run shown in {@code row}.
+   *
+   * @param row a model row index
+   * @return the run's state
+   * @throws IndexOutOfBoundsException if there is no such row
+   */
+  MutationState<?, ?, ?> runAt(int row) {
+    return rows.get(row);
+  }
+
+  @Override
+  public int getRowCount() {
+    return rows.size();
+  }
+
+  @Override
+  public int getColumnCount() {
+    return NAMES.length;
+  }
+
+  @Override
+  public String getColumnName(int column) {
+    return NAMES[column];
+  }
+
+  @Override
+  public Class<?> getColumnClass(int column) {
+    return TYPES[column];
+  }
+
+  @Override
+  public Object getValueAt(int row, int column) {
+    MutationState<?, ?, ?> run = rows.get(row);
+    switch (column) {
+      case ID:
+        return run.id();
+      case KEY:
+        return run.mutationKey() == null ? QueriesTableModel.NEVER : String.valueOf(run.mutationKey());
+      case STATUS:
+        return run.status();
+      case VARIABLES:
+        return run.variables() == null ? QueriesTableModel.NEVER : String.valueOf(run.variables());
+      case PAUSED:
+        return run.isPaused();
+      case FAILURES:
+        return run.failureCount();
+      default:
+        throw new IndexOutOfBoundsException("no column " + column);
+    }
+  }
+}

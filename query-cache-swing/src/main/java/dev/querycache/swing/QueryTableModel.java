@@ -1,0 +1,330 @@
+package dev.querycache.swing;
+
+import dev.querycache.QueryClient;
+import dev.querycache.QueryOptions;
+import java.lang.invoke.MethodType;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import javax.swing.JComponent;
+import javax.swing.table.AbstractTableModel;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A table model that shows a query whose data is a list of rows, and tells its table exactly
+ * which rows changed, so that the selection, the scroll position and any cell being looked
+ * at survive an optimistic flip, its rollback and every refetch.
+ *
+ * <pre>{@code
+ * QueryTableModel<Notification> model = new QueryTableModel<>(Notification::id, List.of(
+ *     QueryTableModel.Column.of("Title", String.class, Notification::title),
+ *     QueryTableModel.Column.of("Read", Boolean.class, Notification::read)));
+ * JTable table = new JTable(model);
+ * model.bind(table, client, notificationsOptions);
+ * }</pre>
+ *
+ * <p><b>Events.</b> When the query's data changes, rows are matched by their key (the
+ * row-key function), and the model fires only {@code fireTableRowsDeleted},
+ * {@code fireTableRowsInserted} and {@code fireTableRowsUpdated}, one event per run of
+ * contiguous rows, changing its rows in step with the events: first the deletes (bottom run
+ * first), then the inserts (top run first), then the updates, each with the indexes valid at
+ * the time it fires. A row whose key stays and whose value differs by {@code equals} is
+ * updated in place; data equal to what is shown fires nothing. A row that changes place is
+ * deleted and inserted again (Swing has no move event); the rows that keep their relative
+ * order do not move. The first data after an empty table is one insert of every row. The
+ * model never fires {@code fireTableDataChanged} or {@code fireTableStructureChanged}. While
+ * the query has no data (loading, failed before any data, reset), the table is empty.
+ *
+ * <p><b>Keys.</b> Keys are compared with {@code equals}. Data in which two rows have equal
+ * keys is refused with an {@link IllegalArgumentException} naming the key and the rows,
+ * which the client logs as it does any listener's failure; the table keeps showing the
+ * previous rows.
+ *
+ * <p><b>Threads.</b> Confined to the EDT, like every Swing model: the rows change only there,
+ * whatever the client's notify executor.
+ *
+ * @param <R> the type of the rows
+ */
+@SuppressWarnings("serial") // Serializable through AbstractTableModel; not meant to be serialized
+public final class QueryTableModel<R> extends AbstractTableModel {
+  private final Function<? super R, ?> rowKey;
+  private final List<Column<R>> columns;
+  private final List<R> rows = new ArrayList<>();
+  private @Nullable List<? extends R> shown;
+  private @Nullable ComponentBinding binding;
+  private final RowDiff.Events events =
+      new RowDiff.Events() {
+        @Override
+        public void deleted(int first, int last) {
+          fireTableRowsDeleted(first, last);
+        }
+
+        @Override
+        public void inserted(int first, int last) {
+          fireTableRowsInserted(first, last);
+        }
+
+        @Override
+        public void updated(int first, int last) {
+          fireTableRowsUpdated(first, last);
+        }
+      };
+
+  /**
+   * An empty model with the given row identity and columns.
+   *
+   * @param rowKey gives each row its identity (an id), unique within a list; rows with equal
+   *     keys are the same row
+   * @param columns the columns, left to right
+   * @throws NullPointerException if an argument or a column is null
+   */
+  public QueryTableModel(Function<? super R, ?> rowKey, List<Column<R>> columns) {
+    this.rowKey = Objects.requireNonNull(rowKey, "rowKey == null");
+    Objects.requireNonNull(columns, "columns == null");
+    for (int i = 0; i < columns.size(); i++) {
+      Objects.requireNonNull(columns.get(i), "columns[" + i + "] == null");
+    }
+    this.columns = List.copyOf(columns);
+  }
+
+  /**
+   * Shows {@code options}' query for as long as {@code component} (usually the table) is
+   * displayable; see {@link SwingQueries#observe}.
+   *
+   * @param component the component whose lifetime bounds the observation
+   * @param client the client to observe
+   * @param options the query; its data is the rows
+   * @return the binding; closing it stops following the query (the rows stay as they are)
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalStateException if not called on the EDT, or if the model is bound already
+   *     (close that binding first)
+   */
+  public ComponentBinding bind(
+      JComponent component, QueryClient client, QueryOptions<? extends List<? extends R>> options) {
+    return bind(component, client, options, data -> data);
+  }
+
+  /**
+   * Like {@link #bind(JComponent, QueryClient, QueryOptions)} for a query whose data holds
+   * the rows (a page with a list and a count, say).
+   *
+   * @param component the component whose lifetime bounds the observation
+   * @param client the client to observe
+   * @param options the query
+   * @param rows the rows of the query's data
+   * @param <T> the type of the query's data
+   * @return the binding; closing it stops following the query (the rows stay as they are)
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalStateException if not called on the EDT, or if the model is bound already
+   *     (close that binding first)
+   */
+  public <T> ComponentBinding bind(
+      JComponent component,
+      QueryClient client,
+      QueryOptions<T> options,
+      Function<? super T, ? extends List<? extends R>> rows) {
+    Objects.requireNonNull(rows, "rows == null");
+    EdtExecutor.checkOnEdt("QueryTableModel.bind");
+    if (binding != null && !binding.isClosed()) {
+      throw new IllegalStateException("this QueryTableModel is bound already; close its binding first");
+    }
+    ComponentBinding bound =
+        SwingQueries.observe(component, client, options, result -> {
+          T data = result.data();
+          show(data == null ? null : rows.apply(data));
+        });
+    binding = bound;
+    return bound;
+  }
+
+  /**
+   * The row at {@code rowIndex}, for actions on the selected row.
+   *
+   * @param rowIndex a model index (convert a view index with
+   *     {@link javax.swing.JTable#convertRowIndexToModel(int)})
+   * @return the row
+   * @throws IndexOutOfBoundsException if {@code rowIndex} is out of range
+   */
+  public R getRow(int rowIndex) {
+    return rows.get(rowIndex);
+  }
+
+  /**
+   * The rows shown now.
+   *
+   * @return an unmodifiable view that follows the model
+   */
+  public List<R> rows() {
+    return Collections.unmodifiableList(rows);
+  }
+
+  /**
+   * The columns.
+   *
+   * @return the columns, left to right
+   */
+  public List<Column<R>> columns() {
+    return columns;
+  }
+
+  @Override
+  public int getRowCount() {
+    return rows.size();
+  }
+
+  @Override
+  public int getColumnCount() {
+    return columns.size();
+  }
+
+  @Override
+  public String getColumnName(int column) {
+    return columns.get(column).name();
+  }
+
+  @Override
+  public Class<?> getColumnClass(int column) {
+    return columns.get(column).type();
+  }
+
+  @Override
+  public @Nullable Object getValueAt(int rowIndex, int columnIndex) {
+    return columns.get(columnIndex).valueOf(rows.get(rowIndex));
+  }
+
+  /** Cells of {@linkplain Column#editable editable} columns are editable. */
+  @Override
+  public boolean isCellEditable(int rowIndex, int columnIndex) {
+    return columns.get(columnIndex).setter != null;
+  }
+
+  /**
+   * Hands an edit to the column's setter, which should start the write (an optimistic
+   * mutation): the cell changes when the query's data does, at once if the write is
+   * optimistic, and changes back if it fails. The model itself keeps showing the query.
+   */
+  @Override
+  public void setValueAt(@Nullable Object value, int rowIndex, int columnIndex) {
+    Column<R> column = columns.get(columnIndex);
+    if (column.setter != null && value != null) {
+      column.setter.accept(rows.get(rowIndex), value);
+    }
+  }
+
+  /** Shows {@code data} (none: no rows), firing the events of the diff. On the EDT. */
+  void show(@Nullable List<? extends R> data) {
+    if (data == shown) {
+      return; // structural sharing: the same list is the same rows
+    }
+    RowDiff.apply(rows, data == null ? List.of() : data, rowKey, events);
+    shown = data;
+  }
+
+  @Override
+  public String toString() {
+    return "QueryTableModel{rows=" + rows.size() + ", columns=" + columns.size() + "}";
+  }
+
+  /**
+   * One column of a {@link QueryTableModel}: its header, its class (which picks the
+   * renderer: {@code Boolean} shows a check box) and how to read a row's cell. Immutable.
+   *
+   * @param <R> the type of the rows
+   */
+  public static final class Column<R> {
+    private final String name;
+    private final Class<?> type;
+    private final Function<? super R, ?> value;
+    final @Nullable BiConsumer<? super R, Object> setter;
+
+    private Column(
+        String name, Class<?> type, Function<? super R, ?> value, @Nullable BiConsumer<? super R, Object> setter) {
+      this.name = name;
+      this.type = type;
+      this.value = value;
+      this.setter = setter;
+    }
+
+    /**
+     * A read-only column.
+     *
+     * @param name the header
+     * @param type the class of the cells; a primitive class stands for its wrapper
+     *     ({@code boolean.class} renders as {@code Boolean.class} does)
+     * @param value reads the cell of a row
+     * @param <R> the type of the rows
+     * @param <V> the type of the cells
+     * @return the column
+     * @throws NullPointerException if an argument is null
+     */
+    public static <R, V> Column<R> of(String name, Class<V> type, Function<? super R, ? extends V> value) {
+      Objects.requireNonNull(name, "name == null");
+      Objects.requireNonNull(type, "type == null");
+      Objects.requireNonNull(value, "value == null");
+      return new Column<>(name, MethodType.methodType(type).wrap().returnType(), value, null);
+    }
+
+    /**
+     * An editable column: an edit of a cell calls {@code setter} with the row and the new
+     * value, on the EDT. The setter should start the write (typically
+     * {@link dev.querycache.Mutation#fire} of an optimistic mutation); the cell shows the
+     * query's data, so it flips when the mutation patches and flips back if it fails.
+     *
+     * @param name the header
+     * @param type the class of the cells ({@code Boolean.class} edits with a check box)
+     * @param value reads the cell of a row
+     * @param setter starts the write of a new value
+     * @param <R> the type of the rows
+     * @param <V> the type of the cells
+     * @return the column
+     * @throws NullPointerException if an argument is null
+     */
+    public static <R, V> Column<R> editable(
+        String name, Class<V> type, Function<? super R, ? extends V> value, BiConsumer<? super R, ? super V> setter) {
+      Objects.requireNonNull(setter, "setter == null");
+      Column<R> readOnly = of(name, type, value);
+      Class<?> cells = readOnly.type;
+      return new Column<>(readOnly.name, cells, value, (row, cell) -> {
+        @SuppressWarnings("unchecked") // checked against the column's class just here
+        V typed = (V) cells.cast(cell);
+        setter.accept(row, typed);
+      });
+    }
+
+    /**
+     * The header.
+     *
+     * @return the column's name
+     */
+    public String name() {
+      return name;
+    }
+
+    /**
+     * The class of the cells, never primitive.
+     *
+     * @return the class {@link javax.swing.JTable} picks renderers by
+     */
+    public Class<?> type() {
+      return type;
+    }
+
+    /**
+     * Reads the cell of {@code row}.
+     *
+     * @param row a row
+     * @return the cell's value
+     */
+    public @Nullable Object valueOf(R row) {
+      return value.apply(row);
+    }
+
+    @Override
+    public String toString() {
+      return "Column{" + name + ": " + type.getSimpleName() + "}";
+    }
+  }
+}

@@ -1,0 +1,269 @@
+package dev.querycache.swing;
+
+import dev.querycache.Ticker;
+import dev.querycache.UndoOffer;
+import java.awt.BorderLayout;
+import java.awt.Color;
+import java.awt.Dimension;
+import java.awt.FlowLayout;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import javax.swing.BorderFactory;
+import javax.swing.JButton;
+import javax.swing.JLabel;
+import javax.swing.JPanel;
+import javax.swing.JScrollPane;
+import javax.swing.JTextArea;
+import javax.swing.UIManager;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One toast: a small non-modal panel with a message, a close button and, by kind, a
+ * "Details" button that expands the cause (errors) or a countdown and an "Undo" button (undo
+ * offers). It knows when it is due to go ({@link #tick(long)}); the {@link ToastStack}
+ * places it and removes it. Confined to the EDT.
+ */
+final class ToastPanel extends JPanel {
+  private static final long serialVersionUID = 1L;
+
+  /** What a toast says. */
+  enum Kind {
+    SUCCESS(new Color(0x2E7D32)),
+    ERROR(new Color(0xC62828)),
+    UNDO(new Color(0x1565C0));
+
+    final Color accent;
+
+    Kind(Color accent) {
+      this.accent = accent;
+    }
+  }
+
+  static final int WIDTH = 360;
+  private static final int MAX_CAUSES = 8;
+
+  private final Kind kind;
+  private final Duration lifetime;
+  private final transient @Nullable UndoOffer offer;
+  private final transient Ticker ticker;
+  private final transient Runnable onDismiss;
+  private final transient Runnable onResize;
+  private final JLabel message = new JLabel();
+  private final JButton close = new JButton("\u00D7");
+  private final @Nullable JButton details;
+  private final @Nullable JScrollPane detailsPane;
+  private final @Nullable JLabel countdown;
+  private final @Nullable JButton undo;
+  /** When the lifetime started: shown, or details collapsed again. */
+  private long since;
+  /** Held open: an error toast whose details are shown does not go by itself. */
+  private boolean pinned;
+  private boolean undoUsed;
+
+  /**
+   * Builds a toast, not yet shown.
+   *
+   * @param kind what it says
+   * @param text the message
+   * @param cause the error's cause (errors only)
+   * @param offer the undo offer (undo toasts only)
+   * @param lifetime how long a success or error toast stays (ignored for undo toasts)
+   * @param ticker the toaster's clock; read now for the start of the lifetime
+   * @param onDismiss removes this toast from its stack
+   * @param onResize lays the stack out again after this toast changed size
+   */
+  ToastPanel(
+      Kind kind,
+      String text,
+      @Nullable Throwable cause,
+      @Nullable UndoOffer offer,
+      Duration lifetime,
+      Ticker ticker,
+      Runnable onDismiss,
+      Runnable onResize) {
+    super(new BorderLayout(8, 4));
+    this.kind = kind;
+    this.lifetime = lifetime;
+    this.offer = offer;
+    this.ticker = ticker;
+    this.onDismiss = onDismiss;
+    this.onResize = onResize;
+    this.since = ticker.read();
+    setName("toast:" + kind.name().toLowerCase(Locale.ROOT));
+    setOpaque(true);
+    Color background = UIManager.getColor("Panel.background");
+    setBackground(background == null ? Color.WHITE : background);
+    setBorder(
+        BorderFactory.createCompoundBorder(
+            BorderFactory.createCompoundBorder(
+                BorderFactory.createLineBorder(Color.GRAY),
+                BorderFactory.createMatteBorder(0, 4, 0, 0, kind.accent)),
+            BorderFactory.createEmptyBorder(6, 8, 6, 4)));
+
+    message.setName("toast.message");
+    message.setText(text);
+    message.setToolTipText(text);
+    add(message, BorderLayout.CENTER);
+
+    JPanel buttons = new JPanel(new FlowLayout(FlowLayout.RIGHT, 4, 0));
+    buttons.setOpaque(false);
+    add(buttons, BorderLayout.EAST);
+
+    if (kind == Kind.ERROR) {
+      JButton detailsButton = new JButton("Details");
+      detailsButton.setName("toast.details");
+      JTextArea detailsText = new JTextArea(describe(cause), 4, 30);
+      detailsText.setName("toast.detailsText");
+      detailsText.setEditable(false);
+      detailsText.setLineWrap(true);
+      detailsText.setWrapStyleWord(true);
+      JScrollPane pane = new JScrollPane(detailsText);
+      pane.setName("toast.detailsPane");
+      pane.setVisible(false);
+      add(pane, BorderLayout.SOUTH);
+      detailsButton.addActionListener(event -> toggleDetails());
+      buttons.add(detailsButton);
+      this.details = detailsButton;
+      this.detailsPane = pane;
+    } else {
+      this.details = null;
+      this.detailsPane = null;
+    }
+
+    if (kind == Kind.UNDO && offer != null) {
+      JLabel remaining = new JLabel(countdownText(offer.remaining()));
+      remaining.setName("toast.countdown");
+      JButton undoButton = new JButton("Undo");
+      undoButton.setName("toast.undo");
+      undoButton.addActionListener(event -> runUndo());
+      buttons.add(remaining);
+      buttons.add(undoButton);
+      this.countdown = remaining;
+      this.undo = undoButton;
+    } else {
+      this.countdown = null;
+      this.undo = null;
+    }
+
+    close.setName("toast.close");
+    close.setToolTipText("Dismiss");
+    close.getAccessibleContext().setAccessibleName("Dismiss");
+    close.setBorderPainted(false);
+    close.setContentAreaFilled(false);
+    close.addActionListener(event -> onDismiss.run());
+    buttons.add(close);
+  }
+
+  Kind kind() {
+    return kind;
+  }
+
+  /**
+   * Brings the toast up to {@code now}: refreshes an undo countdown and disables its button
+   * once the offer is gone.
+   *
+   * @param now the toaster's clock reading
+   * @return whether the toast is due to be dismissed
+   */
+  boolean tick(long now) {
+    if (offer != null && countdown != null && undo != null) {
+      countdown.setText(countdownText(offer.remaining()));
+      if (!offer.isAvailable()) {
+        undo.setEnabled(false);
+        return !undoUsed; // a used offer goes when its undo settles
+      }
+      return false;
+    }
+    return kind != Kind.UNDO && !pinned && now - since >= lifetime.toNanos();
+  }
+
+  /** Shows or hides the cause; a toast whose details are open stays until they close. */
+  private void toggleDetails() {
+    JScrollPane pane = detailsPane;
+    JButton button = details;
+    if (pane == null || button == null) {
+      return;
+    }
+    boolean show = !pane.isVisible();
+    pane.setVisible(show);
+    button.setText(show ? "Hide details" : "Details");
+    pinned = show;
+    if (!show) {
+      since = ticker.read();
+    }
+    onResize.run();
+  }
+
+  private void runUndo() {
+    UndoOffer taken = offer;
+    JButton button = undo;
+    if (taken == null || button == null || undoUsed) {
+      return;
+    }
+    undoUsed = true;
+    button.setEnabled(false);
+    button.setText("Undoing\u2026");
+    CompletableFuture<Void> outcome;
+    try {
+      outcome = taken.undo();
+    } catch (RuntimeException e) {
+      onDismiss.run();
+      return;
+    }
+    // The undo's own failure is toasted by the library ("Could not undo: ..."): this toast
+    // just goes once the undo settled, either way.
+    outcome.whenComplete((ignored, error) -> SwingToaster.onEdt(onDismiss));
+  }
+
+  @Override
+  public Dimension getPreferredSize() {
+    Dimension preferred = super.getPreferredSize();
+    return new Dimension(WIDTH, preferred.height);
+  }
+
+  @Override
+  public Dimension getMaximumSize() {
+    return getPreferredSize();
+  }
+
+  /**
+   * The countdown text of an undo offer: whole seconds left, rounded up.
+   *
+   * @param remaining the time left
+   * @return such as {@code "42 s"}
+   */
+  static String countdownText(Duration remaining) {
+    long nanos = Math.max(0, remaining.toNanos());
+    long seconds = (nanos + 999_999_999L) / 1_000_000_000L;
+    return seconds + " s";
+  }
+
+  /**
+   * The details text of an error: the class and message of the cause and of each of its
+   * causes, one a line.
+   *
+   * @param cause the error, or null
+   * @return the text
+   */
+  static String describe(@Nullable Throwable cause) {
+    if (cause == null) {
+      return "No further details.";
+    }
+    StringBuilder out = new StringBuilder();
+    Throwable current = cause;
+    for (int depth = 0; current != null && depth < MAX_CAUSES; depth++) {
+      if (depth > 0) {
+        out.append("\nCaused by: ");
+      }
+      out.append(current.getClass().getName());
+      String text = current.getMessage();
+      if (text != null && !text.isBlank()) {
+        out.append(": ").append(text);
+      }
+      Throwable next = current.getCause();
+      current = next == current ? null : next;
+    }
+    return out.toString();
+  }
+}

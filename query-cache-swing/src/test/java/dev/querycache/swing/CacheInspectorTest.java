@@ -1,0 +1,317 @@
+package dev.querycache.swing;
+
+import static dev.querycache.swing.EdtCalls.call;
+import static dev.querycache.swing.EdtCalls.named;
+import static dev.querycache.swing.EdtCalls.run;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import dev.querycache.Mutation;
+import dev.querycache.QueryClient;
+import dev.querycache.QueryKey;
+import dev.querycache.QueryOptions;
+import dev.querycache.QueryState;
+import dev.querycache.QueryStatus;
+import dev.querycache.Scheduler;
+import dev.querycache.Ticker;
+import dev.querycache.Toaster;
+import dev.querycache.UndoOffer;
+import java.awt.Dialog;
+import java.awt.GraphicsEnvironment;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.swing.Action;
+import javax.swing.JButton;
+import javax.swing.JComponent;
+import javax.swing.JDialog;
+import javax.swing.JRootPane;
+import javax.swing.event.TableModelEvent;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Specification of {@link CacheInspector}: live refresh from the cache (coalesced on the EDT),
+ * stable selection, the actions on the selected query, the mutations tab and the shortcut.
+ * The test runs on its own thread and hands each Swing step to the EDT, so that the
+ * inspector's posted refreshes run between steps. The client is synchronous, its ticker moved
+ * by hand and its scheduler never runs tasks.
+ */
+class CacheInspectorTest {
+  private final AtomicLong now = new AtomicLong(1_000_000_000L);
+  private final Ticker ticker = now::get;
+  private final Scheduler never = (task, delay) -> new CompletableFuture<Void>();
+  private final QueryClient client =
+      QueryClient.builder()
+          .notifyExecutor(Runnable::run)
+          .fetchExecutor(Runnable::run)
+          .ticker(ticker)
+          .scheduler(never)
+          .toaster(new Silent())
+          .build();
+  private final CacheInspector inspector = call(() -> new CacheInspector(client, ticker, false));
+  private final AtomicInteger fetchCalls = new AtomicInteger();
+  private final QueryKey<String> key = QueryKey.of("todos", 1);
+  private final QueryOptions<String> todo =
+      QueryOptions.builder(key).fetcher(ctx -> "todo #" + fetchCalls.incrementAndGet()).build();
+  private JDialog dialog;
+
+  @AfterEach
+  void closeEverything() {
+    run(() -> {
+      inspector.disconnect();
+      if (dialog != null) {
+        dialog.dispose();
+      }
+    });
+    client.close();
+  }
+
+  /** Lets the refreshes the inspector posted run. */
+  private static void flushEdt() {
+    run(() -> { });
+  }
+
+  private void select(QueryKey<?> selected) {
+    run(() -> inspector.select(selected));
+  }
+
+  private JButton button(String name) {
+    return call(() -> (JButton) named(inspector, "cacheInspector." + name).get(0));
+  }
+
+  // ---- live ----------------------------------------------------------------------------------
+
+  @Test
+  void connectingShowsWhatIsCached() {
+    client.setQueryData(key, "write specs");
+
+    run(inspector::connect);
+
+    assertThat(call(() -> inspector.queriesModel().rowOf(key))).isEqualTo(0);
+  }
+
+  @Test
+  void connectedInspectorRefreshesWhenTheCacheChanges() {
+    run(inspector::connect);
+
+    client.setQueryData(key, "write specs");
+    flushEdt();
+
+    assertThat(call(() -> inspector.queriesModel().getRowCount())).isEqualTo(1);
+  }
+
+  @Test
+  void burstOfChangesIsOneRefresh() {
+    run(inspector::connect);
+    List<TableModelEvent> events = new ArrayList<>();
+    run(() -> inspector.queriesModel().addTableModelListener(events::add));
+
+    run(() -> {
+      client.setQueryData(QueryKey.of("a"), "a");
+      client.setQueryData(QueryKey.of("b"), "b");
+      client.setQueryData(QueryKey.of("c"), "c");
+    });
+    flushEdt();
+
+    assertThat(events).hasSize(1);
+    assertThat(events.get(0).getType()).isEqualTo(TableModelEvent.INSERT);
+    assertThat(events.get(0).getLastRow() - events.get(0).getFirstRow()).isEqualTo(2);
+  }
+
+  @Test
+  void disconnectedInspectorNoLongerRefreshes() {
+    run(inspector::connect);
+    run(inspector::disconnect);
+
+    client.setQueryData(key, "write specs");
+    flushEdt();
+
+    assertThat(call(() -> inspector.queriesModel().getRowCount())).isZero();
+  }
+
+  @Test
+  void mutationsTabListsTheRuns() {
+    Mutation<String, Boolean, Void> archive =
+        client.asyncMutation((String id) -> new CompletableFuture<Boolean>()).build();
+    run(inspector::connect);
+
+    archive.fire("m1");
+    flushEdt();
+
+    assertThat(call(() -> inspector.mutationsModel().getValueAt(0, MutationsTableModel.VARIABLES)))
+        .isEqualTo("m1");
+  }
+
+  @Test
+  void tabsAreQueriesAndMutations() {
+    assertThat(call(() -> List.of(inspector.tabs().getTitleAt(0), inspector.tabs().getTitleAt(1))))
+        .containsExactly("Queries", "Mutations");
+  }
+
+  // ---- selection -----------------------------------------------------------------------------
+
+  @Test
+  void selectionStaysOnItsQueryWhenAnEarlierRowGoes() {
+    QueryKey<String> first = QueryKey.of("a");
+    QueryKey<String> second = QueryKey.of("b");
+    client.setQueryData(first, "a");
+    client.setQueryData(second, "b");
+    run(inspector::connect);
+    select(second);
+
+    client.removeQueries(dev.querycache.QueryFilter.exact(first));
+    flushEdt();
+
+    assertThat(call(inspector::selectedKey)).isEqualTo(second);
+  }
+
+  @Test
+  void selectionStaysOnItsQueryWhenItChanges() {
+    client.setQueryData(key, "write specs");
+    run(inspector::connect);
+    select(key);
+
+    client.setQueryData(key, "write more specs");
+    flushEdt();
+
+    assertThat(call(inspector::selectedKey)).isEqualTo(key);
+  }
+
+  @Test
+  void actionsAreDisabledWithoutASelection() {
+    client.setQueryData(key, "write specs");
+    run(inspector::connect);
+
+    assertThat(button("refetch").isEnabled()).isFalse();
+    assertThat(button("remove").isEnabled()).isFalse();
+  }
+
+  @Test
+  void actionsAreEnabledWithASelection() {
+    client.setQueryData(key, "write specs");
+    run(inspector::connect);
+
+    select(key);
+
+    assertThat(button("refetch").isEnabled()).isTrue();
+    assertThat(button("remove").isEnabled()).isTrue();
+  }
+
+  @Test
+  void detailsShowTheSelectedQuerysData() {
+    client.setQueryData(key, "write specs");
+    run(inspector::connect);
+
+    select(key);
+
+    assertThat(call(() -> inspector.details().getText()))
+        .contains("Key: " + key)
+        .contains("Data: write specs");
+  }
+
+  // ---- actions -------------------------------------------------------------------------------
+
+  @Test
+  void refetchFetchesTheSelectedQueryAgain() {
+    client.fetchQuery(todo);
+    run(inspector::connect);
+    select(key);
+
+    run(() -> button("refetch").doClick());
+
+    assertThat(fetchCalls).hasValue(2);
+    assertThat(client.getQueryData(key)).contains("todo #2");
+  }
+
+  @Test
+  void invalidateMarksTheSelectedQueryInvalid() {
+    client.fetchQuery(todo);
+    run(inspector::connect);
+    select(key);
+
+    run(() -> button("invalidate").doClick());
+
+    assertThat(client.getQueryState(key).map(QueryState::isInvalidated)).contains(true);
+  }
+
+  @Test
+  void resetPutsTheSelectedQueryBackToPending() {
+    client.fetchQuery(todo);
+    run(inspector::connect);
+    select(key);
+
+    run(() -> button("reset").doClick());
+
+    assertThat(client.getQueryState(key).map(QueryState::status)).contains(QueryStatus.PENDING);
+    assertThat(client.getQueryData(key)).isEmpty();
+  }
+
+  @Test
+  void removeTakesTheSelectedQueryOutOfTheCacheAndTheTable() {
+    client.fetchQuery(todo);
+    run(inspector::connect);
+    select(key);
+
+    run(() -> button("remove").doClick());
+    flushEdt();
+
+    assertThat(client.getQueryState(key)).isEmpty();
+    assertThat(call(() -> inspector.queriesModel().getRowCount())).isZero();
+    assertThat(call(inspector::selectedKey)).isNull();
+  }
+
+  @Test
+  void actionsWithoutASelectionDoNothing() {
+    client.fetchQuery(todo);
+    run(inspector::connect);
+
+    run(inspector::removeSelected);
+
+    assertThat(client.getQueryState(key)).isPresent();
+  }
+
+  // ---- windows -------------------------------------------------------------------------------
+
+  @Test
+  void installShortcutBindsCtrlShiftIInTheWindow() {
+    run(() -> {
+      JRootPane rootPane = new JRootPane();
+
+      Action open = CacheInspector.installShortcut(rootPane, client);
+
+      Object binding = rootPane.getInputMap(JComponent.WHEN_IN_FOCUSED_WINDOW).get(CacheInspector.SHORTCUT);
+      assertThat(rootPane.getActionMap().get(binding)).isSameAs(open);
+      assertThat(open.getValue(Action.ACCELERATOR_KEY)).isEqualTo(CacheInspector.SHORTCUT);
+      assertThat(CacheInspector.SHORTCUT.toString()).isEqualTo("shift ctrl pressed I");
+    });
+  }
+
+  @Test
+  void showWindowOpensANonModalDialogThatFollowsTheCache() {
+    assumeFalse(GraphicsEnvironment.isHeadless(), "needs a display");
+    client.setQueryData(key, "write specs");
+
+    run(() -> dialog = CacheInspector.showWindow(null, client));
+
+    run(() -> {
+      assertThat(dialog.isVisible()).isTrue();
+      assertThat(dialog.getModalityType()).isEqualTo(Dialog.ModalityType.MODELESS);
+      CacheInspector shown = (CacheInspector) named(dialog.getContentPane(), "cacheInspector").get(0);
+      assertThat(shown.queriesModel().rowOf(key)).isEqualTo(0);
+    });
+  }
+
+  private static final class Silent implements Toaster {
+    @Override
+    public void success(String message) {}
+
+    @Override
+    public void error(String message, Throwable cause) {}
+
+    @Override
+    public void undo(String message, UndoOffer offer) {}
+  }
+}
