@@ -21,8 +21,7 @@ import java.time.Instant;
   @JsonSubTypes.Type(value = MailAction.Trash.class, name = "trash"),
   @JsonSubTypes.Type(value = MailAction.Star.class, name = "star"),
   @JsonSubTypes.Type(value = MailAction.MarkRead.class, name = "markRead"),
-  @JsonSubTypes.Type(value = MailAction.Snooze.class, name = "snooze")
-})
+  @JsonSubTypes.Type(value = MailAction.Snooze.class, name = "snooze")})
 public sealed interface MailAction {
   /**
    * The envelope the action applies to.
