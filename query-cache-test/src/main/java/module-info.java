@@ -1,0 +1,11 @@
+/**
+ * The query-cache test kit: virtual time, controllable query and mutation functions, a
+ * recorder of cache transitions, a recording toaster and a JUnit 5 extension, so that tests
+ * of screens assert sequences of cache states without sleeping.
+ */
+module dev.querycache.test {
+  requires transitive dev.querycache;
+  requires transitive org.junit.jupiter.api;
+
+  exports dev.querycache.test;
+}
