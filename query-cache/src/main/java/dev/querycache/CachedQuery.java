@@ -12,6 +12,16 @@ package dev.querycache;
  */
 public record CachedQuery<T>(QueryKey<T> key, QueryState<T> state, int observerCount, boolean isStale) {
   /**
+   * Checks the components.
+   *
+   * @throws NullPointerException if {@code key} or {@code state} is null
+   */
+  public CachedQuery {
+    java.util.Objects.requireNonNull(key, "key == null");
+    java.util.Objects.requireNonNull(state, "state == null");
+  }
+
+  /**
    * Whether any observer watches the query.
    *
    * @return {@code observerCount() > 0}

@@ -22,11 +22,13 @@ final class ExponentialRetry implements RetryPolicy {
 
   @Override
   public boolean shouldRetry(int retriesSoFar, Throwable error) {
+    java.util.Objects.requireNonNull(error, "error == null");
     return retriesSoFar < retries;
   }
 
   @Override
   public Duration delay(int retriesSoFar, Throwable error) {
+    java.util.Objects.requireNonNull(error, "error == null");
     if (base.equals(cap) || retriesSoFar >= 30) {
       return cap;
     }

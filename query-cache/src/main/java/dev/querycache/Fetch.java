@@ -22,6 +22,8 @@ final class Fetch<T> implements CancellationSignal, Retryer.Listener {
 
   final int failureCountBefore;
   final @Nullable Throwable failureReasonBefore;
+  final QueryStatus statusBefore;
+  final @Nullable Throwable errorBefore;
   /** The client's fetch sequence when this fetch started; orders it against mutations. */
   final long startSequence;
   private final Query<T> query;
@@ -42,6 +44,8 @@ final class Fetch<T> implements CancellationSignal, Retryer.Listener {
     QueryState<T> before = query.state();
     this.failureCountBefore = before.fetchFailureCount();
     this.failureReasonBefore = before.fetchFailureReason();
+    this.statusBefore = before.status();
+    this.errorBefore = before.error();
     this.startSequence = client.nextSequence();
     this.context = new QueryContext<>(query.key, this);
     this.retryer =

@@ -53,12 +53,17 @@ final class KeyParts {
    * @throws IllegalArgumentException naming the offending part and its path in the key
    */
   static KeyList canonicalRoot(@Nullable Object[] parts) {
+    return canonicalRoot(parts, 0);
+  }
+
+  /** As {@link #canonicalRoot(Object[])} for parts that follow {@code offset} others. */
+  static KeyList canonicalRoot(@Nullable Object[] parts, int offset) {
     @Nullable Object[] out = new Object[parts.length];
     for (int i = 0; i < parts.length; i++) {
       try {
         out[i] = canonical(parts[i], 0);
       } catch (BadPart bad) {
-        throw bad.at("[" + i + "]", null).toException();
+        throw bad.at("[" + (offset + i) + "]", null).toException();
       }
     }
     return new KeyList(out);

@@ -2,6 +2,7 @@ package dev.querycache;
 
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -278,7 +279,16 @@ final class MutationRun<V, R, C> implements MutationScope, Retryer.Listener {
       filters.add(QueryFilter.exact(query.key)); // keys patched by hand through the scope
     }
     for (var declared : config.settleInvalidations) {
-      filters.addAll(declared.apply(variables));
+      try {
+        Collection<QueryFilter> more = declared.apply(variables);
+        if (more == null) {
+          throw new NullPointerException("an invalidateFor function returned null");
+        }
+        filters.addAll(more);
+      } catch (RuntimeException e) {
+        // The run has settled; a broken invalidation set must not leave it pending forever.
+        LOG.log(Level.WARNING, "an invalidateFor function of " + mutation + " failed; its filters are skipped", e);
+      }
     }
     if (success && config.pluginInvalidation != null) {
       filters.add(config.pluginInvalidation);

@@ -36,6 +36,19 @@ public record MutationState<V, R, C>(
     boolean isPaused) {
 
   /**
+   * Checks the components.
+   *
+   * @throws NullPointerException if {@code status} is null
+   * @throws IllegalArgumentException if {@code failureCount} is negative
+   */
+  public MutationState {
+    java.util.Objects.requireNonNull(status, "status == null");
+    if (failureCount < 0) {
+      throw new IllegalArgumentException("failureCount must not be negative: " + failureCount);
+    }
+  }
+
+  /**
    * The state of a mutation that never ran.
    *
    * @param mutationKey the mutation's key, or null

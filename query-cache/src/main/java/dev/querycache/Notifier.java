@@ -118,7 +118,11 @@ final class Notifier {
       while (true) {
         try {
           deliverer.run();
-        } catch (RuntimeException | LinkageError | AssertionError e) {
+        } catch (VirtualMachineError fatal) {
+          wip.set(0); // the JVM is in trouble: leave the channel usable, and let it through
+          throw fatal;
+        } catch (RuntimeException | Error e) {
+          // An Error of the application's own is a listener's failure like any other.
           LOG.log(Level.WARNING, "a query listener threw; other listeners are unaffected", e);
         }
         missed = wip.addAndGet(-missed);

@@ -88,9 +88,12 @@ public final class OptimisticMutationBuilder<V, R, C>
       Function<? super R, Optional<String>> mutationId,
       MutationFunction<UndoRequest<V>, ?> reverse,
       Function<? super V, String> message) {
-    config.undoId = Objects.requireNonNull(mutationId, "mutationId == null");
-    config.undoFunction = Objects.requireNonNull(reverse, "reverse == null");
-    config.undoMessage = Objects.requireNonNull(message, "message == null");
+    Objects.requireNonNull(mutationId, "mutationId == null");
+    Objects.requireNonNull(reverse, "reverse == null");
+    Objects.requireNonNull(message, "message == null");
+    config.undoId = mutationId;
+    config.undoFunction = reverse;
+    config.undoMessage = message;
     return this;
   }
 

@@ -56,7 +56,9 @@ public final class PluginScope {
     }
     List<Object> path = new ArrayList<>(procedurePath.size() + 1);
     path.add(plugin);
-    path.addAll(procedurePath);
+    for (int i = 0; i < procedurePath.size(); i++) {
+      path.add(Objects.requireNonNull(procedurePath.get(i), "procedurePath[" + i + "] == null"));
+    }
     Map<String, Object> meta = new LinkedHashMap<>();
     if (input != null) {
       meta.put("input", input);

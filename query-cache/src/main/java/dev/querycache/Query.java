@@ -175,10 +175,13 @@ final class Query<T> {
     }
     if (action instanceof FetchCancelled) {
       FetchCancelled<T> cancelled = (FetchCancelled<T>) action;
+      boolean noData = s.data() == null; // the start cleared status and error: put them back
       return new QueryState<>(
-          s.data(), s.dataUpdatedAt(), s.dataUpdateCount(), s.error(), s.errorUpdatedAt(),
+          s.data(), s.dataUpdatedAt(), s.dataUpdateCount(),
+          noData ? cancelled.errorBefore() : s.error(), s.errorUpdatedAt(),
           s.errorUpdateCount(), cancelled.failureCount(), cancelled.failureReason(),
-          s.status(), FetchStatus.IDLE, s.isInvalidated(), s.optimisticLayers());
+          noData ? cancelled.statusBefore() : s.status(), FetchStatus.IDLE, s.isInvalidated(),
+          s.optimisticLayers());
     }
     if (action instanceof Invalidated) {
       return s.isInvalidated()
@@ -480,10 +483,12 @@ final class Query<T> {
         throw new NullPointerException("an optimistic patch of " + key + " returned null");
       }
       return patched;
-    } catch (RuntimeException e) {
-      if (layer == strict) {
+    } catch (RuntimeException | Error e) {
+      if (layer == strict || e instanceof VirtualMachineError) {
         throw e;
       }
+      // Applied again over newer data, a patch that throws (an Error included) must not
+      // break the transition under way: it is skipped until its run settles.
       LOG.log(Level.WARNING, "an optimistic patch of " + key + " threw; it is skipped", e);
       return data;
     }
@@ -611,7 +616,11 @@ final class Query<T> {
       fetch = null;
       cancelled.markCancelled();
       dispatchLocked(
-          new FetchCancelled<>(cancelled.failureCountBefore, cancelled.failureReasonBefore));
+          new FetchCancelled<>(
+              cancelled.failureCountBefore,
+              cancelled.failureReasonBefore,
+              cancelled.statusBefore,
+              cancelled.errorBefore));
       refoldLocked();
     }
     notifyObservers();

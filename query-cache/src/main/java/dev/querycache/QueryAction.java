@@ -22,8 +22,15 @@ sealed interface QueryAction<T> {
   /** The fetch failed for good. */
   record FetchFailed<T>(Throwable error, long at) implements QueryAction<T> {}
 
-  /** The fetch was cancelled: fetch fields go back to what they were before it started. */
-  record FetchCancelled<T>(int failureCount, @Nullable Throwable failureReason)
+  /**
+   * The fetch was cancelled: fetch fields go back to what they were before it started, and so
+   * do the status and error a fetch on a query without data clears when it starts.
+   */
+  record FetchCancelled<T>(
+      int failureCount,
+      @Nullable Throwable failureReason,
+      QueryStatus statusBefore,
+      @Nullable Throwable errorBefore)
       implements QueryAction<T> {}
 
   /** Optimistic layers were added, removed or folded: new visible data and layer count. */

@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Future;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -230,9 +231,11 @@ public final class QueryClient implements AutoCloseable {
 
   /**
    * Applies {@code updater} to the data of every query {@code filter} selects that has data,
-   * as {@link #updateQueryData(QueryKey, UnaryOperator)} does for one. The caller vouches that
-   * the selected queries hold {@code T}; a query holding another type makes the updater throw
-   * {@link ClassCastException}, which propagates after the queries before it were updated.
+   * as {@link #updateQueryData(QueryKey, UnaryOperator)} does for one. The updater runs on
+   * every selected query first and the writes follow, so an updater that throws (a
+   * {@link ClassCastException} from a query holding another type than the caller vouched for,
+   * say) changes no query: the exception propagates with the cache as it was. Only a query
+   * changed by another thread in between has the updater run again on its newer data.
    * Observers hear of all the changes as one batch.
    *
    * @param filter which queries
@@ -240,6 +243,7 @@ public final class QueryClient implements AutoCloseable {
    * @param <T> the type of the selected queries' data
    * @return the new data by key, for the queries that changed
    * @throws NullPointerException if an argument is null
+   * @throws RuntimeException whatever the updater throws, with no query changed
    */
   @SuppressWarnings("unchecked") // the caller's filter selects queries of type T
   public <T> Map<QueryKey<?>, T> setQueriesData(QueryFilter filter, UnaryOperator<T> updater) {
@@ -247,16 +251,27 @@ public final class QueryClient implements AutoCloseable {
     Objects.requireNonNull(updater, "updater == null");
     return notifier.batch(
         () -> {
-          ImmutableMap.Builder<QueryKey<?>, T> out = ImmutableMap.builder();
+          // First every new value, then every write: an updater that throws changes nothing.
+          List<Query<T>> queries = new ArrayList<>();
+          List<T> befores = new ArrayList<>();
+          List<T> afters = new ArrayList<>();
           for (Query<?> match : cache.findAll(filter)) {
             Query<T> query = (Query<T>) match;
-            T before = query.state().data();
-            if (before == null) {
-              continue;
+            T before = query.confirmedData();
+            if (before != null) {
+              queries.add(query);
+              befores.add(before);
+              afters.add(updater.apply(before));
             }
-            Object after = query.update(current -> current == null ? null : updater.apply(current));
+          }
+          ImmutableMap.Builder<QueryKey<?>, T> out = ImmutableMap.builder();
+          for (int i = 0; i < queries.size(); i++) {
+            T before = befores.get(i);
+            T computed = afters.get(i);
+            Object after = queries.get(i).update(current ->
+                current == null ? null : current == before ? computed : updater.apply(current));
             if (after != Query.GONE && after != null && after != before) {
-              out.put(query.key, (T) after);
+              out.put(queries.get(i).key, (T) after);
             }
           }
           return out.buildKeepingLast();
@@ -733,13 +748,21 @@ public final class QueryClient implements AutoCloseable {
 
   /**
    * Cancels every fetch in flight and stops the fetch pool the client created (one given to
-   * the builder is left running). The cache stays readable; fetching after close fails.
+   * the builder is left running): running functions are interrupted, and queued ones fail
+   * with a {@link java.util.concurrent.CancellationException}, so every mutation run settles
+   * (with its rollback). The cache stays readable; fetching after close fails.
    */
   @Override
   public void close() {
     cancelQueries(QueryFilter.all());
     if (ownedFetchExecutor != null) {
-      ownedFetchExecutor.shutdownNow();
+      // Running functions are interrupted; queued ones never run, so their tasks are
+      // cancelled, which fails their fetches and runs instead of leaving them pending.
+      for (Runnable dropped : ownedFetchExecutor.shutdownNow()) {
+        if (dropped instanceof Future<?>) {
+          ((Future<?>) dropped).cancel(false);
+        }
+      }
     }
   }
 

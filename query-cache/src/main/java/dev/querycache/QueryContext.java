@@ -7,4 +7,14 @@ package dev.querycache;
  * @param signal cancellation of this fetch
  * @param <T> the type of the data
  */
-public record QueryContext<T>(QueryKey<T> key, CancellationSignal signal) {}
+public record QueryContext<T>(QueryKey<T> key, CancellationSignal signal) {
+  /**
+   * Checks the components.
+   *
+   * @throws NullPointerException if an argument is null
+   */
+  public QueryContext {
+    java.util.Objects.requireNonNull(key, "key == null");
+    java.util.Objects.requireNonNull(signal, "signal == null");
+  }
+}

@@ -85,7 +85,7 @@ public final class QueryKey<T> {
    */
   public <U> QueryKey<U> append(@Nullable Object... more) {
     Objects.requireNonNull(more, "more == null");
-    KeyList tail = KeyParts.canonicalRoot(more);
+    KeyList tail = KeyParts.canonicalRoot(more, parts.size());
     @Nullable Object[] joined = new Object[parts.size() + tail.size()];
     for (int i = 0; i < parts.size(); i++) {
       joined[i] = parts.get(i);

@@ -15,6 +15,16 @@ import org.jspecify.annotations.Nullable;
  */
 public record QueryResult<T>(QueryKey<T> key, QueryState<T> state, boolean isStale) {
   /**
+   * Checks the components.
+   *
+   * @throws NullPointerException if {@code key} or {@code state} is null
+   */
+  public QueryResult {
+    java.util.Objects.requireNonNull(key, "key == null");
+    java.util.Objects.requireNonNull(state, "state == null");
+  }
+
+  /**
    * The data, or {@code null} if there is none yet.
    *
    * @return the data

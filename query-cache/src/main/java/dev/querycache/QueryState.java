@@ -42,6 +42,20 @@ public record QueryState<T>(
     boolean isInvalidated,
     int optimisticLayers) {
 
+  /**
+   * Checks the components.
+   *
+   * @throws NullPointerException if {@code status} or {@code fetchStatus} is null
+   * @throws IllegalArgumentException if a count is negative
+   */
+  public QueryState {
+    java.util.Objects.requireNonNull(status, "status == null");
+    java.util.Objects.requireNonNull(fetchStatus, "fetchStatus == null");
+    if (dataUpdateCount < 0 || errorUpdateCount < 0 || fetchFailureCount < 0 || optimisticLayers < 0) {
+      throw new IllegalArgumentException("counts must not be negative");
+    }
+  }
+
   private static final QueryState<?> INITIAL =
       new QueryState<>(
           null, 0, 0, null, 0, 0, 0, null, QueryStatus.PENDING, FetchStatus.IDLE, false, 0);

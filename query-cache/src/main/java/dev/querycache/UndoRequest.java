@@ -8,4 +8,14 @@ package dev.querycache;
  * @param variables the variables of the write to undo
  * @param <V> the variables' type
  */
-public record UndoRequest<V>(String mutationId, V variables) {}
+public record UndoRequest<V>(String mutationId, V variables) {
+  /**
+   * Checks the components.
+   *
+   * @throws NullPointerException if an argument is null
+   */
+  public UndoRequest {
+    java.util.Objects.requireNonNull(mutationId, "mutationId == null");
+    java.util.Objects.requireNonNull(variables, "variables == null");
+  }
+}
