@@ -39,20 +39,23 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Concurrency stress on real threads: many threads run optimistic mutations on shared keys
  * while other threads refetch, cancel, invalidate, push data, and now and then remove or reset
- * queries; the server fails some writes
- * (before or after applying them), fails some fetches, and takes random time over each call.
- * After the storm has passed, the client must have reconciled: every future completed, every
- * run settled once with the outcome its server call had, no optimistic layer left, no query
+ * queries; the server fails some writes (before or after applying them), fails some fetches,
+ * and takes random time over each call. After the storm has passed, the client must have
+ * reconciled: every future completed, every run settled once with the outcome its server call
+ * had (and one error toast per failure), no optimistic layer left, no run pending, no query
  * stuck fetching; after a final refetch the cache equals the server and every observer's last
  * result is the final state; closing the client leaves no thread behind.
  *
- * <p>Simulated server time is spent in the query and mutation functions (parking for a few
- * microseconds on the client's fetch pool), never in the test. Each iteration is seeded (the
+ * <p>Simulated server time is spent in the query and mutation functions (parking for up to a
+ * millisecond on the client's fetch pool), never in the test. Each iteration is seeded (the
  * workers' and chaos threads' choices, the faults and latencies of each write); the thread
  * schedule is not, so a failure names its seed for a rerun ({@code -Dquerycache.stress.seed=},
- * {@code -Dquerycache.stress.iterations=} for a longer run). Odd iterations deliver
+ * and {@code -Dquerycache.stress.iterations=} for a longer run). Odd seeds deliver
  * notifications on a single "UI" thread, even ones synchronously on the thread that made the
  * change.
+ *
+ * <p>Budget: 50 iterations of 6 workers × 150 mutations (45 000 runs) against 2 chaos threads,
+ * and one run of the lost-update check; about 10 to 20 s.
  */
 @DisplayName("Concurrency stress")
 class ConcurrencyStressTest {

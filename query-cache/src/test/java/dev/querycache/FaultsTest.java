@@ -52,8 +52,8 @@ import org.junit.jupiter.api.Timeout;
  * cancellation, interrupt themselves) run on a real fetch pool; everything else runs on the
  * test thread.
  *
- * <p><b>Bugs found, marked {@code BUG?}</b>: these tests state the documented behaviour and
- * failed against the library as of commit 1be7bd0, for these reasons:
+ * <p><b>Bugs this suite found</b> (all fixed; these tests state the documented behaviour and
+ * failed against the library as of commit 1be7bd0), for these reasons:
  *
  * <ul>
  *   <li>An {@link Error} other than {@link AssertionError} and {@link LinkageError} thrown by a
@@ -724,7 +724,7 @@ class FaultsTest {
 
       // Whatever the projection does, the failed run takes its error path to the end (the
       // throwing patch is skipped, as a RuntimeException from it would be).
-      SoftAssertions softly = new SoftAssertions(); // BUG? (class comment)
+      SoftAssertions softly = new SoftAssertions();
       softly.assertThat(failing).as("what reached the thread that failed the run").isNull();
       softly.assertThat(first).as("the failed run").isCompletedExceptionally();
       softly.assertThat(toaster.toasts).as("toasts").contains("error:Failed to add:rejected");
@@ -762,7 +762,7 @@ class FaultsTest {
       // Whatever the projection does, the data lands (the throwing patch is skipped, as a
       // RuntimeException from it would be) and the fetch ends.
       QueryState<List<String>> state = client.getQueryState(todos).orElseThrow();
-      SoftAssertions softly = new SoftAssertions(); // BUG? (class comment)
+      SoftAssertions softly = new SoftAssertions();
       softly.assertThat(landing).as("what reached the thread that completed the fetch").isNull();
       softly.assertThat(state.fetchStatus()).as("fetch status after the data landed").isEqualTo(FetchStatus.IDLE);
       softly.assertThat(state.data()).as("data after the data landed").isEqualTo(List.of("a", "x", "y"));
@@ -840,7 +840,7 @@ class FaultsTest {
 
     @Test
     void customErrorInAListenerIsLoggedAndIsolated() {
-      assertIsolated(new ServerMeltdownError("listener meltdown")); // BUG? (class comment)
+      assertIsolated(new ServerMeltdownError("listener meltdown"));
     }
 
     @Test
@@ -1083,7 +1083,7 @@ class FaultsTest {
         } catch (TimeoutException e) {
           outcome = "still pending 5 s after close";
         }
-        assertThat(outcome).as("outcome of a run pending when the client closed") // BUG? (class comment)
+        assertThat(outcome).as("outcome of a run pending when the client closed")
             .satisfiesAnyOf(o -> assertThat(o).isEqualTo("ok"), o -> assertThat(o).isInstanceOf(Throwable.class));
       }
       assertAtRest(client);
