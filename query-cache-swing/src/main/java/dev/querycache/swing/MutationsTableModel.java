@@ -3,19 +3,14 @@ package dev.querycache.swing;
 import dev.querycache.MutationState;
 import dev.querycache.MutationStatus;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
 import javax.swing.table.AbstractTableModel;
 
 /**
  * The rows of the {@link CacheInspector}'s "Mutations" table: one per mutation run the client
  * remembers (the pending ones and the latest settled ones), oldest first, kept by run id.
- * {@link #update} changes rows in place, appends new runs and deletes forgotten ones, firing
- * events only for the rows that changed. Confined to the EDT.
+ * {@link #update} applies the same keyed diff as {@link QueryTableModel} ({@link RowDiff}),
+ * firing events only for the rows that changed. Confined to the EDT.
  */
 final class MutationsTableModel extends AbstractTableModel {
   private static final long serialVersionUID = 1L;
@@ -33,6 +28,23 @@ final class MutationsTableModel extends AbstractTableModel {
   };
 
   private final transient List<MutationState<?, ?, ?>> rows = new ArrayList<>();
+  private final transient RowDiff.Events events =
+      new RowDiff.Events() {
+        @Override
+        public void deleted(int first, int last) {
+          fireTableRowsDeleted(first, last);
+        }
+
+        @Override
+        public void inserted(int first, int last) {
+          fireTableRowsInserted(first, last);
+        }
+
+        @Override
+        public void updated(int first, int last) {
+          fireTableRowsUpdated(first, last);
+        }
+      };
 
   /**
    * Brings the rows up to {@code runs}.
@@ -40,35 +52,8 @@ final class MutationsTableModel extends AbstractTableModel {
    * @param runs the runs the client remembers, oldest first
    */
   void update(List<MutationState<?, ?, ?>> runs) {
-    Map<Long, MutationState<?, ?, ?>> byId = new HashMap<>();
-    for (MutationState<?, ?, ?> run : runs) {
-      byId.put(run.id(), run);
-    }
-    for (int i = rows.size() - 1; i >= 0; i--) {
-      if (!byId.containsKey(rows.get(i).id())) {
-        rows.remove(i);
-        fireTableRowsDeleted(i, i);
-      }
-    }
-    Set<Long> shown = new HashSet<>();
-    for (int i = 0; i < rows.size(); i++) {
-      MutationState<?, ?, ?> old = rows.get(i);
-      MutationState<?, ?, ?> next = Objects.requireNonNull(byId.get(old.id()));
-      shown.add(old.id());
-      if (next != old) { // a run's state is replaced on every transition
-        rows.set(i, next);
-        fireTableRowsUpdated(i, i);
-      }
-    }
-    int first = rows.size();
-    for (MutationState<?, ?, ?> run : runs) {
-      if (!shown.contains(run.id())) {
-        rows.add(run);
-      }
-    }
-    if (rows.size() > first) {
-      fireTableRowsInserted(first, rows.size() - 1);
-    }
+    // The keyed diff the query models use: a run's state is replaced on every transition.
+    RowDiff.apply(rows, runs, MutationState::id, events);
   }
 
   /**
