@@ -1,0 +1,53 @@
+package dev.querycache.bench;
+
+import dev.querycache.QueryClient;
+import dev.querycache.QueryKey;
+import dev.querycache.QueryObserver;
+import dev.querycache.QueryOptions;
+import dev.querycache.QuerySettings;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * W4: keys each observed by one subscribed observer; {@code updateQueryData(key, v -> v + 1)}
+ * round-robin over the keys. Notification is synchronous, so every update is delivered before
+ * the call returns.
+ */
+final class ObservedUpdates {
+  private ObservedUpdates() {}
+
+  static Line run(int keyCount, int updates, Rounds rounds) {
+    QueryClient client = Workloads.newClient();
+    @SuppressWarnings("unchecked")
+    QueryKey<Integer>[] keys = new QueryKey[keyCount];
+    long[] notified = new long[1];
+    List<QueryObserver<Integer>> observers = new ArrayList<>();
+    for (int i = 0; i < keyCount; i++) {
+      keys[i] = QueryKey.of("counter", i);
+      client.setQueryData(keys[i], 0);
+      observers.add(
+          client.observe(
+              QueryOptions.builder(keys[i]).staleTime(QuerySettings.FOREVER).build(),
+              result -> notified[0]++));
+    }
+    long[] lastRound = new long[1];
+    double nanos =
+        rounds.nanosPerOp(
+            updates,
+            () -> {
+              long before = notified[0];
+              long start = System.nanoTime();
+              for (int u = 0; u < updates; u++) {
+                client.updateQueryData(keys[u % keyCount], v -> v + 1);
+              }
+              long elapsed = System.nanoTime() - start;
+              lastRound[0] = notified[0] - before;
+              return elapsed;
+            });
+    observers.forEach(QueryObserver::close);
+    client.close();
+    return new Line("W4", keyCount).with("ops", updates).with("ns_per_op", nanos)
+        .with("notified", lastRound[0])
+        .with("note", "ns per updateQueryData with one observer per key, synchronous notification");
+  }
+}
