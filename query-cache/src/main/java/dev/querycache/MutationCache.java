@@ -2,25 +2,30 @@ package dev.querycache;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * The client's mutation runs: the pending ones and the most recent settled ones (for
- * inspectors), and the queues that make runs of one scope call their mutation functions one
- * after another. Guarded by its own monitor; never calls out while holding it.
+ * The client's mutation runs: the unfinished ones and the most recent finished ones (for
+ * inspectors; remembering them costs constant time per run), and the queues that make runs
+ * of one scope call their mutation functions one after another. Guarded by its own monitor; never calls out while holding it.
  */
 final class MutationCache {
   /** How many settled runs are remembered beside the pending ones. */
   static final int SETTLED_KEPT = 100;
 
-  private final List<MutationRun<?, ?, ?>> runs = new ArrayList<>();
+  /** Runs not finished yet, in start order. */
+  private final Set<MutationRun<?, ?, ?>> unfinished = new LinkedHashSet<>();
+  /** The latest finished runs, oldest first, at most {@link #SETTLED_KEPT}. */
+  private final ArrayDeque<MutationRun<?, ?, ?>> recentlyFinished = new ArrayDeque<>();
   private final Map<String, ArrayDeque<MutationRun<?, ?, ?>>> scopes = new HashMap<>();
 
   synchronized void add(MutationRun<?, ?, ?> run) {
-    runs.add(run);
+    unfinished.add(run);
   }
 
   /** Lets the run execute now, or queues it behind the earlier runs of its scope. */
@@ -55,26 +60,15 @@ final class MutationCache {
           }
         }
       }
-      forgetOldSettledRuns();
+      if (unfinished.remove(run)) {
+        recentlyFinished.addLast(run);
+        if (recentlyFinished.size() > SETTLED_KEPT) {
+          recentlyFinished.removeFirst();
+        }
+      }
     }
     if (next != null) {
       next.scopeReady();
-    }
-  }
-
-  private void forgetOldSettledRuns() {
-    int settled = 0;
-    for (MutationRun<?, ?, ?> run : runs) {
-      if (!run.state().isPending()) {
-        settled++;
-      }
-    }
-    Iterator<MutationRun<?, ?, ?>> oldestFirst = runs.iterator();
-    while (settled > SETTLED_KEPT && oldestFirst.hasNext()) {
-      if (!oldestFirst.next().state().isPending()) {
-        oldestFirst.remove();
-        settled--;
-      }
     }
   }
 
@@ -82,8 +76,10 @@ final class MutationCache {
   List<MutationState<?, ?, ?>> find(MutationFilter filter) {
     List<MutationRun<?, ?, ?>> all;
     synchronized (this) {
-      all = new ArrayList<>(runs);
+      all = new ArrayList<>(recentlyFinished);
+      all.addAll(unfinished);
     }
+    all.sort(Comparator.comparingLong(run -> run.id)); // ids follow start order
     List<MutationState<?, ?, ?>> out = new ArrayList<>();
     for (MutationRun<?, ?, ?> run : all) {
       MutationState<?, ?, ?> state = run.state();

@@ -50,6 +50,10 @@ final class Query<T> {
   private volatile long retainedUntil = Long.MAX_VALUE; // ticker time; MAX_VALUE: forever
   private volatile List<OptimisticLayer<T>> layers = List.of(); // written under this, in order
   private volatile @Nullable T confirmed; // written under this; meaningful while layers exist
+  /** Where the query sits in {@link QueryIndex}; guarded by the index's monitor. */
+  QueryIndex.@Nullable Node indexNode;
+  /** The query's slot in {@link #indexNode}'s members; guarded by the index's monitor. */
+  int indexSlot;
 
   Query(QueryKey<T> key, QueryClient client, ResolvedOptions<T> options) {
     this.key = key;
@@ -193,7 +197,8 @@ final class Query<T> {
     }
     if (action instanceof LayersChanged) {
       LayersChanged<T> changed = (LayersChanged<T>) action;
-      T data = share ? StructuralSharing.share(s.data(), changed.visible()) : changed.visible();
+      // Patched data derives from the data before, so equality is all there is to share.
+      T data = share ? StructuralSharing.keepIfEqual(s.data(), changed.visible()) : changed.visible();
       if (data == s.data() && changed.count() == s.optimisticLayers()) {
         return s;
       }
@@ -410,7 +415,7 @@ final class Query<T> {
           layer.foldRequested = true;
         }
       }
-      setLayersLocked(confirmed, current);
+      setLayersLocked(confirmed, current, false);
       if (layers.size() == current.size()) {
         return; // an earlier layer is pending, or an older fetch in flight: fold later
       }
@@ -435,7 +440,7 @@ final class Query<T> {
   private void refoldLocked() {
     if (!layers.isEmpty()) {
       int before = layers.size();
-      setLayersLocked(confirmed, layers);
+      setLayersLocked(confirmed, layers, false);
       if (layers.size() != before) {
         dispatchLocked(new LayersChanged<>(state.data(), layers.size()));
       }
@@ -448,13 +453,29 @@ final class Query<T> {
    * never waits for an event that will not come. Returns the new confirmed data.
    */
   private @Nullable T setLayersLocked(@Nullable T base, List<OptimisticLayer<T>> next) {
+    return setLayersLocked(base, next, true);
+  }
+
+  /**
+   * As {@link #setLayersLocked(Object, List)}; with {@code resultNeeded} false, a fold of
+   * every layer does not apply the patches again (nothing will read the confirmed data: with
+   * no layers left, the visible data is the confirmed data) and returns null.
+   */
+  private @Nullable T setLayersLocked(@Nullable T base, List<OptimisticLayer<T>> next, boolean resultNeeded) {
     int folded = 0;
-    T confirmedNow = base;
     while (folded < next.size() && canFold(next.get(folded))) {
-      confirmedNow = applyLayer(next.get(folded), confirmedNow, null);
       folded++;
     }
-    List<OptimisticLayer<T>> remaining = List.copyOf(next.subList(folded, next.size()));
+    List<OptimisticLayer<T>> remaining =
+        folded == 0 ? List.copyOf(next) : List.copyOf(next.subList(folded, next.size()));
+    T confirmedNow = base;
+    if (resultNeeded || !remaining.isEmpty()) {
+      for (int i = 0; i < folded; i++) {
+        confirmedNow = applyLayer(next.get(i), confirmedNow, null);
+      }
+    } else {
+      confirmedNow = null;
+    }
     layers = remaining;
     confirmed = remaining.isEmpty() ? null : confirmedNow;
     return confirmedNow;

@@ -3,6 +3,7 @@ package dev.querycache;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.Policy;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,6 +29,7 @@ import org.jspecify.annotations.Nullable;
 final class QueryCache {
   private final QueryClient client;
   private final Cache<QueryKey<?>, Query<?>> cache;
+  private final Policy<QueryKey<?>, Query<?>> policy;
   private final QueryIndex index = new QueryIndex();
 
   QueryCache(QueryClient client, long maxUnobserved) {
@@ -56,12 +58,21 @@ final class QueryCache {
                   }
                 })
             .build();
+    this.policy = cache.policy();
   }
 
-  /** The live query for {@code key}, or null (an expired one counts as gone). */
+  /**
+   * The live query for {@code key}, or null (an expired one counts as gone).
+   *
+   * <p>A quiet read: retention follows observers, fetches and gc time, never reads, so a read
+   * has nothing to tell Caffeine's policy. A plain {@code getIfPresent} would record the
+   * access in Caffeine's read buffer, and draining that buffer re-files the entry in the
+   * timer wheel of variable expiry: the profile of 1 000 000 reads of 100 000 keys put a
+   * quarter of the time there.
+   */
   @SuppressWarnings("unchecked") // a key's queries hold the key's data type
   <T> @Nullable Query<T> get(QueryKey<T> key) {
-    return (Query<T>) cache.getIfPresent(key);
+    return (Query<T>) policy.getIfPresentQuietly(key);
   }
 
   /**
@@ -70,8 +81,19 @@ final class QueryCache {
    * is not run and null is returned). Runs inside a notification batch, so nothing is
    * delivered before the atomic step ends.
    */
-  @SuppressWarnings("unchecked")
   <T, R> @Nullable R compute(
+      QueryKey<T> key, @Nullable ResolvedOptions<T> options, Function<Query<T>, R> action) {
+    // A query about to be created keeps a key that shares its strings with its neighbours.
+    return computeWithKey(options != null && get(key) == null ? index.shareStrings(key) : key, options, action);
+  }
+
+  /** As {@link #compute}, for a key the caller has just found absent. */
+  <T, R> @Nullable R create(QueryKey<T> key, ResolvedOptions<T> options, Function<Query<T>, R> action) {
+    return computeWithKey(index.shareStrings(key), options, action);
+  }
+
+  @SuppressWarnings("unchecked")
+  private <T, R> @Nullable R computeWithKey(
       QueryKey<T> key, @Nullable ResolvedOptions<T> options, Function<Query<T>, R> action) {
     Object[] result = new Object[1];
     client.notifier.batch(
@@ -155,7 +177,7 @@ final class QueryCache {
     List<Query<?>> candidates;
     boolean keysMatch;
     if (key != null && filter.isExact()) {
-      Query<?> query = cache.getIfPresent(key);
+      Query<?> query = get(key);
       candidates = query == null ? List.of() : List.of(query);
       keysMatch = true;
     } else {

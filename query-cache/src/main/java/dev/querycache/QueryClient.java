@@ -160,7 +160,7 @@ public final class QueryClient implements AutoCloseable {
           }
           // Absent, or evicted before the write landed: create and write in one atomic step,
           // which no eviction can interleave (with a size cap of zero it is evicted just after).
-          return Objects.requireNonNull(cache.compute(key, resolve(key, null), live -> live.setData(data)));
+          return Objects.requireNonNull(cache.create(key, resolve(key, null), live -> live.setData(data)));
         });
   }
 
@@ -198,7 +198,7 @@ public final class QueryClient implements AutoCloseable {
               return Optional.<T>empty();
             }
             Object stored =
-                cache.compute(
+                cache.create(
                     key,
                     resolve(key, null),
                     live -> live.state().data() == null ? live.setData(created) : Query.GONE);
@@ -975,8 +975,9 @@ public final class QueryClient implements AutoCloseable {
 
     /**
      * Caps how many unobserved (and idle) queries are retained; beyond it, the least
-     * valuable are evicted before their gc time (Caffeine's size policy). Observed and
-     * fetching queries never count and are never evicted. Unbounded by default.
+     * valuable are evicted before their gc time (Caffeine's size policy, which judges value
+     * by how recently and how often a query was created or written: reads do not count).
+     * Observed and fetching queries never count and are never evicted. Unbounded by default.
      *
      * @param maximum zero or more
      * @return this builder

@@ -1,11 +1,10 @@
 package dev.querycache;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -39,17 +38,43 @@ final class QueryIndex {
     node.add(query);
   }
 
-  synchronized void remove(Query<?> query) {
+  /**
+   * {@code key}, or an equal key whose leading string parts are the instances the trie
+   * already holds as tokens. A cache of many keys per family built with
+   * {@code "plugin-" + name} would otherwise keep one copy of each family's string per key;
+   * called when a query is created, so the stored key shares them.
+   */
+  synchronized <T> QueryKey<T> shareStrings(QueryKey<T> key) {
+    KeyList parts = key.root();
+    @Nullable Object[] shared = null;
     Node node = root;
-    for (Object token : tokens(query.key.root())) {
-      Node next = node.children == null ? null : node.children.get(token);
+    for (int i = 0; i < parts.size() && i < MAX_TOKENS; i++) {
+      Object part = parts.get(i);
+      if (part instanceof KeyList || part instanceof KeyMap || node.children == null) {
+        break;
+      }
+      Node next = node.children.get(part == null ? NULL : part);
       if (next == null) {
-        return;
+        break;
+      }
+      if (part instanceof String && next.token != part) {
+        if (shared == null) {
+          shared = parts.toArray();
+        }
+        shared[i] = next.token;
       }
       node = next;
     }
-    node.remove(query);
-    node.prune();
+    return shared == null ? key : key.withParts(new KeyList(shared));
+  }
+
+  /** Removes {@code query} in constant time: it knows its node and its slot there. */
+  synchronized void remove(Query<?> query) {
+    Node node = query.indexNode;
+    if (node != null) {
+      node.remove(query);
+      node.prune();
+    }
   }
 
   /**
@@ -156,11 +181,21 @@ final class QueryIndex {
     }
   }
 
-  private static final class Node {
+  /**
+   * A trie node. The queries whose walk ends here are kept in a plain array, each query
+   * remembering its slot ({@link Query#indexSlot}): adding appends, removing moves the last
+   * member into the freed slot, and collecting copies a contiguous run of references. (A
+   * {@code LinkedHashSet} cost 40 bytes of entry per query, and an extra pointer to chase per
+   * candidate, which at a million cached queries is most of a prefix invalidation's time.)
+   */
+  static final class Node {
+    private static final Query<?>[] NO_MEMBERS = new Query<?>[0];
+
     private final @Nullable Node parent;
     private final @Nullable Object token;
     private @Nullable Map<Object, Node> children;
-    private @Nullable Set<Query<?>> members;
+    private Query<?>[] members = NO_MEMBERS;
+    private int size;
 
     Node(@Nullable Node parent, @Nullable Object token) {
       this.parent = parent;
@@ -175,18 +210,25 @@ final class QueryIndex {
     }
 
     void add(Query<?> query) {
-      if (members == null) {
-        members = new LinkedHashSet<>(4);
+      if (size == members.length) {
+        members = Arrays.copyOf(members, Math.max(4, size + (size >> 1)));
       }
-      members.add(query);
+      members[size] = query;
+      query.indexNode = this;
+      query.indexSlot = size++;
     }
 
     void remove(Query<?> query) {
-      if (members != null) {
-        members.remove(query);
-        if (members.isEmpty()) {
-          members = null;
-        }
+      int slot = query.indexSlot;
+      Query<?> last = members[--size];
+      members[slot] = last;
+      last.indexSlot = slot;
+      members[size] = null;
+      query.indexNode = null;
+      if (size == 0) {
+        members = NO_MEMBERS;
+      } else if (size < members.length / 4) {
+        members = Arrays.copyOf(members, size * 2);
       }
     }
 
@@ -194,7 +236,7 @@ final class QueryIndex {
     void prune() {
       Node node = this;
       while (node.parent != null
-          && node.members == null
+          && node.size == 0
           && (node.children == null || node.children.isEmpty())) {
         Map<Object, Node> siblings = node.parent.children;
         if (siblings != null) {
@@ -205,8 +247,8 @@ final class QueryIndex {
     }
 
     void collect(List<Query<?>> out) {
-      if (members != null) {
-        out.addAll(members);
+      for (int i = 0; i < size; i++) {
+        out.add(members[i]);
       }
       if (children != null) {
         for (Node child : children.values()) {

@@ -107,6 +107,11 @@ public final class QueryKey<T> {
     return parts;
   }
 
+  /** This key with {@code equal} parts (the same tree, other instances), typed the same. */
+  QueryKey<T> withParts(KeyList equal) {
+    return new QueryKey<>(equal);
+  }
+
   /** The root node of the canonical tree, for matching and indexing. */
   KeyList root() {
     return parts;

@@ -3,6 +3,7 @@ package dev.querycache;
 import com.google.common.collect.ImmutableList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.RandomAccess;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,41 +27,98 @@ final class StructuralSharing {
 
   private StructuralSharing() {}
 
-  @SuppressWarnings("unchecked") // the result is `next` or a list of the same family
+  /**
+   * {@code next}, with the old reference kept where it equals the old data, and old list
+   * elements kept where they equal the new ones. For data that arrives whole (a fetch, a
+   * hand-written update), whose elements are new objects even where nothing changed.
+   */
+  @SuppressWarnings("unchecked") // the result is `next`, `previous` or a list of the same family
   static <T> T share(@Nullable T previous, T next) {
     if (previous == null || previous == next) {
       return next;
     }
-    if (previous.equals(next)) {
-      return previous;
+    if (previous instanceof List<?> && next instanceof List<?> && isRebuildable((List<?>) next)) {
+      return (T) shareElements((List<?>) previous, (List<?>) next);
     }
-    if (previous instanceof List<?> && next instanceof List<?>) {
-      Object shared = shareElements((List<?>) previous, (List<?>) next);
-      return (T) shared;
-    }
-    return next;
+    return keepIfEqual(previous, next);
   }
 
-  private static Object shareElements(List<?> previous, List<?> next) {
-    boolean guava = next instanceof ImmutableList<?>;
-    boolean jdk = next.getClass() == JDK_LIST_N || next.getClass() == JDK_LIST_12;
-    if (!guava && !jdk) {
+  /**
+   * {@code previous} if {@code next} equals it, else {@code next}. For data derived from the
+   * previous data (an optimistic patch copies the list and replaces what it changes), whose
+   * unchanged elements already are the old references: looking for more to share would
+   * compare every element for nothing. The comparison stops at the first difference.
+   */
+  static <T> T keepIfEqual(@Nullable T previous, T next) {
+    if (previous == null || previous == next) {
       return next;
     }
-    Object[] elements = next.toArray();
-    int common = Math.min(previous.size(), elements.length);
-    boolean reused = false;
-    for (int i = 0; i < common; i++) {
+    if (previous instanceof List<?> && next instanceof List<?>) {
+      return sameElements((List<?>) previous, (List<?>) next) ? previous : next;
+    }
+    return previous.equals(next) ? previous : next;
+  }
+
+  /**
+   * {@link List#equals}, checking identity before {@code equals} for each element (the
+   * JDK's immutable lists call {@code equals} even on the same element, which for a record
+   * compares every component).
+   */
+  private static boolean sameElements(List<?> previous, List<?> next) {
+    int size = previous.size();
+    if (size != next.size()) {
+      return false;
+    }
+    if (!(previous instanceof RandomAccess) || !(next instanceof RandomAccess)) {
+      return previous.equals(next);
+    }
+    for (int i = 0; i < size; i++) {
       Object old = previous.get(i);
-      if (old != null && old != elements[i] && old.equals(elements[i])) {
-        elements[i] = old;
-        reused = true;
+      Object now = next.get(i);
+      if (old != now && (old == null || !old.equals(now))) {
+        return false;
       }
     }
-    if (!reused) {
+    return true;
+  }
+
+  private static boolean isRebuildable(List<?> list) {
+    Class<?> type = list.getClass();
+    return list instanceof ImmutableList<?> || type == JDK_LIST_N || type == JDK_LIST_12;
+  }
+
+  /**
+   * One pass over both lists: the old list if every element is equal (and the sizes match),
+   * else the new list with equal elements replaced by the old ones (copied only if there is
+   * one), else the new list itself.
+   */
+  private static Object shareElements(List<?> previous, List<?> next) {
+    List<?> old = previous instanceof RandomAccess ? previous : Arrays.asList(previous.toArray());
+    int common = Math.min(old.size(), next.size());
+    boolean allEqual = old.size() == next.size();
+    Object[] elements = null;
+    for (int i = 0; i < common; i++) {
+      Object was = old.get(i);
+      Object now = next.get(i);
+      if (was == now) {
+        continue;
+      }
+      if (was != null && was.equals(now)) {
+        if (elements == null) {
+          elements = next.toArray();
+        }
+        elements[i] = was;
+      } else {
+        allEqual = false;
+      }
+    }
+    if (allEqual) {
+      return previous;
+    }
+    if (elements == null) {
       return next;
     }
-    if (guava) {
+    if (next instanceof ImmutableList<?>) {
       return ImmutableList.copyOf(elements);
     }
     // Stream.toList() may hold nulls, which List.of refuses; keep such lists as they came.

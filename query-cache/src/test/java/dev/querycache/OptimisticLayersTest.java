@@ -163,6 +163,51 @@ class OptimisticLayersTest {
     }
   }
 
+  // ---- what a patch costs ---------------------------------------------------------------------
+
+  @Nested
+  class Economy {
+    @Test
+    void aLoneLayerFoldsWithoutRunningItsProjectionAgain() {
+      client.setQueryData(key, rows(row(0), row(1)));
+      AtomicInteger projections = new AtomicInteger();
+      Mutation<Row, Boolean, Void> counted =
+          client.asyncMutation(server)
+              .optimistic(key, (List<Row> rows, Row value) -> {
+                projections.incrementAndGet();
+                return put(rows, value);
+              })
+              .errorMessage("Failed to update the row")
+              .build();
+
+      CompletableFuture<Boolean> done = counted.mutate(read(1));
+      server.complete(0, true);
+
+      assertThat(done).isCompletedWithValue(true);
+      assertThat(layers()).isZero();
+      assertThat(data()).containsExactly(row(0), read(1));
+      assertThat(projections).hasValue(1);
+    }
+
+    @Test
+    void aPatchEqualToTheDataBeforeKeepsTheOldInstance() {
+      List<Row> before = rows(read(0), row(1));
+      client.setQueryData(key, before);
+      List<QueryResult<List<Row>>> seen = new CopyOnWriteArrayList<>();
+      QueryObserver<List<Row>> observer =
+          client.observe(QueryOptions.builder(key).staleTime(QuerySettings.FOREVER).build(), seen::add);
+      int delivered = seen.size();
+
+      setRow.mutate(read(0));
+
+      assertThat(data()).isSameAs(before);
+      assertThat(seen.subList(delivered, seen.size()))
+          .allSatisfy(result -> assertThat(result.data()).isSameAs(before));
+      server.complete(0, true);
+      observer.close();
+    }
+  }
+
   // ---- data landing under the layers --------------------------------------------------------
 
   @Nested

@@ -345,6 +345,29 @@ class QueryClientDataTest {
     }
 
     @Test
+    void listOfNewButEqualElementsKeepsTheOldList() {
+      QueryKey<List<Item>> key = QueryKey.of("items");
+      List<Item> first = List.of(new Item("a", 1), new Item("b", 1));
+      client.setQueryData(key, first);
+
+      List<Item> stored = client.setQueryData(key, List.of(new Item("a", 1), new Item("b", 1)));
+
+      assertThat(stored).isSameAs(first);
+    }
+
+    @Test
+    void shorterListSharesTheCommonLeadingElements() {
+      QueryKey<List<Item>> key = QueryKey.of("items");
+      Item a = new Item("a", 1);
+      client.setQueryData(key, List.of(a, new Item("b", 1)));
+
+      List<Item> stored = client.setQueryData(key, List.of(new Item("a", 1)));
+
+      assertThat(stored).containsExactly(a);
+      assertThat(stored.get(0)).isSameAs(a);
+    }
+
+    @Test
     void shortJdkImmutableListKeepsItsFamily() {
       QueryKey<List<Item>> key = QueryKey.of("items");
       Item a = new Item("a", 1);

@@ -499,6 +499,40 @@ class QueryFilterTest {
     }
 
     @Test
+    void removingQueriesFromTheMiddleOfAFamilyKeepsTheRestFindable() {
+      List<QueryKey<String>> family = new ArrayList<>();
+      for (int i = 0; i < 6; i++) {
+        family.add(put("todos", i));
+      }
+
+      client.removeQueries(QueryFilter.exact(family.get(1)));
+      client.removeQueries(QueryFilter.exact(family.get(0)));
+      client.removeQueries(QueryFilter.exact(family.get(4)));
+
+      assertThat(keys(QueryFilter.prefix("todos")))
+          .containsExactlyInAnyOrder(family.get(2), family.get(3), family.get(5));
+      client.setQueryData(family.get(1), "back");
+      assertThat(keys(QueryFilter.prefix("todos")))
+          .containsExactlyInAnyOrder(family.get(1), family.get(2), family.get(3), family.get(5));
+    }
+
+    @Test
+    void aCreatedQuerysKeySharesTheStringsItsFamilyAlreadyHolds() {
+      String first = new String("plugin-7");
+      String second = new String("plugin-7");
+      client.setQueryData(QueryKey.of(first, "item", 1), "one");
+
+      client.setQueryData(QueryKey.of(second, "item", 2), "two");
+
+      List<Object> heads = new ArrayList<>();
+      for (CachedQuery<?> query : client.getQueries(QueryFilter.prefix("plugin-7"))) {
+        heads.add(query.key().parts().get(0));
+      }
+      assertThat(heads).hasSize(2);
+      assertThat(heads.get(0)).isSameAs(heads.get(1)).isSameAs(first);
+    }
+
+    @Test
     void removingByPrefixRemovesEveryMatch() {
       put("todos", 1);
       put("todos", 2, "detail");

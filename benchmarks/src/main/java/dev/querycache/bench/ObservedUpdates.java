@@ -19,7 +19,7 @@ final class ObservedUpdates {
   static Line run(int keyCount, int updates, Rounds rounds) {
     QueryClient client = Workloads.newClient();
     @SuppressWarnings("unchecked")
-    QueryKey<Integer>[] keys = new QueryKey[keyCount];
+    QueryKey<Integer>[] keys = (QueryKey<Integer>[]) new QueryKey<?>[keyCount];
     long[] notified = new long[1];
     List<QueryObserver<Integer>> observers = new ArrayList<>();
     for (int i = 0; i < keyCount; i++) {

@@ -20,7 +20,7 @@ final class PrefixInvalidation {
     Keys keys = new Keys(n);
     QueryClient client = Workloads.newClient();
     @SuppressWarnings("unchecked")
-    QueryKey<Integer>[] held = new QueryKey[n];
+    QueryKey<Integer>[] held = (QueryKey<Integer>[]) new QueryKey<?>[n];
     for (int i = 0; i < n; i++) {
       held[i] = keys.key(i);
       client.setQueryData(held[i], i);

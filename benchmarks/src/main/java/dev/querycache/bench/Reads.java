@@ -21,7 +21,7 @@ final class Reads {
 
     QueryClient client = Workloads.newClient();
     @SuppressWarnings("unchecked")
-    QueryKey<Integer>[] held = new QueryKey[n];
+    QueryKey<Integer>[] held = (QueryKey<Integer>[]) new QueryKey<?>[n];
     Map<List<Object>, Integer> plain = new HashMap<>();
     for (int i = 0; i < n; i++) {
       held[i] = keys.key(i);

@@ -5,7 +5,8 @@ import java.util.Arrays;
 /**
  * Runs a workload's rounds: some to warm the JIT up, then the measured ones, whose median is
  * the figure. Each round reports the nanoseconds of its own measured part, so set-up work
- * (building a cache to read from, say) is never counted.
+ * (building a cache to read from, say) is never counted. A full collection before each round
+ * keeps one round's garbage from being collected on the next one's time.
  */
 final class Rounds {
   /** One round of a workload. */
@@ -40,10 +41,12 @@ final class Rounds {
   /** The median over the measured rounds of nanoseconds per operation. */
   double nanosPerOp(long opsPerRound, Round round) {
     for (int i = 0; i < warmups; i++) {
+      System.gc();
       round.run();
     }
     double[] perOp = new double[measured];
     for (int i = 0; i < measured; i++) {
+      System.gc();
       perOp[i] = (double) round.run() / opsPerRound;
     }
     Arrays.sort(perOp);
