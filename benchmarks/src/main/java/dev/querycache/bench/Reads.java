@@ -29,6 +29,9 @@ final class Reads {
       plain.put(keys.plainKey(i), i);
     }
 
+    // The three loops are written out rather than shared through a read function: one loop
+    // calling three different lambdas would make that call site megamorphic, and the JIT
+    // would stop inlining the read being measured.
     List<Line> lines = new ArrayList<>();
     double fresh =
         rounds.nanosPerOp(
