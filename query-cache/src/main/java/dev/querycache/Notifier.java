@@ -1,12 +1,15 @@
 package dev.querycache;
 
 import java.lang.System.Logger.Level;
-import java.util.LinkedHashSet;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Delivers change notifications to listeners through the application's notify executor,
@@ -39,7 +42,7 @@ final class Notifier {
   void schedule(Channel channel) {
     Batch batch = batches.get();
     if (batch.depth > 0) {
-      batch.pending.add(channel);
+      batch.add(channel);
     } else {
       channel.signal(executor);
     }
@@ -52,7 +55,7 @@ final class Notifier {
     try {
       return body.get();
     } finally {
-      if (--batch.depth == 0 && !batch.pending.isEmpty()) {
+      if (--batch.depth == 0 && batch.size > 0) {
         flush(batch);
       }
     }
@@ -68,20 +71,77 @@ final class Notifier {
   }
 
   private void flush(Batch batch) {
-    // A listener run by a synchronous executor may open a batch of its own; it gets a fresh
-    // set, and this loop picks up nothing it scheduled twice.
-    while (!batch.pending.isEmpty()) {
-      Channel[] channels = batch.pending.toArray(new Channel[0]);
-      batch.pending.clear();
-      for (Channel channel : channels) {
-        channel.signal(executor);
+    // A listener run by a synchronous executor may open a batch of its own, which schedules
+    // into this same batch object and flushes it itself; each pass takes what is pending
+    // first, so nothing is signalled twice for one scheduling.
+    while (batch.size > 0) {
+      if (batch.size == 1) {
+        batch.takeOnly().signal(executor); // the usual case: one write, one listener
+      } else {
+        for (Channel channel : batch.takeAll()) {
+          channel.signal(executor);
+        }
       }
     }
   }
 
+  /**
+   * The channels one thread's open batch has scheduled, each once, in order. Most batches
+   * schedule one or two channels, so duplicates are found by scanning the array; a large
+   * batch (a prefix invalidation under many observers) switches to an identity set.
+   */
   private static final class Batch {
+    private static final int SCAN_LIMIT = 8;
+
     int depth;
-    final Set<Channel> pending = new LinkedHashSet<>();
+    int size;
+    private Channel[] pending = new Channel[SCAN_LIMIT];
+    private @Nullable Set<Channel> seen;
+
+    void add(Channel channel) {
+      if (seen != null) {
+        if (!seen.add(channel)) {
+          return;
+        }
+      } else {
+        for (int i = 0; i < size; i++) {
+          if (pending[i] == channel) {
+            return;
+          }
+        }
+        if (size == SCAN_LIMIT) {
+          seen = Collections.newSetFromMap(new IdentityHashMap<>());
+          seen.addAll(Arrays.asList(pending).subList(0, size));
+          seen.add(channel);
+        }
+      }
+      if (size == pending.length) {
+        pending = Arrays.copyOf(pending, size * 2);
+      }
+      pending[size++] = channel;
+    }
+
+    /** The only channel pending, which is then empty again. */
+    Channel takeOnly() {
+      Channel only = pending[0];
+      pending[0] = null;
+      size = 0;
+      seen = null;
+      return only;
+    }
+
+    /** Everything pending, which is then empty again. */
+    Channel[] takeAll() {
+      Channel[] taken = Arrays.copyOf(pending, size);
+      if (pending.length > SCAN_LIMIT * 8) {
+        pending = new Channel[SCAN_LIMIT]; // do not keep a huge array for the thread's life
+      } else {
+        Arrays.fill(pending, 0, size, null);
+      }
+      size = 0;
+      seen = null;
+      return taken;
+    }
   }
 
   /**

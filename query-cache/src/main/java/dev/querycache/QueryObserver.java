@@ -237,7 +237,11 @@ public final class QueryObserver<T> implements AutoCloseable {
       return;
     }
     QueryState<T> state = attached.state();
-    long now = client.now();
+    // The clock matters only under a finite, positive stale time. At zero, data is stale as
+    // soon as it is written; at FOREVER, never by time: the data's own timestamp gives the
+    // same answers as the clock, and a delivery saves reading it.
+    long staleNanos = options.staleNanos;
+    long now = staleNanos == 0 || staleNanos == Long.MAX_VALUE ? state.dataUpdatedAt() : client.now();
     boolean stale = isStale(state, now);
     if (state == lastState && stale == lastStale) {
       return;

@@ -221,6 +221,37 @@ class QueryObserverTest {
     }
 
     @Test
+    void aBatchOverManyObservedQueriesCallsEachListenerOnceInTheOrderOfFirstChange() {
+      List<String> calls = new CopyOnWriteArrayList<>();
+      List<QueryKey<String>> keys = new ArrayList<>();
+      for (int i = 0; i < 20; i++) {
+        QueryKey<String> each = QueryKey.of("many", i);
+        keys.add(each);
+        client.setQueryData(each, "start");
+        toClose.add(
+            client.observe(
+                QueryOptions.builder(each).staleTime(QuerySettings.FOREVER).build(),
+                result -> calls.add(result.data())));
+      }
+      calls.clear();
+
+      client.batch(
+          () -> {
+            for (int round = 0; round < 2; round++) {
+              for (int i = keys.size() - 1; i >= 0; i--) {
+                client.setQueryData(keys.get(i), "r" + round + "k" + i);
+              }
+            }
+          });
+
+      List<String> expected = new ArrayList<>();
+      for (int i = keys.size() - 1; i >= 0; i--) {
+        expected.add("r1k" + i);
+      }
+      assertThat(calls).containsExactlyElementsOf(expected);
+    }
+
+    @Test
     void listenerIsNotCalledBeforeTheBatchEnds() {
       observe(QueryOptions.builder(key).build());
       results.clear();
