@@ -21,13 +21,34 @@ final class KeyMap extends AbstractMap<String, @Nullable Object> {
 
   /** Takes ownership of both arrays: keys sorted and distinct, values canonical. */
   KeyMap(String[] keys, @Nullable Object[] values) {
+    this(keys, values, hashOf(keys, values));
+  }
+
+  private KeyMap(String[] keys, @Nullable Object[] values, int hash) {
     this.keys = keys;
     this.values = values;
+    this.hash = hash;
+  }
+
+  private static int hashOf(String[] keys, @Nullable Object[] values) {
     int h = 0;
     for (int i = 0; i < keys.length; i++) {
       h += keys[i].hashCode() ^ (values[i] == null ? 0 : values[i].hashCode());
     }
-    this.hash = h;
+    return h;
+  }
+
+  /** The sorted names; never to be changed, as other maps may share the array. */
+  String[] names() {
+    return keys;
+  }
+
+  /**
+   * This map, holding {@code names} instead of its own array when the two are equal (so maps
+   * of one shape can share one array of names); else this map itself.
+   */
+  KeyMap withNames(String[] names) {
+    return names != keys && Arrays.equals(names, keys) ? new KeyMap(names, values, hash) : this;
   }
 
   @Override

@@ -83,13 +83,13 @@ final class QueryCache {
    */
   <T, R> @Nullable R compute(
       QueryKey<T> key, @Nullable ResolvedOptions<T> options, Function<Query<T>, R> action) {
-    // A query about to be created keeps a key that shares its strings with its neighbours.
-    return computeWithKey(options != null && get(key) == null ? index.shareStrings(key) : key, options, action);
+    // A query about to be created keeps a key that shares what its family already holds.
+    return computeWithKey(options != null && get(key) == null ? index.share(key) : key, options, action);
   }
 
   /** As {@link #compute}, for a key the caller has just found absent. */
   <T, R> @Nullable R create(QueryKey<T> key, ResolvedOptions<T> options, Function<Query<T>, R> action) {
-    return computeWithKey(index.shareStrings(key), options, action);
+    return computeWithKey(index.share(key), options, action);
   }
 
   @SuppressWarnings("unchecked")

@@ -36,20 +36,27 @@ final class QueryIndex {
       node = node.child(token);
     }
     node.add(query);
+    if (node.shape == null) {
+      KeyMap map = mapAfterScalars(query.key.root());
+      node.shape = map == null ? null : map.names();
+    }
   }
 
   /**
-   * {@code key}, or an equal key whose leading string parts are the instances the trie
-   * already holds as tokens. A cache of many keys per family built with
-   * {@code "plugin-" + name} would otherwise keep one copy of each family's string per key;
-   * called when a query is created, so the stored key shares them.
+   * {@code key}, or an equal key that shares what its family already holds: its leading
+   * string parts become the instances the trie holds as tokens, and a map part right after
+   * them takes the array of names the family's first map had (keys of one family tend to
+   * have the same map shape). A cache of many keys per family built with
+   * {@code "plugin-" + name} would otherwise keep one copy of the family's string, and one
+   * array of map names, per key. Called when a query is created, so the stored key shares.
    */
-  synchronized <T> QueryKey<T> shareStrings(QueryKey<T> key) {
+  synchronized <T> QueryKey<T> share(QueryKey<T> key) {
     KeyList parts = key.root();
     @Nullable Object[] shared = null;
     Node node = root;
-    for (int i = 0; i < parts.size() && i < MAX_TOKENS; i++) {
-      Object part = parts.get(i);
+    int at = 0;
+    for (; at < parts.size() && at < MAX_TOKENS; at++) {
+      Object part = parts.get(at);
       if (part instanceof KeyList || part instanceof KeyMap || node.children == null) {
         break;
       }
@@ -61,11 +68,37 @@ final class QueryIndex {
         if (shared == null) {
           shared = parts.toArray();
         }
-        shared[i] = next.token;
+        shared[at] = next.token;
       }
       node = next;
     }
+    KeyMap map = mapAfterScalars(parts);
+    if (map != null && node.shape != null && at == scalarsBefore(parts)) {
+      KeyMap sharing = map.withNames(node.shape);
+      if (sharing != map) {
+        if (shared == null) {
+          shared = parts.toArray();
+        }
+        shared[at] = sharing;
+      }
+    }
     return shared == null ? key : key.withParts(new KeyList(shared));
+  }
+
+  /** How many scalar parts lead the key (the tokens of its path, when no list comes first). */
+  private static int scalarsBefore(KeyList parts) {
+    int count = 0;
+    while (count < parts.size() && count < MAX_TOKENS
+        && !(parts.get(count) instanceof KeyList) && !(parts.get(count) instanceof KeyMap)) {
+      count++;
+    }
+    return count;
+  }
+
+  /** The map part right after the leading scalars, where a key's path in the trie ends. */
+  private static @Nullable KeyMap mapAfterScalars(KeyList parts) {
+    int at = scalarsBefore(parts);
+    return at < parts.size() && parts.get(at) instanceof KeyMap ? (KeyMap) parts.get(at) : null;
   }
 
   /** Removes {@code query} in constant time: it knows its node and its slot there. */
@@ -196,6 +229,8 @@ final class QueryIndex {
     private @Nullable Map<Object, Node> children;
     private Query<?>[] members = NO_MEMBERS;
     private int size;
+    /** The map names of the first key that ended here with a map part, for others to share. */
+    private String @Nullable [] shape;
 
     Node(@Nullable Node parent, @Nullable Object token) {
       this.parent = parent;

@@ -533,6 +533,22 @@ class QueryFilterTest {
     }
 
     @Test
+    void aCreatedQuerysMapPartSharesTheNamesOfItsFamilysFirstMap() {
+      client.setQueryData(QueryKey.of("plugin-7", "item", Map.of("id", 1, "page", 0)), "one");
+
+      client.setQueryData(QueryKey.of("plugin-7", "item", Map.of("page", 1, "id", 2)), "two");
+      client.setQueryData(QueryKey.of("plugin-7", "item", Map.of("id", 3)), "other shape");
+
+      Map<Object, String[]> names = new HashMap<>();
+      for (CachedQuery<?> query : client.getQueries(QueryFilter.prefix("plugin-7"))) {
+        KeyMap map = (KeyMap) query.key().parts().get(2);
+        names.put(map.get("id"), map.names());
+      }
+      assertThat(names.get(2L)).isSameAs(names.get(1L));
+      assertThat(names.get(3L)).containsExactly("id");
+    }
+
+    @Test
     void removingByPrefixRemovesEveryMatch() {
       put("todos", 1);
       put("todos", 2, "detail");
