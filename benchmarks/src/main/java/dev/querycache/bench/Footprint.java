@@ -14,7 +14,7 @@ final class Footprint {
   static Line run(int n) {
     Keys keys = new Keys(n);
     long before = usedAfterGc();
-    QueryClient client = Workloads.newClient();
+    QueryClient client = Keys.newClient();
     for (int i = 0; i < n; i++) {
       client.setQueryData(keys.key(i), i);
     }

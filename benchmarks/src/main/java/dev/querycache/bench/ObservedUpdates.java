@@ -17,7 +17,7 @@ final class ObservedUpdates {
   private ObservedUpdates() {}
 
   static Line run(int keyCount, int updates, Rounds rounds) {
-    QueryClient client = Workloads.newClient();
+    QueryClient client = Keys.newClient();
     @SuppressWarnings("unchecked")
     QueryKey<Integer>[] keys = (QueryKey<Integer>[]) new QueryKey<?>[keyCount];
     long[] notified = new long[1];

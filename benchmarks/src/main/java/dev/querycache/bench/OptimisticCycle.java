@@ -35,7 +35,7 @@ final class OptimisticCycle {
     List<Row> start = List.copyOf(initial);
     QueryKey<List<Row>> key = QueryKey.of("notifications");
 
-    QueryClient client = Workloads.newClient();
+    QueryClient client = Keys.newClient();
     Mutation<Integer, Integer, Void> markAsRead =
         client
             .asyncMutation((Integer id) -> CompletableFuture.completedFuture(id))

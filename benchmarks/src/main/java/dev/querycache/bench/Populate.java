@@ -12,7 +12,7 @@ final class Populate {
         rounds.nanosPerOp(
             n,
             () -> {
-              QueryClient client = Workloads.newClient();
+              QueryClient client = Keys.newClient();
               long start = System.nanoTime();
               for (int i = 0; i < n; i++) {
                 client.setQueryData(keys.key(i), i);

@@ -1,7 +1,6 @@
 package dev.querycache.bench;
 
 import dev.querycache.QueryClient;
-import dev.querycache.QueryFilter;
 import dev.querycache.QueryKey;
 import java.util.SplittableRandom;
 
@@ -18,13 +17,8 @@ final class PrefixInvalidation {
 
   static Line run(int n, int calls, Rounds rounds) {
     Keys keys = new Keys(n);
-    QueryClient client = Workloads.newClient();
-    @SuppressWarnings("unchecked")
-    QueryKey<Integer>[] held = (QueryKey<Integer>[]) new QueryKey<?>[n];
-    for (int i = 0; i < n; i++) {
-      held[i] = keys.key(i);
-      client.setQueryData(held[i], i);
-    }
+    QueryClient client = Keys.newClient();
+    QueryKey<Integer>[] held = keys.populate(client);
     SplittableRandom random = new SplittableRandom(7);
     int[] matched = new int[1];
     double nanos =
@@ -36,7 +30,7 @@ final class PrefixInvalidation {
               for (int call = 0; call < calls; call++) {
                 int f = random.nextInt(keys.families());
                 long start = System.nanoTime();
-                client.invalidateQueries(QueryFilter.prefix("plugin-" + f));
+                client.invalidateQueries(keys.family(f));
                 elapsed += System.nanoTime() - start;
                 for (int i = f; i < n; i += keys.families()) {
                   if (client.getQueryState(held[i]).orElseThrow().isInvalidated()) {

@@ -19,13 +19,10 @@ final class Reads {
     Keys keys = new Keys(n);
     int[] picks = new SplittableRandom(42).ints(reads, 0, n).toArray();
 
-    QueryClient client = Workloads.newClient();
-    @SuppressWarnings("unchecked")
-    QueryKey<Integer>[] held = (QueryKey<Integer>[]) new QueryKey<?>[n];
+    QueryClient client = Keys.newClient();
+    QueryKey<Integer>[] held = keys.populate(client);
     Map<List<Object>, Integer> plain = new HashMap<>();
     for (int i = 0; i < n; i++) {
-      held[i] = keys.key(i);
-      client.setQueryData(held[i], i);
       plain.put(keys.plainKey(i), i);
     }
 

@@ -1,6 +1,5 @@
 package dev.querycache.bench;
 
-import dev.querycache.QueryClient;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -92,11 +91,6 @@ public final class Workloads {
       out.flush();
       lines.add(line);
     }
-  }
-
-  /** A client as the workloads need it: synchronous notification. */
-  static QueryClient newClient() {
-    return QueryClient.builder().notifyExecutor(Runnable::run).build();
   }
 
   /** The parsed command line. */

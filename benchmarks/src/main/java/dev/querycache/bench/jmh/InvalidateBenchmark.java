@@ -1,9 +1,8 @@
 package dev.querycache.bench.jmh;
 
 import dev.querycache.QueryClient;
-import dev.querycache.QueryFilter;
 import dev.querycache.QueryKey;
-import java.util.Map;
+import dev.querycache.bench.Keys;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -53,6 +52,7 @@ public class InvalidateBenchmark {
   @Param({"10000", "1000000"})
   public int n;
 
+  private Keys keys;
   private int families;
   private QueryClient client;
   private QueryKey<Integer>[] held;
@@ -62,18 +62,10 @@ public class InvalidateBenchmark {
   /** Builds the client and writes the {@code n} queries. */
   @Setup(Level.Trial)
   public void setUp() {
-    if (n < 100 || n % 100 != 0) {
-      throw new IllegalArgumentException("n must be a positive multiple of 100, was " + n);
-    }
-    families = n / 100;
-    client = QueryClient.builder().notifyExecutor(Runnable::run).build();
-    @SuppressWarnings("unchecked")
-    QueryKey<Integer>[] keys = (QueryKey<Integer>[]) new QueryKey<?>[n];
-    held = keys;
-    for (int i = 0; i < n; i++) {
-      held[i] = QueryKey.of("plugin-" + (i % families), "item", Map.of("id", i, "page", i % 7));
-      client.setQueryData(held[i], i);
-    }
+    keys = new Keys(n);
+    families = keys.families();
+    client = Keys.newClient();
+    held = keys.populate(client);
   }
 
   /** Closes the client. */
@@ -117,6 +109,6 @@ public class InvalidateBenchmark {
    */
   @Benchmark
   public void invalidateFamily(Blackhole bh) {
-    bh.consume(client.invalidateQueries(QueryFilter.prefix("plugin-" + family)));
+    bh.consume(client.invalidateQueries(keys.family(family)));
   }
 }

@@ -2,6 +2,7 @@ package dev.querycache.bench.jmh;
 
 import dev.querycache.QueryClient;
 import dev.querycache.QueryKey;
+import dev.querycache.bench.Keys;
 import dev.querycache.QueryObserver;
 import dev.querycache.QueryOptions;
 import dev.querycache.QueryResult;
@@ -62,7 +63,7 @@ public class ObservedUpdateBenchmark {
     if (keys < 1) {
       throw new IllegalArgumentException("keys must be positive, was " + keys);
     }
-    client = QueryClient.builder().notifyExecutor(Runnable::run).build();
+    client = Keys.newClient();
     @SuppressWarnings("unchecked")
     QueryKey<Integer>[] built = (QueryKey<Integer>[]) new QueryKey<?>[keys];
     keyArray = built;

@@ -4,6 +4,7 @@ import dev.querycache.Mutation;
 import dev.querycache.Projection;
 import dev.querycache.QueryClient;
 import dev.querycache.QueryKey;
+import dev.querycache.bench.Keys;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -80,7 +81,7 @@ public class OptimisticMutationBenchmark {
       initial.add(new Row(id, false));
     }
     start = List.copyOf(initial);
-    client = QueryClient.builder().notifyExecutor(Runnable::run).build();
+    client = Keys.newClient();
     client.setQueryData(key, start);
     markAsRead =
         client

@@ -2,7 +2,7 @@ package dev.querycache.bench.jmh;
 
 import dev.querycache.QueryClient;
 import dev.querycache.QueryKey;
-import java.util.Map;
+import dev.querycache.bench.Keys;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -50,7 +50,7 @@ public class ReadBenchmark {
   @Param({"10000", "100000"})
   public int n;
 
-  private int families;
+  private Keys keys;
   private QueryClient client;
   private QueryKey<Integer>[] held;
   private int[] picks;
@@ -59,18 +59,9 @@ public class ReadBenchmark {
   /** Builds the client and writes the {@code n} queries. */
   @Setup
   public void setUp() {
-    if (n < 100 || n % 100 != 0) {
-      throw new IllegalArgumentException("n must be a positive multiple of 100, was " + n);
-    }
-    families = n / 100;
-    client = QueryClient.builder().notifyExecutor(Runnable::run).build();
-    @SuppressWarnings("unchecked")
-    QueryKey<Integer>[] keys = (QueryKey<Integer>[]) new QueryKey<?>[n];
-    held = keys;
-    for (int i = 0; i < n; i++) {
-      held[i] = key(i);
-      client.setQueryData(held[i], i);
-    }
+    keys = new Keys(n);
+    client = Keys.newClient();
+    held = keys.populate(client);
     picks = new SplittableRandom(42).ints(PICKS, 0, n).toArray();
   }
 
@@ -78,10 +69,6 @@ public class ReadBenchmark {
   @TearDown
   public void tearDown() {
     client.close();
-  }
-
-  private QueryKey<Integer> key(int i) {
-    return QueryKey.of("plugin-" + (i % families), "item", Map.of("id", i, "page", i % 7));
   }
 
   private int next() {
@@ -105,6 +92,6 @@ public class ReadBenchmark {
    */
   @Benchmark
   public void freshKey(Blackhole bh) {
-    bh.consume(client.getQueryData(key(next())).orElseThrow());
+    bh.consume(client.getQueryData(keys.key(next())).orElseThrow());
   }
 }
