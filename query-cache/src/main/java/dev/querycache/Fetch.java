@@ -1,6 +1,5 @@
 package dev.querycache;
 
-import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -18,8 +17,6 @@ import org.jspecify.annotations.Nullable;
  * or replaced), the result is discarded.
  */
 final class Fetch<T> implements CancellationSignal, Retryer.Listener {
-  private static final System.Logger LOG = System.getLogger(Fetch.class.getName());
-
   final int failureCountBefore;
   final @Nullable Throwable failureReasonBefore;
   final QueryStatus statusBefore;
@@ -34,6 +31,10 @@ final class Fetch<T> implements CancellationSignal, Retryer.Listener {
   private @Nullable List<Runnable> cancelCallbacks; // guarded by this
   /** Promises of the fetches this one replaced: their waiters get this fetch's outcome. */
   private final List<CompletableFuture<T>> inherited = new ArrayList<>(0); // guarded by this
+  /** Whether the query function looked at its cancellation signal (polled it, hooked it). */
+  private volatile boolean signalUsed;
+  /** The fetch that replaced this one, once this one handed its waiters over. */
+  private @Nullable Fetch<T> successor; // guarded by this
   private boolean completed; // guarded by this
   private @Nullable T outcome; // guarded by this, once completed
   private @Nullable Throwable failure; // guarded by this, once completed
@@ -50,11 +51,12 @@ final class Fetch<T> implements CancellationSignal, Retryer.Listener {
     this.context = new QueryContext<>(query.key, this);
     this.retryer =
         new Retryer<>(
-            "the query function for " + query.key,
+            () -> "the query function for " + query.key,
             retryer -> call(options, retryer),
             options.retry,
             client,
-            this);
+            this,
+            false);
     retryer.result().whenComplete(this::finish);
   }
 
@@ -149,11 +151,17 @@ final class Fetch<T> implements CancellationSignal, Retryer.Listener {
     completeAll(null, new CancellationException("the fetch of " + query.key + " was cancelled"));
   }
 
-  /** After being replaced by {@code next}: this fetch's waiters get the newer one's outcome. */
+  /**
+   * After being replaced by {@code next}: this fetch's waiters, and any it inherits later,
+   * get the newer one's outcome. Runs outside every lock (it runs the cancellation
+   * callbacks), so hand-overs of one key may arrive out of order: a fetch replaced twice in
+   * quick succession can be handed waiters after it handed over its own, and forwards them.
+   */
   void handOver(Fetch<T> next) {
     runCancelCallbacks();
     List<CompletableFuture<T>> waiters;
     synchronized (this) {
+      successor = next;
       waiters = new ArrayList<>(inherited.size() + 1);
       waiters.add(promise);
       waiters.addAll(inherited);
@@ -165,20 +173,35 @@ final class Fetch<T> implements CancellationSignal, Retryer.Listener {
   /**
    * Takes over waiters of a replaced fetch. This fetch may already be over (cancelled by
    * another thread between replacing the old one and this hand-over): they get its outcome
-   * at once, else they would wait forever.
+   * at once, else they would wait forever. It may itself have been replaced and handed over
+   * already: they go on to its successor (in a loop, however long the chain).
    */
   private void inherit(List<CompletableFuture<T>> waiters) {
-    T value;
-    Throwable error;
-    synchronized (this) {
-      if (!completed) {
-        inherited.addAll(waiters);
+    Fetch<T> target = this;
+    while (true) {
+      T value;
+      Throwable error;
+      Fetch<T> next;
+      synchronized (target) {
+        if (target.completed) {
+          value = target.outcome;
+          error = target.failure;
+          next = null;
+        } else if (target.successor != null) {
+          next = target.successor;
+          value = null;
+          error = null;
+        } else {
+          target.inherited.addAll(waiters);
+          return;
+        }
+      }
+      if (next == null) {
+        complete(waiters, value, error);
         return;
       }
-      value = outcome;
-      error = failure;
+      target = next;
     }
-    complete(waiters, value, error);
   }
 
   private void runCancelCallbacks() {
@@ -194,22 +217,28 @@ final class Fetch<T> implements CancellationSignal, Retryer.Listener {
     }
   }
 
-  private static void runCallback(Runnable callback) {
-    try {
-      callback.run();
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "a cancellation callback threw", e);
-    }
+  private void runCallback(Runnable callback) {
+    Callbacks.run("a cancellation callback", query.key, callback::run);
+  }
+
+  /**
+   * Whether the query function used its cancellation signal: then it can stop when asked, and
+   * a fetch nobody waits for any more is cancelled rather than left to finish.
+   */
+  boolean usedSignal() {
+    return signalUsed;
   }
 
   @Override
   public boolean isCancelled() {
+    signalUsed = true;
     return retryer.isCancelled();
   }
 
   @Override
   public void onCancel(Runnable callback) {
     Objects.requireNonNull(callback, "callback == null");
+    signalUsed = true;
     synchronized (this) {
       if (!retryer.isCancelled()) {
         if (cancelCallbacks == null) {

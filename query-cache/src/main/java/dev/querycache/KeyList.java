@@ -55,8 +55,6 @@ final class KeyList extends AbstractList<@Nullable Object> implements RandomAcce
 
   @Override
   public String toString() {
-    StringBuilder out = new StringBuilder();
-    KeyParts.appendJson(out, this);
-    return out.toString();
+    return KeyJson.render(this);
   }
 }

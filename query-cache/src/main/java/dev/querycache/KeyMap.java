@@ -128,8 +128,6 @@ final class KeyMap extends AbstractMap<String, @Nullable Object> {
 
   @Override
   public String toString() {
-    StringBuilder out = new StringBuilder();
-    KeyParts.appendJson(out, this);
-    return out.toString();
+    return KeyJson.render(this);
   }
 }

@@ -1,8 +1,10 @@
 package dev.querycache;
 
-import java.math.BigDecimal;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.lang.reflect.RecordComponent;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
@@ -11,18 +13,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.cfg.EnumFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The canonical key tree: turns user objects into it, prints it, and matches one tree
  * against another partially.
  *
  * <p>Records are read component by component; other objects with properties (beans) go
- * through Jackson.
+ * through Jackson ({@link BeanParts}).
+ *
+ * <p><b>Bounds.</b> A key names a query; it is not a place for bulk data. A key holds at most
+ * {@value #MAX_PARTS} parts in all (every list, map, record and scalar counts one), nested at
+ * most {@value #MAX_DEPTH} levels deep, so that a hostile or mistaken part (a list of itself,
+ * forty lists sharing one sublist twice over, which would expand to 2^40 leaves) is refused
+ * at once instead of never returning. Each collection is read once, by copying it first, so
+ * a concurrent collection changing meanwhile gives a key of one state it had, never a torn
+ * one.
  *
  * <p>A canonical part is one of: {@code null}, {@link String}, {@link Boolean}, {@link Long}
  * (every integral number that fits), {@link BigDecimal} (every other number, trailing zeros
@@ -30,20 +35,11 @@ import tools.jackson.databind.json.JsonMapper;
  * canonical form, {@code 1}, {@code 1L} and {@code 1.0} are equal parts.
  */
 final class KeyParts {
-  /**
-   * Jackson turns records and beans into trees; built once, thread-safe. Jackson 3 changed
-   * two defaults that keys depend on, so they are set back: an enum is written by its name
-   * (as enum parts are), and a class with no properties is refused rather than written as
-   * an empty map (an arbitrary object is not a key).
-   */
-  private static final JsonMapper MAPPER =
-      JsonMapper.builder()
-          .disable(EnumFeature.WRITE_ENUMS_USING_TO_STRING)
-          .enable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-          .build();
+  /** Nesting beyond this is refused (and, where the same container repeats, named a cycle). */
+  static final int MAX_DEPTH = 64;
 
-  /** Nesting beyond this is taken for a cycle (a list or map that contains itself). */
-  private static final int MAX_DEPTH = 64;
+  /** The most parts a key may hold in all. */
+  static final int MAX_PARTS = 10_000;
 
   private KeyParts() {}
 
@@ -58,15 +54,37 @@ final class KeyParts {
 
   /** As {@link #canonicalRoot(Object[])} for parts that follow {@code offset} others. */
   static KeyList canonicalRoot(@Nullable Object[] parts, int offset) {
+    Budget budget = new Budget(offset);
     @Nullable Object[] out = new Object[parts.length];
     for (int i = 0; i < parts.length; i++) {
       try {
-        out[i] = canonical(parts[i], 0);
+        out[i] = canonical(parts[i], 0, budget);
       } catch (BadPart bad) {
         throw bad.at("[" + (offset + i) + "]", null).toException();
       }
     }
     return new KeyList(out);
+  }
+
+  /**
+   * What one key may still hold: every part counts against {@link #MAX_PARTS}. One per key
+   * being built; not shared between threads.
+   */
+  static final class Budget {
+    private int parts;
+
+    Budget(int alreadyCounted) {
+      this.parts = alreadyCounted;
+    }
+
+    /** Counts one more part. */
+    void count() {
+      if (++parts > MAX_PARTS) {
+        throw new BadPart(
+            "takes the key beyond " + MAX_PARTS + " parts in all: a key names a query; "
+                + "put bulk data in what the query fetches, not in its key");
+      }
+    }
   }
 
   /** Converts a list of root parts; see {@link #canonicalRoot(Object[])}. */
@@ -82,7 +100,8 @@ final class KeyParts {
    * segment to the {@link BadPart} on the way out), so the happy path allocates nothing but
    * the canonical nodes themselves.
    */
-  private static @Nullable Object canonical(@Nullable Object part, int depth) {
+  static @Nullable Object canonical(@Nullable Object part, int depth, Budget budget) {
+    budget.count();
     if (part == null
         || part instanceof String
         || part instanceof Boolean
@@ -107,24 +126,22 @@ final class KeyParts {
       throw new BadPart("nests deeper than " + MAX_DEPTH + " levels");
     }
     if (part instanceof List<?>) {
-      List<?> list = (List<?>) part;
-      @Nullable Object[] out = new Object[list.size()];
-      int i = 0;
-      for (Object item : list) {
+      // Copied first: a concurrent list changing meanwhile gives one state it had.
+      @Nullable Object[] out = ((List<?>) part).toArray();
+      for (int i = 0; i < out.length; i++) {
         try {
-          out[i] = canonical(item, depth + 1);
+          out[i] = canonical(out[i], depth + 1, budget);
         } catch (BadPart bad) {
           throw bad.at("[" + i + "]", part);
         }
-        i++;
       }
       return new KeyList(out);
     }
     if (part instanceof Map<?, ?>) {
-      return canonicalMap((Map<?, ?>) part, depth);
+      return canonicalMap((Map<?, ?>) part, depth, budget);
     }
     if (part instanceof Record) {
-      return canonicalRecord((Record) part, depth);
+      return canonicalRecord((Record) part, depth, budget);
     }
     if (part.getClass().isArray()) {
       throw new BadPart(
@@ -136,17 +153,25 @@ final class KeyParts {
           "is a " + part.getClass().getSimpleName()
               + ": only lists have a defined order; use a List");
     }
-    String packageName = part.getClass().getPackageName();
+    Class<?> type = part.getClass();
+    String packageName = type.getPackageName();
     if (packageName.startsWith("java.") || packageName.startsWith("javax.")) {
       throw new BadPart(
-          "has unsupported type " + part.getClass().getName()
+          "has unsupported type " + type.getName()
               + ": use a String, number, Boolean, enum, null, List, Map with String keys, "
               + "or a record");
     }
-    return fromJackson(part);
+    if (type.isSynthetic() || type.isHidden() || type.isAnonymousClass() || Proxy.isProxyClass(type)) {
+      throw new BadPart(
+          "is " + (type.isAnonymousClass() ? "an instance of an anonymous class"
+              : Proxy.isProxyClass(type) ? "a proxy" : "a lambda or another generated class")
+              + " (" + type.getName() + "), which has no state a key can compare: "
+              + "two different ones would give equal keys; use a record of the values it stands for");
+    }
+    return BeanParts.canonicalBean(part, depth, budget);
   }
 
-  private static Object canonicalNumber(Number number) {
+  static Object canonicalNumber(Number number) {
     BigDecimal decimal;
     if (number instanceof Double || number instanceof Float) {
       double value = number.doubleValue();
@@ -169,7 +194,7 @@ final class KeyParts {
     return canonicalDecimal(decimal);
   }
 
-  private static Object canonicalDecimal(BigDecimal decimal) {
+  static Object canonicalDecimal(BigDecimal decimal) {
     if (decimal.signum() == 0) {
       return 0L;
     }
@@ -184,12 +209,15 @@ final class KeyParts {
     return stripped;
   }
 
-  private static KeyMap canonicalMap(Map<?, ?> map, int depth) {
-    int size = map.size();
+  private static KeyMap canonicalMap(Map<?, ?> map, int depth, Budget budget) {
+    // Copied first: a concurrent map changing meanwhile gives one state it had.
+    Object[] entries = map.entrySet().toArray();
+    int size = entries.length;
     String[] keys = new String[size];
     @Nullable Object[] values = new Object[size];
     int i = 0;
-    for (Map.Entry<?, ?> entry : map.entrySet()) {
+    for (Object item : entries) {
+      Map.Entry<?, ?> entry = (Map.Entry<?, ?>) item;
       Object key = entry.getKey();
       if (!(key instanceof String)) {
         throw new BadPart(
@@ -199,13 +227,26 @@ final class KeyParts {
       }
       keys[i] = (String) key;
       try {
-        values[i] = canonical(entry.getValue(), depth + 1);
+        values[i] = canonical(entry.getValue(), depth + 1, budget);
       } catch (BadPart bad) {
         throw bad.at("." + key, map);
       }
       i++;
     }
+    return sortedMap(keys, values);
+  }
+
+  /**
+   * The map of {@code keys} to {@code values}, sorted by key. A key seen twice means the map
+   * changed while it was read (a weakly consistent iterator): refused, not guessed.
+   */
+  static KeyMap sortedMap(String[] keys, @Nullable Object[] values) {
     sortByKey(keys, values);
+    for (int i = 1; i < keys.length; i++) {
+      if (keys[i].equals(keys[i - 1])) {
+        throw new BadPart("changed while the key was read (it gave the entry \"" + keys[i] + "\" twice)");
+      }
+    }
     return new KeyMap(keys, values);
   }
 
@@ -214,7 +255,7 @@ final class KeyParts {
    * directly, not through Jackson, so a package-private record works too, as long as its
    * module lets this one read it: on the class path, or in an open package).
    */
-  private static KeyMap canonicalRecord(Record record, int depth) {
+  private static KeyMap canonicalRecord(Record record, int depth, Budget budget) {
     RecordComponent[] components = record.getClass().getRecordComponents();
     String[] keys = new String[components.length];
     @Nullable Object[] values = new Object[components.length];
@@ -230,18 +271,21 @@ final class KeyParts {
                   + "or open its package to module dev.querycache");
         }
         value = accessor.invoke(record);
-      } catch (ReflectiveOperationException e) {
+      } catch (InvocationTargetException e) {
+        Throwable cause = e.getCause() == null ? e : e.getCause();
         throw new BadPart(
-            "(" + record.getClass().getName() + ") cannot be read: " + e.getMessage());
+            "(" + record.getClass().getName() + ") cannot be read: its accessor "
+                + component.getName() + "() threw " + cause, cause);
+      } catch (ReflectiveOperationException e) {
+        throw new BadPart("(" + record.getClass().getName() + ") cannot be read: " + e, e);
       }
       try {
-        values[i] = canonical(value, depth + 1);
+        values[i] = canonical(value, depth + 1, budget);
       } catch (BadPart bad) {
         throw bad.at("." + component.getName(), record);
       }
     }
-    sortByKey(keys, values);
-    return new KeyMap(keys, values);
+    return sortedMap(keys, values);
   }
 
   /** Insertion sort: key maps are small, and this keeps the two arrays in step. */
@@ -258,69 +302,6 @@ final class KeyParts {
       keys[j + 1] = key;
       values[j + 1] = value;
     }
-  }
-
-  private static @Nullable Object fromJackson(Object part) {
-    JsonNode tree;
-    try {
-      tree = MAPPER.valueToTree(part);
-    } catch (JacksonException | StackOverflowError e) {
-      throw new BadPart(
-          "(" + part.getClass().getName() + ") cannot be turned into a key tree: "
-              + firstLine(e) + "; use a record of key values, a Map or a List");
-    }
-    return fromTree(tree, part);
-  }
-
-  private static @Nullable Object fromTree(JsonNode node, Object source) {
-    switch (node.getNodeType()) {
-      case NULL:
-      case MISSING:
-        return null;
-      case STRING:
-        return node.stringValue();
-      case BOOLEAN:
-        return node.booleanValue();
-      case NUMBER:
-        if (node.isIntegralNumber() && node.canConvertToLong()) {
-          return node.longValue();
-        }
-        if (node.isFloatingPointNumber()) {
-          // The same path as a float or double given directly: finite, by printed value.
-          return canonicalNumber(node.isFloat() ? (Number) node.floatValue() : (Number) node.doubleValue());
-        }
-        return canonicalDecimal(node.decimalValue());
-      case ARRAY: {
-        List<Object> items = new ArrayList<>(node.size());
-        for (JsonNode item : node.values()) {
-          items.add(fromTree(item, source));
-        }
-        return new KeyList(items.toArray());
-      }
-      case OBJECT: {
-        int size = node.size();
-        String[] keys = new String[size];
-        @Nullable Object[] values = new Object[size];
-        int i = 0;
-        for (Map.Entry<String, JsonNode> entry : node.properties()) {
-          keys[i] = entry.getKey();
-          values[i] = fromTree(entry.getValue(), source);
-          i++;
-        }
-        sortByKey(keys, values);
-        return new KeyMap(keys, values);
-      }
-      default:
-        throw new BadPart(
-            "(" + source.getClass().getName() + ") holds a value of JSON type "
-                + node.getNodeType() + " that keys cannot hold");
-    }
-  }
-
-  private static String firstLine(Throwable e) {
-    String message = String.valueOf(e.getMessage());
-    int newline = message.indexOf('\n');
-    return newline < 0 ? message : message.substring(0, newline);
   }
 
   /**
@@ -366,76 +347,12 @@ final class KeyParts {
     return filter != null && filter.equals(key);
   }
 
-  /** Appends the JSON-like form of a canonical part. */
-  static void appendJson(StringBuilder out, @Nullable Object part) {
-    if (part instanceof String) {
-      appendQuoted(out, (String) part);
-    } else if (part instanceof KeyList) {
-      out.append('[');
-      KeyList list = (KeyList) part;
-      for (int i = 0; i < list.size(); i++) {
-        if (i > 0) {
-          out.append(',');
-        }
-        appendJson(out, list.get(i));
-      }
-      out.append(']');
-    } else if (part instanceof KeyMap) {
-      out.append('{');
-      KeyMap map = (KeyMap) part;
-      for (int i = 0; i < map.size(); i++) {
-        if (i > 0) {
-          out.append(',');
-        }
-        appendQuoted(out, map.keyAt(i));
-        out.append(':');
-        appendJson(out, map.valueAt(i));
-      }
-      out.append('}');
-    } else if (part instanceof BigDecimal) {
-      out.append(((BigDecimal) part).toPlainString());
-    } else {
-      out.append(part);
-    }
-  }
-
-  private static void appendQuoted(StringBuilder out, String text) {
-    out.append('"');
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '"':
-          out.append("\\\"");
-          break;
-        case '\\':
-          out.append("\\\\");
-          break;
-        case '\n':
-          out.append("\\n");
-          break;
-        case '\t':
-          out.append("\\t");
-          break;
-        case '\r':
-          out.append("\\r");
-          break;
-        default:
-          if (c < 0x20) {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-      }
-    }
-    out.append('"');
-  }
-
   /**
    * A refused part on its way out of the recursion. Each level prepends its path segment
    * and notes its container, so the root can name the full path and, when the refusal is
    * a nesting too deep, tell a cycle (the same container twice on the path) from depth.
    */
-  private static final class BadPart extends RuntimeException {
+  static final class BadPart extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final String problem;
@@ -443,7 +360,12 @@ final class KeyParts {
     private final transient List<Object> containers = new ArrayList<>();
 
     BadPart(String problem) {
-      super(problem, null, false, false);
+      this(problem, null);
+    }
+
+    /** A refusal caused by {@code cause} (what an accessor threw, say), kept for the caller. */
+    BadPart(String problem, @Nullable Throwable cause) {
+      super(problem, cause, false, false);
       this.problem = problem;
     }
 
@@ -475,7 +397,7 @@ final class KeyParts {
           }
         }
       }
-      return new IllegalArgumentException("key part at " + pathOf(0) + " " + problem);
+      return new IllegalArgumentException("key part at " + pathOf(0) + " " + problem, getCause());
     }
   }
 }

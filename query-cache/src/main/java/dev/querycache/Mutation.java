@@ -60,9 +60,11 @@ public final class Mutation<V, R, C> {
    *     class comment), or fails with the run's error: the mutation function's, or what a
    *     callback of the mutate or success path threw
    * @throws NullPointerException if {@code variables} is null
+   * @throws IllegalStateException if the client is {@linkplain QueryClient#close() closed}
    */
   public CompletableFuture<R> mutate(V variables) {
     Objects.requireNonNull(variables, "variables == null");
+    client.checkOpen();
     MutationRun<V, R, C> run = new MutationRun<>(this, variables);
     latest = run;
     run.start();
@@ -74,6 +76,7 @@ public final class Mutation<V, R, C> {
    *
    * @param variables what to write
    * @throws NullPointerException if {@code variables} is null
+   * @throws IllegalStateException if the client is {@linkplain QueryClient#close() closed}
    */
   public void fire(V variables) {
     mutate(variables).whenComplete((result, error) -> {
@@ -112,7 +115,8 @@ public final class Mutation<V, R, C> {
                 last[0] = state;
                 listener.accept(state);
               }
-            });
+            },
+            "a mutation observer");
     channels.add(channel);
     client.notifier.schedule(channel);
     return () -> channels.remove(channel);

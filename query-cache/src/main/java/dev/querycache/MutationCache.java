@@ -8,24 +8,42 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 
 /**
  * The client's mutation runs: the unfinished ones and the most recent finished ones (for
  * inspectors; remembering them costs constant time per run), and the queues that make runs
- * of one scope call their mutation functions one after another. Guarded by its own monitor; never calls out while holding it.
+ * of one scope call their mutation functions one after another. Guarded by its own monitor;
+ * never calls out while holding it.
+ *
+ * <p>A scope's next run is started as a {@linkplain Notifier#later follow-up step} of the
+ * settle of the one before: mutation functions that answer before the library listens (a
+ * local store, a mock, a cache) settle a whole queue on one thread, and the trampoline keeps
+ * that from growing the stack, at any queue length.
  */
 final class MutationCache {
   /** How many settled runs are remembered beside the pending ones. */
   static final int SETTLED_KEPT = 100;
 
+  private final Notifier notifier;
   /** Runs not finished yet, in start order. */
   private final Set<MutationRun<?, ?, ?>> unfinished = new LinkedHashSet<>();
   /** The latest finished runs, oldest first, at most {@link #SETTLED_KEPT}. */
   private final ArrayDeque<MutationRun<?, ?, ?>> recentlyFinished = new ArrayDeque<>();
   private final Map<String, ArrayDeque<MutationRun<?, ?, ?>>> scopes = new HashMap<>();
+  private boolean closed;
 
-  synchronized void add(MutationRun<?, ?, ?> run) {
+  MutationCache(Notifier notifier) {
+    this.notifier = notifier;
+  }
+
+  /** Registers a run that is starting; false if the client is closed (it must not start). */
+  synchronized boolean add(MutationRun<?, ?, ?> run) {
+    if (closed) {
+      return false;
+    }
     unfinished.add(run);
+    return true;
   }
 
   /** Lets the run execute now, or queues it behind the earlier runs of its scope. */
@@ -46,15 +64,22 @@ final class MutationCache {
     }
   }
 
-  /** The run settled: the next run of its scope may go; old settled runs are forgotten. */
+  /**
+   * The run settled: the next run of its scope may go, if this one was the scope's running
+   * run (a queued run can settle too, failed before its turn); old settled runs are
+   * forgotten.
+   */
   void finished(MutationRun<?, ?, ?> run) {
     MutationRun<?, ?, ?> next = null;
     String scope = run.scopeId();
     synchronized (this) {
       if (scope != null) {
         ArrayDeque<MutationRun<?, ?, ?>> queue = scopes.get(scope);
-        if (queue != null && queue.remove(run)) {
-          next = queue.peek();
+        if (queue != null) {
+          boolean wasRunning = queue.peek() == run;
+          if (queue.remove(run) && wasRunning && !closed) {
+            next = queue.peek();
+          }
           if (queue.isEmpty()) {
             scopes.remove(scope);
           }
@@ -68,7 +93,22 @@ final class MutationCache {
       }
     }
     if (next != null) {
-      next.scopeReady();
+      notifier.later(next::scopeReady);
+    }
+  }
+
+  /**
+   * The client is closing: no run starts from now on, and every unfinished one (running,
+   * queued in its scope, paused offline) ends cancelled with {@code cause}.
+   */
+  void closeAll(CancellationException cause) {
+    List<MutationRun<?, ?, ?>> cut;
+    synchronized (this) {
+      closed = true;
+      cut = new ArrayList<>(unfinished);
+    }
+    for (MutationRun<?, ?, ?> run : cut) {
+      run.abort(cause);
     }
   }
 

@@ -1,6 +1,5 @@
 package dev.querycache;
 
-import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -10,8 +9,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
@@ -20,11 +21,18 @@ import org.jspecify.annotations.Nullable;
  * mutate step on the caller's thread; {@link #execute()} runs the mutation function when the
  * run's scope allows; {@link #settle} takes the success or the error path, then the settle
  * invalidation, then completes the future. See {@link Mutation} for the contract.
+ *
+ * <p>A run settles exactly once, by whichever comes first: its function's answer, one of its
+ * layers failing when applied again over newer data ({@link #layerFailed}: the run fails at
+ * once if its function has not been called yet, else when the function answers, with the
+ * projection's error), or the client's close ({@link #abort}: cancelled, without callbacks,
+ * toasts or refetches). A late answer after that is discarded.
  */
-final class MutationRun<V, R, C> implements MutationScope, Retryer.Listener {
-  private static final System.Logger LOG = System.getLogger(Mutation.class.getName());
+final class MutationRun<V, R, C> implements MutationScope, Retryer.Listener, LayerOwner {
   /** Marks a snapshot of a key that had no data. */
   private static final Object NO_DATA = new Object();
+  /** The undo toast's message when the undo message function gives none. */
+  static final String DEFAULT_UNDO_MESSAGE = "Done";
 
   private final Mutation<V, R, C> mutation;
   private final QueryClient client;
@@ -36,9 +44,15 @@ final class MutationRun<V, R, C> implements MutationScope, Retryer.Listener {
   private final Map<QueryKey<?>, Object> snapshots = new LinkedHashMap<>();
   /** The queries holding this run's layers. Written in start only. */
   private final Set<Query<?>> patched = new LinkedHashSet<>();
+  /** Claimed by the one path that settles the run. */
+  private final AtomicBoolean settling = new AtomicBoolean();
   private volatile MutationState<V, R, C> state;
   private volatile @Nullable C context;
   private volatile @Nullable Thread mutateThread; // set while onMutate runs
+  private boolean started; // guarded by this: the mutate step is over
+  private @Nullable Retryer<R> retryer; // guarded by this: set when the function is called
+  private @Nullable Throwable doomed; // guarded by this: a layer's patch failed when reapplied
+  private @Nullable CancellationException abortCause; // guarded by this: closed during mutate
 
   MutationRun(Mutation<V, R, C> mutation, V variables) {
     this.mutation = mutation;
@@ -75,35 +89,60 @@ final class MutationRun<V, R, C> implements MutationScope, Retryer.Listener {
     client.cacheChanged();
   }
 
+  /** Takes the right to settle the run; false if another path settles it. */
+  private boolean claim() {
+    return settling.compareAndSet(false, true);
+  }
+
   // ---- step 1: mutate, on the caller's thread ----------------------------------------------
 
   void start() {
     client.notifier.batch(
         () -> {
-          client.mutations.add(this);
-          setState(state);
-          try {
-            for (MutationPatch<?, V> patch : config.patches) {
-              applyPatch(patch);
-            }
-            for (MutationHooks hooks : client.mutationHooks) {
-              hooks.onMutate(state);
-            }
-            if (config.onMutate != null) {
-              mutateThread = Thread.currentThread();
-              try {
-                context = config.onMutate.onMutate(variables, this);
-              } finally {
-                mutateThread = null;
-              }
-              setState(state.withContext(context));
-            }
-          } catch (Throwable error) {
-            fail(error);
+          if (!client.mutations.add(this)) {
+            claim(); // closed since mutate's check: this run never begins
+            abandon(new CancellationException("the QueryClient was closed"), false);
             return;
           }
-          client.mutations.enqueue(this);
+          setState(state);
+          Throwable failure = Callbacks.capture(this::mutateStep);
+          CancellationException aborted;
+          Throwable doom;
+          synchronized (this) {
+            started = true;
+            aborted = abortCause;
+            doom = doomed;
+          }
+          if (aborted != null) {
+            if (claim()) {
+              abandon(aborted, true);
+            }
+          } else if (failure != null || doom != null) {
+            if (claim()) {
+              fail(failure != null ? failure : doom);
+            }
+          } else {
+            client.mutations.enqueue(this);
+          }
         });
+  }
+
+  private void mutateStep() throws Exception {
+    for (MutationPatch<?, V> patch : config.patches) {
+      applyPatch(patch);
+    }
+    for (MutationHooks hooks : client.mutationHooks) {
+      hooks.onMutate(state);
+    }
+    if (config.onMutate != null) {
+      mutateThread = Thread.currentThread();
+      try {
+        context = config.onMutate.onMutate(variables, this);
+      } finally {
+        mutateThread = null;
+      }
+      setState(state.withContext(context));
+    }
   }
 
   private <T> void applyPatch(MutationPatch<T, V> patch) {
@@ -117,7 +156,10 @@ final class MutationRun<V, R, C> implements MutationScope, Retryer.Listener {
   /** Cancel, snapshot, patch: one key's part of step 1. */
   private <T> void patchKey(QueryKey<T> key, UnaryOperator<T> patch, boolean constant) {
     Query<T> existing = client.cache.get(key);
-    if (existing != null) {
+    if (existing != null && existing.state().data() != null) {
+      // A refetch in flight would only bring data the layer has to be applied to again; a
+      // first load is left to go on (the layer applies when its data lands), so a run that
+      // waits (offline, behind its scope) does not leave the screen empty.
       client.cache.cancel(existing);
     }
     OptimisticLayer<T> layer = new OptimisticLayer<>(this, id, patch, constant);
@@ -140,18 +182,25 @@ final class MutationRun<V, R, C> implements MutationScope, Retryer.Listener {
 
   /** Runs the mutation function; called by the mutation cache when the scope allows. */
   void execute() {
-    Retryer<R> retryer = new Retryer<>("the mutation function of " + mutation, this::call, config.retry, client, this);
-    retryer.result().whenComplete(this::settle);
-    retryer.start();
+    Retryer<R> attempts;
+    synchronized (this) {
+      if (settling.get() || doomed != null) {
+        return; // failed while it waited for its turn: the function is never called
+      }
+      attempts = new Retryer<>(() -> "the mutation function of " + mutation, this::call, config.retry, client, this, true);
+      retryer = attempts;
+    }
+    attempts.result().whenComplete(this::settle);
+    attempts.start();
   }
 
-  private CompletionStage<R> call(Retryer<R> retryer) throws Exception {
+  private CompletionStage<R> call(Retryer<R> attempts) throws Exception {
     AsyncMutationFunction<V, R> async = config.asyncFunction;
     if (async != null) {
       return async.mutate(variables);
     }
     MutationFunction<V, R> blocking = Objects.requireNonNull(config.blockingFunction);
-    return retryer.runBlocking(client.fetchExecutor, () -> blocking.mutate(variables));
+    return attempts.runBlocking(client.fetchExecutor, () -> blocking.mutate(variables));
   }
 
   @Override
@@ -169,19 +218,92 @@ final class MutationRun<V, R, C> implements MutationScope, Retryer.Listener {
   }
 
   void scopeReady() {
+    if (settling.get()) {
+      return; // settled while it waited (a failed layer, the close)
+    }
     setState(state.withPaused(false));
     execute();
+  }
+
+  // ---- what can end a run early --------------------------------------------------------------
+
+  /**
+   * One of this run's layers threw when applied again: the query already skips it. The run
+   * fails with that error, at once if nothing has been sent (queued behind its scope, waiting
+   * for the network or for a retry), else when its function answers, whatever the answer.
+   */
+  @Override
+  public void layerFailed(QueryKey<?> key, Throwable error) {
+    Retryer<R> attempts;
+    synchronized (this) {
+      if (doomed != null) {
+        return; // the first failure decides
+      }
+      doomed = error;
+      if (!started) {
+        return; // the mutate step is still under way; it fails the run when it ends
+      }
+      attempts = retryer;
+    }
+    if ((attempts == null || attempts.cancelIfIdle()) && claim()) {
+      client.notifier.batch(() -> fail(error));
+    }
+  }
+
+  /**
+   * The client is closing: the run ends cancelled with {@code cause}, its layers removed,
+   * without callbacks, toasts or refetches; its function, if running, is interrupted. A run
+   * already settling (its function answered) finishes by itself, promptly, since nothing
+   * refetches after the close.
+   */
+  void abort(CancellationException cause) {
+    Retryer<R> attempts;
+    synchronized (this) {
+      if (!started) {
+        abortCause = cause; // the mutate step ends first, then abandons the run
+        return;
+      }
+      attempts = retryer;
+    }
+    if (!claim()) {
+      return;
+    }
+    if (attempts != null) {
+      attempts.cancel();
+    }
+    abandon(cause, true);
+  }
+
+  private void abandon(CancellationException cause, boolean registered) {
+    removeLayers();
+    setState(state.with(MutationStatus.ERROR, null, cause));
+    if (registered) {
+      client.mutations.finished(this);
+    }
+    future.completeExceptionally(cause);
   }
 
   // ---- steps 3 and 4: settle ---------------------------------------------------------------
 
   private void settle(@Nullable R result, @Nullable Throwable error) {
+    if (!claim()) {
+      return; // failed or abandoned meanwhile: the late answer is discarded
+    }
     client.notifier.batch(
         () -> {
+          Throwable doom;
+          synchronized (this) {
+            doom = doomed;
+          }
           if (error != null) {
             setState(state.withFailure(state.failureCount() + 1, error)); // the last attempt
           }
-          if (error == null) {
+          if (doom != null) {
+            if (error != null && error != doom) {
+              doom.addSuppressed(error);
+            }
+            fail(doom);
+          } else if (error == null) {
             succeed(Objects.requireNonNull(result));
           } else {
             fail(error);
@@ -196,7 +318,7 @@ final class MutationRun<V, R, C> implements MutationScope, Retryer.Listener {
     }
     MutationState<V, R, C> now = state;
     C ctx = context;
-    try {
+    Throwable thrown = Callbacks.capture(() -> {
       for (MutationHooks hooks : client.mutationHooks) {
         hooks.onSuccess(result, now);
       }
@@ -209,20 +331,23 @@ final class MutationRun<V, R, C> implements MutationScope, Retryer.Listener {
       if (config.onSettled != null) {
         config.onSettled.onSettled(result, null, variables, ctx);
       }
-    } catch (Throwable error) {
-      fail(error);
+    });
+    if (thrown != null) {
+      fail(thrown);
       return;
     }
+    // The toast speaks when the server answered: an undo offer's window starts now, not after
+    // the settle refetch (a slow list endpoint must not delay or swallow it).
+    toastSuccess(result);
     CompletableFuture<Void> refetches = invalidate(true);
     Runnable finish = () -> {
       setState(state.with(MutationStatus.SUCCESS, result, null));
       client.mutations.finished(this);
-      toastSuccess(result);
       future.complete(result);
     };
-    // Folding first, so code chained on the future never sees this run's layers.
+    // The layers settle first, so code chained on the future sees them folded or confirmed.
     refetches.whenComplete((ignored, failure) -> client.notifier.batch(() -> {
-      foldLayers();
+      settleLayers();
       if (config.awaitSettle) {
         finish.run();
       }
@@ -237,20 +362,20 @@ final class MutationRun<V, R, C> implements MutationScope, Retryer.Listener {
     MutationState<V, R, C> now = state;
     C ctx = context;
     for (MutationHooks hooks : client.mutationHooks) {
-      quietly("a mutation hook's onError", () -> hooks.onError(error, now));
+      Callbacks.run("a mutation hook's onError", mutation, () -> hooks.onError(error, now));
     }
     if (config.onError != null) {
-      quietly("onError", () -> config.onError.onError(error, variables, ctx));
+      Callbacks.run("onError", mutation, () -> config.onError.onError(error, variables, ctx));
     }
     for (MutationHooks hooks : client.mutationHooks) {
-      quietly("a mutation hook's onSettled", () -> hooks.onSettled(null, error, now));
+      Callbacks.run("a mutation hook's onSettled", mutation, () -> hooks.onSettled(null, error, now));
     }
     if (config.onSettled != null) {
-      quietly("onSettled", () -> config.onSettled.onSettled(null, error, variables, ctx));
+      Callbacks.run("onSettled", mutation, () -> config.onSettled.onSettled(null, error, variables, ctx));
     }
     if (config.toastErrors) {
-      String message = config.errorMessageFor(variables);
-      quietly("the toaster", () -> client.toaster.error(message, error));
+      String message = errorMessage();
+      Callbacks.run("the toaster", mutation, () -> client.toaster.error(message, error));
     }
     CompletableFuture<Void> refetches = invalidate(false);
     Runnable finish = () -> client.notifier.batch(() -> {
@@ -265,10 +390,18 @@ final class MutationRun<V, R, C> implements MutationScope, Retryer.Listener {
     }
   }
 
+  /** The error toast's message; the default one if the message function fails or gives none. */
+  private String errorMessage() {
+    String[] message = {MutationConfig.DEFAULT_ERROR_MESSAGE};
+    Callbacks.run("the error message function", mutation, () -> message[0] = config.errorMessageFor(variables));
+    return message[0];
+  }
+
   /**
    * The settle invalidation: what the run patched, what was declared, and the plugin's, each
    * query once (two filters selecting one query must not start two refetches, the second
-   * replacing the first).
+   * replacing the first). A declared function or filter predicate that throws is reported and
+   * its filters skipped: the run has settled and must not be left pending.
    */
   private CompletableFuture<Void> invalidate(boolean success) {
     List<QueryFilter> filters = new ArrayList<>();
@@ -279,21 +412,18 @@ final class MutationRun<V, R, C> implements MutationScope, Retryer.Listener {
       filters.add(QueryFilter.exact(query.key)); // keys patched by hand through the scope
     }
     for (var declared : config.settleInvalidations) {
-      try {
+      Callbacks.run("an invalidateFor function", mutation, () -> {
         Collection<QueryFilter> more = declared.apply(variables);
         if (more == null) {
           throw new NullPointerException("an invalidateFor function returned null");
         }
         filters.addAll(more);
-      } catch (RuntimeException e) {
-        // The run has settled; a broken invalidation set must not leave it pending forever.
-        LOG.log(Level.WARNING, "an invalidateFor function of " + mutation + " failed; its filters are skipped", e);
-      }
+      });
     }
     if (success && config.pluginInvalidation != null) {
       filters.add(config.pluginInvalidation);
     }
-    return client.invalidateAll(filters);
+    return client.invalidateAll(filters, true);
   }
 
   private void removeLayers() {
@@ -305,11 +435,11 @@ final class MutationRun<V, R, C> implements MutationScope, Retryer.Listener {
     }
   }
 
-  private void foldLayers() {
+  private void settleLayers() {
     for (Query<?> query : patched) {
       client.cache.compute(query.key, null, live -> {
         if (live == query) {
-          query.foldLayers(this);
+          query.layersSettled(this);
         }
         return live;
       });
@@ -319,32 +449,59 @@ final class MutationRun<V, R, C> implements MutationScope, Retryer.Listener {
   private void toastSuccess(R result) {
     if (config.optimistic) {
       if (config.hasUndo()) {
-        Optional<String> mutationId = Objects.requireNonNull(config.undoId).apply(result);
-        if (mutationId != null && mutationId.isPresent()) {
-          String message = Objects.requireNonNull(config.undoMessage).apply(variables);
-          UndoOffer offer = new MutationUndo<>(client, config, variables, mutationId.get(), snapshots);
-          quietly("the toaster", () -> client.toaster.undo(message, offer));
-        }
+        offerUndo(result);
       }
       return; // the UI already changed: no success toast
     }
     if (config.successMessage != null) {
       String message = config.successMessage;
-      quietly("the toaster", () -> client.toaster.success(message));
+      Callbacks.run("the toaster", mutation, () -> client.toaster.success(message));
     }
   }
 
-  private static void quietly(String what, ThrowingRunnable body) {
-    try {
-      body.run();
-    } catch (Throwable e) {
-      LOG.log(Level.WARNING, what + " threw; the run's outcome is unchanged", e);
+  @SuppressWarnings("unchecked") // the holder carries what undoId returned
+  private void offerUndo(R result) {
+    Object[] id = new Object[1];
+    if (!Callbacks.run("the undo id function", mutation, () -> id[0] = Objects.requireNonNull(config.undoId).apply(result))) {
+      return;
     }
+    Optional<String> mutationId = (Optional<String>) id[0];
+    if (mutationId == null || mutationId.isEmpty()) {
+      return; // not undoable this time
+    }
+    String message = undoMessage();
+    UndoOffer offer = new MutationUndo<>(client, config, variables, mutationId.get(), changes());
+    Callbacks.run("the toaster", mutation, () -> client.toaster.undo(message, offer));
   }
 
-  @FunctionalInterface
-  private interface ThrowingRunnable {
-    void run() throws Exception;
+  /**
+   * The undo toast's message. A function that throws, or gives null or a blank message, does
+   * not cost the user the undo: the toast says {@value #DEFAULT_UNDO_MESSAGE}, and the fault is
+   * reported.
+   */
+  private String undoMessage() {
+    String[] message = new String[1];
+    Callbacks.run("the undo message function", mutation, () -> {
+      message[0] = Objects.requireNonNull(config.undoMessage).apply(variables);
+      if (message[0] == null || message[0].isBlank()) {
+        throw new IllegalStateException(
+            "the undo message function returned " + (message[0] == null ? "null" : "a blank message")
+                + " for " + variables + "; the undo toast says \"" + DEFAULT_UNDO_MESSAGE + "\"");
+      }
+    });
+    return message[0] == null || message[0].isBlank() ? DEFAULT_UNDO_MESSAGE : message[0];
+  }
+
+  /** What this run's layers changed, by key, as they were last applied: what undo reverses. */
+  private Map<QueryKey<?>, Query.Change<?>> changes() {
+    Map<QueryKey<?>, Query.Change<?>> out = new LinkedHashMap<>();
+    for (Query<?> query : patched) {
+      Query.Change<?> change = query.changeBy(this);
+      if (change != null) {
+        out.put(query.key, change);
+      }
+    }
+    return out;
   }
 
   // ---- MutationScope, valid during onMutate ------------------------------------------------

@@ -4,21 +4,25 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The undo offer of one succeeded run: valid for the mutation's window, usable once. Taking
  * it builds and runs the reverse mutation: the undo function with the server's mutation id,
- * optimistic over the keys the original run patched (each shows its undo projection, by
- * default its data from before the run), with its own rollback, error toast and settle
- * invalidation.
+ * optimistic over the keys the original run patched, with its own rollback, error toast and
+ * settle invalidation (the plugin's too, for a mutation of a {@link PluginScope}).
+ *
+ * <p>What the reverse run shows at once on each key reverses only what the original run
+ * changed there, as its layer last applied it: the key's {@link UndoProjection} if one was
+ * given, else the {@linkplain PatchInverse inverse} of the original change, applied to the
+ * data as it is now. Later writes (a star confirmed after an archive, mail that arrived)
+ * are not disturbed.
  */
 final class MutationUndo<V, R, C> implements UndoOffer {
   private final QueryClient client;
   private final MutationConfig<V, R, C> original;
   private final V variables;
   private final String mutationId;
-  private final Map<QueryKey<?>, Object> snapshots;
+  private final Map<QueryKey<?>, Query.Change<?>> changes;
   private final long offeredAt;
   private final AtomicBoolean used = new AtomicBoolean();
 
@@ -27,12 +31,12 @@ final class MutationUndo<V, R, C> implements UndoOffer {
       MutationConfig<V, R, C> original,
       V variables,
       String mutationId,
-      Map<QueryKey<?>, Object> snapshots) {
+      Map<QueryKey<?>, Query.Change<?>> changes) {
     this.client = client;
     this.original = original;
     this.variables = variables;
     this.mutationId = mutationId;
-    this.snapshots = Map.copyOf(snapshots);
+    this.changes = Map.copyOf(changes);
     this.offeredAt = client.now();
   }
 
@@ -52,11 +56,14 @@ final class MutationUndo<V, R, C> implements UndoOffer {
 
   @Override
   public boolean isAvailable() {
-    return !remaining().isZero();
+    return !remaining().isZero() && !client.isClosed();
   }
 
   @Override
   public CompletableFuture<Void> undo() {
+    if (client.isClosed()) {
+      return CompletableFuture.failedFuture(new IllegalStateException("the QueryClient of this undo offer is closed"));
+    }
     if (!isAvailable() || !used.compareAndSet(false, true)) {
       return CompletableFuture.failedFuture(
           new IllegalStateException("this undo offer " + (used.get() ? "was already used" : "expired")));
@@ -72,6 +79,7 @@ final class MutationUndo<V, R, C> implements UndoOffer {
     config.blockingFunction = function;
     config.optimistic = true;
     config.retry = original.retry;
+    config.scope = original.scope;
     String message = original.errorMessageFor(variables);
     config.errorMessage = request -> "Could not undo: " + message;
     for (MutationPatch<?, V> patch : original.patches) {
@@ -80,30 +88,30 @@ final class MutationUndo<V, R, C> implements UndoOffer {
     for (var declared : original.settleInvalidations) {
       config.settleInvalidations.add(request -> declared.apply(request.variables()));
     }
+    // Undoing a plugin's write changes the plugin's data as much as the write did.
+    config.pluginInvalidation = original.pluginInvalidation;
     return new Mutation<>(client, config);
   }
 
-  /** One reverse patch per key the original run patched under {@code patch}. */
-  @SuppressWarnings("unchecked") // snapshots hold each key's own data type
+  /** One reverse patch per key the original run changed under {@code patch}. */
+  @SuppressWarnings("unchecked") // changes hold each key's own data type
   private <T> void addReversePatches(MutationConfig<UndoRequest<V>, Object, Void> config, MutationPatch<T, V> patch) {
-    for (Map.Entry<QueryKey<?>, Object> entry : snapshots.entrySet()) {
+    for (Map.Entry<QueryKey<?>, Query.Change<?>> entry : changes.entrySet()) {
       QueryKey<T> key = (QueryKey<T>) entry.getKey();
       boolean covered = patch.key != null ? patch.key.equals(key) : patch.filter != null && patch.filter.matchesKey(key);
       if (!covered) {
         continue;
       }
-      @Nullable T before = beforeOf(entry.getValue());
+      Query.Change<T> change = (Query.Change<T>) entry.getValue();
       UndoProjection<T, V> undo = patch.undo;
-      Projection<T, UndoRequest<V>> projection =
-          undo != null
-              ? (current, request) -> undo.apply(current, before, request.variables())
-              : (current, request) -> before == null ? current : before;
+      Projection<T, UndoRequest<V>> projection;
+      if (undo != null) {
+        projection = (current, request) -> undo.apply(current, change.before, request.variables());
+      } else {
+        PatchInverse<T> inverse = new PatchInverse<>(change.before, change.after);
+        projection = (current, request) -> inverse.apply(current);
+      }
       config.patches.add(new MutationPatch<>(key, null, projection, null));
     }
-  }
-
-  @SuppressWarnings("unchecked")
-  private static <T> @Nullable T beforeOf(Object snapshot) {
-    return MutationRun.isNoData(snapshot) ? null : (T) snapshot;
   }
 }

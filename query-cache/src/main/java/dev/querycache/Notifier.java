@@ -1,6 +1,7 @@
 package dev.querycache;
 
 import java.lang.System.Logger.Level;
+import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -13,7 +14,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Delivers change notifications to listeners through the application's notify executor,
- * batched and coalesced.
+ * batched and coalesced, and runs the library's own follow-up steps after the transition
+ * that called for them.
  *
  * <p>Two mechanisms make a burst of changes reach a listener as one callback carrying the
  * latest state:
@@ -27,6 +29,15 @@ import org.jspecify.annotations.Nullable;
  *       EDT, say), further signals only mark it dirty, and the delivery reads the latest
  *       state when it runs. Deliveries of one channel never overlap.
  * </ul>
+ *
+ * <p><b>Follow-up steps.</b> {@link #later(Runnable)} runs a step of the library's (a failed
+ * run's rollback that a transition discovered, the next run of a scope) once the outermost
+ * batch of this thread ends, outside every lock the transition held.
+ *
+ * <p><b>A trampoline.</b> The end of the outermost batch drains the follow-up steps and the
+ * signals in one loop, and what they schedule in turn (a synchronous listener that writes, a
+ * scope's next run whose function answers at once) joins the same loop instead of starting a
+ * nested one. However long a chain of such hand-overs, the stack does not grow with it.
  */
 final class Notifier {
   private static final System.Logger LOG = System.getLogger(Notifier.class.getName());
@@ -38,25 +49,50 @@ final class Notifier {
     this.executor = executor;
   }
 
-  /** Signals {@code channel} now, or at the end of this thread's batch if one is open. */
+  /**
+   * Signals {@code channel} now, or at the end of this thread's batch if one is open (or
+   * being drained: a listener's own writes join the drain instead of nesting in it).
+   */
   void schedule(Channel channel) {
     Batch batch = batches.get();
-    if (batch.depth > 0) {
+    if (batch.depth > 0 || batch.draining) {
       batch.add(channel);
     } else {
       channel.signal(executor);
     }
   }
 
-  /** Runs {@code body} in a batch; notifications it schedules are sent when it returns. */
+  /**
+   * Runs {@code step} after the transition under way: when this thread's outermost batch
+   * ends, outside its locks; at once (in a batch of its own) if no batch is open.
+   */
+  void later(Runnable step) {
+    Batch batch = batches.get();
+    if (batch.depth > 0 || batch.draining) {
+      batch.defer(step);
+    } else {
+      batch(step);
+    }
+  }
+
+  /**
+   * Runs {@code body} in a batch; notifications it schedules are sent when it returns.
+   *
+   * @throws IllegalStateException if called from an optimistic patch (see {@link #applying})
+   */
   <R> R batch(Supplier<R> body) {
     Batch batch = batches.get();
+    if (batch.patching > 0) {
+      throw new IllegalStateException(
+          "an optimistic patch called the QueryClient: a patch runs inside the transition of its"
+              + " query and must be a pure function of the data it is given");
+    }
     batch.depth++;
     try {
       return body.get();
     } finally {
-      if (--batch.depth == 0 && batch.size > 0) {
-        flush(batch);
+      if (--batch.depth == 0 && !batch.draining && batch.hasWork()) {
+        drain(batch);
       }
     }
   }
@@ -70,23 +106,60 @@ final class Notifier {
         });
   }
 
-  private void flush(Batch batch) {
-    // A listener run by a synchronous executor may open a batch of its own, which schedules
-    // into this same batch object and flushes it itself; each pass takes what is pending
-    // first, so nothing is signalled twice for one scheduling.
-    while (batch.size > 0) {
-      if (batch.size == 1) {
-        batch.takeOnly().signal(executor); // the usual case: one write, one listener
-      } else {
-        for (Channel channel : batch.takeAll()) {
-          channel.signal(executor);
-        }
-      }
+  /**
+   * Applies an optimistic patch (the application's pure function of the data) inside the
+   * transition of its query. Every client operation runs in a batch, so a patch that calls
+   * back into the client to write, fetch or observe is refused there with an
+   * {@link IllegalStateException}, instead of reentering the transition under way (or the
+   * atomic step of another key, which could deadlock with a thread going the other way).
+   * Reads, which take no lock, are allowed.
+   */
+  <T> T applying(java.util.function.UnaryOperator<T> patch, T data) {
+    Batch batch = batches.get();
+    batch.patching++;
+    try {
+      return patch.apply(data);
+    } finally {
+      batch.patching--;
     }
   }
 
   /**
-   * The channels one thread's open batch has scheduled, each once, in order. Most batches
+   * Runs the follow-up steps and sends the signals until none is left. Steps first: they
+   * finish the transitions whose notifications are pending, so a listener hears of the
+   * outcome once. Each step runs in a batch of its own, so what it changes is gathered into
+   * this loop's next pass.
+   */
+  private void drain(Batch batch) {
+    batch.draining = true;
+    try {
+      while (true) {
+        Runnable step = batch.nextStep();
+        if (step != null) {
+          batch.depth++;
+          try {
+            Callbacks.run("a follow-up step of the library", null, step::run);
+          } finally {
+            batch.depth--;
+          }
+        } else if (batch.size == 1) {
+          batch.takeOnly().signal(executor); // the usual case: one write, one listener
+        } else if (batch.size > 0) {
+          for (Channel channel : batch.takeAll()) {
+            channel.signal(executor);
+          }
+        } else {
+          return;
+        }
+      }
+    } finally {
+      batch.draining = false;
+    }
+  }
+
+  /**
+   * The channels one thread's open batch has scheduled, each once, in order, and the
+   * follow-up steps it deferred. Most batches
    * schedule one or two channels, so duplicates are found by scanning the array; a large
    * batch (a prefix invalidation under many observers) switches to an identity set.
    */
@@ -94,9 +167,29 @@ final class Notifier {
     private static final int SCAN_LIMIT = 8;
 
     int depth;
+    /** Whether the outermost batch's end is draining this batch: no nested drain starts. */
+    boolean draining;
+    /** How many optimistic patches this thread is applying (see {@link #applying}). */
+    int patching;
     int size;
     private Channel[] pending = new Channel[SCAN_LIMIT];
     private @Nullable Set<Channel> seen;
+    private @Nullable ArrayDeque<Runnable> steps;
+
+    boolean hasWork() {
+      return size > 0 || (steps != null && !steps.isEmpty());
+    }
+
+    void defer(Runnable step) {
+      if (steps == null) {
+        steps = new ArrayDeque<>();
+      }
+      steps.add(step);
+    }
+
+    @Nullable Runnable nextStep() {
+      return steps == null ? null : steps.poll();
+    }
 
     void add(Channel channel) {
       if (seen != null) {
@@ -151,23 +244,34 @@ final class Notifier {
   static final class Channel implements Runnable {
     private final AtomicInteger wip = new AtomicInteger();
     private final Runnable deliverer;
+    private final String what;
 
-    /** {@code deliverer} reads the latest state and calls the listener if it changed. */
-    Channel(Runnable deliverer) {
+    /**
+     * {@code deliverer} reads the latest state and calls the listener if it changed;
+     * {@code what} names the listener if it throws, such as "a query listener".
+     */
+    Channel(Runnable deliverer, String what) {
       this.deliverer = deliverer;
+      this.what = what;
     }
 
     void signal(Executor executor) {
       if (wip.getAndIncrement() == 0) {
         try {
           executor.execute(this);
-        } catch (RejectedExecutionException e) {
+        } catch (Throwable e) {
+          // The executor is the application's (the EDT, a pool being shut down): whatever it
+          // throws must not cost the other channels of the batch their delivery.
           wip.set(0);
-          LOG.log(
-              Level.ERROR,
-              "the notify executor rejected a delivery; the listener will get the latest "
-                  + "state with the next change",
-              e);
+          if (e instanceof RejectedExecutionException) {
+            LOG.log(
+                Level.ERROR,
+                "the notify executor rejected a delivery; the listener will get the latest "
+                    + "state with the next change",
+                e);
+          } else {
+            Callbacks.report("the notify executor", null, e);
+          }
         }
       }
     }
@@ -176,15 +280,9 @@ final class Notifier {
     public void run() {
       int missed = wip.get();
       while (true) {
-        try {
-          deliverer.run();
-        } catch (VirtualMachineError fatal) {
-          wip.set(0); // the JVM is in trouble: leave the channel usable, and let it through
-          throw fatal;
-        } catch (RuntimeException | Error e) {
-          // An Error of the application's own is a listener's failure like any other.
-          LOG.log(Level.WARNING, "a query listener threw; other listeners are unaffected", e);
-        }
+        // Isolated whatever it throws (see Callbacks): the channel stays usable and the
+        // other listeners of the batch are served.
+        Callbacks.run(what, null, deliverer::run);
         missed = wip.addAndGet(-missed);
         if (missed == 0) {
           return;

@@ -9,7 +9,6 @@ import dev.querycache.QueryAction.FetchStarted;
 import dev.querycache.QueryAction.Invalidated;
 import dev.querycache.QueryAction.LayersChanged;
 import dev.querycache.QueryAction.Reset;
-import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -22,13 +21,20 @@ import org.jspecify.annotations.Nullable;
  * layers.
  *
  * <p><b>Optimistic layers.</b> The data in {@link #state()} is the <em>visible</em> data: the
- * <em>confirmed</em> data (what a fetch or a hand-written update last said) with the pending
+ * <em>confirmed</em> data (what a fetch or a hand-written update last said) with the
  * mutations' patches applied on top in the order the mutations started. A failed mutation's
  * layer is removed and the rest are applied again to the confirmed data, so the others
  * survive. Data landing while layers are pending becomes the confirmed data and the layers are
  * applied on top again, so a refetch cannot undo a toggle. A succeeded mutation's layer stays
- * until a fetch that started after the success lands (that data includes the change); if none
- * does, the mutation asks to fold it into the confirmed data when it settles.
+ * until data that includes the change lands: data fetched by a fetch that started after the
+ * success, or data written by hand after it (the server's answer written in
+ * {@code onSuccess}, a push). If no fetch tried to confirm it by the time its run settled
+ * (nobody observes the query), it is folded into the confirmed data; if one tried and
+ * failed, it stays (the query is invalidated) until data lands. See {@link OptimisticLayer}.
+ *
+ * <p>A patch that throws when applied again over newer data is skipped from then on and its
+ * owner is told (after the transition, outside every lock), so that it fails and takes its
+ * layers away; the transition itself always completes.
  *
  * <p>State transitions happen under this object's monitor and replace {@link #state()} whole;
  * readers never lock. Observers are notified through the client's {@link Notifier} after the
@@ -37,19 +43,24 @@ import org.jspecify.annotations.Nullable;
  * sees them at once.
  */
 final class Query<T> {
-  private static final System.Logger LOG = System.getLogger(Query.class.getName());
   private static final QueryObserver<?>[] NO_OBSERVERS = new QueryObserver<?>[0];
 
   final QueryKey<T> key;
   private final QueryClient client;
   private volatile QueryState<T> state = QueryState.initial();
   private volatile ResolvedOptions<T> options;
+  /** The longest gc time any observer or fetch asked for: retention only grows (TanStack's rule). */
+  private volatile long gcNanos;
   private volatile QueryObserver<?>[] observers = NO_OBSERVERS;
   private volatile @Nullable Fetch<T> fetch; // written under this
   private volatile boolean removed;
   private volatile long retainedUntil = Long.MAX_VALUE; // ticker time; MAX_VALUE: forever
   private volatile List<OptimisticLayer<T>> layers = List.of(); // written under this, in order
   private volatile @Nullable T confirmed; // written under this; meaningful while layers exist
+  /** Layers whose patch threw during the transition under way; reported after it. */
+  private @Nullable List<OptimisticLayer<T>> failedLayers; // guarded by this
+  /** Whether {@link QueryCache} has a wake-up scheduled for this query's retention deadline. */
+  volatile boolean retentionWatched;
   /** Where the query sits in {@link QueryIndex}; guarded by the index's monitor. */
   QueryIndex.@Nullable Node indexNode;
   /** The query's slot in {@link #indexNode}'s members; guarded by the index's monitor. */
@@ -59,6 +70,7 @@ final class Query<T> {
     this.key = key;
     this.client = client;
     this.options = options;
+    this.gcNanos = options.gcNanos;
   }
 
   QueryState<T> state() {
@@ -69,8 +81,14 @@ final class Query<T> {
     return options;
   }
 
-  /** Adopts the options of the latest observer or fetch that brought a function. */
+  /**
+   * Adopts the options of the latest observer or fetch that brought a function; the gc time
+   * becomes the longest seen.
+   */
   void setOptions(ResolvedOptions<T> next) {
+    if (next.gcNanos > gcNanos) {
+      gcNanos = next.gcNanos;
+    }
     if (next.canFetch() || !options.canFetch()) {
       options = next;
     }
@@ -84,9 +102,20 @@ final class Query<T> {
     return observers;
   }
 
-  /** Pinned queries are never evicted: someone watches, fetches or patches them. */
+  /**
+   * Pinned queries are never evicted: someone watches or fetches them, or a mutation that
+   * patched them has not settled yet.
+   */
   boolean isPinned() {
-    return observers.length > 0 || hasFetch() || !layers.isEmpty();
+    if (observers.length > 0 || fetch != null) {
+      return true;
+    }
+    for (OptimisticLayer<T> layer : layers) {
+      if (layer.pins()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   boolean hasFetch() {
@@ -108,9 +137,14 @@ final class Query<T> {
    * here, so that {@link #isLive} needs no lookup in the cache.
    */
   long retentionNanos(long now) {
-    long nanos = isPinned() ? Long.MAX_VALUE : options.gcNanos;
+    long nanos = isPinned() ? Long.MAX_VALUE : gcNanos;
     retainedUntil = nanos == Long.MAX_VALUE ? Long.MAX_VALUE : now + nanos;
     return nanos;
+  }
+
+  /** The ticker time until which the query is retained; {@link Long#MAX_VALUE}: while pinned. */
+  long retainedUntil() {
+    return retainedUntil;
   }
 
   /**
@@ -231,12 +265,31 @@ final class Query<T> {
     return true;
   }
 
-  /** Tells every observer, and the client's cache listeners, that the state changed. */
+  /**
+   * After a transition, outside the monitor: tells every observer and the client's cache
+   * listeners that the state changed, and the owners of layers that failed during it.
+   */
   void notifyObservers() {
     for (QueryObserver<?> observer : observers) {
       client.notifier.schedule(observer.channel());
     }
     client.cacheChanged();
+    reportFailedLayers();
+  }
+
+  /** Hands the layers that failed to their owners, as follow-up steps of the transition. */
+  private void reportFailedLayers() {
+    List<OptimisticLayer<T>> failed;
+    synchronized (this) {
+      failed = failedLayers;
+      failedLayers = null;
+    }
+    if (failed != null) {
+      for (OptimisticLayer<T> layer : failed) {
+        Throwable error = java.util.Objects.requireNonNull(layer.failure);
+        client.notifier.later(() -> layer.owner.layerFailed(key, error));
+      }
+    }
   }
 
   // ---- data written by hand ------------------------------------------------------------
@@ -268,27 +321,27 @@ final class Query<T> {
   }
 
   /**
-   * Writes the result of {@code updater}, retrying if the data changed while it ran (so no
-   * concurrent update is lost; the updater must be free of side effects). A {@code null}
-   * result leaves the data as it is.
+   * Writes the result of {@code updater} applied to {@link #writeBase()}, retrying if the
+   * query changed while it ran (so no concurrent update is lost; the updater must be free of
+   * side effects). A {@code null} result leaves the data as it is.
    *
    * @return the stored data (null if none), or {@link #GONE} if the query had left the cache
    */
   @Nullable Object update(UnaryOperator<@Nullable T> updater) {
     while (true) {
-      T before = confirmedData();
-      T after = updater.apply(before);
+      Base<T> base = writeBase();
+      T after = updater.apply(base.data);
       boolean visible;
       T stored;
       synchronized (this) {
         if (removed) {
           return GONE;
         }
-        if (confirmedData() != before) {
+        if (state != base.state || layers != base.layers) {
           continue;
         }
         if (after == null) {
-          return before;
+          return base.data;
         }
         visible = writeLocked(after);
         stored = confirmedData();
@@ -297,6 +350,42 @@ final class Query<T> {
         notifyObservers();
       }
       return stored;
+    }
+  }
+
+  /**
+   * What a hand-written update starts from, and the version it was read at: the confirmed
+   * data with the changes of the runs that already succeeded (what the server is believed to
+   * hold now; the write replaces those layers, so their changes must be in it), without the
+   * pending runs' patches, which are applied again on top of the result.
+   */
+  Base<T> writeBase() {
+    List<OptimisticLayer<T>> current = layers;
+    QueryState<T> seen = state;
+    if (current.isEmpty()) {
+      return new Base<>(seen.data(), seen, current);
+    }
+    synchronized (this) {
+      T data = confirmed;
+      for (OptimisticLayer<T> layer : layers) {
+        if (layer.hasSucceeded()) {
+          data = applyLayer(layer, data, null);
+        }
+      }
+      return new Base<>(data, state, layers);
+    }
+  }
+
+  /** The start of a hand-written update: data, and the state and layers it was read from. */
+  static final class Base<T> {
+    final @Nullable T data;
+    final QueryState<T> state;
+    final List<OptimisticLayer<T>> layers;
+
+    Base(@Nullable T data, QueryState<T> state, List<OptimisticLayer<T>> layers) {
+      this.data = data;
+      this.state = state;
+      this.layers = layers;
     }
   }
 
@@ -313,9 +402,10 @@ final class Query<T> {
   }
 
   /**
-   * Data lands (from a fetch that started at {@code fetchSequence}, or by hand): it becomes
-   * the confirmed data, the layers it already includes are dropped, and the others are
-   * applied on top again.
+   * Data lands, from a fetch that started at {@code fetchSequence} or by hand: it becomes the
+   * confirmed data, the layers it includes leave (a fetch's data includes the runs that
+   * succeeded before the fetch started; a hand-written update, every run that succeeded
+   * before now), and the others are applied on top again.
    */
   private void landLocked(T data, boolean fromFetch, long fetchSequence) {
     List<OptimisticLayer<T>> current = layers;
@@ -324,22 +414,19 @@ final class Query<T> {
       return;
     }
     T base = options.structuralSharing ? StructuralSharing.share(confirmed, data) : data;
-    List<OptimisticLayer<T>> remaining = current;
-    if (fromFetch) {
-      remaining = new ArrayList<>(current.size());
-      for (OptimisticLayer<T> layer : current) {
-        if (!layer.isIncludedIn(fetchSequence)) {
-          remaining.add(layer);
-        }
+    List<OptimisticLayer<T>> remaining = new ArrayList<>(current.size());
+    for (OptimisticLayer<T> layer : current) {
+      boolean included = fromFetch ? layer.isIncludedIn(fetchSequence) : layer.hasSucceeded();
+      if (!included) {
+        remaining.add(layer);
       }
-      remaining = List.copyOf(remaining);
     }
-    T folded = setLayersLocked(base, remaining);
+    T folded = setLayersLocked(base, List.copyOf(remaining));
     dispatchLocked(new DataWritten<>(applyLayers(folded, layers, null), client.now(), fromFetch));
     dispatchLocked(new LayersChanged<>(state.data(), layers.size()));
   }
 
-  /** The data without pending patches: what the server or a hand-written update last said. */
+  /** The data without any patch: what the server or a hand-written update last said. */
   @Nullable T confirmedData() {
     return layers.isEmpty() ? state.data() : confirmed;
   }
@@ -374,7 +461,7 @@ final class Query<T> {
   }
 
   /** Removes {@code owner}'s layers (inside the cache's compute); returns whether any. */
-  boolean removeLayers(Object owner) {
+  boolean removeLayers(LayerOwner owner) {
     synchronized (this) {
       List<OptimisticLayer<T>> current = layers;
       List<OptimisticLayer<T>> remaining = new ArrayList<>(current.size());
@@ -394,7 +481,7 @@ final class Query<T> {
   }
 
   /** {@code owner} succeeded at client sequence {@code sequence}. */
-  void layersSucceeded(Object owner, long sequence) {
+  void layersSucceeded(LayerOwner owner, long sequence) {
     for (OptimisticLayer<T> layer : layers) {
       if (layer.owner == owner) {
         layer.successSequence = sequence;
@@ -403,21 +490,47 @@ final class Query<T> {
   }
 
   /**
-   * {@code owner} settled: its layers still here (no fetch that started after its success
-   * has landed) become part of the confirmed data, each as soon as every layer below it is
-   * gone, so the order of patches never changes. Called inside the cache's compute.
+   * The change {@code owner}'s layer made when it was last applied: the data it was given and
+   * what it made of it; null if the owner has no layer here (or its patch ignores its data).
    */
-  void foldLayers(Object owner) {
+  @Nullable Change<T> changeBy(LayerOwner owner) {
+    for (OptimisticLayer<T> layer : layers) {
+      if (layer.owner == owner && !layer.constant && layer.lastInput != null && layer.lastOutput != null) {
+        return new Change<>(layer.lastInput, layer.lastOutput);
+      }
+    }
+    return null;
+  }
+
+  /** What one application of a patch did: the data before, and after. */
+  static final class Change<T> {
+    final T before;
+    final T after;
+
+    Change(T before, T after) {
+      this.before = before;
+      this.after = after;
+    }
+  }
+
+  /**
+   * {@code owner}'s settle step is done (called inside the cache's compute, so the unpin takes
+   * effect atomically): its layers no longer pin the query, and those still here become part
+   * of the confirmed data if no fetch tried to confirm them, each as soon as every layer
+   * below it is gone, so the order of patches never changes. A layer whose confirming fetch
+   * failed stays until data lands.
+   */
+  void layersSettled(LayerOwner owner) {
     synchronized (this) {
       List<OptimisticLayer<T>> current = layers;
       for (OptimisticLayer<T> layer : current) {
         if (layer.owner == owner) {
-          layer.foldRequested = true;
+          layer.settled = true;
         }
       }
       setLayersLocked(confirmed, current, false);
       if (layers.size() == current.size()) {
-        return; // an earlier layer is pending, or an older fetch in flight: fold later
+        return; // a layer below is pending, or a fetch is in flight: fold later, if at all
       }
       // Folding changes what is confirmed, not what is visible: only the count moves.
       dispatchLocked(new LayersChanged<>(state.data(), layers.size()));
@@ -426,14 +539,17 @@ final class Query<T> {
   }
 
   /**
-   * Whether a settled layer may become confirmed data now: not while a fetch that started
-   * before its success is in flight, since that fetch's data predates the change and must
-   * land under the layer, not over the folded change.
+   * A fetch that started at {@code fetchSequence} ended without data (failed or cancelled):
+   * the succeeded layers it was to confirm are not folded as if the server had said so, and
+   * what waited for it to end may fold now.
    */
-  private boolean canFold(OptimisticLayer<T> layer) {
-    Fetch<T> inFlight = fetch;
-    return layer.foldRequested
-        && (inFlight == null || inFlight.startSequence > layer.successSequence);
+  private void fetchEndedWithoutDataLocked(long fetchSequence) {
+    for (OptimisticLayer<T> layer : layers) {
+      if (layer.isIncludedIn(fetchSequence)) {
+        layer.confirmationFailed = true;
+      }
+    }
+    refoldLocked();
   }
 
   /** Folds what may fold now (after a fetch ended without landing data). */
@@ -448,9 +564,10 @@ final class Query<T> {
   }
 
   /**
-   * Sets the confirmed data and the layers. Settled layers at the bottom (nothing pending
-   * below them any more) are folded into the confirmed data on the way, so a settled layer
-   * never waits for an event that will not come. Returns the new confirmed data.
+   * Sets the confirmed data and the layers. Settled layers at the bottom that may fold
+   * (nothing pending below them any more) are folded into the confirmed data on the way, so
+   * a settled layer never waits for an event that will not come. Returns the new confirmed
+   * data.
    */
   private @Nullable T setLayersLocked(@Nullable T base, List<OptimisticLayer<T>> next) {
     return setLayersLocked(base, next, true);
@@ -462,8 +579,9 @@ final class Query<T> {
    * no layers left, the visible data is the confirmed data) and returns null.
    */
   private @Nullable T setLayersLocked(@Nullable T base, List<OptimisticLayer<T>> next, boolean resultNeeded) {
+    boolean fetchInFlight = fetch != null;
     int folded = 0;
-    while (folded < next.size() && canFold(next.get(folded))) {
+    while (folded < next.size() && next.get(folded).canFold(fetchInFlight)) {
       folded++;
     }
     List<OptimisticLayer<T>> remaining =
@@ -483,7 +601,8 @@ final class Query<T> {
 
   /**
    * The visible data: {@code base} with each layer's patch applied in order. A patch that
-   * throws is logged and skipped, unless it is {@code strict}'s, whose exception propagates.
+   * throws propagates if it is {@code strict}'s; any other is skipped (see
+   * {@link #applyLayer}).
    */
   private @Nullable T applyLayers(
       @Nullable T base, List<OptimisticLayer<T>> list, @Nullable OptimisticLayer<T> strict) {
@@ -494,25 +613,46 @@ final class Query<T> {
     return data;
   }
 
+  /**
+   * Applies one layer's patch (under the monitor). The first application ({@code strict}) lets
+   * what the patch throws propagate: the run fails before its function runs. Applied again
+   * over newer data, a patch that throws anything (a checked exception, a VM error) must not
+   * break the transition under way: it is skipped from then on, and its owner is told after
+   * the transition, so that it fails and takes its layers away.
+   */
+  @SuppressWarnings("unchecked") // rethrows what the patch threw, checked or not
   private @Nullable T applyLayer(OptimisticLayer<T> layer, @Nullable T data, @Nullable OptimisticLayer<T> strict) {
-    if (data == null && !layer.constant) {
-      return null; // nothing to patch yet: the layer applies once data lands
+    if (layer.failure != null || (data == null && !layer.constant)) {
+      return data; // failed before; or nothing to patch yet: the layer applies once data lands
     }
+    T patched;
     try {
-      T patched = layer.patch.apply(data);
+      patched = client.notifier.applying(layer.patch, data);
       if (patched == null) {
         throw new NullPointerException("an optimistic patch of " + key + " returned null");
       }
-      return patched;
-    } catch (RuntimeException | Error e) {
-      if (layer == strict || e instanceof VirtualMachineError) {
-        throw e;
+    } catch (Throwable e) {
+      if (layer == strict) {
+        throw Query.<RuntimeException>sneaky(e);
       }
-      // Applied again over newer data, a patch that throws (an Error included) must not
-      // break the transition under way: it is skipped until its run settles.
-      LOG.log(Level.WARNING, "an optimistic patch of " + key + " threw; it is skipped", e);
+      Callbacks.report("an optimistic patch applied again", key, e);
+      layer.failure = e;
+      if (failedLayers == null) {
+        failedLayers = new ArrayList<>(1);
+      }
+      failedLayers.add(layer);
       return data;
     }
+    if (data != null) {
+      layer.lastInput = data;
+      layer.lastOutput = patched;
+    }
+    return patched;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <E extends Throwable> E sneaky(Throwable e) throws E {
+    throw (E) e;
   }
 
   void invalidate() {
@@ -527,7 +667,7 @@ final class Query<T> {
 
   /** Back to the initial state, cancelling any fetch silently. */
   void reset() {
-    cancel();
+    cancel(false);
     boolean changed;
     synchronized (this) {
       changed = dispatchLocked(new Reset<>());
@@ -548,8 +688,7 @@ final class Query<T> {
    * this key, so the pin takes effect atomically). {@code replace}: a fetch in flight on a
    * query that has data is cancelled and replaced, its waiters handed the new result, as
    * invalidation needs (the old fetch may have started before the change that invalidated).
-   * The returned fetch must be {@linkplain Fetch#start() started} outside the compute when
-   * {@link FetchTicket#isNew()}.
+   * The caller must {@linkplain FetchTicket#begin() begin} the ticket outside the compute.
    */
   FetchTicket<T> beginFetch(ResolvedOptions<T> fetchOptions, boolean replace) {
     Fetch<T> superseded = null;
@@ -557,7 +696,7 @@ final class Query<T> {
     synchronized (this) {
       Fetch<T> current = fetch;
       if (current != null && !(replace && state.data() != null)) {
-        return new FetchTicket<>(current, false);
+        return new FetchTicket<>(current, false, null);
       }
       if (current != null) {
         superseded = current;
@@ -569,10 +708,7 @@ final class Query<T> {
       dispatchLocked(new FetchStarted<>(!client.isOnline()));
     }
     notifyObservers();
-    if (superseded != null) {
-      superseded.handOver(next);
-    }
-    return new FetchTicket<>(next, true);
+    return new FetchTicket<>(next, true, superseded);
   }
 
   void fetchPaused(Fetch<T> from, boolean paused) {
@@ -613,7 +749,7 @@ final class Query<T> {
         landLocked(data, true, from.startSequence);
       } else {
         dispatchLocked(new FetchFailed<>(error, client.now()));
-        refoldLocked();
+        fetchEndedWithoutDataLocked(from.startSequence);
       }
     }
     notifyObservers();
@@ -625,13 +761,16 @@ final class Query<T> {
    * before it began (data, status and error are only ever changed by a fetch when it lands,
    * so a cancelled one has changed none of them; data written by hand meanwhile stays), its
    * waiters get a {@link java.util.concurrent.CancellationException} and its late result is
-   * discarded. Returns whether there was one; the caller re-evaluates the pin.
+   * discarded. With {@code onlyIfAbandoned}, only a fetch that nobody observes any more and
+   * whose function used its cancellation signal is cancelled (decided under the monitor, so
+   * an observer arriving meanwhile keeps it). Returns whether a fetch was cancelled; the
+   * caller re-evaluates the pin.
    */
-  boolean cancel() {
+  boolean cancel(boolean onlyIfAbandoned) {
     Fetch<T> cancelled;
     synchronized (this) {
       cancelled = fetch;
-      if (cancelled == null) {
+      if (cancelled == null || (onlyIfAbandoned && (observers.length > 0 || !cancelled.usedSignal()))) {
         return false;
       }
       fetch = null;
@@ -642,7 +781,7 @@ final class Query<T> {
               cancelled.failureReasonBefore,
               cancelled.statusBefore,
               cancelled.errorBefore));
-      refoldLocked();
+      fetchEndedWithoutDataLocked(cancelled.startSequence);
     }
     notifyObservers();
     cancelled.finishCancelled();
@@ -679,22 +818,30 @@ final class Query<T> {
     return "Query" + key + " " + state.status() + "/" + state.fetchStatus();
   }
 
-  /** A fetch to wait for, and whether the caller must start it. */
+  /**
+   * A fetch to wait for, whether the caller must start it, and the fetch it replaced, whose
+   * waiters it inherits. {@link #begin()} does both, outside every lock: handing over runs the
+   * replaced fetch's cancellation callbacks, which are the application's code.
+   */
   static final class FetchTicket<T> {
     private final Fetch<T> fetch;
     private final boolean isNew;
+    private final @Nullable Fetch<T> superseded;
 
-    FetchTicket(Fetch<T> fetch, boolean isNew) {
+    FetchTicket(Fetch<T> fetch, boolean isNew, @Nullable Fetch<T> superseded) {
       this.fetch = fetch;
       this.isNew = isNew;
+      this.superseded = superseded;
     }
 
-    Fetch<T> fetch() {
-      return fetch;
-    }
-
-    boolean isNew() {
-      return isNew;
+    /** Hands the replaced fetch's waiters over and starts the new fetch; outside any lock. */
+    void begin() {
+      if (superseded != null) {
+        superseded.handOver(fetch);
+      }
+      if (isNew) {
+        fetch.start();
+      }
     }
 
     CompletableFuture<T> promise() {

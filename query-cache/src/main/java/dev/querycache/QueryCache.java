@@ -149,7 +149,22 @@ final class QueryCache {
   void cancel(Query<?> query) {
     client.notifier.batch(
         () -> {
-          if (query.cancel()) {
+          if (query.cancel(false)) {
+            repin(query);
+          }
+        });
+  }
+
+  /**
+   * Cancels {@code query}'s fetch if nobody observes the query any more and its function used
+   * its cancellation signal (TanStack's rule for the last observer leaving): the query goes
+   * back to its state before the fetch instead of fetching for nobody. A function that
+   * ignores the signal is left to finish.
+   */
+  void cancelIfAbandoned(Query<?> query) {
+    client.notifier.batch(
+        () -> {
+          if (query.cancel(true)) {
             repin(query);
           }
         });
@@ -161,7 +176,7 @@ final class QueryCache {
     if (removed) {
       detach(query);
       client.cacheChanged();
-      query.cancel();
+      query.cancel(false);
     }
     return removed;
   }
@@ -198,16 +213,75 @@ final class QueryCache {
   }
 
 
+  /**
+   * While someone listens to the cache, removes each query exactly at its retention deadline
+   * instead of at Caffeine's next tick (its timer wheel is about a second coarse), so that the
+   * listeners hear of the removal when it happens. Reads and filters already treat an expired
+   * query as gone; only the listeners could tell the difference, so without listeners this
+   * costs nothing. One wake-up per query at a time: a wake-up that finds the deadline moved
+   * schedules the next one.
+   */
+  void watchRetention(Query<?> query) {
+    long until = query.retainedUntil();
+    if (until == Long.MAX_VALUE || query.retentionWatched || !client.hasCacheListeners()) {
+      return;
+    }
+    query.retentionWatched = true;
+    // Called inside the key's atomic step: schedule after it, so that even a scheduler that
+    // runs a due task at once cannot reenter the step.
+    client.notifier.later(
+        () -> client.scheduler.schedule(() -> expireIfDue(query), Duration.ofNanos(Math.max(0, until - client.now()))));
+  }
+
+  /** Every query unpinned now is watched: a cache listener has just registered. */
+  void watchAllRetentions() {
+    for (Query<?> query : cache.asMap().values()) {
+      watchRetention(query);
+    }
+  }
+
+  private void expireIfDue(Query<?> query) {
+    query.retentionWatched = false;
+    if (query.isRemoved()) {
+      return;
+    }
+    long now = client.now();
+    if (query.isLive(now)) {
+      watchRetention(query); // pinned again (a later unpin watches anew), or retained longer
+      return;
+    }
+    boolean[] expired = new boolean[1];
+    client.notifier.batch(
+        () -> {
+          // In the key's atomic step: an observer arriving first keeps the query.
+          cache.asMap().computeIfPresent(query.key, (key, live) -> {
+            if (live == query && !query.isLive(client.now())) {
+              expired[0] = true;
+              return null;
+            }
+            return live;
+          });
+          if (expired[0]) {
+            detach(query);
+            client.cacheChanged();
+          }
+        });
+  }
+
   /** Caffeine's view of a query's lifetime: forever while pinned, else its gc time. */
-  private static final class Retention implements Expiry<QueryKey<?>, Query<?>> {
+  private final class Retention implements Expiry<QueryKey<?>, Query<?>> {
     @Override
     public long expireAfterCreate(QueryKey<?> key, Query<?> query, long now) {
-      return query.retentionNanos(now);
+      long nanos = query.retentionNanos(now);
+      watchRetention(query);
+      return nanos;
     }
 
     @Override
     public long expireAfterUpdate(QueryKey<?> key, Query<?> query, long now, long remaining) {
-      return query.retentionNanos(now);
+      long nanos = query.retentionNanos(now);
+      watchRetention(query);
+      return nanos;
     }
 
     @Override

@@ -54,24 +54,24 @@ public final class QueryClient implements AutoCloseable {
   final Executor fetchExecutor;
   final Notifier notifier;
   final QueryCache cache;
-  final MutationCache mutations = new MutationCache();
+  final MutationCache mutations;
   final Toaster toaster;
   final List<MutationHooks> mutationHooks;
   private final QuerySettings defaults;
   private final ResolvedOptions<?> baseline;
   private final List<PrefixDefaults> prefixDefaults = new CopyOnWriteArrayList<>();
-  private final Set<Retryer<?>> parked = ConcurrentHashMap.newKeySet();
   private final CopyOnWriteArrayList<Notifier.Channel> cacheListeners = new CopyOnWriteArrayList<>();
   private final AtomicLong sequence = new AtomicLong();
   private final @Nullable ExecutorService ownedFetchExecutor;
-  private volatile boolean online;
+  final OnlineManager online;
   private volatile boolean focused = true;
+  private volatile boolean closed;
 
   private QueryClient(Builder builder) {
     this.ticker = builder.ticker;
     this.scheduler = builder.scheduler;
     this.defaults = builder.defaults;
-    this.online = builder.online;
+    this.online = new OnlineManager(builder.online);
     if (builder.fetchExecutor != null) {
       this.fetchExecutor = builder.fetchExecutor;
       this.ownedFetchExecutor = null;
@@ -81,6 +81,7 @@ public final class QueryClient implements AutoCloseable {
       this.ownedFetchExecutor = pool;
     }
     this.notifier = new Notifier(builder.notifyExecutor);
+    this.mutations = new MutationCache(notifier);
     this.toaster = builder.toaster;
     this.mutationHooks = List.copyOf(builder.mutationHooks);
     this.baseline = new ResolvedOptions<>(null, QuerySettings.builder().apply(defaults));
@@ -147,10 +148,12 @@ public final class QueryClient implements AutoCloseable {
    * @return the data now stored: {@code data}, or the old reference if equal (structural
    *     sharing)
    * @throws NullPointerException if an argument is null
+   * @throws IllegalStateException if the client is {@linkplain #close() closed}
    */
   public <T> T setQueryData(QueryKey<T> key, T data) {
     Objects.requireNonNull(key, "key == null");
     Objects.requireNonNull(data, "data == null");
+    checkOpen();
     return notifier.batch(
         () -> {
           Query<T> query = cache.get(key);
@@ -177,11 +180,13 @@ public final class QueryClient implements AutoCloseable {
    * @param <T> the type of the data
    * @return the data now stored, or empty if there is none
    * @throws NullPointerException if an argument is null
+   * @throws IllegalStateException if the client is {@linkplain #close() closed}
    */
   @SuppressWarnings("unchecked") // Query.update returns the query's data or the GONE marker
   public <T> Optional<T> updateQueryData(QueryKey<T> key, UnaryOperator<@Nullable T> updater) {
     Objects.requireNonNull(key, "key == null");
     Objects.requireNonNull(updater, "updater == null");
+    checkOpen();
     return notifier.batch(
         () -> {
           while (true) {
@@ -244,11 +249,13 @@ public final class QueryClient implements AutoCloseable {
    * @return the new data by key, for the queries that changed
    * @throws NullPointerException if an argument is null
    * @throws RuntimeException whatever the updater throws, with no query changed
+   * @throws IllegalStateException if the client is {@linkplain #close() closed}
    */
   @SuppressWarnings("unchecked") // the caller's filter selects queries of type T
   public <T> Map<QueryKey<?>, T> setQueriesData(QueryFilter filter, UnaryOperator<T> updater) {
     Objects.requireNonNull(filter, "filter == null");
     Objects.requireNonNull(updater, "updater == null");
+    checkOpen();
     return notifier.batch(
         () -> {
           // First every new value, then every write: an updater that throws changes nothing.
@@ -283,20 +290,25 @@ public final class QueryClient implements AutoCloseable {
   /**
    * Returns the data of {@code options}' key: the cached data if it is fresh by the options'
    * stale time, else the result of a fetch (joining one in flight). The query is cached
-   * either way.
+   * either way. As in TanStack Query, an imperative fetch does not retry unless a retry
+   * policy was set for it: by these options, a {@linkplain #setQueryDefaults prefix default}
+   * or the client's {@linkplain Builder#defaults defaults} (a fetch in flight that it joins
+   * keeps its own policy).
    *
    * @param options what to fetch and how
    * @param <T> the type of the data
-   * @return a future of the data; it fails with the query function's last error after the
-   *     retries, or with a {@link java.util.concurrent.CancellationException} if the fetch is
-   *     cancelled. Completes on the thread that completes the fetch.
+   * @return a future of the data; it fails with the query function's error (its last one if
+   *     retries were asked for), or with a {@link java.util.concurrent.CancellationException}
+   *     if the fetch is cancelled. Completes on the thread that completes the fetch.
    * @throws NullPointerException if {@code options} is null
+   * @throws IllegalStateException if the client is {@linkplain #close() closed}
    */
   public <T> CompletableFuture<T> fetchQuery(QueryOptions<T> options) {
     Objects.requireNonNull(options, "options == null");
+    checkOpen();
     return notifier.batch(
         () -> {
-          ResolvedOptions<T> resolved = resolve(options.key(), options);
+          ResolvedOptions<T> resolved = resolve(options.key(), options, true);
           Query<T> query = cache.get(options.key());
           if (query != null) {
             QueryState<T> state = query.state();
@@ -316,6 +328,7 @@ public final class QueryClient implements AutoCloseable {
    * @param options what to fetch and how
    * @return a future that completes (normally) when the data is cached or the fetch failed
    * @throws NullPointerException if {@code options} is null
+   * @throws IllegalStateException if the client is {@linkplain #close() closed}
    */
   public CompletableFuture<Void> prefetchQuery(QueryOptions<?> options) {
     return fetchQuery(options).handle((data, error) -> null);
@@ -328,9 +341,11 @@ public final class QueryClient implements AutoCloseable {
    * @param <T> the type of the data
    * @return a future of the data, failing as {@link #fetchQuery(QueryOptions)}'s does
    * @throws NullPointerException if {@code options} is null
+   * @throws IllegalStateException if the client is {@linkplain #close() closed}
    */
   public <T> CompletableFuture<T> ensureQueryData(QueryOptions<T> options) {
     Objects.requireNonNull(options, "options == null");
+    checkOpen();
     Optional<T> cached = getQueryData(options.key());
     return cached.isPresent()
         ? CompletableFuture.completedFuture(cached.get())
@@ -347,24 +362,38 @@ public final class QueryClient implements AutoCloseable {
    * @return a future that completes when those refetches end, successfully or not; it never
    *     fails
    * @throws NullPointerException if {@code filter} is null
+   * @throws IllegalStateException if the client is {@linkplain #close() closed}
    */
   public CompletableFuture<Void> invalidateQueries(QueryFilter filter) {
     Objects.requireNonNull(filter, "filter == null");
-    return invalidateAll(List.of(filter));
+    checkOpen();
+    return invalidateAll(List.of(filter), false);
   }
 
-  /** {@link #invalidateQueries} for several filters, each selected query once. */
-  CompletableFuture<Void> invalidateAll(List<QueryFilter> filters) {
+  /**
+   * {@link #invalidateQueries} for several filters, each selected query once. With
+   * {@code isolate}, a filter whose predicate throws is reported and skipped (a settling run
+   * must not be left pending by it); otherwise the exception reaches the caller.
+   */
+  CompletableFuture<Void> invalidateAll(List<QueryFilter> filters, boolean isolate) {
+    if (closed) {
+      return CompletableFuture.completedFuture(null); // a run settling as the client closes
+    }
     return notifier.batch(
         () -> {
           Collection<Query<?>> matches;
-          if (filters.size() == 1) {
+          if (filters.size() == 1 && !isolate) {
             matches = cache.findAll(filters.get(0));
           } else {
-            matches = new LinkedHashSet<>();
+            Set<Query<?>> union = new LinkedHashSet<>();
             for (QueryFilter filter : filters) {
-              matches.addAll(cache.findAll(filter));
+              if (isolate) {
+                Callbacks.run("a settle invalidation filter", filter, () -> union.addAll(cache.findAll(filter)));
+              } else {
+                union.addAll(cache.findAll(filter));
+              }
             }
+            matches = union;
           }
           List<Query<?>> toRefetch = new ArrayList<>();
           for (Query<?> query : matches) {
@@ -385,9 +414,11 @@ public final class QueryClient implements AutoCloseable {
    * @param filter which queries
    * @return a future that completes when the refetches end; it never fails
    * @throws NullPointerException if {@code filter} is null
+   * @throws IllegalStateException if the client is {@linkplain #close() closed}
    */
   public CompletableFuture<Void> refetchQueries(QueryFilter filter) {
     Objects.requireNonNull(filter, "filter == null");
+    checkOpen();
     return notifier.batch(
         () -> {
           List<Query<?>> toRefetch = new ArrayList<>();
@@ -451,9 +482,11 @@ public final class QueryClient implements AutoCloseable {
    * @param filter which queries
    * @return a future that completes when the refetches end; it never fails
    * @throws NullPointerException if {@code filter} is null
+   * @throws IllegalStateException if the client is {@linkplain #close() closed}
    */
   public CompletableFuture<Void> resetQueries(QueryFilter filter) {
     Objects.requireNonNull(filter, "filter == null");
+    checkOpen();
     return notifier.batch(
         () -> {
           List<Query<?>> toRefetch = new ArrayList<>();
@@ -515,10 +548,12 @@ public final class QueryClient implements AutoCloseable {
    * @param <T> the type of the data
    * @return the open observer
    * @throws NullPointerException if an argument is null
+   * @throws IllegalStateException if the client is {@linkplain #close() closed}
    */
   public <T> QueryObserver<T> observe(QueryOptions<T> options, Consumer<? super QueryResult<T>> listener) {
     Objects.requireNonNull(options, "options == null");
     Objects.requireNonNull(listener, "listener == null");
+    checkOpen();
     QueryObserver<T> observer = new QueryObserver<>(this, options, listener);
     observer.open();
     return observer;
@@ -616,9 +651,14 @@ public final class QueryClient implements AutoCloseable {
    */
   public AutoCloseable onCacheChange(Runnable listener) {
     Objects.requireNonNull(listener, "listener == null");
-    Notifier.Channel channel = new Notifier.Channel(listener);
+    Notifier.Channel channel = new Notifier.Channel(listener, "a cache listener");
     cacheListeners.add(channel);
+    cache.watchAllRetentions(); // removals at their deadline are what a listener hears of
     return () -> cacheListeners.remove(channel);
+  }
+
+  boolean hasCacheListeners() {
+    return !cacheListeners.isEmpty();
   }
 
   /** Something in the cache changed: wake the cache listeners (coalesced). */
@@ -709,15 +749,14 @@ public final class QueryClient implements AutoCloseable {
    * @param online whether the server can be reached
    */
   public void onlineChanged(boolean online) {
-    boolean regained = online && !this.online;
-    this.online = online;
-    if (regained) {
+    List<Retryer<?>> resumed = this.online.setOnline(online);
+    if (resumed != null) {
       notifier.batch(
           () -> {
-            for (Retryer<?> retryer : new ArrayList<>(parked)) {
-              if (parked.remove(retryer)) {
-                retryer.resume();
-              }
+            // Paused mutations first, then paused fetches, each in the order they paused,
+            // and only then the refetches of the observed queries (as TanStack Query does).
+            for (Retryer<?> retryer : resumed) {
+              retryer.resume();
             }
             refetchObserved(false);
           });
@@ -731,7 +770,7 @@ public final class QueryClient implements AutoCloseable {
    *     built otherwise)
    */
   public boolean isOnline() {
-    return online;
+    return online.isOnline();
   }
 
   /**
@@ -747,23 +786,68 @@ public final class QueryClient implements AutoCloseable {
   }
 
   /**
-   * Cancels every fetch in flight and stops the fetch pool the client created (one given to
-   * the builder is left running): running functions are interrupted, and queued ones fail
-   * with a {@link java.util.concurrent.CancellationException}, so every mutation run settles
-   * (with its rollback). The cache stays readable; fetching after close fails.
+   * Shuts the client down, settling everything at once. Every pending mutation run ends
+   * cancelled: its layers are removed, its future fails with a
+   * {@link java.util.concurrent.CancellationException}, and, since the close cut it short, no
+   * callback, toast or settle invalidation follows (a run whose function already answered
+   * finishes its settle, without refetching). Every fetch in flight or paused offline is
+   * cancelled (its waiters get a {@code CancellationException}, its query goes back to idle),
+   * and the fetch pool the client created is stopped (one given to the builder is left
+   * running; the client's tasks on it are interrupted).
+   *
+   * <p>After close, the cache stays readable ({@code getQueryData}, {@code getQueryState},
+   * {@code getQueries}, {@code getMutations}, {@code isFetching}, {@code isMutating}), and
+   * {@code cancelQueries}, {@code removeQueries}, {@code batch} and the focus and
+   * connectivity notices still work (there is nothing left for them to start); every call
+   * that would write, fetch, observe or run a mutation throws an
+   * {@link IllegalStateException}. Idempotent; thread-safe.
    */
   @Override
   public void close() {
-    cancelQueries(QueryFilter.all());
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+    }
+    notifier.batch(
+        () -> {
+          mutations.closeAll(new java.util.concurrent.CancellationException("the QueryClient was closed"));
+          cancelQueries(QueryFilter.all());
+        });
     if (ownedFetchExecutor != null) {
       // Running functions are interrupted; queued ones never run, so their tasks are
-      // cancelled, which fails their fetches and runs instead of leaving them pending.
+      // cancelled, which ends their attempts instead of leaving them pending.
       for (Runnable dropped : ownedFetchExecutor.shutdownNow()) {
         if (dropped instanceof Future<?>) {
           ((Future<?>) dropped).cancel(false);
         }
       }
     }
+  }
+
+  /**
+   * Whether {@link #close()} was called.
+   *
+   * @return {@code true} once closed
+   */
+  public boolean isClosed() {
+    return closed;
+  }
+
+  /**
+   * Fails fast when the client is closed.
+   *
+   * @throws IllegalStateException if {@link #close()} was called
+   */
+  void checkOpen() {
+    if (closed) {
+      throw closedException();
+    }
+  }
+
+  private static IllegalStateException closedException() {
+    return new IllegalStateException("this QueryClient is closed: build a new one to fetch, write or observe");
   }
 
   /**
@@ -784,24 +868,13 @@ public final class QueryClient implements AutoCloseable {
 
   /** Joins or starts a fetch of {@code key}; the caller is inside a batch. */
   <T> CompletableFuture<T> fetch(QueryKey<T> key, ResolvedOptions<T> options, boolean replace) {
+    if (closed) {
+      return CompletableFuture.failedFuture(closedException());
+    }
     Query.FetchTicket<T> ticket =
         Objects.requireNonNull(cache.compute(key, options, query -> query.beginFetch(options, replace)));
-    if (ticket.isNew()) {
-      ticket.fetch().start();
-    }
+    ticket.begin(); // after the atomic step: a replaced fetch's cancellation callbacks run here
     return ticket.promise();
-  }
-
-  /** Holds an operation that found the client offline until it is back online. */
-  void parkUntilOnline(Retryer<?> retryer) {
-    parked.add(retryer);
-    if (online && parked.remove(retryer)) {
-      retryer.resume(); // came back online while parking
-    }
-  }
-
-  void unpark(Retryer<?> retryer) {
-    parked.remove(retryer);
   }
 
   /**
@@ -812,8 +885,13 @@ public final class QueryClient implements AutoCloseable {
     return sequence.incrementAndGet();
   }
 
-  @SuppressWarnings("unchecked") // the baseline has no function, so it suits every type
   <T> ResolvedOptions<T> resolve(QueryKey<T> key, @Nullable QueryOptions<T> options) {
+    return resolve(key, options, false);
+  }
+
+  /** The settings for {@code key}; {@code imperative}: see {@link ResolvedOptions}. */
+  @SuppressWarnings("unchecked") // the baseline has no function, so it suits every type
+  <T> ResolvedOptions<T> resolve(QueryKey<T> key, @Nullable QueryOptions<T> options, boolean imperative) {
     if (options == null && prefixDefaults.isEmpty()) {
       return (ResolvedOptions<T>) baseline;
     }
@@ -826,7 +904,7 @@ public final class QueryClient implements AutoCloseable {
     if (options != null) {
       merged.apply(options.settings());
     }
-    return new ResolvedOptions<>(options, merged);
+    return new ResolvedOptions<>(options, merged, imperative);
   }
 
   private static boolean hasEnabledObserver(Query<?> query) {
@@ -842,7 +920,12 @@ public final class QueryClient implements AutoCloseable {
     List<CompletableFuture<?>> fetches = new ArrayList<>(queries.size());
     for (Query<?> query : queries) {
       if (query.options().canFetch()) {
-        fetches.add(refetch(query).handle((data, error) -> null));
+        CompletableFuture<?> refetch = refetch(query).handle((data, error) -> null);
+        // As TanStack Query does: a refetch that found the client offline is paused, and the
+        // call does not wait for the network to come back.
+        if (query.state().fetchStatus() != FetchStatus.PAUSED) {
+          fetches.add(refetch);
+        }
       }
     }
     return CompletableFuture.allOf(fetches.toArray(new CompletableFuture<?>[0]));

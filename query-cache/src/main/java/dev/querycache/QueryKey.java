@@ -31,6 +31,12 @@ import org.jspecify.annotations.Nullable;
  * }
  * }</pre>
  *
+ * <p><b>Bounds.</b> A key holds at most 10 000 parts in all (every list, map, record, bean
+ * and scalar counts one), nested at most 64 levels deep; lambdas, anonymous classes and
+ * proxies are refused (they have no state a key could compare). Each collection is copied
+ * once as it is read, so a concurrent collection that changes meanwhile gives a key of one
+ * state it really had.
+ *
  * <p>Instances are immutable and thread-safe.
  *
  * @param <T> the type of the data stored under this key
@@ -50,8 +56,9 @@ public final class QueryKey<T> {
    * @return the key
    * @throws NullPointerException if {@code parts} itself is null
    * @throws IllegalArgumentException if a part is not supported (an array, a set, a map with a
-   *     non-string key, a mutable JDK object, a non-finite number, a cycle); the message names
-   *     the part and its path, such as {@code key[1].input.tags}
+   *     non-string key, a mutable JDK object, a non-finite number, a lambda, a cycle) or the
+   *     key is beyond its bounds; the message names the part and its path, such as
+   *     {@code key[1].input.tags}, and keeps the cause (what a record's accessor threw, say)
    */
   public static <T> QueryKey<T> of(@Nullable Object... parts) {
     Objects.requireNonNull(parts, "parts == null");
@@ -146,7 +153,9 @@ public final class QueryKey<T> {
 
   /**
    * A readable JSON-like form with map entries in key order, such as
-   * {@code [["notification","getNotifications"],{"input":{"limit":20},"type":"query"}]}.
+   * {@code [["notification","getNotifications"],{"input":{"limit":20},"type":"query"}]}. For
+   * reading, not parsing: a form longer than about a thousand characters is cut short and
+   * ends with an ellipsis, and numbers with large exponents are written like {@code 1E+400}.
    */
   @Override
   public String toString() {

@@ -31,7 +31,7 @@ import org.jspecify.annotations.Nullable;
 public final class QueryObserver<T> implements AutoCloseable {
   private final QueryClient client;
   private final Consumer<? super QueryResult<T>> listener;
-  private final Notifier.Channel channel = new Notifier.Channel(this::deliver);
+  private final Notifier.Channel channel = new Notifier.Channel(this::deliver, "a query listener");
   private volatile ResolvedOptions<T> options;
   private volatile QueryKey<T> key;
   private volatile @Nullable Query<T> query;
@@ -79,6 +79,9 @@ public final class QueryObserver<T> implements AutoCloseable {
     Query<T> attached = query;
     if (attached != null) {
       client.cache.compute(attached.key, null, q -> q == attached && q.removeObserver(this));
+      if (attached.observerCount() == 0 && attached.hasFetch()) {
+        client.cache.cancelIfAbandoned(attached);
+      }
     }
   }
 

@@ -22,10 +22,19 @@ final class ResolvedOptions<T> {
   final boolean structuralSharing;
 
   ResolvedOptions(@Nullable QueryOptions<T> source, QuerySettings.AbstractBuilder<?> merged) {
+    this(source, merged, false);
+  }
+
+  /**
+   * {@code imperative}: for {@code fetchQuery}, {@code prefetchQuery} and
+   * {@code ensureQueryData}, which, as in TanStack Query, do not retry unless a retry policy
+   * was set (by the call, a prefix default or the client's defaults).
+   */
+  ResolvedOptions(@Nullable QueryOptions<T> source, QuerySettings.AbstractBuilder<?> merged, boolean imperative) {
     this.source = source;
     this.staleNanos = merged.staleTime == null ? 0 : nanos(merged.staleTime);
     this.gcNanos = nanos(merged.gcTime == null ? DEFAULT_GC_TIME : merged.gcTime);
-    this.retry = merged.retry == null ? DEFAULT_RETRY : merged.retry;
+    this.retry = merged.retry != null ? merged.retry : imperative ? RetryPolicy.never() : DEFAULT_RETRY;
     this.enabled = merged.enabled == null || merged.enabled;
     this.refetchOnMount = orIfStale(merged.refetchOnMount);
     this.refetchOnWindowFocus = orIfStale(merged.refetchOnWindowFocus);

@@ -10,6 +10,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,6 +22,12 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>{@link #result()} completes with the first success or the final failure; it never
  * completes after {@link #cancel()}, whose owner decides what waiters are told.
+ *
+ * <p>The application's code it calls (the attempt, the retry policy, the scheduler) may throw
+ * anything: an attempt's throw is its failure, a policy's or a scheduler's ends the retries
+ * with the attempt's error (what they threw is attached as suppressed). An attempt's stage
+ * that completes more than once counts once: the first completion wins, so a faulty stage
+ * can never start a second retry for one failure.
  */
 final class Retryer<T> {
   /** One attempt: returns a stage of its outcome. May throw instead of failing the stage. */
@@ -34,23 +42,36 @@ final class Retryer<T> {
     void pausedChanged(boolean paused);
   }
 
-  private final String description;
+  private final Supplier<String> description;
   private final Attempt<T> attempt;
   private final RetryPolicy policy;
   private final QueryClient client;
   private final Listener listener;
+  private final boolean mutation;
   private final CompletableFuture<T> result = new CompletableFuture<>();
   private volatile boolean cancelled;
+  private boolean attempting; // guarded by this: an attempt's outcome is awaited
   private @Nullable Future<?> pending; // guarded by this: the running blocking task or timer
   private int retries; // touched by one attempt at a time
 
-  /** {@code description} names the operation in messages, as in "the query function for [k]". */
-  Retryer(String description, Attempt<T> attempt, RetryPolicy policy, QueryClient client, Listener listener) {
+  /**
+   * {@code description} names the operation in messages, as in "the query function for [k]";
+   * it is only called when a message needs it. {@code mutation}: whether this runs a mutation
+   * function, which resumes before fetches when the client comes back online.
+   */
+  Retryer(
+      Supplier<String> description,
+      Attempt<T> attempt,
+      RetryPolicy policy,
+      QueryClient client,
+      Listener listener,
+      boolean mutation) {
     this.description = description;
     this.attempt = attempt;
     this.policy = policy;
     this.client = client;
     this.listener = listener;
+    this.mutation = mutation;
   }
 
   CompletableFuture<T> result() {
@@ -59,6 +80,10 @@ final class Retryer<T> {
 
   boolean isCancelled() {
     return cancelled;
+  }
+
+  boolean isMutation() {
+    return mutation;
   }
 
   /** Starts the first attempt; call once, outside any lock. */
@@ -72,19 +97,30 @@ final class Retryer<T> {
     }
     if (!client.isOnline()) {
       listener.pausedChanged(true);
-      client.parkUntilOnline(this);
+      client.online.park(this);
       return;
+    }
+    synchronized (this) {
+      if (cancelled) {
+        return;
+      }
+      attempting = true;
     }
     CompletionStage<T> stage;
     try {
       stage = attempt.run(this);
       if (stage == null) {
-        throw new NullPointerException(description + " returned a null stage");
+        throw new NullPointerException(description.get() + " returned a null stage");
       }
     } catch (Throwable e) {
       stage = CompletableFuture.failedFuture(e);
     }
-    stage.whenComplete(this::attemptDone);
+    AtomicBoolean answered = new AtomicBoolean();
+    stage.whenComplete((value, failure) -> {
+      if (answered.compareAndSet(false, true)) {
+        attemptDone(value, failure);
+      }
+    });
   }
 
   /** Goes on after the client came back online. */
@@ -126,43 +162,97 @@ final class Retryer<T> {
   }
 
   private void attemptDone(@Nullable T value, @Nullable Throwable failure) {
+    synchronized (this) {
+      attempting = false;
+      pending = null;
+    }
     if (cancelled) {
       return; // a late outcome of a cancelled operation is discarded
     }
     Throwable error = unwrap(failure);
     if (error == null && value == null) {
-      error = new NullPointerException(description + " returned null");
+      error = new NullPointerException(description.get() + " returned null");
     }
     if (error == null) {
       result.complete(value);
       return;
     }
-    if (policy.shouldRetry(retries, error)) {
-      Duration delay = policy.delay(retries, error);
-      retries++;
-      listener.attemptFailed(retries, error);
-      synchronized (this) {
-        if (!cancelled) {
-          pending = client.scheduler.schedule(this::run, delay);
-        }
-      }
+    Duration delay = retryDelay(error);
+    if (delay == null) {
+      result.completeExceptionally(error);
       return;
     }
-    result.completeExceptionally(error);
+    retries++;
+    listener.attemptFailed(retries, error);
+    Future<?> timer;
+    try {
+      timer = client.scheduler.schedule(this::run, delay);
+    } catch (Throwable schedulerFault) {
+      error.addSuppressed(schedulerFault);
+      result.completeExceptionally(error);
+      return;
+    }
+    boolean stop;
+    synchronized (this) {
+      stop = cancelled;
+      if (!stop) {
+        pending = timer;
+      }
+    }
+    if (stop) {
+      timer.cancel(false);
+    }
+  }
+
+  /** The delay before the next attempt, or null for none; a policy that throws means none. */
+  private @Nullable Duration retryDelay(Throwable error) {
+    Duration[] delay = new Duration[1];
+    Throwable fault = Callbacks.capture(() -> {
+      if (policy.shouldRetry(retries, error)) {
+        delay[0] = java.util.Objects.requireNonNull(policy.delay(retries, error), "the retry policy's delay is null");
+      }
+    });
+    if (fault != null) {
+      error.addSuppressed(fault);
+      return null;
+    }
+    return delay[0];
   }
 
   /** Stops the running attempt or pending retry; no further attempt starts. */
   void cancel() {
-    cancelled = true;
-    client.unpark(this);
     Future<?> toStop;
     synchronized (this) {
+      cancelled = true;
       toStop = pending;
       pending = null;
     }
+    client.online.unpark(this);
     if (toStop != null) {
       toStop.cancel(true);
     }
+  }
+
+  /**
+   * Cancels unless an attempt is under way: true if nothing had been sent (waiting for the
+   * network, for a retry's backoff) and nothing will be; false if an attempt's outcome is
+   * still awaited, and then nothing changed.
+   */
+  boolean cancelIfIdle() {
+    Future<?> toStop;
+    synchronized (this) {
+      if (attempting) {
+        return false;
+      }
+      cancelled = true;
+      toStop = pending;
+      pending = null;
+    }
+    client.online.unpark(this);
+    if (toStop != null) {
+      toStop.cancel(false);
+    }
+    return true;
   }
 
   static @Nullable Throwable unwrap(@Nullable Throwable failure) {

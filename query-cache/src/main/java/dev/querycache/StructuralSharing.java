@@ -82,7 +82,8 @@ final class StructuralSharing {
     return true;
   }
 
-  private static boolean isRebuildable(List<?> list) {
+  /** Whether {@code list} is of an immutable family this class (and undo) may rebuild. */
+  static boolean isRebuildable(List<?> list) {
     Class<?> type = list.getClass();
     return list instanceof ImmutableList<?> || type == JDK_LIST_N || type == JDK_LIST_12;
   }

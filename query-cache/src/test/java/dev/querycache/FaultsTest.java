@@ -803,7 +803,7 @@ class FaultsTest {
      */
     void assertIsolated(Throwable thrown) {
       QueryClient client = direct();
-      try (LogCapture log = LogCapture.open(Notifier.class)) {
+      try (LogCapture log = LogCapture.open(Callbacks.class)) {
         LatestResult<String> thrower = observeWithThrower(client, thrown);
 
         Throwable escaped = catchThrowable(() -> client.batch(() -> {
@@ -915,7 +915,7 @@ class FaultsTest {
               .optimistic(todos, FaultsTest::append)
               .errorMessage("Failed to add")
               .build();
-      try (LogCapture log = LogCapture.open(Mutation.class)) {
+      try (LogCapture log = LogCapture.open(Callbacks.class)) {
         CompletableFuture<String> run = mutation.mutate("b");
 
         assertThat(toasts).hasValue(1);

@@ -387,13 +387,90 @@ class FunnelUndoPluginTest {
     }
 
     @Test
-    void defaultUndoShowsTheDataFromBeforeTheOriginalRun() {
+    void defaultUndoPutsBackWhatTheArchiveRemovedAndKeepsMailThatArrivedSince() {
       archiveAccepted(funnel().build(), "m-42");
-      client.setQueryData(INBOX, rows(row(1), row(3), row(4)));
+      client.setQueryData(INBOX, rows(row(1), row(3), row(4))); // a new mail arrived meanwhile
 
       theOffer().undo();
 
-      assertThat(inbox()).containsExactly(row(1), row(2), row(3));
+      assertThat(inbox()).containsExactly(row(1), row(2), row(3), row(4));
+      assertThat(starred()).containsExactly(row(2), row(3));
+    }
+
+    @Test
+    void defaultUndoOfAnArchiveKeepsAStarConfirmedAfterIt() {
+      archiveAccepted(funnel().build(), "m-42");
+      Row threeStarred = new Row(3, false, true);
+      client.setQueryData(INBOX, rows(row(1), threeStarred)); // row 3 was starred since
+
+      theOffer().undo();
+
+      assertThat(inbox()).as("the archive undone, the later star kept").containsExactly(row(1), row(2), threeStarred);
+    }
+
+    @Test
+    void defaultUndoOfAStarUnstarsThatRowAndLeavesLaterChangesToOtherRows() {
+      Mutation<MailAction, MailResult, Void> mail = funnel().build();
+      seedViews();
+      mail.mutate(new Star(1));
+      mailServer.complete(0, new MailResult("m-7"));
+      Row threeRead = new Row(3, true, false);
+      client.setQueryData(INBOX, rows(new Row(1, false, true), row(2), threeRead)); // row 3 read since
+
+      theOffer().undo();
+
+      assertThat(inbox()).containsExactly(row(1), row(2), threeRead);
+    }
+
+    @Test
+    void defaultUndoLeavesARowThatALaterWriteChangedToThatWrite() {
+      Mutation<MailAction, MailResult, Void> mail = funnel().build();
+      seedViews();
+      mail.mutate(new Star(1));
+      mailServer.complete(0, new MailResult("m-7"));
+      Row oneReadToo = new Row(1, true, true);
+      client.setQueryData(INBOX, rows(oneReadToo, row(2), row(3))); // row 1 marked read since
+
+      theOffer().undo();
+
+      assertThat(inbox())
+          .as("a row changed since is the later write's; the server's undo and its refetch settle it")
+          .containsExactly(oneReadToo, row(2), row(3));
+    }
+
+    @Test
+    void undoIsOfferedWhenTheServerAnswersNotAfterTheSettleRefetch() {
+      ControllableFetcher<List<Row>> slowList = new ControllableFetcher<>();
+      seedViews();
+      client.observe(QueryOptions.builder(INBOX).asyncFetcher(slowList).staleTime(QuerySettings.FOREVER).build(), result -> {});
+      CompletableFuture<MailResult> run = funnel().build().mutate(new Archive(2));
+
+      mailServer.complete(0, new MailResult("m-42"));
+
+      assertThat(slowList.calls()).as("the settle refetch is in flight").isEqualTo(1);
+      assertThat(run).as("the run waits for its settle refetch").isNotDone();
+      assertThat(toaster.toasts).containsExactly("undo:Archived");
+      assertThat(theOffer().remaining()).as("the window starts at the server's answer").isEqualTo(Duration.ofSeconds(60));
+
+      time.advance(Duration.ofSeconds(20));
+      slowList.complete(rows(row(1), row(3)));
+      assertThat(run).isCompleted();
+      assertThat(theOffer().remaining()).isEqualTo(Duration.ofSeconds(40));
+    }
+
+    @Test
+    void anUndoMessageFunctionReturningNullStillOffersTheUndoWithADefaultMessage() {
+      Mutation<MailAction, MailResult, Void> mail =
+          client.<MailAction, MailResult>asyncMutation(mailServer)
+              .optimisticMatching(QueryFilter.prefix("mail", "list"), MailFunnel::project)
+              .errorMessage(MailFunnel::errorMessage)
+              .undoable(result -> Optional.ofNullable(result.mutationId()), reverse, action -> null)
+              .build();
+
+      archiveAccepted(mail, "m-42");
+
+      assertThat(toaster.toasts).containsExactly("undo:" + MutationRun.DEFAULT_UNDO_MESSAGE);
+      assertThat(theOffer().isAvailable()).isTrue();
     }
   }
 
@@ -508,6 +585,36 @@ class FunnelUndoPluginTest {
 
       assertThat(run).isCompletedWithValue(true);
       assertThat(isInvalidated(notifications)).isTrue();
+    }
+
+    @Test
+    void undoingAPluginMutationInvalidatesThePluginsQueriesToo() {
+      seed();
+      RecordingToaster offers = new RecordingToaster();
+      QueryClient undoClient = time.clientBuilder().toaster(offers).build();
+      PluginScope scope = undoClient.plugin("notification");
+      QueryKey<List<String>> list = scope.queryKey("getNotifications", Map.of("limit", 20));
+      QueryKey<Integer> count = scope.queryKey("getUnreadCount", null);
+      undoClient.setQueryData(list, List.of("n1", "n2"));
+      undoClient.setQueryData(count, 2);
+      Mutation<String, Boolean, Void> archive =
+          scope.<String, Boolean>asyncMutation(pluginServer)
+              .optimistic(list, (rows, id) -> rows.stream().filter(row -> !row.equals(id)).collect(Collectors.toUnmodifiableList()))
+              .errorMessage("Failed to archive")
+              .undoable(result -> Optional.of("m-1"), request -> true, id -> "Archived")
+              .build();
+      archive.mutate("n1");
+      pluginServer.complete(0, true);
+      undoClient.setQueryData(count, 1); // the refetch after the archive
+      assertThat(undoClient.getQueryState(count).orElseThrow().isInvalidated()).isFalse();
+
+      CompletableFuture<Void> undone = offers.offers.get(0).undo();
+
+      assertThat(undone).isCompleted();
+      assertThat(undoClient.getQueryState(count).orElseThrow().isInvalidated())
+          .as("the unread count, under the plugin's prefix, refetches after the undo")
+          .isTrue();
+      undoClient.close();
     }
 
     @Test

@@ -59,7 +59,7 @@ class MutationCycleTest {
     // module under test does not read java.logging, so the test adds the edge before touching
     // it (and subclasses nothing of it: surefire loads every class of this file up front).
     MutationCycleTest.class.getModule().addReads(ModuleLayer.boot().findModule("java.logging").orElseThrow());
-    java.util.logging.Logger logger = java.util.logging.Logger.getLogger(Mutation.class.getName());
+    java.util.logging.Logger logger = java.util.logging.Logger.getLogger(Callbacks.class.getName());
     java.util.logging.StreamHandler handler =
         new java.util.logging.StreamHandler(logBytes, new java.util.logging.SimpleFormatter());
     handler.setLevel(java.util.logging.Level.WARNING);

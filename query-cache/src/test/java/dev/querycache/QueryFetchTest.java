@@ -238,9 +238,18 @@ class QueryFetchTest {
   @Nested
   @DisplayName("retries")
   class Retries {
+    /**
+     * A fetch as a screen starts it (an observer mounting), under the queries' default retry
+     * policy, and a future that joins it (a joined fetch keeps its own policy).
+     */
+    private CompletableFuture<String> observedFetch() {
+      client.observe(options().build(), result -> {});
+      return client.fetchQuery(options().build());
+    }
+
     @Test
     void defaultPolicyRetriesThreeTimesAfterOneTwoAndFourSeconds() {
-      CompletableFuture<String> result = client.fetchQuery(options().build());
+      CompletableFuture<String> result = observedFetch();
       assertThat(fetcher.calls()).isEqualTo(1);
 
       fetcher.fail(new IOException("1"));
@@ -270,7 +279,7 @@ class QueryFetchTest {
 
     @Test
     void failureCountAndReasonUpdateBetweenAttempts() {
-      client.fetchQuery(options().build());
+      observedFetch();
 
       IOException first = new IOException("first");
       fetcher.fail(first);
@@ -290,7 +299,7 @@ class QueryFetchTest {
 
     @Test
     void errorIsFinalAfterTheFourthFailure() {
-      client.fetchQuery(options().build());
+      observedFetch();
       for (int attempt = 1; attempt <= 4; attempt++) {
         assertThat(state().status()).isEqualTo(QueryStatus.PENDING);
         fetcher.fail(new IOException("attempt " + attempt));
@@ -305,6 +314,60 @@ class QueryFetchTest {
       assertThat(after.fetchFailureCount()).isEqualTo(4);
       assertThat(after.fetchFailureReason()).hasMessage("attempt 4");
       assertThat(after.errorUpdateCount()).isEqualTo(1);
+    }
+
+    @Test
+    void fetchQueryDoesNotRetryUnlessAsked() {
+      // TanStack Query's rule for imperative fetches: the caller is not a screen that can
+      // wait; it asked once.
+      CompletableFuture<String> result = client.fetchQuery(options().build());
+
+      fetcher.fail(new IOException("boom"));
+
+      assertThat(failureOf(result)).hasMessage("boom");
+      assertThat(state().status()).isEqualTo(QueryStatus.ERROR);
+      time.advance(Duration.ofMinutes(1));
+      assertThat(fetcher.calls()).isEqualTo(1);
+    }
+
+    @Test
+    void prefetchQueryAndEnsureQueryDataDoNotRetryUnlessAsked() {
+      CompletableFuture<Void> prefetched = client.prefetchQuery(options().build());
+      fetcher.fail(new IOException("prefetch"));
+      CompletableFuture<String> ensured = client.ensureQueryData(options().build());
+      fetcher.fail(new IOException("ensure"));
+      time.advance(Duration.ofMinutes(1));
+
+      assertThat(prefetched).isCompleted();
+      assertThat(failureOf(ensured)).hasMessage("ensure");
+      assertThat(fetcher.calls()).isEqualTo(2);
+    }
+
+    @Test
+    void fetchQueryRetriesWhenTheClientsDefaultsSetARetryPolicy() {
+      QueryClient retrying =
+          time.clientBuilder().defaults(QuerySettings.builder().retry(1).build()).build();
+      CompletableFuture<String> result = retrying.fetchQuery(options().build());
+
+      fetcher.fail(new IOException("1"));
+      time.advance(Duration.ofSeconds(1));
+      fetcher.complete("second time lucky");
+
+      assertThat(result).isCompletedWithValue("second time lucky");
+      assertThat(fetcher.calls()).isEqualTo(2);
+    }
+
+    @Test
+    void fetchQueryRetriesWhenAPrefixDefaultSetsARetryPolicy() {
+      client.setQueryDefaults(key, QuerySettings.builder().retry(1).build());
+      CompletableFuture<String> result = client.fetchQuery(options().build());
+
+      fetcher.fail(new IOException("1"));
+      time.advance(Duration.ofSeconds(1));
+
+      assertThat(fetcher.calls()).isEqualTo(2);
+      fetcher.complete("ok");
+      assertThat(result).isCompletedWithValue("ok");
     }
 
     @Test
@@ -344,7 +407,7 @@ class QueryFetchTest {
 
     @Test
     void retryAfterSuccessfulAttemptLandsTheData() {
-      CompletableFuture<String> result = client.fetchQuery(options().build());
+      CompletableFuture<String> result = observedFetch();
       fetcher.fail(new IOException("flaky"));
       time.advance(Duration.ofSeconds(1));
 
@@ -496,7 +559,7 @@ class QueryFetchTest {
 
     @Test
     void cancellingDuringRetryBackoffStopsFurtherAttempts() {
-      CompletableFuture<String> result = client.fetchQuery(options().build());
+      CompletableFuture<String> result = client.fetchQuery(options().retry(3).build());
       fetcher.fail(new IOException("first"));
       assertThat(state().fetchFailureCount()).isEqualTo(1);
 
@@ -1062,7 +1125,7 @@ class QueryFetchTest {
 
     @Test
     void goingOfflinePausesAFetchAtItsNextRetry() {
-      CompletableFuture<String> result = client.fetchQuery(options().build());
+      CompletableFuture<String> result = client.fetchQuery(options().retry(3).build());
       fetcher.fail(new IOException("network down"));
       client.onlineChanged(false);
 

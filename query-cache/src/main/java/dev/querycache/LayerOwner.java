@@ -1,0 +1,17 @@
+package dev.querycache;
+
+/**
+ * What owns optimistic layers: a mutation run today (transactions, sync channels and pushes
+ * later). A query tells the owner when one of its layers can no longer be applied.
+ */
+interface LayerOwner {
+  /**
+   * The owner's layer on {@code key} threw when it was applied again over newer data (or over
+   * what remained after another layer left): the query already skips it. Called as a
+   * {@linkplain Notifier#later follow-up step}, outside every lock, at most once per layer.
+   *
+   * @param key the query whose layer failed
+   * @param error what the patch threw
+   */
+  void layerFailed(QueryKey<?> key, Throwable error);
+}
