@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.SerializableString;
 import tools.jackson.core.util.JsonGeneratorDelegate;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.cfg.EnumFeature;
@@ -231,9 +232,25 @@ final class BeanParts {
 
     @Override
     public JsonGenerator writeName(String name) {
+      named(name);
+      return super.writeName(name);
+    }
+
+    @Override
+    public JsonGenerator writeName(SerializableString name) {
+      named(name.getValue()); // how bean serializers write their (prebuilt) property names
+      return super.writeName(name);
+    }
+
+    @Override
+    public JsonGenerator writePropertyId(long id) {
+      named(Long.toString(id));
+      return super.writePropertyId(id);
+    }
+
+    private void named(String name) {
       budget.count();
       nextName = "." + name;
-      return super.writeName(name);
     }
   }
 }

@@ -277,7 +277,10 @@ final class Query<T> {
     reportFailedLayers();
   }
 
-  /** Hands the layers that failed to their owners, as follow-up steps of the transition. */
+  /**
+   * Drops the layers that failed during the transition and tells their owners, as a
+   * follow-up step: after the transition, outside its locks, in the key's own atomic step.
+   */
   private void reportFailedLayers() {
     List<OptimisticLayer<T>> failed;
     synchronized (this) {
@@ -285,11 +288,33 @@ final class Query<T> {
       failedLayers = null;
     }
     if (failed != null) {
-      for (OptimisticLayer<T> layer : failed) {
-        Throwable error = java.util.Objects.requireNonNull(layer.failure);
-        client.notifier.later(() -> layer.owner.layerFailed(key, error));
-      }
+      client.notifier.later(() -> {
+        client.cache.compute(key, null, live -> live == this && dropFailedLayers());
+        for (OptimisticLayer<T> layer : failed) {
+          layer.owner.layerFailed(key, java.util.Objects.requireNonNull(layer.failure));
+        }
+      });
     }
+  }
+
+  /** Removes the layers whose patch failed (already skipped: the visible data stays). */
+  private boolean dropFailedLayers() {
+    synchronized (this) {
+      List<OptimisticLayer<T>> current = layers;
+      List<OptimisticLayer<T>> remaining = new ArrayList<>(current.size());
+      for (OptimisticLayer<T> layer : current) {
+        if (layer.failure == null) {
+          remaining.add(layer);
+        }
+      }
+      if (remaining.size() == current.size()) {
+        return false;
+      }
+      setLayersLocked(confirmed, remaining, false);
+      dispatchLocked(new LayersChanged<>(state.data(), layers.size()));
+    }
+    notifyObservers();
+    return true;
   }
 
   // ---- data written by hand ------------------------------------------------------------

@@ -250,18 +250,13 @@ final class QueryCache {
       watchRetention(query); // pinned again (a later unpin watches anew), or retained longer
       return;
     }
-    boolean[] expired = new boolean[1];
     client.notifier.batch(
         () -> {
-          // In the key's atomic step: an observer arriving first keeps the query.
-          cache.asMap().computeIfPresent(query.key, (key, live) -> {
-            if (live == query && !query.isLive(client.now())) {
-              expired[0] = true;
-              return null;
-            }
-            return live;
-          });
-          if (expired[0]) {
+          // In the key's atomic step: an observer arriving first keeps the query. Caffeine
+          // sees an expired entry as absent (and evicts it, through the eviction listener).
+          cache.asMap().compute(query.key, (key, live) ->
+              live == query && !query.isLive(client.now()) ? null : live);
+          if (!query.isLive(client.now())) {
             detach(query);
             client.cacheChanged();
           }

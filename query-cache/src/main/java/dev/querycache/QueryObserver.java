@@ -112,12 +112,13 @@ public final class QueryObserver<T> implements AutoCloseable {
    *
    * @return a future of the fetched data; it fails with the fetch's error, or with a
    *     {@link java.util.concurrent.CancellationException} if the fetch is cancelled
-   * @throws IllegalStateException if the observer is closed
+   * @throws IllegalStateException if the observer or its client is closed
    */
   public CompletableFuture<T> refetch() {
     if (closed) {
       throw new IllegalStateException("the observer of " + key + " is closed");
     }
+    client.checkOpen();
     return client.notifier.batch(() -> client.fetch(key, options, true));
   }
 
@@ -129,13 +130,14 @@ public final class QueryObserver<T> implements AutoCloseable {
    *
    * @param next the new options; their data type is the observer's
    * @throws NullPointerException if {@code next} is null
-   * @throws IllegalStateException if the observer is closed
+   * @throws IllegalStateException if the observer or its client is closed
    */
   public void setOptions(QueryOptions<T> next) {
     Objects.requireNonNull(next, "next == null");
     if (closed) {
       throw new IllegalStateException("the observer of " + key + " is closed");
     }
+    client.checkOpen();
     client.notifier.batch(
         () -> {
           boolean sameKey = next.key().equals(key);

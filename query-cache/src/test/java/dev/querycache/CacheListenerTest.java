@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
+/** Cache listeners ({@link QueryClient#onCacheChange}), as inspectors use them. */
 class CacheListenerTest {
   final VirtualTime time = new VirtualTime();
   final QueryClient client = time.clientBuilder().build();
@@ -49,6 +50,37 @@ class CacheListenerTest {
 
     assertThat(client.getQueryData(QueryKey.of("a"))).isEmpty();
     assertThat(calls.get()).isPositive();
+  }
+
+  @Test
+  void aQueryRemovedByRetentionIsReportedAtItsDeadlineNotAtCaffeinesNextTick() {
+    QueryKey<Integer> key = QueryKey.of("a");
+    client.setQueryData(key, 1);
+    client.onCacheChange(calls::incrementAndGet);
+    time.advance(Duration.ofMinutes(5).minusMillis(1));
+    int before = calls.get();
+
+    time.advance(Duration.ofMillis(1)); // the default gc time of 5 minutes is up
+
+    assertThat(calls.get()).as("calls at the deadline").isGreaterThan(before);
+    assertThat(client.getQueries(QueryFilter.all())).isEmpty();
+    assertThat(client.getQueryData(key)).isEmpty();
+  }
+
+  @Test
+  void aQueryObservedAgainBeforeItsDeadlineIsKept() {
+    QueryKey<Integer> key = QueryKey.of("a");
+    client.setQueryData(key, 1);
+    client.onCacheChange(calls::incrementAndGet);
+    time.advance(Duration.ofMinutes(4));
+
+    QueryObserver<Integer> screen = client.observe(QueryOptions.builder(key).enabled(false).build(), result -> {});
+    time.advance(Duration.ofMinutes(10));
+
+    assertThat(client.getQueryData(key)).contains(1);
+    screen.close();
+    time.advance(Duration.ofMinutes(5));
+    assertThat(client.getQueryData(key)).isEmpty();
   }
 
   @Test

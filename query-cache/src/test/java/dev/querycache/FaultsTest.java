@@ -2,14 +2,18 @@ package dev.querycache;
 
 import static dev.querycache.Futures.failureOf;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -659,6 +663,32 @@ class FaultsTest {
     }
 
     @Test
+    void aStageThatCompletesTwiceCountsOnceAndTheFunctionIsNotCalledAgain() {
+      QueryClient client = direct();
+      client.setQueryData(todos, List.of("a"));
+      AtomicInteger calls = new AtomicInteger();
+      IOException refused = new IOException("refused");
+      Mutation<String, String, Void> mutation =
+          client.<String, String>asyncMutation(variables -> {
+                calls.incrementAndGet();
+                return completingTwice(refused);
+              })
+              .optimistic(todos, FaultsTest::append)
+              .errorMessage("Failed to add")
+              .retry(RetryPolicy.fixed(3, Duration.ofSeconds(1)))
+              .build();
+
+      CompletableFuture<String> run = mutation.mutate("b");
+      time.advance(Duration.ofSeconds(1));
+
+      assertThat(calls).as("one call, and one retry for its one failure").hasValue(2);
+      time.advance(Duration.ofSeconds(5));
+      assertThat(calls).hasValue(4);
+      assertThat(failureOf(run)).isSameAs(refused);
+      assertAtRest(client);
+    }
+
+    @Test
     void updaterThatThrowsPropagatesAndChangesNothing() {
       QueryClient client = direct();
       client.setQueryData(key, "before");
@@ -695,48 +725,109 @@ class FaultsTest {
       assertAtRest(client);
     }
 
-    @Test
-    void projectionThatThrowsAnErrorWhenReappliedAfterAnotherRunFailedDoesNotWedgeThatRun() {
+    /**
+     * A mutation whose projection has a bug that only shows on some data: it assumes "b" is
+     * listed, and throws {@code thrown} when it is not.
+     */
+    Mutation<String, String, Void> markingB(QueryClient client, AsyncMutationFunction<String, String> function, Throwable thrown) {
+      return client.asyncMutation(function)
+          .optimistic(todos, (List<String> list, String suffix) -> {
+            if (!list.contains("b")) {
+              sneakyThrow(thrown);
+            }
+            return append(list, "b" + suffix);
+          })
+          .errorMessage("Failed to mark")
+          .build();
+    }
+
+    /**
+     * Run A adds "b"; run B marks it. A fails: its layer goes, and B's patch, applied again to
+     * what is left, throws {@code thrown}. B's layer is dropped at once and B fails with that
+     * error when its function answers (it was called already), whatever the answer.
+     */
+    void assertReappliedPatchFailsItsRun(Throwable thrown) {
       QueryClient client = direct();
       observeTodos(client);
       ControllableMutation<String, String> calls = new ControllableMutation<>();
       Mutation<String, String, Void> adding =
           client.asyncMutation(calls).optimistic(todos, FaultsTest::append).errorMessage("Failed to add").build();
-      // A projection with a bug that only shows on some data: it asserts that "b" is there.
-      Mutation<String, String, Void> markingB =
-          client.asyncMutation(calls)
+      CompletableFuture<String> first = adding.mutate("b");
+      CompletableFuture<String> second = markingB(client, calls, thrown).mutate("!");
+      assertThat(client.getQueryData(todos)).contains(List.of("a", "b", "b!"));
+
+      Throwable failing = catchThrowable(() -> calls.fail(0, new IOException("rejected")));
+
+      SoftAssertions softly = new SoftAssertions();
+      softly.assertThat(failing).as("what reached the thread that failed the run").isNull();
+      softly.assertThat(client.getQueryData(todos)).as("the data, both patches gone").contains(List.of("a"));
+      softly.assertThat(client.getQueryState(todos).orElseThrow().optimisticLayers()).as("layers").isZero();
+      softly.assertThat(second).as("the run whose patch failed, its function still asked").isNotDone();
+      calls.complete(1, "accepted anyway");
+      server.complete(List.of("a"));
+      softly.assertThat(first).as("the failed run").isCompletedExceptionally();
+      softly.assertThat(failureOf(second)).as("the run whose patch failed").isSameAs(thrown);
+      softly.assertThat(toaster.toasts).as("toasts")
+          .containsExactly("error:Failed to add:rejected", "error:Failed to mark:" + thrown.getMessage());
+      softly.assertAll();
+      assertAtRest(client);
+    }
+
+    @Test
+    void projectionThatThrowsWhenReappliedAfterAnotherRunFailedFailsItsOwnRun() {
+      assertReappliedPatchFailsItsRun(new IllegalStateException("projection assumed b is listed"));
+    }
+
+    @Test
+    void projectionThatThrowsACheckedExceptionWhenReappliedFailsItsOwnRun() {
+      assertReappliedPatchFailsItsRun(new IOException("projection assumed b is listed"));
+    }
+
+    @Test
+    void projectionThatThrowsAnErrorWhenReappliedFailsItsOwnRun() {
+      assertReappliedPatchFailsItsRun(new AssertionError("projection assumed b is listed"));
+    }
+
+    @Test
+    void projectionThatOverflowsTheStackWhenReappliedFailsItsOwnRun() {
+      assertReappliedPatchFailsItsRun(new StackOverflowError("projection recursed"));
+    }
+
+    @Test
+    void aRunWaitingForItsScopeWhosePatchFailsFailsAtOnceAndIsNeverSent() {
+      QueryClient client = direct();
+      observeTodos(client);
+      ControllableMutation<String, String> calls = new ControllableMutation<>();
+      Mutation<String, String, Void> adding =
+          client.asyncMutation(calls).scope("todos").optimistic(todos, FaultsTest::append).errorMessage("Failed to add").build();
+      ControllableMutation<String, String> markCalls = new ControllableMutation<>();
+      Mutation<String, String, Void> marking =
+          client.asyncMutation(markCalls)
+              .scope("todos")
               .optimistic(todos, (List<String> list, String suffix) -> {
                 if (!list.contains("b")) {
-                  throw new AssertionError("projection assumed b is listed");
+                  throw new IllegalStateException("no b to mark");
                 }
                 return append(list, "b" + suffix);
               })
               .errorMessage("Failed to mark")
               .build();
       CompletableFuture<String> first = adding.mutate("b");
-      CompletableFuture<String> second = markingB.mutate("!");
-      assertThat(client.getQueryData(todos)).contains(List.of("a", "b", "b!"));
+      CompletableFuture<String> second = marking.mutate("!"); // waits for the first
+      assertThat(marking.state().isPaused()).isTrue();
 
-      // The first run fails: its layer goes, and the second's patch, applied again to what is
-      // left, throws.
-      Throwable failing = catchThrowable(() -> calls.fail(0, new IOException("rejected")));
+      calls.fail(0, new IOException("rejected"));
       server.complete(List.of("a"));
 
-      // Whatever the projection does, the failed run takes its error path to the end (the
-      // throwing patch is skipped, as a RuntimeException from it would be).
-      SoftAssertions softly = new SoftAssertions();
-      softly.assertThat(failing).as("what reached the thread that failed the run").isNull();
-      softly.assertThat(first).as("the failed run").isCompletedExceptionally();
-      softly.assertThat(toaster.toasts).as("toasts").contains("error:Failed to add:rejected");
-      softly.assertThat(server.calls()).as("fetches, the settle refetch included").isEqualTo(2);
-      softly.assertThat(client.isMutating(MutationFilter.all())).as("pending runs").isEqualTo(1);
-      softly.assertThat(client.getQueryState(todos).orElseThrow().optimisticLayers())
-          .as("layers shown while the second run is pending").isEqualTo(1);
-      softly.assertAll();
+      assertThat(failureOf(second)).hasMessage("no b to mark");
+      assertThat(markCalls.calls()).as("calls of the failed run's function").isZero();
+      assertThat(first).isCompletedExceptionally();
+      assertThat(toaster.toasts).containsExactly("error:Failed to add:rejected", "error:Failed to mark:no b to mark");
+      assertAtRest(client);
     }
 
     @Test
-    void projectionThatThrowsAnErrorWhenReappliedOverNewDataDoesNotWedgeTheQuery() {
+    void projectionThatThrowsWhenReappliedOverNewDataFailsItsRunAndTheDataLands() {
       QueryClient client = direct();
       observeTodos(client);
       ControllableMutation<String, String> pending = new ControllableMutation<>();
@@ -745,13 +836,13 @@ class FaultsTest {
           client.asyncMutation(pending)
               .optimistic(todos, (List<String> list, String item) -> {
                 if (list.size() > 2) {
-                  throw new AssertionError("projection assumed at most two items");
+                  sneakyThrow(new StackOverflowError("projection recursed on a long list"));
                 }
                 return append(list, item);
               })
               .errorMessage("Failed to add")
               .build();
-      mutation.mutate("b");
+      CompletableFuture<String> run = mutation.mutate("b");
       assertThat(client.getQueryData(todos)).contains(List.of("a", "b"));
 
       CompletableFuture<List<String>> refetch = client.fetchQuery(
@@ -759,15 +850,19 @@ class FaultsTest {
       client.invalidateQueries(QueryFilter.exact(todos));
       Throwable landing = catchThrowable(() -> server.complete(List.of("a", "x", "y")));
 
-      // Whatever the projection does, the data lands (the throwing patch is skipped, as a
-      // RuntimeException from it would be) and the fetch ends.
       QueryState<List<String>> state = client.getQueryState(todos).orElseThrow();
       SoftAssertions softly = new SoftAssertions();
       softly.assertThat(landing).as("what reached the thread that completed the fetch").isNull();
       softly.assertThat(state.fetchStatus()).as("fetch status after the data landed").isEqualTo(FetchStatus.IDLE);
       softly.assertThat(state.data()).as("data after the data landed").isEqualTo(List.of("a", "x", "y"));
+      softly.assertThat(state.optimisticLayers()).as("layers").isZero();
       softly.assertThat(refetch).as("the fetch's waiter").isDone();
       softly.assertAll();
+      pending.complete("accepted");
+      server.complete(List.of("a", "x", "y", "b"));
+      assertThat(failureOf(run)).isInstanceOf(StackOverflowError.class);
+      assertThat(toaster.toasts).containsExactly("error:Failed to add:projection recursed on a long list");
+      assertAtRest(client);
     }
   }
 
@@ -1037,6 +1132,390 @@ class FaultsTest {
     }
   }
 
+  // ---- checked exceptions thrown where Java does not expect them -----------------------------
+
+  /**
+   * Kotlin code and {@code @SneakyThrows} throw checked exceptions from methods that declare
+   * none: a listener, a toaster, a cancellation callback. Each is isolated like any other
+   * throw.
+   */
+  @Nested
+  @DisplayName("checked throws")
+  class CheckedThrows {
+    final QueryKey<List<String>> todos = QueryKey.of("todos", "list");
+
+    @Test
+    void aListenerThrowingACheckedExceptionIsIsolatedAndKeepsHearing() {
+      QueryClient client = direct();
+      LatestResult<String> before = new LatestResult<>();
+      LatestResult<String> after = new LatestResult<>();
+      List<String> thrower = new CopyOnWriteArrayList<>();
+      QueryOptions<String> options = QueryOptions.builder(key).enabled(false).build();
+      client.observe(options, before);
+      client.observe(options, result -> {
+        thrower.add(String.valueOf(result.data()));
+        if (result.data() != null) {
+          sneakyThrow(new IOException("listener wrote to a closed socket"));
+        }
+      });
+      client.observe(options, after);
+
+      Throwable escaped = catchThrowable(() -> client.setQueryData(key, "one"));
+      client.setQueryData(key, "two");
+
+      assertThat(escaped).as("what reached the writer").isNull();
+      assertThat(after.data()).isEqualTo("two");
+      assertThat(before.data()).isEqualTo("two");
+      assertThat(thrower).containsExactly("null", "one", "two");
+    }
+
+    @Test
+    void aToasterThrowingACheckedExceptionLeavesTheRunsOutcome() {
+      Toaster throwing = new Toaster() {
+        @Override
+        public void success(String message) {}
+
+        @Override
+        public void error(String message, Throwable cause) {
+          sneakyThrow(new IOException("toast window gone"));
+        }
+
+        @Override
+        public void undo(String message, UndoOffer offer) {}
+      };
+      QueryClient client = track(time.clientBuilder().toaster(throwing).build());
+      client.setQueryData(todos, List.of("a"));
+      IOException refused = new IOException("refused");
+      CompletableFuture<String> run =
+          client.<String, String>mutation(v -> { throw refused; })
+              .optimistic(todos, FaultsTest::append).errorMessage("Failed").build().mutate("b");
+
+      assertThat(failureOf(run)).isSameAs(refused);
+      assertThat(client.getQueryData(todos)).contains(List.of("a"));
+      assertAtRest(client);
+    }
+
+    @Test
+    void cancellationCallbacksThatThrowCheckedExceptionsAndErrorsLetTheOthersRunAndTheWaitersComplete() {
+      QueryClient client = direct();
+      ControllableFetcher<String> fetcher = new ControllableFetcher<>();
+      CompletableFuture<String> waiter = client.fetchQuery(async(key, fetcher));
+      List<String> ran = new CopyOnWriteArrayList<>();
+      CancellationSignal signal = fetcher.lastContext().signal();
+      signal.onCancel(() -> { ran.add("checked"); sneakyThrow(new IOException("abort failed")); });
+      signal.onCancel(() -> { ran.add("error"); throw new ServerMeltdownError("abort melted"); });
+      signal.onCancel(() -> { ran.add("vm error"); throw new StackOverflowError("abort recursed"); });
+      signal.onCancel(() -> ran.add("last"));
+
+      Throwable escaped = catchThrowable(() -> client.cancelQueries(QueryFilter.exact(key)));
+
+      assertThat(escaped).as("what reached the caller of cancelQueries").isNull();
+      assertThat(ran).containsExactly("checked", "error", "vm error", "last");
+      assertThat(failureOf(waiter)).isInstanceOf(CancellationException.class);
+      assertAtRest(client);
+    }
+
+    @Test
+    void anOnErrorThrowingACheckedExceptionIsLoggedAndTheRunFailsWithItsOwnError() {
+      QueryClient client = direct();
+      client.setQueryData(todos, List.of("a"));
+      IOException refused = new IOException("refused");
+      CompletableFuture<String> run =
+          client.<String, String>mutation(v -> { throw refused; })
+              .optimistic(todos, FaultsTest::append)
+              .errorMessage("Failed")
+              .onError((error, v, c) -> sneakyThrow(new IOException("onError's own IO")))
+              .build()
+              .mutate("b");
+
+      assertThat(failureOf(run)).isSameAs(refused);
+      assertAtRest(client);
+    }
+
+    @Test
+    void aRetryPolicyThatThrowsEndsTheRetriesWithTheAttemptsError() {
+      QueryClient client = direct();
+      ControllableFetcher<String> fetcher = new ControllableFetcher<>();
+      RetryPolicy broken = new RetryPolicy() {
+        @Override
+        public boolean shouldRetry(int retriesSoFar, Throwable error) {
+          return sneakyReturn(new IOException("policy config missing"));
+        }
+
+        @Override
+        public Duration delay(int retriesSoFar, Throwable error) {
+          return Duration.ZERO;
+        }
+      };
+      CompletableFuture<String> fetch =
+          client.fetchQuery(QueryOptions.builder(key).asyncFetcher(fetcher).retry(broken).build());
+      IOException down = new IOException("down");
+
+      fetcher.fail(down);
+
+      assertThat(failureOf(fetch)).isSameAs(down);
+      assertThat(down.getSuppressed()).singleElement().satisfies(s -> assertThat(s).hasMessage("policy config missing"));
+      assertAtRest(client);
+    }
+  }
+
+  // ---- virtual-machine errors -----------------------------------------------------------------
+
+  /**
+   * The rule for {@link VirtualMachineError}s thrown by application code (see
+   * {@link Callbacks}): isolated like any other throw and reported at ERROR, so that every
+   * listener is still served and every run settles.
+   */
+  @Nested
+  @DisplayName("VM errors")
+  class VmErrors {
+    final QueryKey<List<String>> todos = QueryKey.of("todos", "list");
+
+    void assertEveryListenerServed(VirtualMachineError thrown) {
+      QueryClient client = direct();
+      LatestResult<List<String>> before = new LatestResult<>();
+      LatestResult<List<String>> after = new LatestResult<>();
+      LatestResult<String> elsewhere = new LatestResult<>();
+      QueryOptions<List<String>> options = QueryOptions.builder(todos).enabled(false).build();
+      client.setQueryData(todos, List.of("a"));
+      client.observe(options, before);
+      client.observe(options, result -> {
+        if (result.data() != null && result.data().contains("b")) {
+          throw thrown;
+        }
+      });
+      client.observe(options, after);
+      client.observe(QueryOptions.builder(key).enabled(false).build(), elsewhere);
+      ControllableMutation<String, String> server = new ControllableMutation<>();
+      Mutation<String, String, Void> add =
+          client.asyncMutation(server).optimistic(todos, FaultsTest::append).errorMessage("Failed").build();
+
+      Throwable escapedFromMutate = catchThrowable(() -> client.batch(() -> {
+        add.mutate("b");
+        client.setQueryData(key, "also");
+      }));
+      assertThat(after.data()).isEqualTo(List.of("a", "b"));
+      Throwable escapedFromRollback = catchThrowable(() -> server.fail(new IOException("refused")));
+
+      assertThat(escapedFromMutate).as("what reached the writer").isNull();
+      assertThat(escapedFromRollback).as("what reached the thread that failed the run").isNull();
+      assertThat(before.data()).as("the listener before the thrower, after the rollback").isEqualTo(List.of("a"));
+      assertThat(after.data()).as("the listener after the thrower, after the rollback").isEqualTo(List.of("a"));
+      assertThat(elsewhere.data()).as("a listener of another key in the same batch").isEqualTo("also");
+      assertAtRest(client);
+    }
+
+    @Test
+    void aListenersStackOverflowErrorIsIsolatedAndEveryOtherListenerSeesTheRollback() {
+      assertEveryListenerServed(new StackOverflowError("listener recursed"));
+    }
+
+    @Test
+    void aListenersOutOfMemoryErrorIsIsolatedAndEveryOtherListenerSeesTheRollback() {
+      assertEveryListenerServed(new OutOfMemoryError("listener ran out of heap"));
+    }
+
+    @Test
+    void aVmErrorInOnSuccessTurnsTheRunIntoAFailure() {
+      QueryClient client = direct();
+      client.setQueryData(todos, List.of("a"));
+      OutOfMemoryError heap = new OutOfMemoryError("onSuccess ran out of heap");
+      CompletableFuture<String> run =
+          client.<String, String>mutation(v -> "ok")
+              .optimistic(todos, FaultsTest::append)
+              .errorMessage("Failed")
+              .onSuccess((result, v, c) -> { throw heap; })
+              .build()
+              .mutate("b");
+
+      assertThat(failureOf(run)).isSameAs(heap);
+      assertThat(client.getQueryData(todos)).contains(List.of("a"));
+      assertThat(toaster.toasts).containsExactly("error:Failed:onSuccess ran out of heap");
+      assertAtRest(client);
+    }
+
+    @Test
+    void aToastersStackOverflowErrorLeavesTheRunsOutcome() {
+      Toaster recursing = new Toaster() {
+        @Override
+        public void success(String message) {}
+
+        @Override
+        public void error(String message, Throwable cause) {
+          throw new StackOverflowError("toast layout recursed");
+        }
+
+        @Override
+        public void undo(String message, UndoOffer offer) {}
+      };
+      QueryClient client = track(time.clientBuilder().toaster(recursing).build());
+      client.setQueryData(todos, List.of("a"));
+      IOException refused = new IOException("refused");
+      CompletableFuture<String> run =
+          client.<String, String>mutation(v -> { throw refused; })
+              .optimistic(todos, FaultsTest::append).errorMessage("Failed").build().mutate("b");
+
+      assertThat(failureOf(run)).isSameAs(refused);
+      assertAtRest(client);
+    }
+  }
+
+  // ---- answers that come before the library listens -------------------------------------------
+
+  /**
+   * A mutation function that answers before the library listens (a local store, a mock, a
+   * cache, a pool faster than the caller) settles a whole scope queue on one thread: each
+   * settle starts the next run. The hand-overs go through a trampoline, so the stack does not
+   * grow with the queue.
+   */
+  @Nested
+  @DisplayName("instant answers")
+  class InstantAnswers {
+    static final int QUEUED = 10_000;
+    final QueryKey<Boolean> paused = QueryKey.of("config", 7, "paused");
+
+    Mutation<Boolean, String, Void> toggle(QueryClient client, AsyncMutationFunction<Boolean, String> function) {
+      return client.asyncMutation(function)
+          .scope("config-7")
+          .optimistic(paused, (Boolean current, Boolean next) -> next)
+          .errorMessage("Failed to toggle")
+          .build();
+    }
+
+    List<CompletableFuture<String>> queue(Mutation<Boolean, String, Void> toggle, int runs) {
+      List<CompletableFuture<String>> futures = new ArrayList<>();
+      for (int i = 0; i < runs; i++) {
+        futures.add(toggle.mutate(i % 2 == 0));
+      }
+      return futures;
+    }
+
+    @Test
+    void tenThousandQueuedRunsWhoseAsyncFunctionAnswersAtOnceAllSettle() {
+      QueryClient client = direct();
+      client.setQueryData(paused, false);
+      CompletableFuture<String> gate = new CompletableFuture<>();
+      AtomicInteger calls = new AtomicInteger();
+      Mutation<Boolean, String, Void> toggle = toggle(client,
+          value -> calls.getAndIncrement() == 0 ? gate : CompletableFuture.completedFuture("saved " + value));
+      List<CompletableFuture<String>> runs = queue(toggle, QUEUED);
+      assertThat(client.isMutating(MutationFilter.all())).isEqualTo(QUEUED);
+
+      gate.complete("first answered"); // the first settles; the other 9 999 follow on this thread
+
+      assertThat(runs.stream().filter(run -> !run.isDone()).count()).as("runs left pending").isZero();
+      assertThat(runs.stream().filter(CompletableFuture::isCompletedExceptionally).count()).as("failed runs").isZero();
+      assertThat(calls).hasValue(QUEUED);
+      assertThat(client.getQueryData(paused)).contains(false); // the last toggle, run 9 999
+      assertAtRest(client);
+    }
+
+    @Test
+    void tenThousandQueuedRunsWhoseBlockingFunctionRunsOnTheCallersThreadAllSettle() {
+      QueryClient client = direct(); // the fetch executor runs functions on the calling thread
+      client.setQueryData(paused, false);
+      CompletableFuture<String> gate = new CompletableFuture<>();
+      Mutation<Boolean, String, Void> first = toggle(client, value -> gate);
+      AtomicInteger calls = new AtomicInteger();
+      Mutation<Boolean, String, Void> rest =
+          client.<Boolean, String>mutation(value -> "saved #" + calls.incrementAndGet())
+              .scope("config-7")
+              .optimistic(paused, (Boolean current, Boolean next) -> next)
+              .errorMessage("Failed to toggle")
+              .build();
+      List<CompletableFuture<String>> runs = new ArrayList<>(queue(first, 1));
+      runs.addAll(queue(rest, QUEUED - 1));
+
+      gate.complete("first answered");
+
+      assertThat(runs.stream().filter(run -> !run.isDone()).count()).as("runs left pending").isZero();
+      assertThat(calls).hasValue(QUEUED - 1);
+      assertAtRest(client);
+    }
+
+    @Test
+    void tenThousandQueuedRunsThatFailAtOnceAllRollBackAndToast() {
+      QueryClient client = direct();
+      client.setQueryData(paused, false);
+      CompletableFuture<String> gate = new CompletableFuture<>();
+      AtomicInteger calls = new AtomicInteger();
+      Mutation<Boolean, String, Void> toggle = toggle(client, value -> calls.getAndIncrement() == 0
+          ? gate : CompletableFuture.failedFuture(new IOException("local store full")));
+      List<CompletableFuture<String>> runs = queue(toggle, QUEUED);
+
+      gate.complete("first answered");
+
+      assertThat(runs.stream().filter(CompletableFuture::isCompletedExceptionally).count()).isEqualTo(QUEUED - 1);
+      assertThat(toaster.toasts).hasSize(QUEUED - 1);
+      assertThat(client.getQueryData(paused)).as("only the first toggle stands").contains(true);
+      assertAtRest(client);
+    }
+  }
+
+  // ---- hostile keys ---------------------------------------------------------------------------
+
+  /** Parts that once hung, overflowed, tore or collided keys; each is refused or read exactly. */
+  @Nested
+  @DisplayName("hostile keys")
+  class HostileKeys {
+    @Test
+    @Timeout(10)
+    void aKeyThatWouldExpandToTwoToTheFortyLeavesIsRefusedAtOnceNamingTheBound() {
+      Object part = "leaf";
+      for (int i = 0; i < 40; i++) {
+        part = java.util.Arrays.asList(part, part);
+      }
+      Object hostile = part;
+
+      assertThatThrownBy(() -> QueryKey.of(hostile))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining(String.valueOf(KeyParts.MAX_PARTS));
+    }
+
+    @Test
+    void aBeanWithABackReferenceIsRefusedAndLaterBeanKeysStillWork() {
+      QueryKeyTest.Parent parent = new QueryKeyTest.Parent();
+      parent.setChild(new QueryKeyTest.Child(parent));
+
+      assertThatThrownBy(() -> QueryKey.of(parent))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("cycles");
+      assertThatThrownBy(() -> QueryKey.of(parent)).as("the same refusal, again")
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("cycles");
+      assertThat(QueryKey.of(new QueryKeyTest.Money(new java.math.BigDecimal("1.5"))))
+          .isEqualTo(QueryKey.of(Map.of("amount", 1.5)));
+    }
+
+    @Test
+    void differentLambdasAreRefusedInsteadOfGivingEqualKeys() {
+      Runnable one = () -> {};
+      Runnable two = () -> {};
+
+      assertThatThrownBy(() -> QueryKey.of(one)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lambda");
+      assertThatThrownBy(() -> QueryKey.of(two)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lambda");
+    }
+
+    @Test
+    void aHugeNumberRendersInFewCharacters() {
+      QueryKey<String> key = QueryKey.of("amount", new java.math.BigDecimal("1E+5000000"));
+
+      assertThat(key.toString()).isEqualTo("[\"amount\",1E+5000000]");
+    }
+
+    @Test
+    void aFetchOfAKeyWithAHugeNumberDoesNotRenderIt() {
+      QueryClient client = direct();
+      QueryKey<String> huge = QueryKey.of("amount", new java.math.BigDecimal("1E+5000000"));
+      ControllableFetcher<String> fetcher = new ControllableFetcher<>();
+
+      CompletableFuture<String> fetch = client.fetchQuery(async(huge, fetcher));
+      fetcher.complete("fetched");
+
+      assertThat(fetch).isCompletedWithValue("fetched");
+    }
+  }
+
   // ---- closing the client ------------------------------------------------------------------
 
   @Nested
@@ -1096,6 +1575,24 @@ class FaultsTest {
     List<String> next = new ArrayList<>(list);
     next.add(item);
     return List.copyOf(next);
+  }
+
+  /** A faulty stage that tells every listener of its failure twice. */
+  static <T> CompletionStage<T> completingTwice(Throwable failure) {
+    return new CompletableFuture<T>() {
+      @Override
+      public CompletableFuture<T> whenComplete(java.util.function.BiConsumer<? super T, ? super Throwable> action) {
+        action.accept(null, failure);
+        action.accept(null, failure);
+        return CompletableFuture.failedFuture(failure);
+      }
+    };
+  }
+
+  /** Throws {@code thrown} from a lambda that must return a value. */
+  static <T> T sneakyReturn(Throwable thrown) {
+    FaultsTest.<RuntimeException>sneakyThrow(thrown);
+    throw new AssertionError("unreachable");
   }
 
   /** Throws any throwable, checked or not, from a lambda that may not declare it. */

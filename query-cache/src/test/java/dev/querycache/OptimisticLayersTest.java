@@ -29,7 +29,9 @@ import org.junit.jupiter.api.Timeout;
  * "Optimistic layers"): the visible data is the confirmed data with the pending mutations'
  * patches applied on top in start order; a failure removes only its own layer; data landing
  * meanwhile becomes the confirmed data under the layers; a success keeps its layer until data
- * fetched after it lands, or folds it into the confirmed data when the run settles.
+ * that includes it lands (fetched after the success, or written by hand after it), or folds it
+ * into the confirmed data when the run settles if no fetch tried to confirm it; a fetch that
+ * tried and failed leaves it unconfirmed, never folded.
  *
  * <p>Time is virtual ({@link VirtualTime}), fetches and mutation functions are completed by
  * hand, except in {@link Concurrency}, which uses real threads.
@@ -405,6 +407,190 @@ class OptimisticLayersTest {
   }
 
   // ---- notifications ------------------------------------------------------------------------
+
+  // ---- what becomes of a succeeded run's layer ------------------------------------------------
+
+  /**
+   * A succeeded run's layer stays until data that includes the change lands; it is never taken
+   * for the server's word. Data written by hand after the success (the server's answer written
+   * in {@code onSuccess}, a push) includes the run, as a fetch started after the success does.
+   */
+  @Nested
+  class AfterSuccess {
+    @Test
+    void aFailedSettleRefetchLeavesTheLayerUnconfirmedAndTheQueryInvalidated() {
+      observe(rows(row(1), row(2)));
+      CompletableFuture<Boolean> run = setRow.mutate(read(1));
+      server.complete(0, true);
+
+      fetcher.fail(new IOException("list endpoint down")); // the settle refetch, retried...
+      time.advance(Duration.ofMinutes(1));
+      while (!fetcher.future(fetcher.calls() - 1).isDone()) {
+        fetcher.fail(new IOException("list endpoint down"));
+        time.advance(Duration.ofMinutes(1));
+      }
+
+      assertThat(run).isCompletedWithValue(true);
+      QueryState<List<Row>> state = client.getQueryState(key).orElseThrow();
+      assertThat(state.data()).as("the layer still shows").containsExactly(read(1), row(2));
+      assertThat(state.optimisticLayers()).as("not folded into the confirmed data").isEqualTo(1);
+      assertThat(state.isInvalidated()).isTrue();
+      assertThat(state.status()).isEqualTo(QueryStatus.ERROR);
+
+      client.refetchQueries(QueryFilter.exact(key));
+      fetcher.complete(rows(row(1), row(2), row(3))); // the server says otherwise
+      assertThat(data()).as("the server's data stands").containsExactly(row(1), row(2), row(3));
+      assertThat(layers()).isZero();
+    }
+
+    @Test
+    void writingTheServersAnswerInOnSuccessReplacesTheLayer() {
+      observe(rows(row(1), row(2)));
+      Row serverAnswer = new Row(1, true, true); // the server also starred it
+      Mutation<Row, Boolean, Void> withAnswer =
+          client.asyncMutation(server)
+              .optimistic(key, OptimisticLayersTest::put)
+              .errorMessage("Failed to update the row")
+              .onSuccess((result, value, context) -> client.setQueryData(key, put(data(), serverAnswer)))
+              .build();
+
+      withAnswer.mutate(read(1));
+      server.complete(0, true);
+
+      assertThat(data()).as("the server's answer, not the run's own value on top of it")
+          .containsExactly(serverAnswer, row(2));
+      assertThat(layers()).isZero();
+    }
+
+    @Test
+    void aPushAfterTheSuccessReplacesTheLayer() {
+      observe(rows(row(1), row(2)));
+      setRow.mutate(read(1));
+      server.complete(0, true); // the settle refetch is in flight
+
+      client.setQueryData(key, rows(new Row(1, true, true), row(2))); // a push, after the success
+
+      assertThat(data()).containsExactly(new Row(1, true, true), row(2));
+      assertThat(layers()).isZero();
+    }
+
+    @Test
+    void aPushBeforeTheSuccessKeepsThePendingLayerOnTop() {
+      observe(rows(row(1), row(2)));
+      setRow.mutate(read(1));
+
+      client.setQueryData(key, rows(row(1), row(2), row(3)));
+
+      assertThat(data()).containsExactly(read(1), row(2), row(3));
+      assertThat(layers()).isEqualTo(1);
+    }
+
+    @Test
+    void anUpdateAfterTheSuccessStartsFromTheRunsChangeSoNothingFlashes() {
+      observe(rows(row(1), row(2)));
+      setRow.mutate(read(1));
+      server.complete(0, true);
+      List<List<Row>> seenByTheUpdater = new ArrayList<>();
+
+      client.updateQueryData(key, current -> {
+        seenByTheUpdater.add(current);
+        List<Row> more = new ArrayList<>(current);
+        more.add(row(3));
+        return List.copyOf(more);
+      });
+
+      assertThat(seenByTheUpdater).containsExactly(rows(read(1), row(2)));
+      assertThat(data()).containsExactly(read(1), row(2), row(3));
+      assertThat(layers()).isZero();
+      assertThat(results).noneSatisfy(result -> assertThat(result.data()).contains(row(1)).hasSize(3));
+    }
+
+    @Test
+    void aSucceededLayerWaitingForConfirmationDoesNotKeepAnUnobservedQueryForever() {
+      QueryObserver<List<Row>> screen = observe(rows(row(1), row(2)));
+      setRow.mutate(read(1));
+      server.complete(0, true);
+      fetcher.fail(new IOException("down")); // the settle refetch fails for good
+      time.advance(Duration.ofMinutes(1));
+      while (!fetcher.future(fetcher.calls() - 1).isDone()) {
+        fetcher.fail(new IOException("down"));
+        time.advance(Duration.ofMinutes(1));
+      }
+      assertThat(layers()).isEqualTo(1);
+
+      screen.close();
+      time.advance(Duration.ofMinutes(6)); // past the default gc time
+
+      assertThat(client.getQueryState(key)).as("collected with its unconfirmed layer").isEmpty();
+    }
+  }
+
+  // ---- first loads, removal ---------------------------------------------------------------------
+
+  @Nested
+  class FirstLoadAndRemoval {
+    @Test
+    void aRunDoesNotCancelTheFirstLoadOfTheKeyItPatches() {
+      client.observe(QueryOptions.builder(key).asyncFetcher(fetcher).build(), results::add);
+      assertThat(client.getQueryState(key).orElseThrow().fetchStatus()).isEqualTo(FetchStatus.FETCHING);
+      client.onlineChanged(false); // the run waits, offline
+
+      setRow.mutate(read(1));
+      fetcher.complete(rows(row(1), row(2)));
+
+      assertThat(fetcher.future(0)).as("the first load").isCompletedWithValue(rows(row(1), row(2)));
+      assertThat(data()).as("the layer applies to the loaded data").containsExactly(read(1), row(2));
+      client.onlineChanged(true);
+      server.complete(0, true);
+      fetcher.complete(rows(read(1), row(2)));
+      assertThat(layers()).isZero();
+    }
+
+    @Test
+    void aRunCancelsARefetchInFlightOfDataItPatches() {
+      observe(rows(row(1), row(2)));
+      client.refetchQueries(QueryFilter.exact(key));
+      CompletableFuture<List<Row>> refetch = fetcher.future(1);
+
+      setRow.mutate(read(1));
+
+      assertThat(client.getQueryState(key).orElseThrow().fetchStatus()).isEqualTo(FetchStatus.IDLE);
+      assertThat(fetcher.lastContext().signal().isCancelled()).isTrue();
+      assertThat(refetch).isNotDone(); // the function's own future; the fetch's waiters were told
+    }
+
+    @Test
+    void removingAQueryRemovesThePendingRunsLayersWithItAndTheRunStillSettles() {
+      observe(rows(row(1), row(2)));
+      CompletableFuture<Boolean> run = setRow.mutate(read(1));
+
+      client.removeQueries(QueryFilter.exact(key));
+      assertThat(client.getQueryData(key)).as("removed, with its data and layers").isEmpty();
+      server.fail(0, new IOException("refused"));
+      assertThat(layers()).as("nothing of the run appears on the observed successor").isZero();
+      fetcher.complete(rows(row(1), row(2))); // the settle refetch of the successor
+
+      assertThat(failureOf(run)).hasMessage("refused");
+      assertThat(toaster.toasts).containsExactly("error:Failed to update the row");
+      assertThat(data()).containsExactly(row(1), row(2));
+    }
+
+    @Test
+    void aRunThatSucceedsAfterItsQueryWasRemovedRefetchesTheObservedSuccessor() {
+      observe(rows(row(1), row(2)));
+      CompletableFuture<Boolean> run = setRow.mutate(read(1));
+      client.removeQueries(QueryFilter.exact(key)); // the screen now shows an empty successor
+      int callsBefore = fetcher.calls();
+
+      server.complete(0, true);
+
+      assertThat(fetcher.calls()).as("the settle invalidation refetches the successor").isEqualTo(callsBefore + 1);
+      fetcher.complete(rows(read(1), row(2)));
+      assertThat(run).isCompletedWithValue(true);
+      assertThat(data()).containsExactly(read(1), row(2));
+      assertThat(layers()).isZero();
+    }
+  }
 
   @Test
   void observersSeeOneNotificationPerVisibleChange() {

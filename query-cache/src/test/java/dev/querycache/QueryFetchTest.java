@@ -969,6 +969,21 @@ class QueryFetchTest {
     }
 
     @Test
+    void aQuerysGcTimeOnlyGrows() {
+      // TanStack Query's rule: the longest gc time any observer or fetch asked for stands.
+      QueryObserver<String> screen = observe(options().gcTime(Duration.ofMinutes(30)).build());
+      fetcher.complete("v1");
+      screen.close();
+      client.fetchQuery(options().gcTime(Duration.ofSeconds(1)).staleTime(QuerySettings.FOREVER).build());
+
+      time.advance(Duration.ofMinutes(29));
+
+      assertThat(client.getQueryData(key)).as("kept for the longer gc time").contains("v1");
+      time.advance(Duration.ofMinutes(2));
+      assertThat(client.getQueryData(key)).isEmpty();
+    }
+
+    @Test
     void observedQueryIsNeverCollected() {
       client.setQueryData(key, "v1");
       observe(QueryOptions.builder(key).build());
@@ -1107,6 +1122,70 @@ class QueryFetchTest {
       fetcher.complete("online");
       assertThat(result).isCompletedWithValue("online");
       assertThat(state().fetchStatus()).isEqualTo(FetchStatus.IDLE);
+    }
+
+    @Test
+    void aRefetchOrInvalidationOfAPausedQueryResolvesAtOnce() {
+      // As TanStack Query does: the call does not wait for the network to come back.
+      client.setQueryData(key, "cached");
+      observe(options().staleTime(QuerySettings.FOREVER).build());
+      client.onlineChanged(false);
+
+      CompletableFuture<Void> refetched = client.refetchQueries(QueryFilter.exact(key));
+      CompletableFuture<Void> invalidated = client.invalidateQueries(QueryFilter.exact(key));
+
+      assertThat(state().fetchStatus()).isEqualTo(FetchStatus.PAUSED);
+      assertThat(refetched).isCompleted();
+      assertThat(invalidated).isCompleted();
+      assertThat(fetcher.calls()).isZero();
+    }
+
+    @Test
+    void pausedFetchesResumeInTheOrderTheyPaused() {
+      client.onlineChanged(false);
+      List<String> order = new CopyOnWriteArrayList<>();
+      for (int i = 0; i < 20; i++) {
+        String name = "q" + i;
+        client.fetchQuery(QueryOptions.of(QueryKey.of("order", i), context -> {
+          order.add(name);
+          return name;
+        }));
+      }
+
+      client.onlineChanged(true);
+
+      List<String> expected = new ArrayList<>();
+      for (int i = 0; i < 20; i++) {
+        expected.add("q" + i);
+      }
+      assertThat(order).isEqualTo(expected);
+    }
+
+    @Test
+    void onReconnectPausedMutationsResumeBeforePausedFetchesAndRefetches() {
+      List<String> order = new CopyOnWriteArrayList<>();
+      QueryKey<String> observed = QueryKey.of("observed");
+      client.observe(QueryOptions.of(observed, context -> {
+        order.add("refetch of the observed query");
+        return "fresh";
+      }), result -> {});
+      order.clear();
+      client.onlineChanged(false);
+      client.fetchQuery(QueryOptions.of(key, context -> {
+        order.add("paused fetch");
+        return "fetched";
+      }));
+      Mutation<String, String, Void> write = client.<String, String>mutation(value -> {
+        order.add("paused mutation " + value);
+        return value;
+      }).build();
+      write.mutate("first");
+      write.mutate("second");
+
+      client.onlineChanged(true);
+
+      assertThat(order).containsExactly(
+          "paused mutation first", "paused mutation second", "paused fetch", "refetch of the observed query");
     }
 
     @Test

@@ -65,6 +65,80 @@ public class QueryKeyTest {
   /** A class with no properties at all: nothing to turn into a key tree. */
   public static final class Empty {}
 
+  /** A bean (not a record) whose child refers back to it. */
+  public static final class Parent {
+    private Child child;
+
+    /** @return the child */
+    public Child getChild() {
+      return child;
+    }
+
+    /** @param child the child */
+    public void setChild(Child child) {
+      this.child = child;
+    }
+
+    /** @return a constant */
+    public String getName() {
+      return "parent";
+    }
+  }
+
+  /** The child of a {@link Parent}, holding a reference back to it. */
+  public static final class Child {
+    private final Parent parent;
+
+    Child(Parent parent) {
+      this.parent = parent;
+    }
+
+    /** @return the parent */
+    public Parent getParent() {
+      return parent;
+    }
+  }
+
+  /** A bean holding an exact amount. */
+  public static final class Money {
+    private final BigDecimal amount;
+
+    Money(BigDecimal amount) {
+      this.amount = amount;
+    }
+
+    /** @return the amount */
+    public BigDecimal getAmount() {
+      return amount;
+    }
+  }
+
+  /** A record whose accessor throws. */
+  public record Fragile(int page) {
+    @Override
+    public int page() {
+      throw new IllegalStateException("page not loaded");
+    }
+  }
+
+  /**
+   * A list that grows between being sized and being read, as a concurrent list does when
+   * another thread adds an element meanwhile: {@code size()} says 2 the first time, 3 after.
+   */
+  static final class GrowingList extends java.util.AbstractList<Object> {
+    private final AtomicInteger sizeCalls = new AtomicInteger();
+
+    @Override
+    public Object get(int index) {
+      return "item" + index;
+    }
+
+    @Override
+    public int size() {
+      return sizeCalls.getAndIncrement() == 0 ? 2 : 3;
+    }
+  }
+
   private static LinkedHashMap<String, Object> orderedMap(Object... keysAndValues) {
     LinkedHashMap<String, Object> map = new LinkedHashMap<>();
     for (int i = 0; i < keysAndValues.length; i += 2) {
@@ -653,6 +727,162 @@ public class QueryKeyTest {
   }
 
   // ---------------------------------------------------------------------------------------
+  @Nested
+  @DisplayName("hostile parts and bounds")
+  class HostileParts {
+    @Test
+    void aBeanWithABackReferenceIsRefusedNamingTheCycle() {
+      Parent parent = new Parent();
+      parent.setChild(new Child(parent));
+
+      assertThatThrownBy(() -> QueryKey.of("tree", parent))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("key[1]")
+          .hasMessageContaining("the bean.child.parent is the same object as the bean")
+          .hasMessageContaining("keys cannot hold cycles");
+    }
+
+    @Test
+    void aBeanThatRefersToItselfIsRefusedTheSameWay() {
+      Parent parent = new Parent();
+      Child child = new Child(parent);
+      parent.setChild(child);
+
+      assertThatThrownBy(() -> QueryKey.of(child))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("keys cannot hold cycles");
+    }
+
+    @Test
+    void aBigDecimalInABeanKeepsItsExactValue() {
+      QueryKey<Object> precise = QueryKey.of(new Money(new BigDecimal("0.10000000000000000001")));
+      QueryKey<Object> rounded = QueryKey.of(new Money(new BigDecimal("0.1")));
+
+      assertThat(precise).isNotEqualTo(rounded);
+      assertSameKey(precise, QueryKey.of(Map.of("amount", new BigDecimal("0.10000000000000000001"))));
+    }
+
+    @Test
+    void aBigDecimalBeyondTheRangeOfADoubleInABeanIsAnExactPart() {
+      QueryKey<Object> big = QueryKey.of(new Money(new BigDecimal("1E+400")));
+
+      assertSameKey(big, QueryKey.of(Map.of("amount", new BigDecimal("10E+399"))));
+    }
+
+    @Test
+    void aLambdaIsRefusedWithAMessage() {
+      java.util.function.Supplier<String> lambda = () -> "x";
+
+      assertThatThrownBy(() -> QueryKey.of("filter", lambda))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("key[1]")
+          .hasMessageContaining("a lambda")
+          .hasMessageContaining("use a record");
+    }
+
+    @Test
+    void anAnonymousClassIsRefusedEvenWithReadableFields() {
+      Object anonymous = new Object() {
+        public final int page = 1;
+      };
+
+      assertThatThrownBy(() -> QueryKey.of(anonymous))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("anonymous class");
+    }
+
+    @Test
+    void aProxyIsRefused() {
+      Object proxy = java.lang.reflect.Proxy.newProxyInstance(
+          getClass().getClassLoader(), new Class<?>[] {Runnable.class}, (self, method, args) -> null);
+
+      assertThatThrownBy(() -> QueryKey.of(proxy))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("a proxy");
+    }
+
+    @Test
+    void aListThatGrowsWhileItIsReadGivesAKeyOfOneStateItHad() {
+      QueryKey<Object> key = QueryKey.of(new GrowingList());
+
+      assertThat(key.parts().get(0)).isEqualTo(List.of("item0", "item1", "item2"));
+    }
+
+    @Test
+    void aMapThatChangesWhileItIsReadGivesAKeyOfOneStateItHad() {
+      Map<String, Object> shifting = new java.util.concurrent.ConcurrentHashMap<>(Map.of("a", 1)) {
+        private final AtomicInteger sizeCalls = new AtomicInteger();
+
+        @Override
+        public int size() {
+          if (sizeCalls.getAndIncrement() == 0) {
+            put("b", 2); // another thread adds an entry right after the size was read
+            return 1;
+          }
+          return super.size();
+        }
+      };
+
+      QueryKey<Object> key = QueryKey.of(shifting);
+
+      assertThat(key.parts().get(0)).isIn(Map.of("a", 1L), Map.of("a", 1L, "b", 2L));
+    }
+
+    @Test
+    void aRecordAccessorThatThrowsIsReportedWithItsCause() {
+      Throwable refused = org.assertj.core.api.Assertions.catchThrowable(() -> QueryKey.of(new Fragile(3)));
+
+      assertThat(refused)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("key[0]")
+          .hasMessageContaining("page() threw java.lang.IllegalStateException: page not loaded");
+      assertThat(refused.getCause()).isInstanceOf(IllegalStateException.class).hasMessage("page not loaded");
+    }
+
+    @Test
+    void aKeyBeyondTheBoundOnPartsIsRefusedNamingTheBound() {
+      List<Integer> ids = new ArrayList<>();
+      for (int i = 0; i < KeyParts.MAX_PARTS; i++) {
+        ids.add(i);
+      }
+
+      assertThatThrownBy(() -> QueryKey.of("by-ids", ids))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("beyond " + KeyParts.MAX_PARTS + " parts");
+      assertThat(QueryKey.of("by-ids", ids.subList(0, KeyParts.MAX_PARTS - 10)).parts()).hasSize(2);
+    }
+
+    @Test
+    void sharedSublistsCountEveryTimeTheyAppear() {
+      Object part = "leaf";
+      for (int i = 0; i < 20; i++) {
+        part = Arrays.asList(part, part); // 2^20 leaves, though only 20 lists exist
+      }
+      Object shared = part;
+
+      assertThatThrownBy(() -> QueryKey.of(shared))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("beyond " + KeyParts.MAX_PARTS + " parts");
+    }
+
+    @Test
+    void aLongRenderingIsAbbreviated() {
+      QueryKey<Object> key = QueryKey.of("search", "x".repeat(50_000));
+
+      String rendered = key.toString();
+
+      assertThat(rendered).startsWith("[\"search\",\"xxx").endsWith("…");
+      assertThat(rendered.length()).isLessThanOrEqualTo(KeyJson.MAX_LENGTH + 1);
+    }
+
+    @Test
+    void aNumberWithAHugeExponentRendersInScientificNotation() {
+      assertThat(QueryKey.of(new BigDecimal("1E+5000000")).toString()).isEqualTo("[1E+5000000]");
+      assertThat(QueryKey.of(new BigDecimal("12.5"), new BigInteger("100000000000000000000")).toString())
+          .isEqualTo("[12.5,100000000000000000000]");
+    }
+  }
+
   @Nested
   @DisplayName("toString")
   class Printing {

@@ -594,6 +594,49 @@ class QueryObserverTest {
   @Nested
   class Closing {
     @Test
+    void theLastObserverLeavingCancelsAFetchWhoseFunctionUsesTheSignalAndRevertsTheQuery() {
+      client.setQueryData(key, "cached");
+      QueryObserver<String> observer = observe(options().build());
+      client.refetchQueries(QueryFilter.exact(key));
+      CancellationSignal signal = fetcher.lastContext().signal();
+      assertThat(signal.isCancelled()).isFalse(); // the function polls its signal
+      assertThat(client.getQueryState(key).orElseThrow().fetchStatus()).isEqualTo(FetchStatus.FETCHING);
+
+      observer.close();
+
+      assertThat(signal.isCancelled()).isTrue();
+      QueryState<String> state = client.getQueryState(key).orElseThrow();
+      assertThat(state.fetchStatus()).as("nobody is left to finish the fetch for").isEqualTo(FetchStatus.IDLE);
+      assertThat(state.data()).isEqualTo("cached");
+      fetcher.complete("too late");
+      assertThat(client.getQueryData(key)).contains("cached");
+    }
+
+    @Test
+    void theLastObserverLeavingLetsAFetchThatIgnoresTheSignalFinish() {
+      QueryObserver<String> observer = observe(options().build());
+
+      observer.close();
+
+      assertThat(client.getQueryState(key).orElseThrow().fetchStatus()).isEqualTo(FetchStatus.FETCHING);
+      fetcher.complete("landed anyway");
+      assertThat(client.getQueryData(key)).contains("landed anyway");
+    }
+
+    @Test
+    void anotherObserverStayingKeepsTheFetch() {
+      QueryObserver<String> first = observe(options().build());
+      observe(options().build());
+      fetcher.lastContext().signal().onCancel(() -> {});
+
+      first.close();
+
+      assertThat(fetcher.lastContext().signal().isCancelled()).isFalse();
+      fetcher.complete("for the one left");
+      assertThat(client.getQueryData(key)).contains("for the one left");
+    }
+
+    @Test
     void closedObserverGetsNoFurtherCallbacks() {
       QueryObserver<String> observer = observe(QueryOptions.builder(key).build());
       int before = results.size();
