@@ -142,6 +142,11 @@ public final class QueryClient implements AutoCloseable {
    * immediate: observers are told (unless the data equals what was there), the data counts
    * as fresh from now, and a fetch in flight goes on (its result lands when it arrives).
    *
+   * <p>With optimistic layers on the query, {@code data} becomes the confirmed data: the
+   * layers of runs that already succeeded leave (data written after a success is taken to
+   * include it, as a fetch started after it would: the server's answer written in
+   * {@code onSuccess}, a push), and the pending runs' patches are applied again on top.
+   *
    * @param key the exact key
    * @param data the new data
    * @param <T> the type of the data
@@ -174,6 +179,11 @@ public final class QueryClient implements AutoCloseable {
    * thread changes the data while the updater runs, the updater runs again on the newer data,
    * so no concurrent update is lost: keep it free of side effects. It runs on the calling
    * thread, outside any lock.
+   *
+   * <p>With optimistic layers on the query, the updater is given the confirmed data with the
+   * changes of the runs that already succeeded (what the server is believed to hold), its
+   * result replaces those runs' layers as {@link #setQueryData} does, and the pending runs'
+   * patches are applied again on top.
    *
    * @param key the exact key
    * @param updater maps the current data (or null) to the new data (or null for no change)
@@ -264,7 +274,7 @@ public final class QueryClient implements AutoCloseable {
           List<T> afters = new ArrayList<>();
           for (Query<?> match : cache.findAll(filter)) {
             Query<T> query = (Query<T>) match;
-            T before = query.confirmedData();
+            T before = query.writeBase().data;
             if (before != null) {
               queries.add(query);
               befores.add(before);

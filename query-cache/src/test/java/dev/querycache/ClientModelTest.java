@@ -18,23 +18,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AddLifecycleHook;
-import net.jqwik.api.lifecycle.AroundPropertyHook;
-import net.jqwik.api.lifecycle.PropertyExecutionResult;
-import net.jqwik.api.lifecycle.PropertyExecutor;
-import net.jqwik.api.lifecycle.PropertyLifecycleContext;
-import net.jqwik.api.state.Action;
-import net.jqwik.api.state.ActionChain;
-import net.jqwik.api.state.Transformer;
-import net.jqwik.api.statistics.Statistics;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
 
 /**
  * Model-based test of the {@link QueryClient}: random sequences of operations over three keys
@@ -73,10 +58,14 @@ import org.jspecify.annotations.Nullable;
  * time after it was unpinned" and "gc time after anything last touched it").
  *
  * <p><b>Runs.</b> The normal build runs {@value #TRIES} sequences of up to {@value #STEPS}
- * steps. {@code -Dquerycache.longRun=true} multiplies the sequences by {@value #LONG_RUN_FACTOR}
- * (or by {@code -Dquerycache.longRun.factor=N}); {@code -Dquerycache.seed=S} fixes the random
- * seed (jqwik prints the seed of a failing run: pass it back to reproduce it), for example
- * {@code ./mvnw -pl query-cache test -Dtest=ClientModelTest -Dquerycache.seed=-1234}.
+ * steps, drawn and shrunk by {@link SequenceCheck}. {@code -Dquerycache.longRun=true}
+ * multiplies the sequences by {@value #LONG_RUN_FACTOR} (or by
+ * {@code -Dquerycache.longRun.factor=N}); {@code -Dquerycache.seed=S} fixes the seed the
+ * sequences are drawn from; a failure prints the failing sequence, shrunk, and its own seed,
+ * which {@code -Dquerycache.sequenceSeed=S} runs alone, for example
+ * {@code ./mvnw -pl query-cache test -Dtest=ClientModelTest -Dquerycache.sequenceSeed=-1234}.
+ * The test also checks that the sequences reached what they are for: layers dropped by a
+ * later fetch, layers folded, fetches replaced, queries collected, runs failed.
  */
 class ClientModelTest {
   static final int TRIES = 10_000;
@@ -84,21 +73,49 @@ class ClientModelTest {
   static final int LONG_RUN_FACTOR = 20;
   static final int KEYS = 3;
 
-  @Property(tries = TRIES)
-  @AddLifecycleHook(RunSettings.class)
-  void clientAgreesWithTheModelAfterEveryStepAndWithTheServerAtQuiescence(
-      @ForAll("sequences") ActionChain<Harness> chain) {
-    Harness harness = chain.withInvariant("client agrees with the model", Harness::check).run();
-    ReferenceModel model = harness.model;
-    Statistics.label("steps").collect(bucket(harness.log.size(), 10));
-    Statistics.label("most layers on one key").collect(Math.min(model.maxLayers, 4));
-    Statistics.label("runs failed/succeeded").collect(bucket(model.failedRuns, 3) + "/" + bucket(model.runs.size() - model.failedRuns, 3));
-    Statistics.label("layers dropped by a later fetch").collect(bucket(model.droppedByFetch, 3));
-    Statistics.label("layers folded").collect(bucket(model.folded, 3));
-    Statistics.label("fetches replaced").collect(bucket(model.replaced, 3));
-    Statistics.label("queries collected (gc)").collect(bucket(model.collected, 2));
-    harness.quiesce();
-    harness.checkQuiescent();
+  @Test
+  void clientAgreesWithTheModelAfterEveryStepAndWithTheServerAtQuiescence() {
+    long seed = Long.getLong("querycache.seed", System.nanoTime());
+    int tries = Boolean.getBoolean("querycache.longRun")
+        ? Math.multiplyExact(TRIES, Integer.getInteger("querycache.longRun.factor", LONG_RUN_FACTOR))
+        : TRIES;
+    Coverage coverage = new Coverage();
+    new SequenceCheck<>(Harness::new, steps(), STEPS, Harness::check, harness -> {
+          harness.quiesce();
+          harness.checkQuiescent();
+        })
+        .run(seed, tries, harness -> coverage.add(harness.model));
+    if (Long.getLong("querycache.sequenceSeed") == null) {
+      coverage.assertReached("seed " + seed);
+    }
+  }
+
+  /** What the sequences reached, over a whole run: a vacuous run fails. */
+  static final class Coverage {
+    int droppedByFetch;
+    int folded;
+    int replaced;
+    int collected;
+    int failedRuns;
+    int maxLayers;
+
+    void add(ReferenceModel model) {
+      droppedByFetch += model.droppedByFetch;
+      folded += model.folded;
+      replaced += model.replaced;
+      collected += model.collected;
+      failedRuns += model.failedRuns;
+      maxLayers = Math.max(maxLayers, model.maxLayers);
+    }
+
+    void assertReached(String run) {
+      assertThat(droppedByFetch).as("%s: layers dropped by a later fetch", run).isPositive();
+      assertThat(folded).as("%s: layers folded", run).isPositive();
+      assertThat(replaced).as("%s: fetches replaced", run).isPositive();
+      assertThat(collected).as("%s: queries collected", run).isPositive();
+      assertThat(failedRuns).as("%s: runs failed", run).isPositive();
+      assertThat(maxLayers).as("%s: most layers on one key", run).isGreaterThanOrEqualTo(3);
+    }
   }
 
   // ---- examples the model led to ----------------------------------------------------------
@@ -109,7 +126,7 @@ class ClientModelTest {
    * starts (error to pending, the error cleared), so a cancel must put them back: the model
    * leaves status out of its comparison, this example pins it down.
    */
-  @Example
+  @Test
   void cancellingARefetchAfterAFailedFirstFetchKeepsTheErrorStatus() {
     VirtualTime time = new VirtualTime();
     QueryClient client = time.clientBuilder().toaster(new RecordingToaster()).build();
@@ -132,77 +149,52 @@ class ClientModelTest {
     assertThat(after.error()).as("error after the cancel").isSameAs(boom);
   }
 
-  private static String bucket(int count, int width) {
-    return count == 0 ? "0" : (count - 1) / width * width + 1 + "-" + ((count - 1) / width + 1) * width;
-  }
-
-  @Provide
-  Arbitrary<ActionChain<Harness>> sequences() {
-    return ActionChain.<Harness>startWith(Harness::new)
-        .withAction(3, perKeyAndValue("setQueryData", Harness::set))
-        .withAction(3, perKeyAndValue("updateQueryData", Harness::update))
-        .withAction(1, perKey("setQueriesData", Harness::setAll))
-        .withAction(3, perKey("fetchQuery", Harness::fetch))
-        .withAction(1, perKey("refetchQueries", Harness::refetch))
-        .withAction(6, when("completeFetch", Harness::anyFetching, Harness::completeFetch))
-        .withAction(2, when("failFetch", Harness::anyFetching, Harness::failFetch))
-        .withAction(1, when("lateResult", Harness::anyAbandonedPending, Harness::lateResult))
-        .withAction(2, perKey("cancelQueries", Harness::cancel))
-        .withAction(2, perKey("invalidateQueries", Harness::invalidate))
-        .withAction(1, perKey("removeQueries", Harness::remove))
-        .withAction(1, perKey("resetQueries", Harness::reset))
-        .withAction(3, perKey("observe", (h, k) -> h.subscribe(k, true)))
-        .withAction(1, perKey("observeDisabled", (h, k) -> h.subscribe(k, false)))
-        .withAction(2, when("closeObserver", Harness::anyObserver, Harness::unsubscribe))
-        .withAction(4, perKeyAndValue("mutate", (h, k, v) -> h.mutate(k, v, false)))
-        .withAction(2, perKeyAndValue("mutateScoped", (h, k, v) -> h.mutate(k, v, true)))
-        .withAction(4, when("mutationSucceeds", Harness::anyPendingRun, Harness::succeed))
-        .withAction(3, when("mutationFails", Harness::anyPendingRun, Harness::fail))
-        .withAction(2, advanceTime())
-        .withMaxTransformations(STEPS);
-  }
-
-  private static Arbitrary<Integer> keys() {
-    return Arbitraries.integers().between(0, KEYS - 1);
-  }
-
-  /** Moves virtual time by 0 to 11 s (the gc time is 10 s). */
-  private static Action.Independent<Harness> advanceTime() {
-    return () -> Arbitraries.of(0, 1, 4, 9, 11)
-        .map(seconds -> Transformer.mutate("advance(" + seconds + " s)", h -> h.advance(seconds)));
-  }
-
-  private static Action.Independent<Harness> perKey(String name, BiConsumer<Harness, Integer> step) {
-    return () -> keys().map(k -> Transformer.mutate(name + "(k" + k + ")", h -> step.accept(h, k)));
-  }
-
-  private static Action.Independent<Harness> perKeyAndValue(
-      String name, TriConsumer<Harness, Integer, Integer> step) {
-    return () ->
-        Combinators.combine(keys(), Arbitraries.integers().between(-1, 9))
-            .as((k, v) -> Transformer.mutate(name + "(k" + k + ", " + v + ")", h -> step.accept(h, k, v)));
-  }
-
-  /** An action on one of several candidates: {@code choice} picks one, modulo their number. */
-  private static Action.Dependent<Harness> when(
-      String name, Predicate<Harness> precondition, BiConsumer<Harness, Integer> step) {
-    return new Action.Dependent<>() {
-      @Override
-      public boolean precondition(Harness state) {
-        return precondition.test(state);
-      }
-
-      @Override
-      public Arbitrary<Transformer<Harness>> transformer(Harness state) {
-        return Arbitraries.integers().between(0, 7)
-            .map(choice -> Transformer.mutate(name + "(#" + choice + ")", h -> step.accept(h, choice)));
-      }
-    };
+  /** The steps and their weights. */
+  private static List<SequenceCheck.Kind<Harness>> steps() {
+    return List.of(
+        perKeyAndValue("setQueryData", 3, Harness::set),
+        perKeyAndValue("updateQueryData", 3, Harness::update),
+        perKey("setQueriesData", 1, Harness::setAll),
+        perKey("fetchQuery", 3, Harness::fetch),
+        perKey("refetchQueries", 1, Harness::refetch),
+        when("completeFetch", 6, Harness::anyFetching, Harness::completeFetch),
+        when("failFetch", 2, Harness::anyFetching, Harness::failFetch),
+        when("lateResult", 1, Harness::anyAbandonedPending, Harness::lateResult),
+        perKey("cancelQueries", 2, Harness::cancel),
+        perKey("invalidateQueries", 2, Harness::invalidate),
+        perKey("removeQueries", 1, Harness::remove),
+        perKey("resetQueries", 1, Harness::reset),
+        perKey("observe", 3, (h, k) -> h.subscribe(k, true)),
+        perKey("observeDisabled", 1, (h, k) -> h.subscribe(k, false)),
+        when("closeObserver", 2, Harness::anyObserver, Harness::unsubscribe),
+        perKeyAndValue("mutate", 4, (h, k, v) -> h.mutate(k, v, false)),
+        perKeyAndValue("mutateScoped", 2, (h, k, v) -> h.mutate(k, v, true)),
+        when("mutationSucceeds", 4, Harness::anyPendingRun, Harness::succeed),
+        when("mutationFails", 3, Harness::anyPendingRun, Harness::fail),
+        SequenceCheck.Kind.<Harness>of("advance", 2, ADVANCES.length, 1, (h, choice, unused) -> h.advance(ADVANCES[choice])));
   }
 
   @FunctionalInterface
   interface TriConsumer<A, B, C> {
     void accept(A a, B b, C c);
+  }
+
+  /** Seconds virtual time may move by in one step (the gc time is 10 s). */
+  private static final int[] ADVANCES = {0, 1, 4, 9, 11};
+
+  private static SequenceCheck.Kind<Harness> perKey(String name, int weight, BiConsumer<Harness, Integer> step) {
+    return SequenceCheck.Kind.of(name, weight, KEYS, 1, (h, k, unused) -> step.accept(h, k));
+  }
+
+  /** A step on a key with a value from -1 to 9. */
+  private static SequenceCheck.Kind<Harness> perKeyAndValue(String name, int weight, TriConsumer<Harness, Integer, Integer> step) {
+    return SequenceCheck.Kind.of(name, weight, KEYS, 11, (h, k, v) -> step.accept(h, k, v - 1));
+  }
+
+  /** A step on one of several candidates: the choice picks one, modulo their number. */
+  private static SequenceCheck.Kind<Harness> when(
+      String name, int weight, Predicate<Harness> precondition, BiConsumer<Harness, Integer> step) {
+    return SequenceCheck.Kind.when(name, weight, precondition, 8, 1, (h, choice, unused) -> step.accept(h, choice));
   }
 
   // ---- the client and the model side by side ---------------------------------------------
@@ -669,28 +661,6 @@ class ClientModelTest {
     @Override
     public String toString() {
       return "Harness" + log;
-    }
-  }
-
-  // ---- run settings ------------------------------------------------------------------------
-
-  /**
-   * {@code -Dquerycache.longRun=true} multiplies the tries (by {@value #LONG_RUN_FACTOR}, or by
-   * {@code -Dquerycache.longRun.factor}); {@code -Dquerycache.seed} fixes the seed.
-   */
-  public static final class RunSettings implements AroundPropertyHook {
-    @Override
-    public PropertyExecutionResult aroundProperty(PropertyLifecycleContext context, PropertyExecutor property) {
-      if (Boolean.getBoolean("querycache.longRun")) {
-        int factor = Integer.getInteger("querycache.longRun.factor", LONG_RUN_FACTOR);
-        int tries = context.attributes().tries().orElse(TRIES);
-        context.attributes().setTries(Math.multiplyExact(tries, factor));
-      }
-      String seed = System.getProperty("querycache.seed");
-      if (seed != null && !seed.isBlank()) {
-        context.attributes().setSeed(seed.trim());
-      }
-      return property.execute();
     }
   }
 }

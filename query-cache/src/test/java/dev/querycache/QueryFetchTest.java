@@ -974,11 +974,12 @@ class QueryFetchTest {
       QueryObserver<String> screen = observe(options().gcTime(Duration.ofMinutes(30)).build());
       fetcher.complete("v1");
       screen.close();
-      client.fetchQuery(options().gcTime(Duration.ofSeconds(1)).staleTime(QuerySettings.FOREVER).build());
+      client.fetchQuery(options().gcTime(Duration.ofSeconds(1)).build()); // a fetch asking for less
+      fetcher.complete("v2");
 
       time.advance(Duration.ofMinutes(29));
 
-      assertThat(client.getQueryData(key)).as("kept for the longer gc time").contains("v1");
+      assertThat(client.getQueryData(key)).as("kept for the longer gc time").contains("v2");
       time.advance(Duration.ofMinutes(2));
       assertThat(client.getQueryData(key)).isEmpty();
     }

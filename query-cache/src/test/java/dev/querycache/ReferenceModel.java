@@ -22,10 +22,16 @@ import org.jspecify.annotations.Nullable;
  *       whether it knows a query function. Its <em>visible</em> data is the confirmed data with
  *       every layer's patch (append the run's value) applied in order; a patch over no data
  *       gives no data.
- *   <li><b>Folding</b>: a layer whose run succeeded stays until a fetch that started after the
- *       success lands (its data includes the change, so the layer is dropped); once its run has
- *       settled (after the settle refetch ended) it is folded into the confirmed data as soon as
- *       every layer below it is gone and no fetch that started before its success is in flight.
+ *   <li><b>After a success</b>: a layer whose run succeeded stays until data that includes
+ *       the change lands: a fetch that started after the success, or data written by hand
+ *       after it (both drop the layer; an update by hand starts from the confirmed data with
+ *       the succeeded layers applied). Once its run has settled (after the settle refetch
+ *       ended) it is folded into the confirmed data as soon as every layer below it is gone,
+ *       no fetch is in flight, and no fetch that started after the success ended without data
+ *       (such a layer waits for data, unfolded). A settled layer no longer pins its query.
+ *   <li><b>Abandoned fetches</b>: the test polls every fetch's cancellation signal, so every
+ *       fetch counts as one that uses it: when the last observer of a query leaves while it
+ *       fetches, the fetch is cancelled.
  *   <li><b>Retention</b>: a query nobody observes, fetches or patches (unpinned) may be
  *       collected once it has been unpinned for the gc time, and must be collected once nothing
  *       has touched it for the gc time. The model does not guess the exact instant in between;
@@ -69,6 +75,7 @@ final class ReferenceModel {
   int replaced;
   int folded;
   int droppedByFetch;
+  int droppedByWrite;
   int maxLayers;
   /** Orders fetch starts against mutation successes, as the client's sequence does. */
   private long sequence;
@@ -141,10 +148,17 @@ final class ReferenceModel {
     final Run run;
     /** The sequence at the run's success, or zero while it is pending. */
     long successSequence;
-    boolean foldRequested;
+    /** The run's settle step is done. */
+    boolean settled;
+    /** A fetch that started after the success ended without data. */
+    boolean confirmationFailed;
 
     Layer(Run run) {
       this.run = run;
+    }
+
+    boolean succeeded() {
+      return successSequence != 0;
     }
 
     boolean isIncludedIn(long fetchSequence) {
@@ -153,7 +167,8 @@ final class ReferenceModel {
 
     @Override
     public String toString() {
-      return "+" + run.value + (successSequence != 0 ? "(ok)" : "") + (foldRequested ? "(fold)" : "");
+      return "+" + run.value + (successSequence != 0 ? "(ok)" : "") + (settled ? "(settled)" : "")
+          + (confirmationFailed ? "(unconfirmed)" : "");
     }
   }
 
@@ -220,7 +235,18 @@ final class ReferenceModel {
     }
 
     boolean pinned() {
-      return observers > 0 || fetch != null || !layers.isEmpty();
+      return observers > 0 || fetch != null || layers.stream().anyMatch(layer -> !layer.settled);
+    }
+
+    /** What an update by hand starts from: the confirmed data with the succeeded layers. */
+    @Nullable List<Integer> writeBase() {
+      List<Integer> data = confirmed;
+      for (Layer layer : layers) {
+        if (layer.succeeded()) {
+          data = data == null ? null : append(data, layer.run.value);
+        }
+      }
+      return data;
     }
 
     void touch(long now) {
@@ -261,7 +287,10 @@ final class ReferenceModel {
     }
   }
 
-  /** {@code setQueryData}: hand-written data becomes the confirmed data; layers stay on top. */
+  /**
+   * {@code setQueryData}: hand-written data becomes the confirmed data; the layers of runs
+   * that succeeded go (the data includes them), the pending ones stay on top.
+   */
   void setData(int key, List<Integer> data) {
     ModelQuery query = queries[key];
     if (query == null) {
@@ -271,10 +300,13 @@ final class ReferenceModel {
     touch(key);
   }
 
-  /** {@code updateQueryData}: the updater sees the confirmed data (null if none). */
+  /**
+   * {@code updateQueryData}: the updater sees the confirmed data with the succeeded layers
+   * (null if none).
+   */
   void updateData(int key, UnaryOperator<@Nullable List<Integer>> updater) {
     ModelQuery query = queries[key];
-    List<Integer> after = updater.apply(query == null ? null : query.confirmed);
+    List<Integer> after = updater.apply(query == null ? null : query.writeBase());
     if (after == null) {
       return; // no change, nothing created
     }
@@ -293,7 +325,7 @@ final class ReferenceModel {
     for (int key = 0; key < keyCount; key++) {
       ModelQuery query = queries[key];
       if (query != null && query.confirmed != null) {
-        List<Integer> after = updater.apply(query.confirmed);
+        List<Integer> after = updater.apply(query.writeBase());
         if (after != null) {
           land(query, after, false, 0);
         }
@@ -361,11 +393,15 @@ final class ReferenceModel {
     touch(key);
   }
 
+  /** An observer closes; the last one leaving cancels the fetch in flight (see the class comment). */
   void unsubscribe(int key, boolean enabled) {
     ModelQuery query = java.util.Objects.requireNonNull(queries[key], "observed query");
     query.observers--;
     if (enabled) {
       query.enabledObservers--;
+    }
+    if (query.observers == 0 && query.fetch != null) {
+      cancel(key);
     }
     touch(key);
   }
@@ -402,7 +438,7 @@ final class ReferenceModel {
     if (query != null && query.fetch != null) {
       ModelFetch fetch = query.fetch;
       query.fetch = null;
-      normalize(query);
+      endedWithoutData(query, fetch);
       abandoned.add(fetch);
       endWaiters(fetch, Waiter.Outcome.CANCELLED, null);
     }
@@ -446,20 +482,20 @@ final class ReferenceModel {
     ModelQuery query = java.util.Objects.requireNonNull(queries[key]);
     ModelFetch fetch = java.util.Objects.requireNonNull(query.fetch);
     query.fetch = null;
-    normalize(query);
+    endedWithoutData(query, fetch);
     touch(key);
     endWaiters(fetch, Waiter.Outcome.FAILED, null);
     touch(key);
   }
 
   /**
-   * An optimistic run starts: the key's fetch is cancelled, then its layer added on top; its
-   * mutation function is called at once, or, for a scoped run, once the runs of its scope
-   * before it have settled.
+   * An optimistic run starts: the key's fetch is cancelled if the query shows data (a first
+   * load goes on), then its layer added on top; its mutation function is called at once, or,
+   * for a scoped run, once the runs of its scope before it have settled.
    */
   Run mutate(int key, int value, boolean scoped) {
     ModelQuery query = queries[key];
-    if (query != null) {
+    if (query != null && query.visible() != null) {
       cancel(key);
       query = queries[key];
     }
@@ -522,7 +558,7 @@ final class ReferenceModel {
     if (run.succeeded && patched != null && patched == queries[run.key]) {
       for (Layer layer : patched.layers) {
         if (layer.run == run) {
-          layer.foldRequested = true;
+          layer.settled = true;
         }
       }
       normalize(patched);
@@ -564,29 +600,43 @@ final class ReferenceModel {
     return next;
   }
 
-  /** Data lands: it becomes the confirmed data; a fetch's data drops the layers it includes. */
+  /**
+   * Data lands: it becomes the confirmed data; a fetch's data drops the layers it includes, and
+   * data written by hand drops every succeeded one.
+   */
   private void land(ModelQuery query, List<Integer> data, boolean fromFetch, long fetchSequence) {
     query.confirmed = data;
     query.invalidated = false;
+    int before = query.layers.size();
     if (fromFetch) {
-      int before = query.layers.size();
       query.layers.removeIf(layer -> layer.isIncludedIn(fetchSequence));
       droppedByFetch += before - query.layers.size();
+    } else {
+      query.layers.removeIf(Layer::succeeded);
+      droppedByWrite += before - query.layers.size();
+    }
+    normalize(query);
+  }
+
+  /** A fetch ended without data: the succeeded layers it was to confirm stay unconfirmed. */
+  private void endedWithoutData(ModelQuery query, ModelFetch fetch) {
+    for (Layer layer : query.layers) {
+      if (layer.isIncludedIn(fetch.startSequence)) {
+        layer.confirmationFailed = true;
+      }
     }
     normalize(query);
   }
 
   /**
-   * Folds the settled layers at the bottom into the confirmed data, as long as no fetch that
-   * started before their success is in flight.
+   * Folds the settled layers at the bottom into the confirmed data, as long as no fetch is in
+   * flight and no fetch tried and failed to confirm them.
    */
   private void normalize(ModelQuery query) {
     maxLayers = Math.max(maxLayers, query.layers.size());
     while (!query.layers.isEmpty()) {
       Layer bottom = query.layers.get(0);
-      ModelFetch inFlight = query.fetch;
-      boolean canFold = bottom.foldRequested
-          && (inFlight == null || inFlight.startSequence > bottom.successSequence);
+      boolean canFold = bottom.settled && bottom.succeeded() && !bottom.confirmationFailed && query.fetch == null;
       if (!canFold) {
         return;
       }
