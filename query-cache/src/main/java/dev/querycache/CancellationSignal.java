@@ -28,7 +28,9 @@ public interface CancellationSignal {
 
   /**
    * Runs {@code callback} once when the fetch is cancelled, on the cancelling thread; at once,
-   * on this thread, if it already was. A callback that throws is logged and ignored.
+   * on this thread, if it already was; always after the cancelling transition, outside the
+   * library's locks, so it may call back into the client. A callback that throws anything is
+   * logged and ignored, and the other callbacks still run.
    *
    * @param callback what to run, such as aborting an HTTP request
    * @throws NullPointerException if {@code callback} is null

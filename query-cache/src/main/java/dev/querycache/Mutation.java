@@ -13,24 +13,35 @@ import org.jspecify.annotations.Nullable;
  *
  * <ol>
  *   <li><b>Mutate</b>, on the caller's thread: for each key an optimistic mutation patches,
- *       the fetch in flight is cancelled, the data is snapshot and the projection applied as
- *       this run's layer; then the client's hooks and {@code onMutate} run and give the
- *       context. When {@link #mutate} returns, every observer of the patched keys has been
+ *       the refetch in flight is cancelled (a first load goes on), the data is snapshot and
+ *       the projection applied as this run's layer; then the client's hooks and
+ *       {@code onMutate} run and give the context. When {@link #mutate} returns, every observer of the patched keys has been
  *       scheduled with the patched data.
  *   <li>The mutation function runs (after earlier runs of its scope, retried per its policy).
  *   <li><b>Success</b>: hooks, {@code onSuccess}, {@code onSettled}; or <b>error</b>: the
  *       run's layers are removed first (other runs' layers survive), then hooks,
- *       {@code onError}, {@code onSettled}, and the error toast.
+ *       {@code onError}, {@code onSettled}, and the error toast. An undoable success shows its
+ *       undo toast here, when the server answered.
  *   <li><b>Settle</b>: the patched keys and the declared filters are invalidated (the active
  *       ones refetch); the run's future completes after those refetches unless told not to
- *       wait. A succeeded run's layers stay until data fetched after the success lands, so
- *       nothing flashes back.
+ *       wait. A succeeded run's layers stay until data that includes the change lands
+ *       (fetched by a fetch started after the success, or written by hand after it), so
+ *       nothing flashes back; they are never taken for the server's data: a failed settle
+ *       refetch leaves them showing, the query invalidated, until data lands.
  * </ol>
+ *
+ * <p>A run settles exactly once, by the first of: its function's answer; one of its
+ * projections throwing when applied again over newer data (its layer is dropped and the run
+ * fails with that error, at once if its function was not called yet, else when it answers);
+ * or the client's {@linkplain QueryClient#close() close} (the run ends cancelled, with no
+ * callback, toast or refetch). A later answer is discarded.
  *
  * <p>Callback order and failure rules follow TanStack Query: hooks before the mutation's own
  * callbacks; the status changes after them; a throw in {@code onMutate} or in the success
  * path switches to the error path; a throw in the error path is logged and the caller sees the
- * original error. Callbacks run on the thread that reaches their step: {@code onMutate} on the
+ * original error; "a throw" is anything, checked exceptions and virtual-machine errors
+ * included (see {@link QueryObserver} for the one rule). Callbacks run on the thread that
+ * reaches their step: {@code onMutate} on the
  * caller's, the rest on the one that completed the mutation function.
  *
  * <p>Thread-safe: runs may start from any thread, concurrently.

@@ -73,10 +73,16 @@ public final class OptimisticMutationBuilder<V, R, C>
   /**
    * Makes runs undoable: when the server's result carries a mutation id, the toaster gets an
    * undo offer (instead of nothing) for the undo window (60 s unless
-   * {@link #undoWindow(Duration) set}); taking it runs {@code reverse} with that id as a
-   * mutation of its own, optimistic by the patches' {@link #undoPatch undo projections}
-   * (by default, each patched query shows its data from before the original run again),
-   * with its own rollback and error toast.
+   * {@link #undoWindow(Duration) set}), at once when the server answers (not after the
+   * settle refetch); taking it runs {@code reverse} with that id as a mutation of its own,
+   * with its own rollback, error toast and settle invalidation. It is optimistic by the
+   * patches' {@link #undoPatch undo projections}; by default it reverses only what the
+   * original run's patch changed, applied to each view as it is now (on immutable lists, the
+   * rows it removed come back, the rows it added go, the rows it changed get their old
+   * version unless a later write changed them again; on immutable maps, per entry; on other
+   * data, the old value only if the data is still what the patch made), so later writes
+   * stay. A message function that gives null or a blank message for some variables still
+   * gets its undo toast, with the message "Done" (and a warning logged).
    *
    * @param mutationId finds the server's mutation id in a result, or empty if not undoable
    * @param reverse the reverse operation, run on the fetch executor

@@ -7,6 +7,11 @@ package dev.querycache;
  * pending, so it must not depend on anything but its arguments, and should be idempotent
  * (mark as read, set starred, remove row 7) rather than relative (toggle, add one).
  *
+ * <p>It runs inside the transition of its query: it may read the client, but a call that
+ * writes, fetches or observes is refused with an {@link IllegalStateException}. If it throws
+ * when first applied, the run fails before its function is called; if it throws when applied
+ * again over newer data, its layer is dropped and its run fails with what it threw.
+ *
  * @param <T> the type of the query's data
  * @param <V> the mutation's variables
  */

@@ -21,8 +21,18 @@ import org.jspecify.annotations.Nullable;
  * <p>The listener runs on the client's notify executor, never under a lock of the library.
  * It is called once soon after opening with the current result, then once per change, or
  * once per burst of changes with the latest result (see {@link QueryClient#batch(Runnable)}).
- * Calls to one listener never overlap. A listener that throws is logged; it and the other
- * listeners keep receiving results.
+ * Calls to one listener never overlap. The listener may call back into the client.
+ *
+ * <p><b>A listener that throws.</b> Whatever it throws is isolated: unchecked exceptions,
+ * checked ones (from Kotlin or {@code @SneakyThrows} code), errors, and virtual-machine errors
+ * such as {@link StackOverflowError} and {@link OutOfMemoryError}. It is logged on the
+ * {@code dev.querycache.Callbacks} logger (a virtual-machine error at {@code ERROR}); it never
+ * reaches the thread that made the change; every other listener of the batch still gets its
+ * call; and the thrower keeps receiving results. The library rethrows nothing afterwards: the
+ * thread a listener runs on did not cause its failure, and serving every other screen the
+ * transition (a rolled-back patch, say) matters more than where the error surfaces. Every
+ * callback of the library (toasters, cancellation callbacks, mutation callbacks and hooks)
+ * follows this rule.
  *
  * <p>Thread-safe: any method may be called from any thread.
  *

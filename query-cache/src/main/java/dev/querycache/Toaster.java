@@ -12,7 +12,8 @@ package dev.querycache;
  *
  * <p>Methods are called on the thread that settles the mutation (often a fetch-pool thread):
  * an implementation that touches a UI must hand the work to the UI thread. A toaster that
- * throws is logged; the mutation's outcome is unaffected.
+ * throws (anything: see {@link QueryObserver} for the rule) is logged; the mutation's outcome
+ * is unaffected. No toast is shown for a run that the client's close cut short.
  */
 public interface Toaster {
   /**

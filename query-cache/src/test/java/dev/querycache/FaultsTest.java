@@ -32,48 +32,65 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Faults in user code and in the application's seams, and what the client does with them:
- * query and mutation functions that throw checked exceptions, unchecked exceptions and
- * {@link Error}s, never complete, complete after they were cancelled, return null or interrupt
- * themselves; listeners and toasters that throw; a notify executor that rejects. In each case
- * the cache stays consistent (no query stuck fetching, no optimistic layer left behind, no run
- * left pending unless its function is) and the error that reaches the caller is the one that
- * happened, with a message that says where.
+ * The fault catalogue: faults in application code and in the application's seams, and what
+ * the client does with them. In each case the cache stays consistent (no query stuck
+ * fetching, no optimistic layer left behind, no run left pending unless its function is) and
+ * the error that reaches the caller is the one that happened, with a message that says where.
  *
- * <p>Where an {@link Error} goes: the library runs every user function through a
- * {@link java.util.concurrent.FutureTask} or a {@code catch (Throwable)} (see {@link Retryer}
- * and {@link MutationRun}), so an Error thrown by a query function, a mutation function, a
- * mutation callback or a toaster is caught and becomes the fetch's or the run's failure (or is
- * logged, on the error path), like any exception, and is retried like one; it never propagates
- * to the thread that called {@code fetchQuery} or {@code mutate}. The same goes for
- * listeners, which the documentation promises are isolated ("a listener that throws is
- * logged; it and the other listeners keep receiving results"): {@link ListenerFaults} holds an
- * application's own Error to that promise too. An optimistic projection's Error fails the run
- * when the patch is first applied (on the caller's thread, inside {@code mutate}), and is
- * skipped like an exception when the patch is applied again over newer data.
+ * <p><b>Fault classes</b>, one nested class each:
+ *
+ * <ul>
+ *   <li>query functions and mutation functions that throw checked exceptions, unchecked ones
+ *       and {@link Error}s, never complete, complete after they were cancelled, complete
+ *       twice, return null or interrupt themselves; projections that throw when first
+ *       applied, and when applied again (checked exceptions and virtual-machine errors
+ *       included);
+ *   <li>listeners and toasters that throw; a notify executor that rejects;
+ *   <li><b>checked throws</b> where Java does not expect them (Kotlin, {@code @SneakyThrows}):
+ *       listeners, toasters, cancellation callbacks, error-path callbacks, retry policies;
+ *   <li><b>VM errors</b> ({@link StackOverflowError}, {@link OutOfMemoryError}) from
+ *       listeners, toasters and success callbacks;
+ *   <li><b>instant answers</b>: mutation functions that answer before the library listens,
+ *       at a scope queue length of 10 000, succeeding and failing;
+ *   <li><b>hostile keys</b>: parts that expand exponentially, beans with back references,
+ *       lambdas, numbers whose rendering is megabytes long;
+ *   <li>closing the client with work in flight (and {@link ClientCloseTest} for the rest).
+ * </ul>
+ *
+ * <p><b>The rule for what application code throws</b> (see {@link Callbacks}): every
+ * {@link Throwable}, virtual-machine errors included, is caught where the application's code
+ * is called; it becomes the failure of what ran it (a fetch, a run) or is isolated and logged
+ * (a listener, a toaster, a cancellation callback, an error-path callback), and never reaches
+ * the thread that made an unrelated change. An optimistic projection's throw fails the run
+ * when the patch is first applied (on the caller's thread, inside {@code mutate}), and drops
+ * the layer and fails its run when the patch is applied again over newer data.
  *
  * <p>Time is virtual. Blocking functions that must really block (never complete, ignore
  * cancellation, interrupt themselves) run on a real fetch pool; everything else runs on the
  * test thread.
  *
  * <p><b>Bugs this suite found</b> (all fixed; these tests state the documented behaviour and
- * failed against the library as of commit 1be7bd0), for these reasons:
+ * failed against the library as it was before the fix):
  *
  * <ul>
- *   <li>An {@link Error} other than {@link AssertionError} and {@link LinkageError} thrown by a
- *       listener escapes {@link Notifier.Channel#run()} without resetting the channel's
- *       work-in-progress count: the listener never hears of anything again, the listeners after
- *       it in the same flush miss the change, nothing is logged, and the Error reaches the
- *       thread that made the (applied) write.
- *   <li>An optimistic projection that throws an {@link Error} when it is applied again (over
- *       newly landed data, or after a run below it failed) escapes {@code Query.applyLayer},
- *       which catches {@link RuntimeException} only, in the middle of a transition: the query
- *       stays FETCHING with the old data and the fetch's waiters hang; or the failed run never
- *       completes (no error toast, no settle refetch, still counted by {@code isMutating}) and
- *       the visible data still shows its patch.
- *   <li>{@link QueryClient#close()} stops its own pool with {@code shutdownNow()}, which drops
- *       the mutation functions still queued without completing their tasks: their runs never
- *       settle (future pending, still counted by {@code isMutating}, layer left visible).
+ *   <li>(as of commit 1be7bd0) An {@link Error} other than {@link AssertionError} and
+ *       {@link LinkageError} thrown by a listener escaped the delivery without resetting the
+ *       channel: the listener never heard of anything again and the others of the flush
+ *       missed the change. A projection's {@link Error} on re-application wedged the query in
+ *       FETCHING or left the failed run unsettled. {@code close()} dropped queued mutation
+ *       functions without settling their runs.
+ *   <li>(as of commit 456c562, the review of issue 10) A checked exception from a listener
+ *       killed its delivery channel and reached the writer; a listener's
+ *       {@link StackOverflowError} or {@link OutOfMemoryError} reached the writer and the
+ *       later listeners missed the change; a cancellation callback throwing anything but a
+ *       {@link RuntimeException} escaped {@code cancelQueries} and left the fetch's waiters
+ *       hanging; a projection throwing a checked exception or a VM error on re-application
+ *       wedged the query or its run; instant answers in a scope queue overflowed the stack
+ *       after a few hundred runs and left the rest of the queue pending forever; a stage
+ *       completing twice started a second retry; a retry policy that threw left its fetch
+ *       pending; a bean with a back reference overflowed Jackson's stack (and broke every
+ *       later failing bean key in the JVM); forty nested lists sharing a sublist never
+ *       returned; a rendering of a huge number was built on every fetch.
  * </ul>
  */
 @DisplayName("Faults")

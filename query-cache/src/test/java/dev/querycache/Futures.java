@@ -17,13 +17,12 @@ final class Futures {
    */
   static Throwable failureOf(CompletableFuture<?> future) {
     assertThat(future).isDone();
-    try {
-      future.join();
-    } catch (CompletionException e) {
-      return e.getCause();
-    } catch (CancellationException e) {
-      return e;
+    // Read through handle, not join: join rethrows a cancellation as a new exception on newer
+    // JDKs (JDK 25 says "join" and hides the original message).
+    Throwable failure = future.handle((value, error) -> error).join();
+    if (failure == null) {
+      throw new AssertionError("the future completed normally: " + future.join());
     }
-    throw new AssertionError("the future completed normally: " + future.join());
+    return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
   }
 }
