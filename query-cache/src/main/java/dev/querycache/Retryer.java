@@ -219,18 +219,9 @@ final class Retryer<T> {
     return delay[0];
   }
 
-  /** Stops the running attempt or pending retry; no further attempt starts. */
+  /** Stops the running attempt (interrupting a blocking one) or pending retry; no further attempt starts. */
   void cancel() {
-    Future<?> toStop;
-    synchronized (this) {
-      cancelled = true;
-      toStop = pending;
-      pending = null;
-    }
-    client.online.unpark(this);
-    if (toStop != null) {
-      toStop.cancel(true);
-    }
+    stop(false);
   }
 
   /**
@@ -239,9 +230,13 @@ final class Retryer<T> {
    * still awaited, and then nothing changed.
    */
   boolean cancelIfIdle() {
+    return stop(true);
+  }
+
+  private boolean stop(boolean onlyIfIdle) {
     Future<?> toStop;
     synchronized (this) {
-      if (attempting) {
+      if (onlyIfIdle && attempting) {
         return false;
       }
       cancelled = true;
@@ -250,7 +245,7 @@ final class Retryer<T> {
     }
     client.online.unpark(this);
     if (toStop != null) {
-      toStop.cancel(false);
+      toStop.cancel(!onlyIfIdle); // an idle retryer's pending task is a timer: nothing to interrupt
     }
     return true;
   }
