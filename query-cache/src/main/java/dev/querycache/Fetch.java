@@ -231,7 +231,9 @@ final class Fetch<T> implements CancellationSignal, Retryer.Listener {
 
   @Override
   public boolean isCancelled() {
-    signalUsed = true;
+    if (!signalUsed) {
+      signalUsed = true; // written once: a function polling in a loop pays a read
+    }
     return retryer.isCancelled();
   }
 
