@@ -14,6 +14,10 @@ public record CachedQuery<T>(QueryKey<T> key, QueryState<T> state, int observerC
   /**
    * Checks the components.
    *
+   * @param key see {@link #key()}
+   * @param state see {@link #state()}
+   * @param observerCount see {@link #observerCount()}
+   * @param isStale see {@link #isStale()}
    * @throws NullPointerException if {@code key} or {@code state} is null
    */
   public CachedQuery {

@@ -38,6 +38,17 @@ public record MutationState<V, R, C>(
   /**
    * Checks the components.
    *
+   * @param id see {@link #id()}
+   * @param mutationKey see {@link #mutationKey()}
+   * @param status see {@link #status()}
+   * @param variables see {@link #variables()}
+   * @param context see {@link #context()}
+   * @param result see {@link #result()}
+   * @param error see {@link #error()}
+   * @param submittedAt see {@link #submittedAt()}
+   * @param failureCount see {@link #failureCount()}
+   * @param failureReason see {@link #failureReason()}
+   * @param isPaused see {@link #isPaused()}
    * @throws NullPointerException if {@code status} is null
    * @throws IllegalArgumentException if {@code failureCount} is negative
    */

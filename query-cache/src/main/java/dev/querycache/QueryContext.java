@@ -11,6 +11,8 @@ public record QueryContext<T>(QueryKey<T> key, CancellationSignal signal) {
   /**
    * Checks the components.
    *
+   * @param key see {@link #key()}
+   * @param signal see {@link #signal()}
    * @throws NullPointerException if an argument is null
    */
   public QueryContext {

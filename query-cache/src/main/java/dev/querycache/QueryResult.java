@@ -17,6 +17,9 @@ public record QueryResult<T>(QueryKey<T> key, QueryState<T> state, boolean isSta
   /**
    * Checks the components.
    *
+   * @param key see {@link #key()}
+   * @param state see {@link #state()}
+   * @param isStale see {@link #isStale()}
    * @throws NullPointerException if {@code key} or {@code state} is null
    */
   public QueryResult {

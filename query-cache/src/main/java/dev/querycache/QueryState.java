@@ -23,9 +23,10 @@ import org.jspecify.annotations.Nullable;
  * @param status whether the query has data, an error, or neither
  * @param fetchStatus whether a fetch is running, paused or idle
  * @param isInvalidated whether the data was marked invalid and awaits a refetch
- * @param optimisticLayers how many pending optimistic patches {@code data} includes (zero:
- *     {@code data} is what the server or a hand-written update last said); for UIs that show
- *     pending changes and for inspectors
+ * @param optimisticLayers how many optimistic patches {@code data} includes that the server
+ *     has not confirmed: pending runs', and succeeded runs' whose confirming data has not
+ *     landed yet (zero: {@code data} is what the server or a hand-written update last said);
+ *     for UIs that show pending changes and for inspectors
  * @param <T> the type of the data
  */
 public record QueryState<T>(
@@ -45,6 +46,18 @@ public record QueryState<T>(
   /**
    * Checks the components.
    *
+   * @param data see {@link #data()}
+   * @param dataUpdatedAt see {@link #dataUpdatedAt()}
+   * @param dataUpdateCount see {@link #dataUpdateCount()}
+   * @param error see {@link #error()}
+   * @param errorUpdatedAt see {@link #errorUpdatedAt()}
+   * @param errorUpdateCount see {@link #errorUpdateCount()}
+   * @param fetchFailureCount see {@link #fetchFailureCount()}
+   * @param fetchFailureReason see {@link #fetchFailureReason()}
+   * @param status see {@link #status()}
+   * @param fetchStatus see {@link #fetchStatus()}
+   * @param isInvalidated see {@link #isInvalidated()}
+   * @param optimisticLayers see {@link #optimisticLayers()}
    * @throws NullPointerException if {@code status} or {@code fetchStatus} is null
    * @throws IllegalArgumentException if a count is negative
    */

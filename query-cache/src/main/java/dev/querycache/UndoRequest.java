@@ -12,6 +12,8 @@ public record UndoRequest<V>(String mutationId, V variables) {
   /**
    * Checks the components.
    *
+   * @param mutationId see {@link #mutationId()}
+   * @param variables see {@link #variables()}
    * @throws NullPointerException if an argument is null
    */
   public UndoRequest {

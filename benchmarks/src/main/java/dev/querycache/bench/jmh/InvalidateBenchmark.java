@@ -48,6 +48,9 @@ import org.openjdk.jmh.infra.Blackhole;
 @Fork(2)
 @State(Scope.Thread)
 public class InvalidateBenchmark {
+  /** JMH instantiates the benchmark state. */
+  public InvalidateBenchmark() {}
+
   /** The number of queries in the cache: a positive multiple of 100. */
   @Param({"10000", "1000000"})
   public int n;

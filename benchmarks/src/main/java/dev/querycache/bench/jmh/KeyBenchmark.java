@@ -42,6 +42,9 @@ import org.openjdk.jmh.infra.Blackhole;
 @Fork(2)
 @State(Scope.Thread)
 public class KeyBenchmark {
+  /** JMH instantiates the benchmark state. */
+  public KeyBenchmark() {}
+
   // Not final, so the JIT cannot fold the parts into constants.
   private String family = "plugin-42";
   private String kind = "item";

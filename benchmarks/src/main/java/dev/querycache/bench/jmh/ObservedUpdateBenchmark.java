@@ -44,6 +44,9 @@ import org.openjdk.jmh.infra.Blackhole;
 @Fork(2)
 @State(Scope.Thread)
 public class ObservedUpdateBenchmark {
+  /** JMH instantiates the benchmark state. */
+  public ObservedUpdateBenchmark() {}
+
   private static final UnaryOperator<Integer> INCREMENT = v -> v + 1;
 
   /** The number of observed queries the updates go round. */

@@ -49,6 +49,9 @@ import org.openjdk.jmh.infra.Blackhole;
 @Fork(2)
 @State(Scope.Thread)
 public class OptimisticMutationBenchmark {
+  /** JMH instantiates the benchmark state. */
+  public OptimisticMutationBenchmark() {}
+
   /** A row of the list. */
   private record Row(int id, boolean read) {}
 

@@ -44,6 +44,9 @@ import org.openjdk.jmh.infra.Blackhole;
 @Fork(2)
 @State(Scope.Thread)
 public class ReadBenchmark {
+  /** JMH instantiates the benchmark state. */
+  public ReadBenchmark() {}
+
   private static final int PICKS = 1 << 16;
 
   /** The number of queries in the cache: a positive multiple of 100. */

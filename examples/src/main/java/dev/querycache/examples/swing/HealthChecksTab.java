@@ -34,7 +34,7 @@ final class HealthChecksTab extends JPanel {
   private final transient Mutation<ConfigToggle, HealthCheckConfig, Void> pauseOrResume;
   private final JPanel rows = new JPanel(new GridBagLayout());
   private final transient List<QueryToggle<List<HealthCheckConfig>>> toggles = new ArrayList<>();
-  private List<String> shownIds = List.of();
+  private transient List<String> shownIds = List.of();
 
   HealthChecksTab(QueryClient client, DemoQueries queries) {
     super(new BorderLayout());

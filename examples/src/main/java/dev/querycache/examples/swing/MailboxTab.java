@@ -52,8 +52,8 @@ final class MailboxTab extends JPanel {
   private final JTable table = new JTable(model);
   private final QueryStatePanel<EnvelopeList> state =
       new QueryStatePanel<>(new JScrollPane(table), list -> list.envelopes().isEmpty(), "Nothing here");
-  private @Nullable ComponentBinding tableBinding;
-  private @Nullable ComponentBinding stateBinding;
+  private transient @Nullable ComponentBinding tableBinding;
+  private transient @Nullable ComponentBinding stateBinding;
 
   MailboxTab(QueryClient client, DemoQueries queries) {
     super(new BorderLayout());
