@@ -1,0 +1,220 @@
+package dev.querycache.tests;
+
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import dev.querycache.AbstractMutationBuilder;
+import dev.querycache.CachedQuery;
+import dev.querycache.Mutation;
+import dev.querycache.MutationBuilder;
+import dev.querycache.MutationFilter;
+import dev.querycache.MutationState;
+import dev.querycache.OptimisticMutationBuilder;
+import dev.querycache.PluginScope;
+import dev.querycache.QueryClient;
+import dev.querycache.QueryFilter;
+import dev.querycache.QueryKey;
+import dev.querycache.QueryObserver;
+import dev.querycache.QueryOptions;
+import dev.querycache.QueryResult;
+import dev.querycache.QuerySettings;
+import dev.querycache.QueryState;
+import dev.querycache.UndoRequest;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The rules of the house (the workspace's ARCHITECTURE.md), checked on the compiled classes,
+ * so that the layout cannot decay silently.
+ *
+ * <p>Where today's code still breaks a rule, the exception is named here, in a baseline (a
+ * list of class names): the rule holds for every class not listed, and a second test fails
+ * when a listed class no longer breaks it, so the list only shrinks. Issue 11 (the house for
+ * the next wave) ends with every baseline empty.
+ */
+@DisplayName("architecture")
+class ArchitectureTest {
+  static final JavaClasses LIBRARY =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("dev.querycache")
+          .that(not(JavaClass.Predicates.resideInAnyPackage("dev.querycache.examples..", "dev.querycache.bench..", "dev.querycache.tests..")));
+
+  /** The face's entry points that the engine must not reach back into (rule 1). */
+  static final DescribedPredicate<JavaClass> FACE =
+      belongToAnyOf(QueryClient.class, QueryObserver.class, Mutation.class, AbstractMutationBuilder.class,
+          MutationBuilder.class, OptimisticMutationBuilder.class, PluginScope.class)
+          .as("the face (QueryClient, QueryObserver, Mutation, the mutation builders, PluginScope)");
+
+  /** The engine: the core's classes that are not part of its public API. */
+  static final DescribedPredicate<JavaClass> ENGINE =
+      new DescribedPredicate<JavaClass>("the engine (non-public classes of the core)") {
+        @Override
+        public boolean test(JavaClass type) {
+          JavaClass outer = type;
+          while (outer.getEnclosingClass().isPresent()) {
+            outer = outer.getEnclosingClass().get();
+          }
+          return (outer.getPackageName().equals("dev.querycache") || outer.getPackageName().startsWith("dev.querycache.internal"))
+              && !outer.getModifiers().contains(JavaModifier.PUBLIC);
+        }
+      };
+
+  /**
+   * Engine classes that reach into the face today: they take the client as their service
+   * locator. Issue 11 gives the engine its own runtime and empties this list.
+   */
+  static final Set<String> ENGINE_USING_THE_FACE_TODAY = Set.of(
+      "Fetch", "MutationConfig", "MutationPatch", "MutationRun", "MutationUndo", "Query", "QueryCache", "Retryer");
+
+  /**
+   * The engine's machinery: the state machines of queries and runs, the store, the index,
+   * the retries and the notification. A value may be implemented with the engine's helpers
+   * (a key's canonical tree); it must not know its machinery.
+   */
+  static final DescribedPredicate<JavaClass> MACHINERY =
+      JavaClass.Predicates.simpleNameStartingWith("Query").and(ENGINE)
+          .or(JavaClass.Predicates.resideInAPackage("dev.querycache").and(ENGINE).and(new DescribedPredicate<JavaClass>("a state machine, the store, the index, retries or notification") {
+            @Override
+            public boolean test(JavaClass type) {
+              return Set.of("Query", "Fetch", "QueryCache", "QueryIndex", "MutationRun", "MutationCache", "Retryer",
+                  "Notifier", "ResolvedOptions", "OptimisticLayer").contains(outer(type).getSimpleName());
+            }
+          }))
+          .as("the engine's machinery");
+
+  /** Public values that know the engine's machinery today (rule 4: values are plain data). */
+  static final Set<String> VALUES_KNOWING_THE_ENGINE_TODAY = Set.of("QueryFilter");
+
+  /** The public values of the core: filters, keys, options, settings, states, results. */
+  static final DescribedPredicate<JavaClass> VALUES =
+      belongToAnyOf(QueryFilter.class, MutationFilter.class, QueryOptions.class, QuerySettings.class, QueryState.class,
+          QueryResult.class, MutationState.class, CachedQuery.class, QueryKey.class, UndoRequest.class)
+          .as("the core's public values");
+
+  private static DescribedPredicate<JavaClass> outerSimpleNameIn(Set<String> names) {
+    return new DescribedPredicate<JavaClass>("listed in today's baseline") {
+      @Override
+      public boolean test(JavaClass type) {
+        JavaClass outer = type;
+        while (outer.getEnclosingClass().isPresent()) {
+          outer = outer.getEnclosingClass().get();
+        }
+        return names.contains(outer.getSimpleName());
+      }
+    };
+  }
+
+  /** The top-level classes among {@code from} that depend on a class {@code to} accepts. */
+  private static Set<String> offenders(DescribedPredicate<JavaClass> from, DescribedPredicate<JavaClass> to) {
+    Set<String> names = new TreeSet<>();
+    for (JavaClass type : LIBRARY) {
+      if (from.test(type)) {
+        for (com.tngtech.archunit.core.domain.Dependency dependency : type.getDirectDependenciesFromSelf()) {
+          if (to.test(dependency.getTargetClass()) && !outer(dependency.getTargetClass()).equals(outer(type))) {
+            names.add(outer(type).getSimpleName());
+          }
+        }
+      }
+    }
+    return names;
+  }
+
+  private static JavaClass outer(JavaClass type) {
+    JavaClass outer = type;
+    while (outer.getEnclosingClass().isPresent()) {
+      outer = outer.getEnclosingClass().get();
+    }
+    return outer;
+  }
+
+  @Nested
+  @DisplayName("the core")
+  class Core {
+    @Test
+    void knowsNoUserInterfaceToolkit() {
+      noClasses().that().resideInAnyPackage("dev.querycache", "dev.querycache.internal..")
+          .should().dependOnClassesThat().resideInAnyPackage("java.awt..", "javax.swing..", "javafx..")
+          .check(LIBRARY);
+    }
+
+    @Test
+    void theEngineDoesNotReachIntoTheFaceBeyondTodaysBaseline() {
+      noClasses().that(ENGINE).and(not(outerSimpleNameIn(ENGINE_USING_THE_FACE_TODAY)))
+          .should().dependOnClassesThat(FACE)
+          .check(LIBRARY);
+    }
+
+    @Test
+    void theBaselineOfEngineClassesUsingTheFaceOnlyShrinks() {
+      assertThat(offenders(ENGINE, FACE))
+          .as("engine classes using the face: remove from ENGINE_USING_THE_FACE_TODAY those that no longer do")
+          .containsExactlyInAnyOrderElementsOf(ENGINE_USING_THE_FACE_TODAY);
+    }
+
+    @Test
+    void publicValuesAreDataAndKnowNoEngineBeyondTodaysBaseline() {
+      noClasses().that(VALUES).and(not(outerSimpleNameIn(VALUES_KNOWING_THE_ENGINE_TODAY)))
+          .should().dependOnClassesThat(MACHINERY)
+          .check(LIBRARY);
+    }
+
+    @Test
+    void theBaselineOfValuesKnowingTheEngineOnlyShrinks() {
+      assertThat(offenders(VALUES, MACHINERY))
+          .as("values knowing the engine: remove from VALUES_KNOWING_THE_ENGINE_TODAY those that no longer do")
+          .containsExactlyInAnyOrderElementsOf(VALUES_KNOWING_THE_ENGINE_TODAY);
+    }
+
+    @Test
+    void internalPackagesNeverImportTheFace() {
+      noClasses().that().resideInAPackage("dev.querycache.internal..")
+          .should().dependOnClassesThat(FACE)
+          .allowEmptyShould(true)
+          .check(LIBRARY);
+    }
+  }
+
+  @Nested
+  @DisplayName("the modules over the core")
+  class Modules {
+    @Test
+    void swingUsesTheCoresPublicApiAndItsUserInterfaceSeamOnly() {
+      classes().that().resideInAPackage("dev.querycache.swing..")
+          .should().onlyDependOnClassesThat(
+              JavaClass.Predicates.resideInAnyPackage("java..", "javax..", "org.jspecify..", "dev.querycache.swing..",
+                      "dev.querycache.internal.ui..")
+                  .or(JavaClass.Predicates.resideInAPackage("dev.querycache").and(not(ENGINE))))
+          .check(LIBRARY);
+    }
+
+    @Test
+    void theTestKitUsesTheCoresPublicApiAndJUnitOnly() {
+      classes().that().resideInAPackage("dev.querycache.test..")
+          .should().onlyDependOnClassesThat(
+              JavaClass.Predicates.resideInAnyPackage("java..", "org.jspecify..", "org.junit..", "org.opentest4j..",
+                      "dev.querycache.test..")
+                  .or(JavaClass.Predicates.resideInAPackage("dev.querycache").and(not(ENGINE))))
+          .check(LIBRARY);
+    }
+
+    @Test
+    void theClassesAreThere() {
+      assertThat(List.of("dev.querycache.QueryClient", "dev.querycache.swing.SwingQueries", "dev.querycache.test.VirtualTime"))
+          .allSatisfy(name -> assertThat(LIBRARY.contain(name)).as(name).isTrue());
+    }
+  }
+}
