@@ -113,13 +113,14 @@ final class MutationRun<V, R, C> implements MutationScope, Retryer.Listener, Lay
             aborted = abortCause;
             doom = doomed;
           }
+          Throwable cause = failure != null ? failure : doom;
           if (aborted != null) {
             if (claim()) {
               abandon(aborted, true);
             }
-          } else if (failure != null || doom != null) {
+          } else if (cause != null) {
             if (claim()) {
-              fail(failure != null ? failure : doom);
+              fail(cause);
             }
           } else {
             client.mutations.enqueue(this);
@@ -364,14 +365,16 @@ final class MutationRun<V, R, C> implements MutationScope, Retryer.Listener, Lay
     for (MutationHooks hooks : client.mutationHooks) {
       Callbacks.run("a mutation hook's onError", mutation, () -> hooks.onError(error, now));
     }
-    if (config.onError != null) {
-      Callbacks.run("onError", mutation, () -> config.onError.onError(error, variables, ctx));
+    Mutation.OnError<V, C> onError = config.onError;
+    if (onError != null) {
+      Callbacks.run("onError", mutation, () -> onError.onError(error, variables, ctx));
     }
     for (MutationHooks hooks : client.mutationHooks) {
       Callbacks.run("a mutation hook's onSettled", mutation, () -> hooks.onSettled(null, error, now));
     }
-    if (config.onSettled != null) {
-      Callbacks.run("onSettled", mutation, () -> config.onSettled.onSettled(null, error, variables, ctx));
+    Mutation.OnSettled<V, R, C> onSettled = config.onSettled;
+    if (onSettled != null) {
+      Callbacks.run("onSettled", mutation, () -> onSettled.onSettled(null, error, variables, ctx));
     }
     if (config.toastErrors) {
       String message = errorMessage();

@@ -114,7 +114,7 @@ final class Notifier {
    * atomic step of another key, which could deadlock with a thread going the other way).
    * Reads, which take no lock, are allowed.
    */
-  <T> T applying(java.util.function.UnaryOperator<T> patch, T data) {
+  <T> T applying(java.util.function.UnaryOperator<T> patch, @Nullable T data) {
     Batch batch = batches.get();
     batch.patching++;
     try {

@@ -232,7 +232,8 @@ final class Query<T> {
     if (action instanceof LayersChanged) {
       LayersChanged<T> changed = (LayersChanged<T>) action;
       // Patched data derives from the data before, so equality is all there is to share.
-      T data = share ? StructuralSharing.keepIfEqual(s.data(), changed.visible()) : changed.visible();
+      T visible = changed.visible();
+      T data = share && visible != null ? StructuralSharing.keepIfEqual(s.data(), visible) : visible;
       if (data == s.data() && changed.count() == s.optimisticLayers()) {
         return s;
       }
@@ -447,7 +448,9 @@ final class Query<T> {
       }
     }
     T folded = setLayersLocked(base, List.copyOf(remaining));
-    dispatchLocked(new DataWritten<>(applyLayers(folded, layers, null), client.now(), fromFetch));
+    // Layers over landed data give data: a patch yields non-null, a skipped one keeps its input.
+    T visible = java.util.Objects.requireNonNull(applyLayers(folded, layers, null));
+    dispatchLocked(new DataWritten<>(visible, client.now(), fromFetch));
     dispatchLocked(new LayersChanged<>(state.data(), layers.size()));
   }
 
@@ -771,7 +774,7 @@ final class Query<T> {
       }
       fetch = null;
       if (error == null) {
-        landLocked(data, true, from.startSequence);
+        landLocked(java.util.Objects.requireNonNull(data, "a fetch without an error has data"), true, from.startSequence);
       } else {
         dispatchLocked(new FetchFailed<>(error, client.now()));
         fetchEndedWithoutDataLocked(from.startSequence);

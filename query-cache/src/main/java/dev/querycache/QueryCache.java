@@ -49,7 +49,7 @@ final class QueryCache {
         builder
             .expireAfter(new Retention())
             .evictionListener(
-                (QueryKey<?> key, Query<?> query, RemovalCause cause) -> {
+                (@Nullable QueryKey<?> key, @Nullable Query<?> query, RemovalCause cause) -> {
                   if (query != null) {
                     detach(query);
                     // Caffeine evicts on any thread, under its locks and outside any batch:
