@@ -496,10 +496,10 @@ final class MutationRun<V, R, C> implements MutationScope, Retryer.Listener, Lay
   }
 
   /** What this run's layers changed, by key, as they were last applied: what undo reverses. */
-  private Map<QueryKey<?>, Query.Change<?>> changes() {
-    Map<QueryKey<?>, Query.Change<?>> out = new LinkedHashMap<>();
+  private Map<QueryKey<?>, LayerStack.Change<?>> changes() {
+    Map<QueryKey<?>, LayerStack.Change<?>> out = new LinkedHashMap<>();
     for (Query<?> query : patched) {
-      Query.Change<?> change = query.changeBy(this);
+      LayerStack.Change<?> change = query.changeBy(this);
       if (change != null) {
         out.put(query.key, change);
       }

@@ -22,7 +22,7 @@ final class MutationUndo<V, R, C> implements UndoOffer {
   private final MutationConfig<V, R, C> original;
   private final V variables;
   private final String mutationId;
-  private final Map<QueryKey<?>, Query.Change<?>> changes;
+  private final Map<QueryKey<?>, LayerStack.Change<?>> changes;
   private final long offeredAt;
   private final AtomicBoolean used = new AtomicBoolean();
 
@@ -31,7 +31,7 @@ final class MutationUndo<V, R, C> implements UndoOffer {
       MutationConfig<V, R, C> original,
       V variables,
       String mutationId,
-      Map<QueryKey<?>, Query.Change<?>> changes) {
+      Map<QueryKey<?>, LayerStack.Change<?>> changes) {
     this.client = client;
     this.original = original;
     this.variables = variables;
@@ -96,13 +96,13 @@ final class MutationUndo<V, R, C> implements UndoOffer {
   /** One reverse patch per key the original run changed under {@code patch}. */
   @SuppressWarnings("unchecked") // changes hold each key's own data type
   private <T> void addReversePatches(MutationConfig<UndoRequest<V>, Object, Void> config, MutationPatch<T, V> patch) {
-    for (Map.Entry<QueryKey<?>, Query.Change<?>> entry : changes.entrySet()) {
+    for (Map.Entry<QueryKey<?>, LayerStack.Change<?>> entry : changes.entrySet()) {
       QueryKey<T> key = (QueryKey<T>) entry.getKey();
       boolean covered = patch.key != null ? patch.key.equals(key) : patch.filter != null && patch.filter.matchesKey(key);
       if (!covered) {
         continue;
       }
-      Query.Change<T> change = (Query.Change<T>) entry.getValue();
+      LayerStack.Change<T> change = (LayerStack.Change<T>) entry.getValue();
       UndoProjection<T, V> undo = patch.undo;
       Projection<T, UndoRequest<V>> projection;
       if (undo != null) {

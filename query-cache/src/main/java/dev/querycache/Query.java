@@ -9,7 +9,6 @@ import dev.querycache.QueryAction.FetchStarted;
 import dev.querycache.QueryAction.Invalidated;
 import dev.querycache.QueryAction.LayersChanged;
 import dev.querycache.QueryAction.Reset;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -55,10 +54,8 @@ final class Query<T> {
   private volatile @Nullable Fetch<T> fetch; // written under this
   private volatile boolean removed;
   private volatile long retainedUntil = Long.MAX_VALUE; // ticker time; MAX_VALUE: forever
-  private volatile List<OptimisticLayer<T>> layers = List.of(); // written under this, in order
-  private volatile @Nullable T confirmed; // written under this; meaningful while layers exist
-  /** Layers whose patch threw during the transition under way; reported after it. */
-  private @Nullable List<OptimisticLayer<T>> failedLayers; // guarded by this
+  /** The optimistic layers over the confirmed data; guarded by this. */
+  private final LayerStack<T> layers;
   /** Whether {@link QueryCache} has a wake-up scheduled for this query's retention deadline. */
   volatile boolean retentionWatched;
   /** Where the query sits in {@link QueryIndex}; guarded by the index's monitor. */
@@ -71,6 +68,7 @@ final class Query<T> {
     this.client = client;
     this.options = options;
     this.gcNanos = options.gcNanos;
+    this.layers = new LayerStack<>(key, client.notifier);
   }
 
   QueryState<T> state() {
@@ -107,15 +105,7 @@ final class Query<T> {
    * patched them has not settled yet.
    */
   boolean isPinned() {
-    if (observers.length > 0 || fetch != null) {
-      return true;
-    }
-    for (OptimisticLayer<T> layer : layers) {
-      if (layer.pins()) {
-        return true;
-      }
-    }
-    return false;
+    return observers.length > 0 || fetch != null || layers.pins();
   }
 
   boolean hasFetch() {
@@ -285,8 +275,7 @@ final class Query<T> {
   private void reportFailedLayers() {
     List<OptimisticLayer<T>> failed;
     synchronized (this) {
-      failed = failedLayers;
-      failedLayers = null;
+      failed = layers.takeFailed();
     }
     if (failed != null) {
       client.notifier.later(() -> {
@@ -301,17 +290,9 @@ final class Query<T> {
   /** Removes the layers whose patch failed (already skipped: the visible data stays). */
   private boolean dropFailedLayers() {
     synchronized (this) {
-      List<OptimisticLayer<T>> current = layers;
-      List<OptimisticLayer<T>> remaining = new ArrayList<>(current.size());
-      for (OptimisticLayer<T> layer : current) {
-        if (layer.failure == null) {
-          remaining.add(layer);
-        }
-      }
-      if (remaining.size() == current.size()) {
+      if (!layers.dropFailed(fetch != null)) {
         return false;
       }
-      setLayersLocked(confirmed, remaining, false);
       dispatchLocked(new LayersChanged<>(state.data(), layers.size()));
     }
     notifyObservers();
@@ -363,7 +344,7 @@ final class Query<T> {
         if (removed) {
           return GONE;
         }
-        if (state != base.state || layers != base.layers) {
+        if (state != base.state || layers.layers() != base.layers) {
           continue;
         }
         if (after == null) {
@@ -386,19 +367,13 @@ final class Query<T> {
    * pending runs' patches, which are applied again on top of the result.
    */
   Base<T> writeBase() {
-    List<OptimisticLayer<T>> current = layers;
+    List<OptimisticLayer<T>> current = layers.layers();
     QueryState<T> seen = state;
     if (current.isEmpty()) {
       return new Base<>(seen.data(), seen, current);
     }
     synchronized (this) {
-      T data = confirmed;
-      for (OptimisticLayer<T> layer : layers) {
-        if (layer.hasSucceeded()) {
-          data = applyLayer(layer, data, null);
-        }
-      }
-      return new Base<>(data, state, layers);
+      return new Base<>(layers.writeBase(), state, layers.layers());
     }
   }
 
@@ -434,32 +409,25 @@ final class Query<T> {
    * before now), and the others are applied on top again.
    */
   private void landLocked(T data, boolean fromFetch, long fetchSequence) {
-    List<OptimisticLayer<T>> current = layers;
-    if (current.isEmpty()) {
+    if (layers.isEmpty()) {
       dispatchLocked(new DataWritten<>(data, client.now(), fromFetch));
       return;
     }
-    T base = options.structuralSharing ? StructuralSharing.share(confirmed, data) : data;
-    List<OptimisticLayer<T>> remaining = new ArrayList<>(current.size());
-    for (OptimisticLayer<T> layer : current) {
-      boolean included = fromFetch ? layer.isIncludedIn(fetchSequence) : layer.hasSucceeded();
-      if (!included) {
-        remaining.add(layer);
-      }
-    }
-    T folded = setLayersLocked(base, List.copyOf(remaining));
-    // Layers over landed data give data: a patch yields non-null, a skipped one keeps its input.
-    T visible = java.util.Objects.requireNonNull(applyLayers(folded, layers, null));
+    T visible = layers.land(
+        data,
+        fromFetch ? layer -> layer.isIncludedIn(fetchSequence) : OptimisticLayer::hasSucceeded,
+        options.structuralSharing,
+        fetch != null);
     dispatchLocked(new DataWritten<>(visible, client.now(), fromFetch));
     dispatchLocked(new LayersChanged<>(state.data(), layers.size()));
   }
 
   /** The data without any patch: what the server or a hand-written update last said. */
   @Nullable T confirmedData() {
-    return layers.isEmpty() ? state.data() : confirmed;
+    return layers.isEmpty() ? state.data() : layers.confirmed();
   }
 
-  // ---- optimistic layers -----------------------------------------------------------------
+  // ---- optimistic layers (see LayerStack) -------------------------------------------------
 
   /**
    * Adds {@code layer} (called inside the cache's compute for this key, so the pin takes
@@ -470,19 +438,8 @@ final class Query<T> {
     T before;
     synchronized (this) {
       before = state.data();
-      List<OptimisticLayer<T>> current = layers;
-      List<OptimisticLayer<T>> next = new ArrayList<>(current.size() + 1);
-      next.addAll(current);
-      int at = next.size();
-      while (at > 0 && next.get(at - 1).order > layer.order) {
-        at--; // a run that started earlier but patched later still goes below
-      }
-      next.add(at, layer);
-      T base = current.isEmpty() ? state.data() : confirmed;
-      T visible =
-          at == current.size() ? applyLayer(layer, before, layer) : applyLayers(base, next, layer);
-      setLayersLocked(base, next);
-      dispatchLocked(new LayersChanged<>(visible, next.size()));
+      T visible = layers.add(layer, before, fetch != null);
+      dispatchLocked(new LayersChanged<>(visible, layers.size()));
     }
     notifyObservers();
     return before;
@@ -491,18 +448,12 @@ final class Query<T> {
   /** Removes {@code owner}'s layers (inside the cache's compute); returns whether any. */
   boolean removeLayers(LayerOwner owner) {
     synchronized (this) {
-      List<OptimisticLayer<T>> current = layers;
-      List<OptimisticLayer<T>> remaining = new ArrayList<>(current.size());
-      for (OptimisticLayer<T> layer : current) {
-        if (layer.owner != owner) {
-          remaining.add(layer);
-        }
-      }
-      if (remaining.size() == current.size()) {
+      int before = layers.size();
+      T visible = layers.remove(owner, state.data(), fetch != null);
+      if (layers.size() == before) {
         return false;
       }
-      T base = setLayersLocked(confirmed, remaining);
-      dispatchLocked(new LayersChanged<>(applyLayers(base, layers, null), layers.size()));
+      dispatchLocked(new LayersChanged<>(visible, layers.size()));
     }
     notifyObservers();
     return true;
@@ -510,55 +461,27 @@ final class Query<T> {
 
   /** {@code owner} succeeded at client sequence {@code sequence}. */
   void layersSucceeded(LayerOwner owner, long sequence) {
-    for (OptimisticLayer<T> layer : layers) {
-      if (layer.owner == owner) {
-        layer.successSequence = sequence;
-      }
+    synchronized (this) {
+      layers.succeeded(owner, sequence);
     }
   }
 
-  /**
-   * The change {@code owner}'s layer made when it was last applied: the data it was given and
-   * what it made of it; null if the owner has no layer here (or its patch ignores its data).
-   */
-  @Nullable Change<T> changeBy(LayerOwner owner) {
-    for (OptimisticLayer<T> layer : layers) {
-      if (layer.owner == owner && !layer.constant && layer.lastInput != null && layer.lastOutput != null) {
-        return new Change<>(layer.lastInput, layer.lastOutput);
-      }
-    }
-    return null;
-  }
-
-  /** What one application of a patch did: the data before, and after. */
-  static final class Change<T> {
-    final T before;
-    final T after;
-
-    Change(T before, T after) {
-      this.before = before;
-      this.after = after;
+  /** The change {@code owner}'s layer made when last applied (for undo), or null. */
+  LayerStack.@Nullable Change<T> changeBy(LayerOwner owner) {
+    synchronized (this) {
+      return layers.changeBy(owner);
     }
   }
 
   /**
    * {@code owner}'s settle step is done (called inside the cache's compute, so the unpin takes
-   * effect atomically): its layers no longer pin the query, and those still here become part
-   * of the confirmed data if no fetch tried to confirm them, each as soon as every layer
-   * below it is gone, so the order of patches never changes. A layer whose confirming fetch
-   * failed stays until data lands.
+   * effect atomically): its layers no longer pin the query, and those that may fold become
+   * part of the confirmed data (see {@link LayerStack}).
    */
   void layersSettled(LayerOwner owner) {
     synchronized (this) {
-      List<OptimisticLayer<T>> current = layers;
-      for (OptimisticLayer<T> layer : current) {
-        if (layer.owner == owner) {
-          layer.settled = true;
-        }
-      }
-      setLayersLocked(confirmed, current, false);
-      if (layers.size() == current.size()) {
-        return; // a layer below is pending, or a fetch is in flight: fold later, if at all
+      if (!layers.settled(owner, fetch != null)) {
+        return; // a layer below is pending, a fetch is in flight, or a confirmation failed
       }
       // Folding changes what is confirmed, not what is visible: only the count moves.
       dispatchLocked(new LayersChanged<>(state.data(), layers.size()));
@@ -566,121 +489,11 @@ final class Query<T> {
     notifyObservers();
   }
 
-  /**
-   * A fetch that started at {@code fetchSequence} ended without data (failed or cancelled):
-   * the succeeded layers it was to confirm are not folded as if the server had said so, and
-   * what waited for it to end may fold now.
-   */
+  /** A fetch that started at {@code fetchSequence} ended without data; see {@link LayerStack}. */
   private void fetchEndedWithoutDataLocked(long fetchSequence) {
-    for (OptimisticLayer<T> layer : layers) {
-      if (layer.isIncludedIn(fetchSequence)) {
-        layer.confirmationFailed = true;
-      }
+    if (!layers.isEmpty() && layers.fetchEndedWithoutData(fetchSequence)) {
+      dispatchLocked(new LayersChanged<>(state.data(), layers.size()));
     }
-    refoldLocked();
-  }
-
-  /** Folds what may fold now (after a fetch ended without landing data). */
-  private void refoldLocked() {
-    if (!layers.isEmpty()) {
-      int before = layers.size();
-      setLayersLocked(confirmed, layers, false);
-      if (layers.size() != before) {
-        dispatchLocked(new LayersChanged<>(state.data(), layers.size()));
-      }
-    }
-  }
-
-  /**
-   * Sets the confirmed data and the layers. Settled layers at the bottom that may fold
-   * (nothing pending below them any more) are folded into the confirmed data on the way, so
-   * a settled layer never waits for an event that will not come. Returns the new confirmed
-   * data.
-   */
-  private @Nullable T setLayersLocked(@Nullable T base, List<OptimisticLayer<T>> next) {
-    return setLayersLocked(base, next, true);
-  }
-
-  /**
-   * As {@link #setLayersLocked(Object, List)}; with {@code resultNeeded} false, a fold of
-   * every layer does not apply the patches again (nothing will read the confirmed data: with
-   * no layers left, the visible data is the confirmed data) and returns null.
-   */
-  private @Nullable T setLayersLocked(@Nullable T base, List<OptimisticLayer<T>> next, boolean resultNeeded) {
-    boolean fetchInFlight = fetch != null;
-    int folded = 0;
-    while (folded < next.size() && next.get(folded).canFold(fetchInFlight)) {
-      folded++;
-    }
-    List<OptimisticLayer<T>> remaining =
-        folded == 0 ? List.copyOf(next) : List.copyOf(next.subList(folded, next.size()));
-    T confirmedNow = base;
-    if (resultNeeded || !remaining.isEmpty()) {
-      for (int i = 0; i < folded; i++) {
-        confirmedNow = applyLayer(next.get(i), confirmedNow, null);
-      }
-    } else {
-      confirmedNow = null;
-    }
-    layers = remaining;
-    confirmed = remaining.isEmpty() ? null : confirmedNow;
-    return confirmedNow;
-  }
-
-  /**
-   * The visible data: {@code base} with each layer's patch applied in order. A patch that
-   * throws propagates if it is {@code strict}'s; any other is skipped (see
-   * {@link #applyLayer}).
-   */
-  private @Nullable T applyLayers(
-      @Nullable T base, List<OptimisticLayer<T>> list, @Nullable OptimisticLayer<T> strict) {
-    T data = base;
-    for (OptimisticLayer<T> layer : list) {
-      data = applyLayer(layer, data, strict);
-    }
-    return data;
-  }
-
-  /**
-   * Applies one layer's patch (under the monitor). The first application ({@code strict}) lets
-   * what the patch throws propagate: the run fails before its function runs. Applied again
-   * over newer data, a patch that throws anything (a checked exception, a VM error) must not
-   * break the transition under way: it is skipped from then on, and its owner is told after
-   * the transition, so that it fails and takes its layers away.
-   */
-  @SuppressWarnings("unchecked") // rethrows what the patch threw, checked or not
-  private @Nullable T applyLayer(OptimisticLayer<T> layer, @Nullable T data, @Nullable OptimisticLayer<T> strict) {
-    if (layer.failure != null || (data == null && !layer.constant)) {
-      return data; // failed before; or nothing to patch yet: the layer applies once data lands
-    }
-    T patched;
-    try {
-      patched = client.notifier.applying(layer.patch, data);
-      if (patched == null) {
-        throw new NullPointerException("an optimistic patch of " + key + " returned null");
-      }
-    } catch (Throwable e) {
-      if (layer == strict) {
-        throw Query.<RuntimeException>sneaky(e);
-      }
-      Callbacks.report("an optimistic patch applied again", key, e);
-      layer.failure = e;
-      if (failedLayers == null) {
-        failedLayers = new ArrayList<>(1);
-      }
-      failedLayers.add(layer);
-      return data;
-    }
-    if (data != null) {
-      layer.lastInput = data;
-      layer.lastOutput = patched;
-    }
-    return patched;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static <E extends Throwable> E sneaky(Throwable e) throws E {
-    throw (E) e;
   }
 
   void invalidate() {
@@ -700,7 +513,7 @@ final class Query<T> {
     synchronized (this) {
       changed = dispatchLocked(new Reset<>());
       if (!layers.isEmpty()) {
-        confirmed = null; // pending mutations keep their layers, over no data for now
+        layers.clearConfirmed(); // pending mutations keep their layers, over no data for now
         dispatchLocked(new LayersChanged<>(null, layers.size()));
       }
     }
