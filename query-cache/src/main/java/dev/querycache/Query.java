@@ -156,99 +156,10 @@ final class Query<T> {
     return new CachedQuery<>(key, state, observers.length, isStale(now));
   }
 
-  // ---- the reducer ---------------------------------------------------------------------
-
-  /** The state machine: the next state after {@code action}. Pure. */
-  static <T> QueryState<T> reduce(QueryState<T> s, QueryAction<T> action, boolean share) {
-    if (action instanceof FetchStarted) {
-      boolean noData = s.data() == null;
-      return new QueryState<>(
-          s.data(), s.dataUpdatedAt(), s.dataUpdateCount(),
-          noData ? null : s.error(), s.errorUpdatedAt(), s.errorUpdateCount(),
-          0, null,
-          noData ? QueryStatus.PENDING : s.status(),
-          ((FetchStarted<T>) action).paused() ? FetchStatus.PAUSED : FetchStatus.FETCHING,
-          s.isInvalidated(), s.optimisticLayers());
-    }
-    if (action instanceof FetchPaused) {
-      return s.withFetchStatus(
-          ((FetchPaused<T>) action).paused() ? FetchStatus.PAUSED : FetchStatus.FETCHING);
-    }
-    if (action instanceof AttemptFailed) {
-      AttemptFailed<T> failed = (AttemptFailed<T>) action;
-      return new QueryState<>(
-          s.data(), s.dataUpdatedAt(), s.dataUpdateCount(), s.error(), s.errorUpdatedAt(),
-          s.errorUpdateCount(), failed.failureCount(), failed.error(), s.status(),
-          s.fetchStatus(), s.isInvalidated(), s.optimisticLayers());
-    }
-    if (action instanceof DataWritten) {
-      DataWritten<T> written = (DataWritten<T>) action;
-      T data = share ? StructuralSharing.share(s.data(), written.data()) : written.data();
-      boolean fromFetch = written.fromFetch();
-      return new QueryState<>(
-          data, written.at(), s.dataUpdateCount() + 1, null, s.errorUpdatedAt(),
-          s.errorUpdateCount(),
-          fromFetch ? 0 : s.fetchFailureCount(),
-          fromFetch ? null : s.fetchFailureReason(),
-          QueryStatus.SUCCESS,
-          fromFetch ? FetchStatus.IDLE : s.fetchStatus(),
-          false, s.optimisticLayers());
-    }
-    if (action instanceof FetchFailed) {
-      FetchFailed<T> failed = (FetchFailed<T>) action;
-      return new QueryState<>(
-          s.data(), s.dataUpdatedAt(), s.dataUpdateCount(), failed.error(), failed.at(),
-          s.errorUpdateCount() + 1, s.fetchFailureCount() + 1, failed.error(),
-          QueryStatus.ERROR, FetchStatus.IDLE, s.isInvalidated(), s.optimisticLayers());
-    }
-    if (action instanceof FetchCancelled) {
-      FetchCancelled<T> cancelled = (FetchCancelled<T>) action;
-      boolean noData = s.data() == null; // the start cleared status and error: put them back
-      return new QueryState<>(
-          s.data(), s.dataUpdatedAt(), s.dataUpdateCount(),
-          noData ? cancelled.errorBefore() : s.error(), s.errorUpdatedAt(),
-          s.errorUpdateCount(), cancelled.failureCount(), cancelled.failureReason(),
-          noData ? cancelled.statusBefore() : s.status(), FetchStatus.IDLE, s.isInvalidated(),
-          s.optimisticLayers());
-    }
-    if (action instanceof Invalidated) {
-      return s.isInvalidated()
-          ? s
-          : new QueryState<>(
-              s.data(), s.dataUpdatedAt(), s.dataUpdateCount(), s.error(), s.errorUpdatedAt(),
-              s.errorUpdateCount(), s.fetchFailureCount(), s.fetchFailureReason(), s.status(),
-              s.fetchStatus(), true, s.optimisticLayers());
-    }
-    if (action instanceof LayersChanged) {
-      LayersChanged<T> changed = (LayersChanged<T>) action;
-      // Patched data derives from the data before, so equality is all there is to share.
-      T visible = changed.visible();
-      T data = share && visible != null ? StructuralSharing.keepIfEqual(s.data(), visible) : visible;
-      if (data == s.data() && changed.count() == s.optimisticLayers()) {
-        return s;
-      }
-      // A value patched over a query that never had data shows as success while it lasts.
-      QueryStatus status = s.status();
-      if (data != null && status == QueryStatus.PENDING) {
-        status = QueryStatus.SUCCESS;
-      } else if (data == null && status == QueryStatus.SUCCESS && s.dataUpdateCount() == 0) {
-        status = QueryStatus.PENDING;
-      }
-      return new QueryState<>(
-          data, s.dataUpdatedAt(), s.dataUpdateCount(), s.error(), s.errorUpdatedAt(),
-          s.errorUpdateCount(), s.fetchFailureCount(), s.fetchFailureReason(), status,
-          s.fetchStatus(), s.isInvalidated(), changed.count());
-    }
-    if (action instanceof Reset) {
-      return QueryState.initial();
-    }
-    throw new AssertionError("unknown action " + action);
-  }
-
   /** Applies {@code action} under the monitor; returns whether the state changed. */
   private boolean dispatchLocked(QueryAction<T> action) {
     QueryState<T> previous = state;
-    QueryState<T> next = reduce(previous, action, options.structuralSharing);
+    QueryState<T> next = action.reduce(previous, options.structuralSharing);
     if (next == previous) {
       return false;
     }
@@ -657,36 +568,5 @@ final class Query<T> {
   @Override
   public String toString() {
     return "Query" + key + " " + state.status() + "/" + state.fetchStatus();
-  }
-
-  /**
-   * A fetch to wait for, whether the caller must start it, and the fetch it replaced, whose
-   * waiters it inherits. {@link #begin()} does both, outside every lock: handing over runs the
-   * replaced fetch's cancellation callbacks, which are the application's code.
-   */
-  static final class FetchTicket<T> {
-    private final Fetch<T> fetch;
-    private final boolean isNew;
-    private final @Nullable Fetch<T> superseded;
-
-    FetchTicket(Fetch<T> fetch, boolean isNew, @Nullable Fetch<T> superseded) {
-      this.fetch = fetch;
-      this.isNew = isNew;
-      this.superseded = superseded;
-    }
-
-    /** Hands the replaced fetch's waiters over and starts the new fetch; outside any lock. */
-    void begin() {
-      if (superseded != null) {
-        superseded.handOver(fetch);
-      }
-      if (isNew) {
-        fetch.start();
-      }
-    }
-
-    CompletableFuture<T> promise() {
-      return fetch.promise();
-    }
   }
 }

@@ -3,24 +3,90 @@ package dev.querycache;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The transitions of a query's state. Every change to a {@link QueryState} is one of these,
- * applied by {@link Query#reduce}, so the whole state machine reads in one place.
+ * The transitions of a query's state, and the reducer: every change to a {@link QueryState}
+ * is one of these actions, and each action says, in {@link #reduce}, what state follows from
+ * which. The whole state machine of a query reads in this file; the compiler sees that every
+ * action has its rule (a new action must implement {@code reduce}).
  */
 sealed interface QueryAction<T> {
+  /**
+   * The state after this action. Pure.
+   *
+   * @param s the state before
+   * @param share whether landing data is structurally shared with the data before
+   */
+  QueryState<T> reduce(QueryState<T> s, boolean share);
+
   /** A fetch starts: fetching, or paused when offline. */
-  record FetchStarted<T>(boolean paused) implements QueryAction<T> {}
+  record FetchStarted<T>(boolean paused) implements QueryAction<T> {
+    @Override
+    public QueryState<T> reduce(QueryState<T> s, boolean share) {
+      Draft<T> next = new Draft<>(s);
+      if (s.data() == null) { // a first load, or after an error: pending, the error cleared
+        next.error = null;
+        next.status = QueryStatus.PENDING;
+      }
+      next.fetchFailureCount = 0;
+      next.fetchFailureReason = null;
+      next.fetchStatus = paused ? FetchStatus.PAUSED : FetchStatus.FETCHING;
+      return next.build();
+    }
+  }
 
   /** The fetch in flight waits for the network, or goes on once it is back. */
-  record FetchPaused<T>(boolean paused) implements QueryAction<T> {}
+  record FetchPaused<T>(boolean paused) implements QueryAction<T> {
+    @Override
+    public QueryState<T> reduce(QueryState<T> s, boolean share) {
+      return s.withFetchStatus(paused ? FetchStatus.PAUSED : FetchStatus.FETCHING);
+    }
+  }
 
   /** An attempt failed and will be retried. */
-  record AttemptFailed<T>(int failureCount, Throwable error) implements QueryAction<T> {}
+  record AttemptFailed<T>(int failureCount, Throwable error) implements QueryAction<T> {
+    @Override
+    public QueryState<T> reduce(QueryState<T> s, boolean share) {
+      Draft<T> next = new Draft<>(s);
+      next.fetchFailureCount = failureCount;
+      next.fetchFailureReason = error;
+      return next.build();
+    }
+  }
 
   /** Data lands: from a fetch (which then ends) or written by hand (fetch unaffected). */
-  record DataWritten<T>(T data, long at, boolean fromFetch) implements QueryAction<T> {}
+  record DataWritten<T>(T data, long at, boolean fromFetch) implements QueryAction<T> {
+    @Override
+    public QueryState<T> reduce(QueryState<T> s, boolean share) {
+      Draft<T> next = new Draft<>(s);
+      next.data = share ? StructuralSharing.share(s.data(), data) : data;
+      next.dataUpdatedAt = at;
+      next.dataUpdateCount = s.dataUpdateCount() + 1;
+      next.error = null;
+      next.status = QueryStatus.SUCCESS;
+      next.isInvalidated = false;
+      if (fromFetch) {
+        next.fetchFailureCount = 0;
+        next.fetchFailureReason = null;
+        next.fetchStatus = FetchStatus.IDLE;
+      }
+      return next.build();
+    }
+  }
 
   /** The fetch failed for good. */
-  record FetchFailed<T>(Throwable error, long at) implements QueryAction<T> {}
+  record FetchFailed<T>(Throwable error, long at) implements QueryAction<T> {
+    @Override
+    public QueryState<T> reduce(QueryState<T> s, boolean share) {
+      Draft<T> next = new Draft<>(s);
+      next.error = error;
+      next.errorUpdatedAt = at;
+      next.errorUpdateCount = s.errorUpdateCount() + 1;
+      next.fetchFailureCount = s.fetchFailureCount() + 1;
+      next.fetchFailureReason = error;
+      next.status = QueryStatus.ERROR;
+      next.fetchStatus = FetchStatus.IDLE;
+      return next.build();
+    }
+  }
 
   /**
    * The fetch was cancelled: fetch fields go back to what they were before it started, and so
@@ -31,14 +97,101 @@ sealed interface QueryAction<T> {
       @Nullable Throwable failureReason,
       QueryStatus statusBefore,
       @Nullable Throwable errorBefore)
-      implements QueryAction<T> {}
+      implements QueryAction<T> {
+    @Override
+    public QueryState<T> reduce(QueryState<T> s, boolean share) {
+      Draft<T> next = new Draft<>(s);
+      if (s.data() == null) { // the start cleared status and error: put them back
+        next.error = errorBefore;
+        next.status = statusBefore;
+      }
+      next.fetchFailureCount = failureCount;
+      next.fetchFailureReason = failureReason;
+      next.fetchStatus = FetchStatus.IDLE;
+      return next.build();
+    }
+  }
 
   /** Optimistic layers were added, removed or folded: new visible data and layer count. */
-  record LayersChanged<T>(@Nullable T visible, int count) implements QueryAction<T> {}
+  record LayersChanged<T>(@Nullable T visible, int count) implements QueryAction<T> {
+    @Override
+    public QueryState<T> reduce(QueryState<T> s, boolean share) {
+      // Patched data derives from the data before, so equality is all there is to share.
+      T data = share && visible != null ? StructuralSharing.keepIfEqual(s.data(), visible) : visible;
+      if (data == s.data() && count == s.optimisticLayers()) {
+        return s;
+      }
+      Draft<T> next = new Draft<>(s);
+      next.data = data;
+      next.optimisticLayers = count;
+      // A value patched over a query that never had data shows as success while it lasts.
+      if (data != null && s.status() == QueryStatus.PENDING) {
+        next.status = QueryStatus.SUCCESS;
+      } else if (data == null && s.status() == QueryStatus.SUCCESS && s.dataUpdateCount() == 0) {
+        next.status = QueryStatus.PENDING;
+      }
+      return next.build();
+    }
+  }
 
   /** The data is marked invalid. */
-  record Invalidated<T>() implements QueryAction<T> {}
+  record Invalidated<T>() implements QueryAction<T> {
+    @Override
+    public QueryState<T> reduce(QueryState<T> s, boolean share) {
+      if (s.isInvalidated()) {
+        return s;
+      }
+      Draft<T> next = new Draft<>(s);
+      next.isInvalidated = true;
+      return next.build();
+    }
+  }
 
   /** Back to the initial state. */
-  record Reset<T>() implements QueryAction<T> {}
+  record Reset<T>() implements QueryAction<T> {
+    @Override
+    public QueryState<T> reduce(QueryState<T> s, boolean share) {
+      return QueryState.initial();
+    }
+  }
+
+  /**
+   * A state being derived from another: starts as a copy, each rule sets what it changes,
+   * {@link #build()} makes the immutable state (whose constructor checks it).
+   */
+  final class Draft<T> {
+    @Nullable T data;
+    long dataUpdatedAt;
+    int dataUpdateCount;
+    @Nullable Throwable error;
+    long errorUpdatedAt;
+    int errorUpdateCount;
+    int fetchFailureCount;
+    @Nullable Throwable fetchFailureReason;
+    QueryStatus status;
+    FetchStatus fetchStatus;
+    boolean isInvalidated;
+    int optimisticLayers;
+
+    Draft(QueryState<T> from) {
+      data = from.data();
+      dataUpdatedAt = from.dataUpdatedAt();
+      dataUpdateCount = from.dataUpdateCount();
+      error = from.error();
+      errorUpdatedAt = from.errorUpdatedAt();
+      errorUpdateCount = from.errorUpdateCount();
+      fetchFailureCount = from.fetchFailureCount();
+      fetchFailureReason = from.fetchFailureReason();
+      status = from.status();
+      fetchStatus = from.fetchStatus();
+      isInvalidated = from.isInvalidated();
+      optimisticLayers = from.optimisticLayers();
+    }
+
+    QueryState<T> build() {
+      return new QueryState<>(
+          data, dataUpdatedAt, dataUpdateCount, error, errorUpdatedAt, errorUpdateCount,
+          fetchFailureCount, fetchFailureReason, status, fetchStatus, isInvalidated, optimisticLayers);
+    }
+  }
 }

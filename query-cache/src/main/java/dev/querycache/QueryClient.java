@@ -881,7 +881,7 @@ public final class QueryClient implements AutoCloseable {
     if (closed) {
       return CompletableFuture.failedFuture(closedException());
     }
-    Query.FetchTicket<T> ticket =
+    FetchTicket<T> ticket =
         Objects.requireNonNull(cache.compute(key, options, query -> query.beginFetch(options, replace)));
     ticket.begin(); // after the atomic step: a replaced fetch's cancellation callbacks run here
     return ticket.promise();
