@@ -24,7 +24,7 @@ final class Fetch<T> implements CancellationSignal, Retryer.Listener {
   /** The client's fetch sequence when this fetch started; orders it against mutations. */
   final long startSequence;
   private final Query<T> query;
-  private final QueryClient client;
+  private final Engine engine;
   private final CompletableFuture<T> promise = new CompletableFuture<>();
   private final QueryContext<T> context;
   private final Retryer<T> retryer;
@@ -39,22 +39,22 @@ final class Fetch<T> implements CancellationSignal, Retryer.Listener {
   private @Nullable T outcome; // guarded by this, once completed
   private @Nullable Throwable failure; // guarded by this, once completed
 
-  Fetch(Query<T> query, ResolvedOptions<T> options, QueryClient client) {
+  Fetch(Query<T> query, ResolvedOptions<T> options, Engine engine) {
     this.query = query;
-    this.client = client;
+    this.engine = engine;
     QueryState<T> before = query.state();
     this.failureCountBefore = before.fetchFailureCount();
     this.failureReasonBefore = before.fetchFailureReason();
     this.statusBefore = before.status();
     this.errorBefore = before.error();
-    this.startSequence = client.nextSequence();
+    this.startSequence = engine.nextSequence();
     this.context = new QueryContext<>(query.key, this);
     this.retryer =
         new Retryer<>(
             () -> "the query function for " + query.key,
             retryer -> call(options, retryer),
             options.retry,
-            client,
+            engine,
             this,
             false);
     retryer.result().whenComplete(this::finish);
@@ -80,7 +80,7 @@ final class Fetch<T> implements CancellationSignal, Retryer.Listener {
       return async.fetch(context);
     }
     QueryFunction<T> blocking = Objects.requireNonNull(source.blockingFunction());
-    return retryer.runBlocking(client.fetchExecutor, () -> blocking.fetch(context));
+    return retryer.runBlocking(engine.fetchExecutor, () -> blocking.fetch(context));
   }
 
   @Override
@@ -94,7 +94,7 @@ final class Fetch<T> implements CancellationSignal, Retryer.Listener {
   }
 
   private void finish(@Nullable T value, @Nullable Throwable error) {
-    if (!client.cache.endFetch(query, this, value, error)) {
+    if (!engine.cache.endFetch(query, this, value, error)) {
       return;
     }
     if (error == null) {

@@ -75,7 +75,7 @@ public final class Mutation<V, R, C> {
    */
   public CompletableFuture<R> mutate(V variables) {
     Objects.requireNonNull(variables, "variables == null");
-    client.checkOpen();
+    client.engine.checkOpen();
     MutationRun<V, R, C> run = new MutationRun<>(this, variables);
     latest = run;
     run.start();
@@ -129,7 +129,7 @@ public final class Mutation<V, R, C> {
             },
             "a mutation observer");
     channels.add(channel);
-    client.notifier.schedule(channel);
+    client.engine.notifier.schedule(channel);
     return () -> channels.remove(channel);
   }
 
@@ -155,7 +155,7 @@ public final class Mutation<V, R, C> {
   void runChanged(MutationRun<V, R, C> run) {
     if (run == latest) {
       for (Notifier.Channel channel : channels) {
-        client.notifier.schedule(channel);
+        client.engine.notifier.schedule(channel);
       }
     }
   }

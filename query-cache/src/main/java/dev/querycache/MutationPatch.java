@@ -30,12 +30,12 @@ final class MutationPatch<T, V> {
 
   /** The keys this patch covers now. */
   @SuppressWarnings("unchecked") // a filter patch's caller vouches for the selected types
-  List<QueryKey<T>> keys(QueryClient client) {
+  List<QueryKey<T>> keys(Engine engine) {
     if (key != null) {
       return List.of(key);
     }
-    return client.getQueries(java.util.Objects.requireNonNull(filter)).stream()
-        .map(query -> (QueryKey<T>) query.key())
+    return engine.cache.findAll(java.util.Objects.requireNonNull(filter)).stream()
+        .map(query -> (QueryKey<T>) query.key)
         .collect(java.util.stream.Collectors.toUnmodifiableList());
   }
 

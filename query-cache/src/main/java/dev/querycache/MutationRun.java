@@ -35,7 +35,7 @@ final class MutationRun<V, R, C> implements MutationScope, Retryer.Listener, Lay
   static final String DEFAULT_UNDO_MESSAGE = "Done";
 
   private final Mutation<V, R, C> mutation;
-  private final QueryClient client;
+  private final Engine engine;
   private final MutationConfig<V, R, C> config;
   final V variables;
   final long id;
@@ -56,14 +56,14 @@ final class MutationRun<V, R, C> implements MutationScope, Retryer.Listener, Lay
 
   MutationRun(Mutation<V, R, C> mutation, V variables) {
     this.mutation = mutation;
-    this.client = mutation.client;
+    this.engine = mutation.client.engine;
     this.config = mutation.config;
     this.variables = variables;
-    this.id = client.nextSequence();
+    this.id = engine.nextSequence();
     this.state =
         new MutationState<>(
             id, config.mutationKey, MutationStatus.PENDING, variables, null, null, null,
-            client.now(), 0, null, false);
+            engine.now(), 0, null, false);
   }
 
   MutationState<V, R, C> state() {
@@ -86,7 +86,7 @@ final class MutationRun<V, R, C> implements MutationScope, Retryer.Listener, Lay
   private void setState(MutationState<V, R, C> next) {
     state = next;
     mutation.runChanged(this);
-    client.cacheChanged();
+    engine.cacheChanged();
   }
 
   /** Takes the right to settle the run; false if another path settles it. */
@@ -97,9 +97,9 @@ final class MutationRun<V, R, C> implements MutationScope, Retryer.Listener, Lay
   // ---- step 1: mutate, on the caller's thread ----------------------------------------------
 
   void start() {
-    client.notifier.batch(
+    engine.notifier.batch(
         () -> {
-          if (!client.mutations.add(this)) {
+          if (!engine.mutations.add(this)) {
             claim(); // closed since mutate's check: this run never begins
             abandon(new CancellationException("the QueryClient was closed"), false);
             return;
@@ -123,7 +123,7 @@ final class MutationRun<V, R, C> implements MutationScope, Retryer.Listener, Lay
               fail(cause);
             }
           } else {
-            client.mutations.enqueue(this);
+            engine.mutations.enqueue(this);
           }
         });
   }
@@ -132,7 +132,7 @@ final class MutationRun<V, R, C> implements MutationScope, Retryer.Listener, Lay
     for (MutationPatch<?, V> patch : config.patches) {
       applyPatch(patch);
     }
-    for (MutationHooks hooks : client.mutationHooks) {
+    for (MutationHooks hooks : engine.mutationHooks) {
       hooks.onMutate(state);
     }
     if (config.onMutate != null) {
@@ -147,8 +147,8 @@ final class MutationRun<V, R, C> implements MutationScope, Retryer.Listener, Lay
   }
 
   private <T> void applyPatch(MutationPatch<T, V> patch) {
-    for (QueryKey<T> key : patch.keys(client)) {
-      if (client.cache.get(key) != null) {
+    for (QueryKey<T> key : patch.keys(engine)) {
+      if (engine.cache.get(key) != null) {
         patchKey(key, data -> patch.projection.apply(data, variables), false);
       }
     }
@@ -156,20 +156,20 @@ final class MutationRun<V, R, C> implements MutationScope, Retryer.Listener, Lay
 
   /** Cancel, snapshot, patch: one key's part of step 1. */
   private <T> void patchKey(QueryKey<T> key, UnaryOperator<T> patch, boolean constant) {
-    Query<T> existing = client.cache.get(key);
+    Query<T> existing = engine.cache.get(key);
     if (existing != null && existing.state().data() != null) {
       // A refetch in flight would only bring data the layer has to be applied to again; a
       // first load is left to go on (the layer applies when its data lands), so a run that
       // waits (offline, behind its scope) does not leave the screen empty.
-      client.cache.cancel(existing);
+      engine.cache.cancel(existing);
     }
     OptimisticLayer<T> layer = new OptimisticLayer<>(this, id, patch, constant);
     Object[] holder = new Object[1];
     Query<T> query =
         Objects.requireNonNull(
-            client.cache.compute(
+            engine.cache.compute(
                 key,
-                client.resolve(key, null),
+                engine.resolve(key, null),
                 live -> {
                   T before = live.addLayer(layer);
                   holder[0] = before == null ? NO_DATA : before;
@@ -188,7 +188,7 @@ final class MutationRun<V, R, C> implements MutationScope, Retryer.Listener, Lay
       if (settling.get() || doomed != null) {
         return; // failed while it waited for its turn: the function is never called
       }
-      attempts = new Retryer<>(() -> "the mutation function of " + mutation, this::call, config.retry, client, this, true);
+      attempts = new Retryer<>(() -> "the mutation function of " + mutation, this::call, config.retry, engine, this, true);
       retryer = attempts;
     }
     attempts.result().whenComplete(this::settle);
@@ -201,7 +201,7 @@ final class MutationRun<V, R, C> implements MutationScope, Retryer.Listener, Lay
       return async.mutate(variables);
     }
     MutationFunction<V, R> blocking = Objects.requireNonNull(config.blockingFunction);
-    return attempts.runBlocking(client.fetchExecutor, () -> blocking.mutate(variables));
+    return attempts.runBlocking(engine.fetchExecutor, () -> blocking.mutate(variables));
   }
 
   @Override
@@ -247,7 +247,7 @@ final class MutationRun<V, R, C> implements MutationScope, Retryer.Listener, Lay
       attempts = retryer;
     }
     if ((attempts == null || attempts.cancelIfIdle()) && claim()) {
-      client.notifier.batch(() -> fail(error));
+      engine.notifier.batch(() -> fail(error));
     }
   }
 
@@ -279,7 +279,7 @@ final class MutationRun<V, R, C> implements MutationScope, Retryer.Listener, Lay
     removeLayers();
     setState(state.with(MutationStatus.ERROR, null, cause));
     if (registered) {
-      client.mutations.finished(this);
+      engine.mutations.finished(this);
     }
     future.completeExceptionally(cause);
   }
@@ -290,7 +290,7 @@ final class MutationRun<V, R, C> implements MutationScope, Retryer.Listener, Lay
     if (!claim()) {
       return; // failed or abandoned meanwhile: the late answer is discarded
     }
-    client.notifier.batch(
+    engine.notifier.batch(
         () -> {
           Throwable doom;
           synchronized (this) {
@@ -313,20 +313,20 @@ final class MutationRun<V, R, C> implements MutationScope, Retryer.Listener, Lay
   }
 
   private void succeed(R result) {
-    long successSequence = client.nextSequence();
+    long successSequence = engine.nextSequence();
     for (Query<?> query : patched) {
       query.layersSucceeded(this, successSequence);
     }
     MutationState<V, R, C> now = state;
     C ctx = context;
     Throwable thrown = Callbacks.capture(() -> {
-      for (MutationHooks hooks : client.mutationHooks) {
+      for (MutationHooks hooks : engine.mutationHooks) {
         hooks.onSuccess(result, now);
       }
       if (config.onSuccess != null) {
         config.onSuccess.onSuccess(result, variables, ctx);
       }
-      for (MutationHooks hooks : client.mutationHooks) {
+      for (MutationHooks hooks : engine.mutationHooks) {
         hooks.onSettled(result, null, now);
       }
       if (config.onSettled != null) {
@@ -343,11 +343,11 @@ final class MutationRun<V, R, C> implements MutationScope, Retryer.Listener, Lay
     CompletableFuture<Void> refetches = invalidate(true);
     Runnable finish = () -> {
       setState(state.with(MutationStatus.SUCCESS, result, null));
-      client.mutations.finished(this);
+      engine.mutations.finished(this);
       future.complete(result);
     };
     // The layers settle first, so code chained on the future sees them folded or confirmed.
-    refetches.whenComplete((ignored, failure) -> client.notifier.batch(() -> {
+    refetches.whenComplete((ignored, failure) -> engine.notifier.batch(() -> {
       settleLayers();
       if (config.awaitSettle) {
         finish.run();
@@ -362,14 +362,14 @@ final class MutationRun<V, R, C> implements MutationScope, Retryer.Listener, Lay
     removeLayers();
     MutationState<V, R, C> now = state;
     C ctx = context;
-    for (MutationHooks hooks : client.mutationHooks) {
+    for (MutationHooks hooks : engine.mutationHooks) {
       Callbacks.run("a mutation hook's onError", mutation, () -> hooks.onError(error, now));
     }
     Mutation.OnError<V, C> onError = config.onError;
     if (onError != null) {
       Callbacks.run("onError", mutation, () -> onError.onError(error, variables, ctx));
     }
-    for (MutationHooks hooks : client.mutationHooks) {
+    for (MutationHooks hooks : engine.mutationHooks) {
       Callbacks.run("a mutation hook's onSettled", mutation, () -> hooks.onSettled(null, error, now));
     }
     Mutation.OnSettled<V, R, C> onSettled = config.onSettled;
@@ -378,12 +378,12 @@ final class MutationRun<V, R, C> implements MutationScope, Retryer.Listener, Lay
     }
     if (config.toastErrors) {
       String message = errorMessage();
-      Callbacks.run("the toaster", mutation, () -> client.toaster.error(message, error));
+      Callbacks.run("the toaster", mutation, () -> engine.toaster.error(message, error));
     }
     CompletableFuture<Void> refetches = invalidate(false);
-    Runnable finish = () -> client.notifier.batch(() -> {
+    Runnable finish = () -> engine.notifier.batch(() -> {
       setState(state.with(MutationStatus.ERROR, null, error));
-      client.mutations.finished(this);
+      engine.mutations.finished(this);
       future.completeExceptionally(error);
     });
     if (config.awaitSettle) {
@@ -426,12 +426,12 @@ final class MutationRun<V, R, C> implements MutationScope, Retryer.Listener, Lay
     if (success && config.pluginInvalidation != null) {
       filters.add(config.pluginInvalidation);
     }
-    return client.invalidateAll(filters, true);
+    return engine.invalidateAll(filters, true);
   }
 
   private void removeLayers() {
     for (Query<?> query : patched) {
-      client.cache.compute(query.key, null, live -> live == query && query.removeLayers(this));
+      engine.cache.compute(query.key, null, live -> live == query && query.removeLayers(this));
       if (query.isRemoved()) {
         query.removeLayers(this); // left the cache meanwhile: keep its state tidy all the same
       }
@@ -440,7 +440,7 @@ final class MutationRun<V, R, C> implements MutationScope, Retryer.Listener, Lay
 
   private void settleLayers() {
     for (Query<?> query : patched) {
-      client.cache.compute(query.key, null, live -> {
+      engine.cache.compute(query.key, null, live -> {
         if (live == query) {
           query.layersSettled(this);
         }
@@ -458,7 +458,7 @@ final class MutationRun<V, R, C> implements MutationScope, Retryer.Listener, Lay
     }
     if (config.successMessage != null) {
       String message = config.successMessage;
-      Callbacks.run("the toaster", mutation, () -> client.toaster.success(message));
+      Callbacks.run("the toaster", mutation, () -> engine.toaster.success(message));
     }
   }
 
@@ -473,8 +473,8 @@ final class MutationRun<V, R, C> implements MutationScope, Retryer.Listener, Lay
       return; // not undoable this time
     }
     String message = undoMessage();
-    UndoOffer offer = new MutationUndo<>(client, config, variables, mutationId.get(), changes());
-    Callbacks.run("the toaster", mutation, () -> client.toaster.undo(message, offer));
+    UndoOffer offer = new MutationUndo<>(mutation.client, config, variables, mutationId.get(), changes());
+    Callbacks.run("the toaster", mutation, () -> engine.toaster.undo(message, offer));
   }
 
   /**
@@ -522,7 +522,8 @@ final class MutationRun<V, R, C> implements MutationScope, Retryer.Listener, Lay
     checkInMutate();
     Object before = snapshots.get(key);
     if (before == null) {
-      return client.getQueryData(key);
+      Query<T> query = engine.cache.get(key);
+      return Optional.ofNullable(query == null ? null : query.state().data());
     }
     return before == NO_DATA ? Optional.empty() : Optional.of((T) before);
   }
@@ -530,7 +531,8 @@ final class MutationRun<V, R, C> implements MutationScope, Retryer.Listener, Lay
   @Override
   public void cancelQueries(QueryFilter filter) {
     checkInMutate();
-    client.cancelQueries(filter);
+    Objects.requireNonNull(filter, "filter == null");
+    engine.cancel(filter);
   }
 
   @Override
@@ -551,7 +553,7 @@ final class MutationRun<V, R, C> implements MutationScope, Retryer.Listener, Lay
 
   @Override
   public QueryClient client() {
-    return client;
+    return mutation.client;
   }
 
   @Override

@@ -37,7 +37,7 @@ final class MutationUndo<V, R, C> implements UndoOffer {
     this.variables = variables;
     this.mutationId = mutationId;
     this.changes = Map.copyOf(changes);
-    this.offeredAt = client.now();
+    this.offeredAt = client.engine.now();
   }
 
   @Override
@@ -50,7 +50,7 @@ final class MutationUndo<V, R, C> implements UndoOffer {
     if (used.get()) {
       return Duration.ZERO;
     }
-    Duration left = original.undoWindow.minusNanos(client.now() - offeredAt);
+    Duration left = original.undoWindow.minusNanos(client.engine.now() - offeredAt);
     return left.isNegative() ? Duration.ZERO : left;
   }
 

@@ -45,7 +45,7 @@ final class Query<T> {
   private static final QueryObserver<?>[] NO_OBSERVERS = new QueryObserver<?>[0];
 
   final QueryKey<T> key;
-  private final QueryClient client;
+  private final Engine engine;
   private volatile QueryState<T> state = QueryState.initial();
   private volatile ResolvedOptions<T> options;
   /** The longest gc time any observer or fetch asked for: retention only grows (TanStack's rule). */
@@ -63,12 +63,12 @@ final class Query<T> {
   /** The query's slot in {@link #indexNode}'s members; guarded by the index's monitor. */
   int indexSlot;
 
-  Query(QueryKey<T> key, QueryClient client, ResolvedOptions<T> options) {
+  Query(QueryKey<T> key, Engine engine, ResolvedOptions<T> options) {
     this.key = key;
-    this.client = client;
+    this.engine = engine;
     this.options = options;
     this.gcNanos = options.gcNanos;
-    this.layers = new LayerStack<>(key, client.notifier);
+    this.layers = new LayerStack<>(key, engine.notifier);
   }
 
   QueryState<T> state() {
@@ -98,6 +98,23 @@ final class Query<T> {
 
   QueryObserver<?>[] observers() {
     return observers;
+  }
+
+  /** Whether an open, enabled observer watches the query: an invalidation refetches it then. */
+  boolean hasEnabledObserver() {
+    for (QueryObserver<?> observer : observers) {
+      if (observer.isEnabled()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Applies each observer's rule for refetching on regained focus or on reconnection. */
+  void refetchObservers(boolean focus) {
+    for (QueryObserver<?> observer : observers) {
+      observer.refetchOn(focus);
+    }
   }
 
   /**
@@ -173,9 +190,9 @@ final class Query<T> {
    */
   void notifyObservers() {
     for (QueryObserver<?> observer : observers) {
-      client.notifier.schedule(observer.channel());
+      engine.notifier.schedule(observer.channel());
     }
-    client.cacheChanged();
+    engine.cacheChanged();
     reportFailedLayers();
   }
 
@@ -189,8 +206,8 @@ final class Query<T> {
       failed = layers.takeFailed();
     }
     if (failed != null) {
-      client.notifier.later(() -> {
-        client.cache.compute(key, null, live -> live == this && dropFailedLayers());
+      engine.notifier.later(() -> {
+        engine.cache.compute(key, null, live -> live == this && dropFailedLayers());
         for (OptimisticLayer<T> layer : failed) {
           layer.owner.layerFailed(key, java.util.Objects.requireNonNull(layer.failure));
         }
@@ -321,7 +338,7 @@ final class Query<T> {
    */
   private void landLocked(T data, boolean fromFetch, long fetchSequence) {
     if (layers.isEmpty()) {
-      dispatchLocked(new DataWritten<>(data, client.now(), fromFetch));
+      dispatchLocked(new DataWritten<>(data, engine.now(), fromFetch));
       return;
     }
     T visible = layers.land(
@@ -329,7 +346,7 @@ final class Query<T> {
         fromFetch ? layer -> layer.isIncludedIn(fetchSequence) : OptimisticLayer::hasSucceeded,
         options.structuralSharing,
         fetch != null);
-    dispatchLocked(new DataWritten<>(visible, client.now(), fromFetch));
+    dispatchLocked(new DataWritten<>(visible, engine.now(), fromFetch));
     dispatchLocked(new LayersChanged<>(state.data(), layers.size()));
   }
 
@@ -455,9 +472,9 @@ final class Query<T> {
         current.markCancelled();
       }
       setOptions(fetchOptions);
-      next = new Fetch<>(this, options, client);
+      next = new Fetch<>(this, options, engine);
       fetch = next;
-      dispatchLocked(new FetchStarted<>(!client.isOnline()));
+      dispatchLocked(new FetchStarted<>(!engine.online.isOnline()));
     }
     notifyObservers();
     return new FetchTicket<>(next, true, superseded);
@@ -500,7 +517,7 @@ final class Query<T> {
       if (error == null) {
         landLocked(java.util.Objects.requireNonNull(data, "a fetch without an error has data"), true, from.startSequence);
       } else {
-        dispatchLocked(new FetchFailed<>(error, client.now()));
+        dispatchLocked(new FetchFailed<>(error, engine.now()));
         fetchEndedWithoutDataLocked(from.startSequence);
       }
     }

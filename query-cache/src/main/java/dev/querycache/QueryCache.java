@@ -27,20 +27,20 @@ import org.jspecify.annotations.Nullable;
  * eviction listener or {@link #remove}).
  */
 final class QueryCache {
-  private final QueryClient client;
+  private final Engine engine;
   private final Cache<QueryKey<?>, Query<?>> cache;
   private final Policy<QueryKey<?>, Query<?>> policy;
   private final QueryIndex index = new QueryIndex();
 
-  QueryCache(QueryClient client, long maxUnobserved) {
-    this.client = client;
+  QueryCache(Engine engine, long maxUnobserved) {
+    this.engine = engine;
     Caffeine<Object, Object> builder =
         Caffeine.newBuilder()
             .executor(Runnable::run)
-            .ticker(client.ticker::read)
+            .ticker(engine.ticker::read)
             .scheduler(
                 (executor, task, delay, unit) ->
-                    client.scheduler.schedule(
+                    engine.scheduler.schedule(
                         () -> executor.execute(task), Duration.ofNanos(unit.toNanos(delay))));
     if (maxUnobserved >= 0) {
       builder.maximumWeight(maxUnobserved).weigher((QueryKey<?> key, Query<?> query) -> query.isPinned() ? 0 : 1);
@@ -54,7 +54,7 @@ final class QueryCache {
                     detach(query);
                     // Caffeine evicts on any thread, under its locks and outside any batch:
                     // tell the cache listeners from the scheduler instead of from here.
-                    client.scheduler.schedule(client::cacheChanged, Duration.ZERO);
+                    engine.scheduler.schedule(engine::cacheChanged, Duration.ZERO);
                   }
                 })
             .build();
@@ -96,7 +96,7 @@ final class QueryCache {
   private <T, R> @Nullable R computeWithKey(
       QueryKey<T> key, @Nullable ResolvedOptions<T> options, Function<Query<T>, R> action) {
     Object[] result = new Object[1];
-    client.notifier.batch(
+    engine.notifier.batch(
         () ->
             cache
                 .asMap()
@@ -108,9 +108,9 @@ final class QueryCache {
                         if (options == null) {
                           return null;
                         }
-                        query = new Query<>(key, client, options);
+                        query = new Query<>(key, engine, options);
                         index.add(query);
-                        client.cacheChanged();
+                        engine.cacheChanged();
                       }
                       result[0] = action.apply(query);
                       return query;
@@ -147,7 +147,7 @@ final class QueryCache {
 
   /** Cancels {@code query}'s fetch, if any, and re-evaluates its retention. */
   void cancel(Query<?> query) {
-    client.notifier.batch(
+    engine.notifier.batch(
         () -> {
           if (query.cancel(false)) {
             repin(query);
@@ -162,7 +162,7 @@ final class QueryCache {
    * ignores the signal is left to finish.
    */
   void cancelIfAbandoned(Query<?> query) {
-    client.notifier.batch(
+    engine.notifier.batch(
         () -> {
           if (query.cancel(true)) {
             repin(query);
@@ -175,7 +175,7 @@ final class QueryCache {
     boolean removed = cache.asMap().remove(query.key, query);
     if (removed) {
       detach(query);
-      client.cacheChanged();
+      engine.cacheChanged();
       query.cancel(false);
     }
     return removed;
@@ -200,7 +200,7 @@ final class QueryCache {
       candidates = found.queries();
       keysMatch = found.allMatch();
     }
-    long now = client.now();
+    long now = engine.now();
     List<Query<?>> matches = new ArrayList<>(candidates.size());
     for (Query<?> query : candidates) {
       if ((keysMatch || filter.matchesKey(query.key))
@@ -223,14 +223,14 @@ final class QueryCache {
    */
   void watchRetention(Query<?> query) {
     long until = query.retainedUntil();
-    if (until == Long.MAX_VALUE || query.retentionWatched || !client.hasCacheListeners()) {
+    if (until == Long.MAX_VALUE || query.retentionWatched || !engine.hasCacheListeners()) {
       return;
     }
     query.retentionWatched = true;
     // Called inside the key's atomic step: schedule after it, so that even a scheduler that
     // runs a due task at once cannot reenter the step.
-    client.notifier.later(
-        () -> client.scheduler.schedule(() -> expireIfDue(query), Duration.ofNanos(Math.max(0, until - client.now()))));
+    engine.notifier.later(
+        () -> engine.scheduler.schedule(() -> expireIfDue(query), Duration.ofNanos(Math.max(0, until - engine.now()))));
   }
 
   /** Every query unpinned now is watched: a cache listener has just registered. */
@@ -245,20 +245,20 @@ final class QueryCache {
     if (query.isRemoved()) {
       return;
     }
-    long now = client.now();
+    long now = engine.now();
     if (query.isLive(now)) {
       watchRetention(query); // pinned again (a later unpin watches anew), or retained longer
       return;
     }
-    client.notifier.batch(
+    engine.notifier.batch(
         () -> {
           // In the key's atomic step: an observer arriving first keeps the query. Caffeine
           // sees an expired entry as absent (and evicts it, through the eviction listener).
           cache.asMap().compute(query.key, (key, live) ->
-              live == query && !query.isLive(client.now()) ? null : live);
-          if (!query.isLive(client.now())) {
+              live == query && !query.isLive(engine.now()) ? null : live);
+          if (!query.isLive(engine.now())) {
             detach(query);
-            client.cacheChanged();
+            engine.cacheChanged();
           }
         });
   }

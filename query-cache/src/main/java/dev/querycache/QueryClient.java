@@ -3,24 +3,12 @@ package dev.querycache;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Future;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
@@ -49,43 +37,12 @@ import org.jspecify.annotations.Nullable;
  * or garbage-collected after its gc time).
  */
 public final class QueryClient implements AutoCloseable {
-  final Ticker ticker;
-  final Scheduler scheduler;
-  final Executor fetchExecutor;
-  final Notifier notifier;
-  final QueryCache cache;
-  final MutationCache mutations;
-  final Toaster toaster;
-  final List<MutationHooks> mutationHooks;
-  private final QuerySettings defaults;
-  private final ResolvedOptions<?> baseline;
-  private final List<PrefixDefaults> prefixDefaults = new CopyOnWriteArrayList<>();
-  private final CopyOnWriteArrayList<Notifier.Channel> cacheListeners = new CopyOnWriteArrayList<>();
-  private final AtomicLong sequence = new AtomicLong();
-  private final @Nullable ExecutorService ownedFetchExecutor;
-  final OnlineManager online;
-  private volatile boolean focused = true;
-  private volatile boolean closed;
+  final Engine engine;
 
   private QueryClient(Builder builder) {
-    this.ticker = builder.ticker;
-    this.scheduler = builder.scheduler;
-    this.defaults = builder.defaults;
-    this.online = new OnlineManager(builder.online);
-    if (builder.fetchExecutor != null) {
-      this.fetchExecutor = builder.fetchExecutor;
-      this.ownedFetchExecutor = null;
-    } else {
-      ExecutorService pool = defaultFetchExecutor();
-      this.fetchExecutor = pool;
-      this.ownedFetchExecutor = pool;
-    }
-    this.notifier = new Notifier(builder.notifyExecutor);
-    this.mutations = new MutationCache(notifier);
-    this.toaster = builder.toaster;
-    this.mutationHooks = List.copyOf(builder.mutationHooks);
-    this.baseline = new ResolvedOptions<>(null, QuerySettings.builder().apply(defaults));
-    this.cache = new QueryCache(this, builder.maxUnobservedQueries);
+    this.engine = new Engine(
+        builder.ticker, builder.scheduler, builder.fetchExecutor, builder.notifyExecutor, builder.toaster,
+        builder.mutationHooks, builder.defaults, builder.online, builder.maxUnobservedQueries);
   }
 
   /**
@@ -119,7 +76,7 @@ public final class QueryClient implements AutoCloseable {
    */
   public <T> Optional<T> getQueryData(QueryKey<T> key) {
     Objects.requireNonNull(key, "key == null");
-    Query<T> query = cache.get(key);
+    Query<T> query = engine.cache.get(key);
     return query == null ? Optional.empty() : Optional.ofNullable(query.state().data());
   }
 
@@ -133,7 +90,7 @@ public final class QueryClient implements AutoCloseable {
    */
   public <T> Optional<QueryState<T>> getQueryState(QueryKey<T> key) {
     Objects.requireNonNull(key, "key == null");
-    Query<T> query = cache.get(key);
+    Query<T> query = engine.cache.get(key);
     return query == null ? Optional.empty() : Optional.of(query.state());
   }
 
@@ -158,17 +115,17 @@ public final class QueryClient implements AutoCloseable {
   public <T> T setQueryData(QueryKey<T> key, T data) {
     Objects.requireNonNull(key, "key == null");
     Objects.requireNonNull(data, "data == null");
-    checkOpen();
-    return notifier.batch(
+    engine.checkOpen();
+    return engine.notifier.batch(
         () -> {
-          Query<T> query = cache.get(key);
+          Query<T> query = engine.cache.get(key);
           T stored = query == null ? null : query.setData(data);
           if (stored != null) {
             return stored;
           }
           // Absent, or evicted before the write landed: create and write in one atomic step,
           // which no eviction can interleave (with a size cap of zero it is evicted just after).
-          return Objects.requireNonNull(cache.create(key, resolve(key, null), live -> live.setData(data)));
+          return Objects.requireNonNull(engine.cache.create(key, engine.resolve(key, null), live -> live.setData(data)));
         });
   }
 
@@ -196,11 +153,11 @@ public final class QueryClient implements AutoCloseable {
   public <T> Optional<T> updateQueryData(QueryKey<T> key, UnaryOperator<@Nullable T> updater) {
     Objects.requireNonNull(key, "key == null");
     Objects.requireNonNull(updater, "updater == null");
-    checkOpen();
-    return notifier.batch(
+    engine.checkOpen();
+    return engine.notifier.batch(
         () -> {
           while (true) {
-            Query<T> existing = cache.get(key);
+            Query<T> existing = engine.cache.get(key);
             if (existing != null) {
               Object stored = existing.update(updater);
               if (stored != Query.GONE) {
@@ -213,9 +170,9 @@ public final class QueryClient implements AutoCloseable {
               return Optional.<T>empty();
             }
             Object stored =
-                cache.create(
+                engine.cache.create(
                     key,
-                    resolve(key, null),
+                    engine.resolve(key, null),
                     live -> live.state().data() == null ? live.setData(created) : Query.GONE);
             if (stored != Query.GONE) {
               return Optional.ofNullable((T) stored);
@@ -235,7 +192,7 @@ public final class QueryClient implements AutoCloseable {
   public Map<QueryKey<?>, Object> getQueriesData(QueryFilter filter) {
     Objects.requireNonNull(filter, "filter == null");
     ImmutableMap.Builder<QueryKey<?>, Object> out = ImmutableMap.builder();
-    for (Query<?> query : cache.findAll(filter)) {
+    for (Query<?> query : engine.cache.findAll(filter)) {
       Object data = query.state().data();
       if (data != null) {
         out.put(query.key, data);
@@ -265,14 +222,14 @@ public final class QueryClient implements AutoCloseable {
   public <T> Map<QueryKey<?>, T> setQueriesData(QueryFilter filter, UnaryOperator<T> updater) {
     Objects.requireNonNull(filter, "filter == null");
     Objects.requireNonNull(updater, "updater == null");
-    checkOpen();
-    return notifier.batch(
+    engine.checkOpen();
+    return engine.notifier.batch(
         () -> {
           // First every new value, then every write: an updater that throws changes nothing.
           List<Query<T>> queries = new ArrayList<>();
           List<T> befores = new ArrayList<>();
           List<T> afters = new ArrayList<>();
-          for (Query<?> match : cache.findAll(filter)) {
+          for (Query<?> match : engine.cache.findAll(filter)) {
             Query<T> query = (Query<T>) match;
             T before = query.writeBase().data;
             if (before != null) {
@@ -315,20 +272,20 @@ public final class QueryClient implements AutoCloseable {
    */
   public <T> CompletableFuture<T> fetchQuery(QueryOptions<T> options) {
     Objects.requireNonNull(options, "options == null");
-    checkOpen();
-    return notifier.batch(
+    engine.checkOpen();
+    return engine.notifier.batch(
         () -> {
-          ResolvedOptions<T> resolved = resolve(options.key(), options, true);
-          Query<T> query = cache.get(options.key());
+          ResolvedOptions<T> resolved = engine.defaults.resolve(options.key(), options, true);
+          Query<T> query = engine.cache.get(options.key());
           if (query != null) {
             QueryState<T> state = query.state();
             T data = state.data();
             if (data != null && !state.isInvalidated()
-                && !resolved.isStaleByTime(state.dataUpdatedAt(), now())) {
+                && !resolved.isStaleByTime(state.dataUpdatedAt(), engine.now())) {
               return CompletableFuture.completedFuture(data);
             }
           }
-          return fetch(options.key(), resolved, false);
+          return engine.fetch(options.key(), resolved, false);
         });
   }
 
@@ -355,7 +312,7 @@ public final class QueryClient implements AutoCloseable {
    */
   public <T> CompletableFuture<T> ensureQueryData(QueryOptions<T> options) {
     Objects.requireNonNull(options, "options == null");
-    checkOpen();
+    engine.checkOpen();
     Optional<T> cached = getQueryData(options.key());
     return cached.isPresent()
         ? CompletableFuture.completedFuture(cached.get())
@@ -376,44 +333,8 @@ public final class QueryClient implements AutoCloseable {
    */
   public CompletableFuture<Void> invalidateQueries(QueryFilter filter) {
     Objects.requireNonNull(filter, "filter == null");
-    checkOpen();
-    return invalidateAll(List.of(filter), false);
-  }
-
-  /**
-   * {@link #invalidateQueries} for several filters, each selected query once. With
-   * {@code isolate}, a filter whose predicate throws is reported and skipped (a settling run
-   * must not be left pending by it); otherwise the exception reaches the caller.
-   */
-  CompletableFuture<Void> invalidateAll(List<QueryFilter> filters, boolean isolate) {
-    if (closed) {
-      return CompletableFuture.completedFuture(null); // a run settling as the client closes
-    }
-    return notifier.batch(
-        () -> {
-          Collection<Query<?>> matches;
-          if (filters.size() == 1 && !isolate) {
-            matches = cache.findAll(filters.get(0));
-          } else {
-            Set<Query<?>> union = new LinkedHashSet<>();
-            for (QueryFilter filter : filters) {
-              if (isolate) {
-                Callbacks.run("a settle invalidation filter", filter, () -> union.addAll(cache.findAll(filter)));
-              } else {
-                union.addAll(cache.findAll(filter));
-              }
-            }
-            matches = union;
-          }
-          List<Query<?>> toRefetch = new ArrayList<>();
-          for (Query<?> query : matches) {
-            query.invalidate();
-            if (query.observerCount() > 0 && hasEnabledObserver(query)) {
-              toRefetch.add(query);
-            }
-          }
-          return refetchAll(toRefetch);
-        });
+    engine.checkOpen();
+    return engine.invalidateAll(List.of(filter), false);
   }
 
   /**
@@ -428,16 +349,16 @@ public final class QueryClient implements AutoCloseable {
    */
   public CompletableFuture<Void> refetchQueries(QueryFilter filter) {
     Objects.requireNonNull(filter, "filter == null");
-    checkOpen();
-    return notifier.batch(
+    engine.checkOpen();
+    return engine.notifier.batch(
         () -> {
           List<Query<?>> toRefetch = new ArrayList<>();
-          for (Query<?> query : cache.findAll(filter)) {
-            if (query.observerCount() == 0 || hasEnabledObserver(query)) {
+          for (Query<?> query : engine.cache.findAll(filter)) {
+            if (query.observerCount() == 0 || query.hasEnabledObserver()) {
               toRefetch.add(query);
             }
           }
-          return refetchAll(toRefetch);
+          return engine.refetchAll(toRefetch);
         });
   }
 
@@ -454,12 +375,7 @@ public final class QueryClient implements AutoCloseable {
    */
   public void cancelQueries(QueryFilter filter) {
     Objects.requireNonNull(filter, "filter == null");
-    notifier.batch(
-        () -> {
-          for (Query<?> query : cache.findAll(filter)) {
-            cache.cancel(query);
-          }
-        });
+    engine.cancel(filter);
   }
 
   /**
@@ -472,10 +388,10 @@ public final class QueryClient implements AutoCloseable {
    */
   public void removeQueries(QueryFilter filter) {
     Objects.requireNonNull(filter, "filter == null");
-    notifier.batch(
+    engine.notifier.batch(
         () -> {
-          for (Query<?> query : cache.findAll(filter)) {
-            if (cache.remove(query)) {
+          for (Query<?> query : engine.cache.findAll(filter)) {
+            if (engine.cache.remove(query)) {
               for (QueryObserver<?> observer : query.observers()) {
                 observer.reattach();
               }
@@ -496,18 +412,18 @@ public final class QueryClient implements AutoCloseable {
    */
   public CompletableFuture<Void> resetQueries(QueryFilter filter) {
     Objects.requireNonNull(filter, "filter == null");
-    checkOpen();
-    return notifier.batch(
+    engine.checkOpen();
+    return engine.notifier.batch(
         () -> {
           List<Query<?>> toRefetch = new ArrayList<>();
-          for (Query<?> query : cache.findAll(filter)) {
+          for (Query<?> query : engine.cache.findAll(filter)) {
             query.reset();
-            cache.repin(query);
-            if (query.observerCount() > 0 && hasEnabledObserver(query)) {
+            engine.cache.repin(query);
+            if (query.hasEnabledObserver()) {
               toRefetch.add(query);
             }
           }
-          return refetchAll(toRefetch);
+          return engine.refetchAll(toRefetch);
         });
   }
 
@@ -521,7 +437,7 @@ public final class QueryClient implements AutoCloseable {
   public int isFetching(QueryFilter filter) {
     Objects.requireNonNull(filter, "filter == null");
     int count = 0;
-    for (Query<?> query : cache.findAll(filter)) {
+    for (Query<?> query : engine.cache.findAll(filter)) {
       if (query.state().fetchStatus() == FetchStatus.FETCHING) {
         count++;
       }
@@ -538,9 +454,9 @@ public final class QueryClient implements AutoCloseable {
    */
   public List<CachedQuery<?>> getQueries(QueryFilter filter) {
     Objects.requireNonNull(filter, "filter == null");
-    long now = now();
+    long now = engine.now();
     ImmutableList.Builder<CachedQuery<?>> out = ImmutableList.builder();
-    for (Query<?> query : cache.findAll(filter)) {
+    for (Query<?> query : engine.cache.findAll(filter)) {
       out.add(query.snapshot(now));
     }
     return out.build();
@@ -563,8 +479,8 @@ public final class QueryClient implements AutoCloseable {
   public <T> QueryObserver<T> observe(QueryOptions<T> options, Consumer<? super QueryResult<T>> listener) {
     Objects.requireNonNull(options, "options == null");
     Objects.requireNonNull(listener, "listener == null");
-    checkOpen();
-    QueryObserver<T> observer = new QueryObserver<>(this, options, listener);
+    engine.checkOpen();
+    QueryObserver<T> observer = new QueryObserver<>(engine, options, listener);
     observer.open();
     return observer;
   }
@@ -614,7 +530,7 @@ public final class QueryClient implements AutoCloseable {
    */
   public int isMutating(MutationFilter filter) {
     Objects.requireNonNull(filter, "filter == null");
-    return mutations.find(filter.pending()).size();
+    return engine.mutations.find(filter.pending()).size();
   }
 
   /**
@@ -628,7 +544,7 @@ public final class QueryClient implements AutoCloseable {
    */
   public List<MutationState<?, ?, ?>> getMutations(MutationFilter filter) {
     Objects.requireNonNull(filter, "filter == null");
-    return List.copyOf(mutations.find(filter));
+    return List.copyOf(engine.mutations.find(filter));
   }
 
   /**
@@ -661,23 +577,7 @@ public final class QueryClient implements AutoCloseable {
    */
   public AutoCloseable onCacheChange(Runnable listener) {
     Objects.requireNonNull(listener, "listener == null");
-    Notifier.Channel channel = new Notifier.Channel(listener, "a cache listener");
-    cacheListeners.add(channel);
-    cache.watchAllRetentions(); // removals at their deadline are what a listener hears of
-    return () -> cacheListeners.remove(channel);
-  }
-
-  boolean hasCacheListeners() {
-    return !cacheListeners.isEmpty();
-  }
-
-  /** Something in the cache changed: wake the cache listeners (coalesced). */
-  void cacheChanged() {
-    if (!cacheListeners.isEmpty()) {
-      for (Notifier.Channel channel : cacheListeners) {
-        notifier.schedule(channel);
-      }
-    }
+    return engine.addCacheListener(listener);
   }
 
   // ---- defaults --------------------------------------------------------------------------
@@ -696,15 +596,7 @@ public final class QueryClient implements AutoCloseable {
   public void setQueryDefaults(QueryKey<?> prefix, QuerySettings settings) {
     Objects.requireNonNull(prefix, "prefix == null");
     Objects.requireNonNull(settings, "settings == null");
-    synchronized (prefixDefaults) {
-      for (int i = 0; i < prefixDefaults.size(); i++) {
-        if (prefixDefaults.get(i).prefix.equals(prefix)) {
-          prefixDefaults.set(i, new PrefixDefaults(prefix, settings));
-          return;
-        }
-      }
-      prefixDefaults.add(new PrefixDefaults(prefix, settings));
-    }
+    engine.defaults.set(prefix, settings);
   }
 
   /**
@@ -716,13 +608,7 @@ public final class QueryClient implements AutoCloseable {
    */
   public QuerySettings getQueryDefaults(QueryKey<?> key) {
     Objects.requireNonNull(key, "key == null");
-    QuerySettings.Builder merged = QuerySettings.builder().apply(defaults);
-    for (PrefixDefaults entry : prefixDefaults) {
-      if (key.startsWith(entry.prefix)) {
-        merged.apply(entry.settings);
-      }
-    }
-    return merged.build();
+    return engine.defaults.get(key);
   }
 
   // ---- focus, connectivity, batching ------------------------------------------------------
@@ -735,10 +621,8 @@ public final class QueryClient implements AutoCloseable {
    * @param focused whether a window of the application is focused
    */
   public void focusChanged(boolean focused) {
-    boolean regained = focused && !this.focused;
-    this.focused = focused;
-    if (regained) {
-      refetchObserved(true);
+    if (engine.focus.setFocused(focused)) {
+      engine.refetchObserved(true);
     }
   }
 
@@ -748,7 +632,7 @@ public final class QueryClient implements AutoCloseable {
    * @return the last value given to {@link #focusChanged(boolean)} (initially true)
    */
   public boolean isFocused() {
-    return focused;
+    return engine.focus.isFocused();
   }
 
   /**
@@ -759,18 +643,7 @@ public final class QueryClient implements AutoCloseable {
    * @param online whether the server can be reached
    */
   public void onlineChanged(boolean online) {
-    List<Retryer<?>> resumed = this.online.setOnline(online);
-    if (resumed != null) {
-      notifier.batch(
-          () -> {
-            // Paused mutations first, then paused fetches, each in the order they paused,
-            // and only then the refetches of the observed queries (as TanStack Query does).
-            for (Retryer<?> retryer : resumed) {
-              retryer.resume();
-            }
-            refetchObserved(false);
-          });
-    }
+    engine.onlineChanged(online);
   }
 
   /**
@@ -780,7 +653,7 @@ public final class QueryClient implements AutoCloseable {
    *     built otherwise)
    */
   public boolean isOnline() {
-    return online.isOnline();
+    return engine.online.isOnline();
   }
 
   /**
@@ -792,7 +665,7 @@ public final class QueryClient implements AutoCloseable {
    */
   public void batch(Runnable changes) {
     Objects.requireNonNull(changes, "changes == null");
-    notifier.batch(changes);
+    engine.notifier.batch(changes);
   }
 
   /**
@@ -814,26 +687,7 @@ public final class QueryClient implements AutoCloseable {
    */
   @Override
   public void close() {
-    synchronized (this) {
-      if (closed) {
-        return;
-      }
-      closed = true;
-    }
-    notifier.batch(
-        () -> {
-          mutations.closeAll(new java.util.concurrent.CancellationException("the QueryClient was closed"));
-          cancelQueries(QueryFilter.all());
-        });
-    if (ownedFetchExecutor != null) {
-      // Running functions are interrupted; queued ones never run, so their tasks are
-      // cancelled, which ends their attempts instead of leaving them pending.
-      for (Runnable dropped : ownedFetchExecutor.shutdownNow()) {
-        if (dropped instanceof Future<?>) {
-          ((Future<?>) dropped).cancel(false);
-        }
-      }
-    }
+    engine.close();
   }
 
   /**
@@ -842,22 +696,7 @@ public final class QueryClient implements AutoCloseable {
    * @return {@code true} once closed
    */
   public boolean isClosed() {
-    return closed;
-  }
-
-  /**
-   * Fails fast when the client is closed.
-   *
-   * @throws IllegalStateException if {@link #close()} was called
-   */
-  void checkOpen() {
-    if (closed) {
-      throw closedException();
-    }
-  }
-
-  private static IllegalStateException closedException() {
-    return new IllegalStateException("this QueryClient is closed: build a new one to fetch, write or observe");
+    return engine.isClosed();
   }
 
   /**
@@ -867,121 +706,7 @@ public final class QueryClient implements AutoCloseable {
    * @return the ticker the client was built with
    */
   public Ticker ticker() {
-    return ticker;
-  }
-
-  // ---- the engine's entry points -----------------------------------------------------------
-
-  long now() {
-    return ticker.read();
-  }
-
-  /** Joins or starts a fetch of {@code key}; the caller is inside a batch. */
-  <T> CompletableFuture<T> fetch(QueryKey<T> key, ResolvedOptions<T> options, boolean replace) {
-    if (closed) {
-      return CompletableFuture.failedFuture(closedException());
-    }
-    FetchTicket<T> ticket =
-        Objects.requireNonNull(cache.compute(key, options, query -> query.beginFetch(options, replace)));
-    ticket.begin(); // after the atomic step: a replaced fetch's cancellation callbacks run here
-    return ticket.promise();
-  }
-
-  /**
-   * The next number of the client-wide sequence that orders fetch starts against mutation
-   * successes (a fetch started after a success brings data that includes it).
-   */
-  long nextSequence() {
-    return sequence.incrementAndGet();
-  }
-
-  <T> ResolvedOptions<T> resolve(QueryKey<T> key, @Nullable QueryOptions<T> options) {
-    return resolve(key, options, false);
-  }
-
-  /** The settings for {@code key}; {@code imperative}: see {@link ResolvedOptions}. */
-  @SuppressWarnings("unchecked") // the baseline has no function, so it suits every type
-  <T> ResolvedOptions<T> resolve(QueryKey<T> key, @Nullable QueryOptions<T> options, boolean imperative) {
-    if (options == null && prefixDefaults.isEmpty()) {
-      return (ResolvedOptions<T>) baseline;
-    }
-    QuerySettings.Builder merged = QuerySettings.builder().apply(defaults);
-    for (PrefixDefaults entry : prefixDefaults) {
-      if (key.startsWith(entry.prefix)) {
-        merged.apply(entry.settings);
-      }
-    }
-    if (options != null) {
-      merged.apply(options.settings());
-    }
-    return new ResolvedOptions<>(options, merged, imperative);
-  }
-
-  private static boolean hasEnabledObserver(Query<?> query) {
-    for (QueryObserver<?> observer : query.observers()) {
-      if (observer.isEnabled()) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private CompletableFuture<Void> refetchAll(List<Query<?>> queries) {
-    List<CompletableFuture<?>> fetches = new ArrayList<>(queries.size());
-    for (Query<?> query : queries) {
-      if (query.options().canFetch()) {
-        CompletableFuture<?> refetch = refetch(query).handle((data, error) -> null);
-        // As TanStack Query does: a refetch that found the client offline is paused, and the
-        // call does not wait for the network to come back.
-        if (query.state().fetchStatus() != FetchStatus.PAUSED) {
-          fetches.add(refetch);
-        }
-      }
-    }
-    return CompletableFuture.allOf(fetches.toArray(new CompletableFuture<?>[0]));
-  }
-
-  private <T> CompletableFuture<T> refetch(Query<T> query) {
-    return fetch(query.key, query.options(), true);
-  }
-
-  private void refetchObserved(boolean focus) {
-    notifier.batch(
-        () -> {
-          for (Query<?> query : cache.findAll(QueryFilter.all().active())) {
-            for (QueryObserver<?> observer : query.observers()) {
-              observer.refetchOn(focus);
-            }
-          }
-        });
-  }
-
-  private static ExecutorService defaultFetchExecutor() {
-    AtomicInteger count = new AtomicInteger();
-    ThreadPoolExecutor pool =
-        new ThreadPoolExecutor(
-            8,
-            8,
-            30,
-            TimeUnit.SECONDS,
-            new LinkedBlockingQueue<>(),
-            task -> {
-              Thread thread = new Thread(task, "query-cache-fetch-" + count.incrementAndGet());
-              thread.setDaemon(true);
-              return thread;
-            });
-    pool.allowCoreThreadTimeOut(true);
-    return pool;
-  }
-
-  private static final class PrefixDefaults {
-    final QueryKey<?> prefix;
-    final QuerySettings settings;
-
-    PrefixDefaults(QueryKey<?> prefix, QuerySettings settings) {
-      this.prefix = prefix;
-      this.settings = settings;
-    }
+    return engine.ticker;
   }
 
   /**

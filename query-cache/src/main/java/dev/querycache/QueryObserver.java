@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  * <p>The listener runs on the client's notify executor, never under a lock of the library.
  * It is called once soon after opening with the current result, then once per change, or
  * once per burst of changes with the latest result (see {@link QueryClient#batch(Runnable)}).
- * Calls to one listener never overlap. The listener may call back into the client.
+ * Calls to one listener never overlap. The listener may call back into the engine.
  *
  * <p><b>A listener that throws.</b> Whatever it throws is isolated: unchecked exceptions,
  * checked ones (from Kotlin or {@code @SneakyThrows} code), errors, and virtual-machine errors
@@ -39,7 +39,7 @@ import org.jspecify.annotations.Nullable;
  * @param <T> the type of the data
  */
 public final class QueryObserver<T> implements AutoCloseable {
-  private final QueryClient client;
+  private final Engine engine;
   private final Consumer<? super QueryResult<T>> listener;
   private final Notifier.Channel channel = new Notifier.Channel(this::deliver, "a query listener");
   private volatile ResolvedOptions<T> options;
@@ -52,22 +52,22 @@ public final class QueryObserver<T> implements AutoCloseable {
   private boolean lastStale;
   private @Nullable Future<?> staleTimer;
 
-  QueryObserver(QueryClient client, QueryOptions<T> options, Consumer<? super QueryResult<T>> listener) {
-    this.client = client;
+  QueryObserver(Engine engine, QueryOptions<T> options, Consumer<? super QueryResult<T>> listener) {
+    this.engine = engine;
     this.listener = listener;
     this.key = options.key();
-    this.options = client.resolve(options.key(), options);
+    this.options = engine.resolve(options.key(), options);
   }
 
   /** Attaches to the query for the current key and fetches if the rules say so. */
   void open() {
-    client.notifier.batch(
+    engine.notifier.batch(
         () -> {
           attach();
-          client.notifier.schedule(channel);
+          engine.notifier.schedule(channel);
           Query<T> attached = query;
           if (attached != null && shouldFetch(options.refetchOnMount, attached)) {
-            client.fetch(key, options, false);
+            engine.fetch(key, options, false);
           }
         });
   }
@@ -75,7 +75,7 @@ public final class QueryObserver<T> implements AutoCloseable {
   private void attach() {
     ResolvedOptions<T> opts = options;
     query =
-        client.cache.compute(
+        engine.cache.compute(
             key,
             opts,
             q -> {
@@ -88,9 +88,9 @@ public final class QueryObserver<T> implements AutoCloseable {
   private void detach() {
     Query<T> attached = query;
     if (attached != null) {
-      client.cache.compute(attached.key, null, q -> q == attached && q.removeObserver(this));
+      engine.cache.compute(attached.key, null, q -> q == attached && q.removeObserver(this));
       if (attached.observerCount() == 0 && attached.hasFetch()) {
-        client.cache.cancelIfAbandoned(attached);
+        engine.cache.cancelIfAbandoned(attached);
       }
     }
   }
@@ -104,7 +104,7 @@ public final class QueryObserver<T> implements AutoCloseable {
   public QueryResult<T> result() {
     Query<T> attached = query;
     QueryState<T> state = attached == null ? QueryState.initial() : attached.state();
-    return new QueryResult<>(key, state, isStale(state, client.now()));
+    return new QueryResult<>(key, state, isStale(state, engine.now()));
   }
 
   /**
@@ -128,8 +128,8 @@ public final class QueryObserver<T> implements AutoCloseable {
     if (closed) {
       throw new IllegalStateException("the observer of " + key + " is closed");
     }
-    client.checkOpen();
-    return client.notifier.batch(() -> client.fetch(key, options, true));
+    engine.checkOpen();
+    return engine.notifier.batch(() -> engine.fetch(key, options, true));
   }
 
   /**
@@ -147,17 +147,17 @@ public final class QueryObserver<T> implements AutoCloseable {
     if (closed) {
       throw new IllegalStateException("the observer of " + key + " is closed");
     }
-    client.checkOpen();
-    client.notifier.batch(
+    engine.checkOpen();
+    engine.notifier.batch(
         () -> {
           boolean sameKey = next.key().equals(key);
-          options = client.resolve(next.key(), next);
+          options = engine.resolve(next.key(), next);
           if (sameKey) {
             Query<T> attached = query;
             if (attached != null) {
               attached.setOptions(options);
             }
-            client.notifier.schedule(channel);
+            engine.notifier.schedule(channel);
             return;
           }
           detach();
@@ -176,7 +176,7 @@ public final class QueryObserver<T> implements AutoCloseable {
       return;
     }
     closed = true;
-    client.notifier.batch(this::detach);
+    engine.notifier.batch(this::detach);
     Future<?> timer = staleTimer;
     if (timer != null) {
       timer.cancel(false);
@@ -203,10 +203,10 @@ public final class QueryObserver<T> implements AutoCloseable {
   /** The query was removed from the cache: follow its successor for the same key. */
   void reattach() {
     if (!closed) {
-      client.notifier.batch(
+      engine.notifier.batch(
           () -> {
             attach();
-            client.notifier.schedule(channel);
+            engine.notifier.schedule(channel);
           });
     }
   }
@@ -217,7 +217,7 @@ public final class QueryObserver<T> implements AutoCloseable {
     ResolvedOptions<T> opts = options;
     if (!closed && attached != null
         && shouldFetch(focus ? opts.refetchOnWindowFocus : opts.refetchOnReconnect, attached)) {
-      client.fetch(key, opts, false);
+      engine.fetch(key, opts, false);
     }
   }
 
@@ -234,7 +234,7 @@ public final class QueryObserver<T> implements AutoCloseable {
       case ALWAYS:
         return true;
       case IF_STALE:
-        return isStale(state, client.now());
+        return isStale(state, engine.now());
       default:
         return false;
     }
@@ -256,7 +256,7 @@ public final class QueryObserver<T> implements AutoCloseable {
     // soon as it is written; at FOREVER, never by time: the data's own timestamp gives the
     // same answers as the clock, and a delivery saves reading it.
     long staleNanos = options.staleNanos;
-    long now = staleNanos == 0 || staleNanos == Long.MAX_VALUE ? state.dataUpdatedAt() : client.now();
+    long now = staleNanos == 0 || staleNanos == Long.MAX_VALUE ? state.dataUpdatedAt() : engine.now();
     boolean stale = isStale(state, now);
     if (state == lastState && stale == lastStale) {
       return;
@@ -278,7 +278,7 @@ public final class QueryObserver<T> implements AutoCloseable {
     if (!stale && staleNanos != Long.MAX_VALUE) {
       long wait = Math.max(0, state.dataUpdatedAt() + staleNanos - now);
       staleTimer =
-          client.scheduler.schedule(() -> client.notifier.schedule(channel), Duration.ofNanos(wait));
+          engine.scheduler.schedule(() -> engine.notifier.schedule(channel), Duration.ofNanos(wait));
     }
   }
 

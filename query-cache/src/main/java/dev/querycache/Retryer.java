@@ -45,7 +45,7 @@ final class Retryer<T> {
   private final Supplier<String> description;
   private final Attempt<T> attempt;
   private final RetryPolicy policy;
-  private final QueryClient client;
+  private final Engine engine;
   private final Listener listener;
   private final boolean mutation;
   private final CompletableFuture<T> result = new CompletableFuture<>();
@@ -63,13 +63,13 @@ final class Retryer<T> {
       Supplier<String> description,
       Attempt<T> attempt,
       RetryPolicy policy,
-      QueryClient client,
+      Engine engine,
       Listener listener,
       boolean mutation) {
     this.description = description;
     this.attempt = attempt;
     this.policy = policy;
-    this.client = client;
+    this.engine = engine;
     this.listener = listener;
     this.mutation = mutation;
   }
@@ -95,9 +95,9 @@ final class Retryer<T> {
     if (cancelled) {
       return;
     }
-    if (!client.isOnline()) {
+    if (!engine.online.isOnline()) {
       listener.pausedChanged(true);
-      client.online.park(this);
+      engine.online.park(this);
       return;
     }
     synchronized (this) {
@@ -186,7 +186,7 @@ final class Retryer<T> {
     listener.attemptFailed(retries, error);
     Future<?> timer;
     try {
-      timer = client.scheduler.schedule(this::run, delay);
+      timer = engine.scheduler.schedule(this::run, delay);
     } catch (Throwable schedulerFault) {
       error.addSuppressed(schedulerFault);
       result.completeExceptionally(error);
@@ -243,7 +243,7 @@ final class Retryer<T> {
       toStop = pending;
       pending = null;
     }
-    client.online.unpark(this);
+    engine.online.unpark(this);
     if (toStop != null) {
       toStop.cancel(!onlyIfIdle); // an idle retryer's pending task is a timer: nothing to interrupt
     }

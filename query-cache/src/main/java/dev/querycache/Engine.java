@@ -1,0 +1,287 @@
+package dev.querycache;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The engine's runtime: what every part of the engine (queries, fetches, retries, the store,
+ * mutation runs) needs, and the operations they share. {@link QueryClient} is the face over
+ * it; the engine never asks the client for anything.
+ *
+ * <p>It holds the seams the application chose (the ticker, the scheduler, the fetch executor,
+ * the notify executor through the {@link Notifier}, the toaster, the client-level mutation
+ * hooks), the managers of connectivity, focus and defaults, the stores of queries and of
+ * mutation runs, the client-wide sequence that orders fetch starts against mutation
+ * successes, the cache listeners, and whether the client is closed.
+ */
+final class Engine {
+  final Ticker ticker;
+  final Scheduler scheduler;
+  final Executor fetchExecutor;
+  private final @Nullable ExecutorService ownedFetchExecutor;
+  final Notifier notifier;
+  final Toaster toaster;
+  final List<MutationHooks> mutationHooks;
+  final OnlineManager online;
+  final FocusManager focus = new FocusManager();
+  final QueryDefaults defaults;
+  final QueryCache cache;
+  final MutationCache mutations;
+  private final CopyOnWriteArrayList<Notifier.Channel> cacheListeners = new CopyOnWriteArrayList<>();
+  private final AtomicLong sequence = new AtomicLong();
+  private volatile boolean closed;
+
+  Engine(
+      Ticker ticker,
+      Scheduler scheduler,
+      @Nullable Executor fetchExecutor,
+      Executor notifyExecutor,
+      Toaster toaster,
+      List<MutationHooks> mutationHooks,
+      QuerySettings defaults,
+      boolean online,
+      long maxUnobservedQueries) {
+    this.ticker = ticker;
+    this.scheduler = scheduler;
+    if (fetchExecutor != null) {
+      this.fetchExecutor = fetchExecutor;
+      this.ownedFetchExecutor = null;
+    } else {
+      ExecutorService pool = defaultFetchExecutor();
+      this.fetchExecutor = pool;
+      this.ownedFetchExecutor = pool;
+    }
+    this.notifier = new Notifier(notifyExecutor);
+    this.toaster = toaster;
+    this.mutationHooks = List.copyOf(mutationHooks);
+    this.defaults = new QueryDefaults(defaults);
+    this.online = new OnlineManager(online);
+    this.mutations = new MutationCache(notifier);
+    this.cache = new QueryCache(this, maxUnobservedQueries);
+  }
+
+  long now() {
+    return ticker.read();
+  }
+
+  /**
+   * The next number of the client-wide sequence that orders fetch starts against mutation
+   * successes (a fetch started after a success brings data that includes it).
+   */
+  long nextSequence() {
+    return sequence.incrementAndGet();
+  }
+
+  <T> ResolvedOptions<T> resolve(QueryKey<T> key, @Nullable QueryOptions<T> options) {
+    return defaults.resolve(key, options, false);
+  }
+
+  // ---- cache listeners ---------------------------------------------------------------------
+
+  /** Registers a cache listener; closing the result unregisters it. */
+  AutoCloseable addCacheListener(Runnable listener) {
+    Notifier.Channel channel = new Notifier.Channel(listener, "a cache listener");
+    cacheListeners.add(channel);
+    cache.watchAllRetentions(); // removals at their deadline are what a listener hears of
+    return () -> cacheListeners.remove(channel);
+  }
+
+  boolean hasCacheListeners() {
+    return !cacheListeners.isEmpty();
+  }
+
+  /** Something in the cache changed: wake the cache listeners (coalesced). */
+  void cacheChanged() {
+    if (!cacheListeners.isEmpty()) {
+      for (Notifier.Channel channel : cacheListeners) {
+        notifier.schedule(channel);
+      }
+    }
+  }
+
+  // ---- fetching and invalidating -----------------------------------------------------------
+
+  /** Joins or starts a fetch of {@code key}; a failed future once the client is closed. */
+  <T> CompletableFuture<T> fetch(QueryKey<T> key, ResolvedOptions<T> options, boolean replace) {
+    if (closed) {
+      return CompletableFuture.failedFuture(closedException());
+    }
+    FetchTicket<T> ticket =
+        Objects.requireNonNull(cache.compute(key, options, query -> query.beginFetch(options, replace)));
+    ticket.begin(); // after the atomic step: a replaced fetch's cancellation callbacks run here
+    return ticket.promise();
+  }
+
+  /**
+   * Marks every query the filters select invalid, each once, and refetches the active ones.
+   * With {@code isolate}, a filter whose predicate throws is reported and skipped (a settling
+   * run must not be left pending by it); otherwise the exception reaches the caller. After
+   * the close, nothing happens (a run settling as the client closes).
+   */
+  CompletableFuture<Void> invalidateAll(List<QueryFilter> filters, boolean isolate) {
+    if (closed) {
+      return CompletableFuture.completedFuture(null);
+    }
+    return notifier.batch(
+        () -> {
+          Collection<Query<?>> matches;
+          if (filters.size() == 1 && !isolate) {
+            matches = cache.findAll(filters.get(0));
+          } else {
+            Set<Query<?>> union = new LinkedHashSet<>();
+            for (QueryFilter filter : filters) {
+              if (isolate) {
+                Callbacks.run("a settle invalidation filter", filter, () -> union.addAll(cache.findAll(filter)));
+              } else {
+                union.addAll(cache.findAll(filter));
+              }
+            }
+            matches = union;
+          }
+          List<Query<?>> toRefetch = new ArrayList<>();
+          for (Query<?> query : matches) {
+            query.invalidate();
+            if (query.hasEnabledObserver()) {
+              toRefetch.add(query);
+            }
+          }
+          return refetchAll(toRefetch);
+        });
+  }
+
+  /**
+   * Refetches the queries that can fetch, replacing fetches in flight; the future completes
+   * when they end (never failing). As TanStack Query does, a refetch that found the client
+   * offline is paused, and the future does not wait for the network to come back.
+   */
+  CompletableFuture<Void> refetchAll(List<Query<?>> queries) {
+    List<CompletableFuture<?>> fetches = new ArrayList<>(queries.size());
+    for (Query<?> query : queries) {
+      if (query.options().canFetch()) {
+        CompletableFuture<?> refetch = refetch(query).handle((data, error) -> null);
+        if (query.state().fetchStatus() != FetchStatus.PAUSED) {
+          fetches.add(refetch);
+        }
+      }
+    }
+    return CompletableFuture.allOf(fetches.toArray(new CompletableFuture<?>[0]));
+  }
+
+  private <T> CompletableFuture<T> refetch(Query<T> query) {
+    return fetch(query.key, query.options(), true);
+  }
+
+  /** Cancels the fetches in flight of the queries {@code filter} selects. */
+  void cancel(QueryFilter filter) {
+    notifier.batch(
+        () -> {
+          for (Query<?> query : cache.findAll(filter)) {
+            cache.cancel(query);
+          }
+        });
+  }
+
+  /** The observed queries refetch by their observers' focus or reconnect rule. */
+  void refetchObserved(boolean focusRegained) {
+    notifier.batch(
+        () -> {
+          for (Query<?> query : cache.findAll(QueryFilter.all().active())) {
+            query.refetchObservers(focusRegained);
+          }
+        });
+  }
+
+  /**
+   * Connectivity changed: when it comes back, the paused mutations resume first, then the
+   * paused fetches, each in the order they paused, and only then the refetches of the
+   * observed queries (as TanStack Query does).
+   */
+  void onlineChanged(boolean now) {
+    List<Retryer<?>> resumed = online.setOnline(now);
+    if (resumed != null) {
+      notifier.batch(
+          () -> {
+            for (Retryer<?> retryer : resumed) {
+              retryer.resume();
+            }
+            refetchObserved(false);
+          });
+    }
+  }
+
+  // ---- closing -----------------------------------------------------------------------------
+
+  boolean isClosed() {
+    return closed;
+  }
+
+  /** Fails fast when the client is closed. */
+  void checkOpen() {
+    if (closed) {
+      throw closedException();
+    }
+  }
+
+  /** Closes once (see {@link QueryClient#close()}); later calls do nothing. */
+  void close() {
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+    }
+    notifier.batch(
+        () -> {
+          mutations.closeAll(new CancellationException("the QueryClient was closed"));
+          cancel(QueryFilter.all());
+        });
+    if (ownedFetchExecutor != null) {
+      // Running functions are interrupted; queued ones never run, so their tasks are
+      // cancelled, which ends their attempts instead of leaving them pending.
+      for (Runnable dropped : ownedFetchExecutor.shutdownNow()) {
+        if (dropped instanceof Future<?>) {
+          ((Future<?>) dropped).cancel(false);
+        }
+      }
+    }
+  }
+
+  private static IllegalStateException closedException() {
+    return new IllegalStateException("this QueryClient is closed: build a new one to fetch, write or observe");
+  }
+
+  /** Up to eight daemon threads named {@code query-cache-fetch-N}, owned and stopped by the engine. */
+  private static ExecutorService defaultFetchExecutor() {
+    AtomicInteger count = new AtomicInteger();
+    ThreadPoolExecutor pool =
+        new ThreadPoolExecutor(
+            8,
+            8,
+            30,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
+            task -> {
+              Thread thread = new Thread(task, "query-cache-fetch-" + count.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            });
+    pool.allowCoreThreadTimeOut(true);
+    return pool;
+  }
+}
