@@ -98,7 +98,7 @@ final class MutationUndo<V, R, C> implements UndoOffer {
   private <T> void addReversePatches(MutationConfig<UndoRequest<V>, Object, Void> config, MutationPatch<T, V> patch) {
     for (Map.Entry<QueryKey<?>, LayerStack.Change<?>> entry : changes.entrySet()) {
       QueryKey<T> key = (QueryKey<T>) entry.getKey();
-      boolean covered = patch.key != null ? patch.key.equals(key) : patch.filter != null && patch.filter.matchesKey(key);
+      boolean covered = patch.key != null ? patch.key.equals(key) : patch.filter != null && FilterMatch.key(patch.filter, key);
       if (!covered) {
         continue;
       }

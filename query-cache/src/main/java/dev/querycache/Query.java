@@ -165,8 +165,7 @@ final class Query<T> {
   }
 
   boolean isStale(long now) {
-    QueryState<T> s = state;
-    return s.data() == null || s.isInvalidated() || options.isStaleByTime(s.dataUpdatedAt(), now);
+    return options.isStale(state, now);
   }
 
   CachedQuery<T> snapshot(long now) {

@@ -203,9 +203,9 @@ final class QueryCache {
     long now = engine.now();
     List<Query<?>> matches = new ArrayList<>(candidates.size());
     for (Query<?> query : candidates) {
-      if ((keysMatch || filter.matchesKey(query.key))
+      if ((keysMatch || FilterMatch.key(filter, query.key))
           && query.isLive(now)
-          && filter.matchesState(query, now)) {
+          && FilterMatch.state(filter, query, now)) {
         matches.add(query);
       }
     }

@@ -280,8 +280,7 @@ public final class QueryClient implements AutoCloseable {
           if (query != null) {
             QueryState<T> state = query.state();
             T data = state.data();
-            if (data != null && !state.isInvalidated()
-                && !resolved.isStaleByTime(state.dataUpdatedAt(), engine.now())) {
+            if (data != null && !resolved.isStale(state, engine.now())) {
               return CompletableFuture.completedFuture(data);
             }
           }

@@ -179,27 +179,20 @@ public final class QueryFilter {
     return exact;
   }
 
-  /** Whether a query with this key can be selected; the index has already narrowed by key. */
-  boolean matchesKey(QueryKey<?> candidate) {
-    if (key == null) {
-      return true;
-    }
-    return exact ? key.equals(candidate) : KeyParts.partialMatch(candidate.root(), key.root());
+  Type type() {
+    return type;
   }
 
-  /** Whether everything but the key matches; {@code snapshot} is taken only when needed. */
-  boolean matchesState(Query<?> query, long now) {
-    if (type != Type.ALL && (query.observerCount() > 0) != (type == Type.ACTIVE)) {
-      return false;
-    }
-    QueryState<?> state = query.state();
-    if (fetchStatus != null && state.fetchStatus() != fetchStatus) {
-      return false;
-    }
-    if (stale != null && query.isStale(now) != stale) {
-      return false;
-    }
-    return predicate == null || predicate.test(query.snapshot(now));
+  @Nullable Boolean stale() {
+    return stale;
+  }
+
+  @Nullable FetchStatus fetchStatus() {
+    return fetchStatus;
+  }
+
+  @Nullable Predicate<? super CachedQuery<?>> predicate() {
+    return predicate;
   }
 
   @Override

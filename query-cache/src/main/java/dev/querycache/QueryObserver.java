@@ -241,9 +241,7 @@ public final class QueryObserver<T> implements AutoCloseable {
   }
 
   private boolean isStale(QueryState<T> state, long now) {
-    return state.data() == null
-        || state.isInvalidated()
-        || options.isStaleByTime(state.dataUpdatedAt(), now);
+    return options.isStale(state, now);
   }
 
   private void deliver() {

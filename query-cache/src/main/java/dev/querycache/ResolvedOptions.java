@@ -46,6 +46,14 @@ final class ResolvedOptions<T> {
     return source != null && source.hasFunction();
   }
 
+  /**
+   * Whether {@code state}'s data is stale at {@code now}: missing, invalidated, or older than
+   * the stale time. The one place staleness is decided.
+   */
+  boolean isStale(QueryState<?> state, long now) {
+    return state.data() == null || state.isInvalidated() || isStaleByTime(state.dataUpdatedAt(), now);
+  }
+
   /** Whether data written at {@code updatedAt} is stale at {@code now} by time alone. */
   boolean isStaleByTime(long updatedAt, long now) {
     return staleNanos != Long.MAX_VALUE && now - updatedAt >= staleNanos;

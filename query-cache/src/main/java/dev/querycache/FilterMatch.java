@@ -1,0 +1,40 @@
+package dev.querycache;
+
+/**
+ * Whether a query matches a {@link QueryFilter}: the engine's side of filters, which are
+ * plain data. The store's index narrows candidates by key first ({@link QueryCache#findAll});
+ * these checks decide the rest.
+ */
+final class FilterMatch {
+  private FilterMatch() {}
+
+  /** Whether a query with {@code key} can be selected by {@code filter}'s key. */
+  static boolean key(QueryFilter filter, QueryKey<?> key) {
+    QueryKey<?> wanted = filter.key();
+    if (wanted == null) {
+      return true;
+    }
+    return filter.isExact() ? wanted.equals(key) : KeyParts.partialMatch(key.root(), wanted.root());
+  }
+
+  /**
+   * Whether everything but the key matches: activity, fetch status, staleness and the
+   * predicate, which runs last and only then on a snapshot of the query.
+   */
+  static boolean state(QueryFilter filter, Query<?> query, long now) {
+    QueryFilter.Type type = filter.type();
+    if (type != QueryFilter.Type.ALL && (query.observerCount() > 0) != (type == QueryFilter.Type.ACTIVE)) {
+      return false;
+    }
+    FetchStatus fetchStatus = filter.fetchStatus();
+    if (fetchStatus != null && query.state().fetchStatus() != fetchStatus) {
+      return false;
+    }
+    Boolean stale = filter.stale();
+    if (stale != null && query.isStale(now) != stale) {
+      return false;
+    }
+    java.util.function.Predicate<? super CachedQuery<?>> predicate = filter.predicate();
+    return predicate == null || predicate.test(query.snapshot(now));
+  }
+}
