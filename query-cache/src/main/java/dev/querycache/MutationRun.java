@@ -83,8 +83,14 @@ final class MutationRun<V, R, C> implements MutationScope, Retryer.Listener, Lay
     return config.scope;
   }
 
-  private void setState(MutationState<V, R, C> next) {
-    state = next;
+  /** Applies {@code action} (see {@link MutationAction}) and tells the observers. */
+  private void dispatch(MutationAction<V, R, C> action) {
+    state = action.reduce(state);
+    announce();
+  }
+
+  /** Tells the mutation's observers and the cache listeners of the run's state. */
+  private void announce() {
     mutation.runChanged(this);
     engine.cacheChanged();
   }
@@ -104,7 +110,7 @@ final class MutationRun<V, R, C> implements MutationScope, Retryer.Listener, Lay
             abandon(new CancellationException("the QueryClient was closed"), false);
             return;
           }
-          setState(state);
+          announce(); // the run exists: pending
           Throwable failure = Callbacks.capture(this::mutateStep);
           CancellationException aborted;
           Throwable doom;
@@ -142,7 +148,7 @@ final class MutationRun<V, R, C> implements MutationScope, Retryer.Listener, Lay
       } finally {
         mutateThread = null;
       }
-      setState(state.withContext(context));
+      dispatch(new MutationAction.Mutated<>(context));
     }
   }
 
@@ -206,23 +212,23 @@ final class MutationRun<V, R, C> implements MutationScope, Retryer.Listener, Lay
 
   @Override
   public void attemptFailed(int failureCount, Throwable error) {
-    setState(state.withFailure(failureCount, error));
+    dispatch(new MutationAction.AttemptFailed<>(failureCount, error));
   }
 
   @Override
   public void pausedChanged(boolean paused) {
-    setState(state.withPaused(paused));
+    dispatch(new MutationAction.Paused<>(paused));
   }
 
   void waitForScope() {
-    setState(state.withPaused(true));
+    dispatch(new MutationAction.Paused<>(true));
   }
 
   void scopeReady() {
     if (settling.get()) {
       return; // settled while it waited (a failed layer, the close)
     }
-    setState(state.withPaused(false));
+    dispatch(new MutationAction.Paused<>(false));
     execute();
   }
 
@@ -277,7 +283,7 @@ final class MutationRun<V, R, C> implements MutationScope, Retryer.Listener, Lay
 
   private void abandon(CancellationException cause, boolean registered) {
     removeLayers();
-    setState(state.with(MutationStatus.ERROR, null, cause));
+    dispatch(new MutationAction.Cancelled<>(cause));
     if (registered) {
       engine.mutations.finished(this);
     }
@@ -297,7 +303,7 @@ final class MutationRun<V, R, C> implements MutationScope, Retryer.Listener, Lay
             doom = doomed;
           }
           if (error != null) {
-            setState(state.withFailure(state.failureCount() + 1, error)); // the last attempt
+            dispatch(new MutationAction.AttemptFailed<>(state.failureCount() + 1, error)); // the last attempt
           }
           if (doom != null) {
             if (error != null && error != doom) {
@@ -342,7 +348,7 @@ final class MutationRun<V, R, C> implements MutationScope, Retryer.Listener, Lay
     toastSuccess(result);
     CompletableFuture<Void> refetches = invalidate(true);
     Runnable finish = () -> {
-      setState(state.with(MutationStatus.SUCCESS, result, null));
+      dispatch(new MutationAction.Succeeded<>(result));
       engine.mutations.finished(this);
       future.complete(result);
     };
@@ -382,7 +388,7 @@ final class MutationRun<V, R, C> implements MutationScope, Retryer.Listener, Lay
     }
     CompletableFuture<Void> refetches = invalidate(false);
     Runnable finish = () -> engine.notifier.batch(() -> {
-      setState(state.with(MutationStatus.ERROR, null, error));
+      dispatch(new MutationAction.Failed<>(error));
       engine.mutations.finished(this);
       future.completeExceptionally(error);
     });
