@@ -17,9 +17,9 @@ import java.util.function.Function;
  */
 public abstract class AbstractMutationBuilder<V, R, C, B extends AbstractMutationBuilder<V, R, C, B>> {
   final QueryClient client;
-  MutationConfig<V, R, C> config;
+  MutationConfig.Draft<V, R, C> config;
 
-  AbstractMutationBuilder(QueryClient client, MutationConfig<V, R, C> config) {
+  AbstractMutationBuilder(QueryClient client, MutationConfig.Draft<V, R, C> config) {
     this.client = client;
     this.config = config;
   }
@@ -212,7 +212,7 @@ public abstract class AbstractMutationBuilder<V, R, C, B extends AbstractMutatio
    */
   public Mutation<V, R, C> build() {
     validate();
-    return new Mutation<>(client, config.copy());
+    return new Mutation<>(client, config.freeze());
   }
 
   /** Refuses inconsistent settings; the message says what is missing. */

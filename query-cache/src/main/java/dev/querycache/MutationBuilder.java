@@ -19,7 +19,7 @@ import java.util.Objects;
  * @param <C> the context {@code onMutate} returns ({@code Void} until one is set)
  */
 public final class MutationBuilder<V, R, C> extends AbstractMutationBuilder<V, R, C, MutationBuilder<V, R, C>> {
-  MutationBuilder(QueryClient client, MutationConfig<V, R, C> config) {
+  MutationBuilder(QueryClient client, MutationConfig.Draft<V, R, C> config) {
     super(client, config);
   }
 

@@ -3,38 +3,30 @@ package dev.querycache;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 
 /**
  * The client's mutation runs: the unfinished ones and the most recent finished ones (for
- * inspectors; remembering them costs constant time per run), and the queues that make runs
- * of one scope call their mutation functions one after another. Guarded by its own monitor;
- * never calls out while holding it.
- *
- * <p>A scope's next run is started as a {@linkplain Notifier#later follow-up step} of the
- * settle of the one before: mutation functions that answer before the library listens (a
- * local store, a mock, a cache) settle a whole queue on one thread, and the trampoline keeps
- * that from growing the stack, at any queue length.
+ * inspectors; remembering them costs constant time per run), and the admission chain every
+ * run passes between its mutate step and its function (the scope queue first). Guarded by
+ * its own monitor; never calls out while holding it.
  */
 final class MutationCache {
   /** How many settled runs are remembered beside the pending ones. */
   static final int SETTLED_KEPT = 100;
 
-  private final Notifier notifier;
   /** Runs not finished yet, in start order. */
   private final Set<MutationRun<?, ?, ?>> unfinished = new LinkedHashSet<>();
   /** The latest finished runs, oldest first, at most {@link #SETTLED_KEPT}. */
   private final ArrayDeque<MutationRun<?, ?, ?>> recentlyFinished = new ArrayDeque<>();
-  private final Map<String, ArrayDeque<MutationRun<?, ?, ?>>> scopes = new HashMap<>();
+  private final AdmissionChain admission;
   private boolean closed;
 
   MutationCache(Notifier notifier) {
-    this.notifier = notifier;
+    this.admission = new AdmissionChain(List.of(new ScopeStage(notifier)));
   }
 
   /** Registers a run that is starting; false if the client is closed (it must not start). */
@@ -46,45 +38,14 @@ final class MutationCache {
     return true;
   }
 
-  /** Lets the run execute now, or queues it behind the earlier runs of its scope. */
+  /** Sends a run whose mutate step is done through the admission chain to its function. */
   void enqueue(MutationRun<?, ?, ?> run) {
-    String scope = run.scopeId();
-    boolean first = true;
-    if (scope != null) {
-      synchronized (this) {
-        ArrayDeque<MutationRun<?, ?, ?>> queue = scopes.computeIfAbsent(scope, s -> new ArrayDeque<>());
-        queue.add(run);
-        first = queue.size() == 1;
-      }
-    }
-    if (first) {
-      run.execute();
-    } else {
-      run.waitForScope();
-    }
+    admission.admit(run);
   }
 
-  /**
-   * The run settled: the next run of its scope may go, if this one was the scope's running
-   * run (a queued run can settle too, failed before its turn); old settled runs are
-   * forgotten.
-   */
+  /** The run settled: the admission stages release it; old settled runs are forgotten. */
   void finished(MutationRun<?, ?, ?> run) {
-    MutationRun<?, ?, ?> next = null;
-    String scope = run.scopeId();
     synchronized (this) {
-      if (scope != null) {
-        ArrayDeque<MutationRun<?, ?, ?>> queue = scopes.get(scope);
-        if (queue != null) {
-          boolean wasRunning = queue.peek() == run;
-          if (queue.remove(run) && wasRunning && !closed) {
-            next = queue.peek();
-          }
-          if (queue.isEmpty()) {
-            scopes.remove(scope);
-          }
-        }
-      }
       if (unfinished.remove(run)) {
         recentlyFinished.addLast(run);
         if (recentlyFinished.size() > SETTLED_KEPT) {
@@ -92,14 +53,12 @@ final class MutationCache {
         }
       }
     }
-    if (next != null) {
-      notifier.later(next::scopeReady);
-    }
+    admission.released(run);
   }
 
   /**
-   * The client is closing: no run starts from now on, and every unfinished one (running,
-   * queued in its scope, paused offline) ends cancelled with {@code cause}.
+   * The client is closing: no run starts or is admitted from now on, and every unfinished
+   * one (running, queued in its scope, paused offline) ends cancelled with {@code cause}.
    */
   void closeAll(CancellationException cause) {
     List<MutationRun<?, ?, ?>> cut;
@@ -107,6 +66,7 @@ final class MutationCache {
       closed = true;
       cut = new ArrayList<>(unfinished);
     }
+    admission.close();
     for (MutationRun<?, ?, ?> run : cut) {
       run.abort(cause);
     }

@@ -187,7 +187,7 @@ final class MutationRun<V, R, C> implements MutationScope, Retryer.Listener, Lay
 
   // ---- step 2: the mutation function -------------------------------------------------------
 
-  /** Runs the mutation function; called by the mutation cache when the scope allows. */
+  /** Runs the mutation function; called at the end of the admission chain. */
   void execute() {
     Retryer<R> attempts;
     synchronized (this) {
@@ -220,16 +220,17 @@ final class MutationRun<V, R, C> implements MutationScope, Retryer.Listener, Lay
     dispatch(new MutationAction.Paused<>(paused));
   }
 
-  void waitForScope() {
-    dispatch(new MutationAction.Paused<>(true));
-  }
-
-  void scopeReady() {
+  /**
+   * The run waits for its turn in an admission stage ({@code true}), or its turn came
+   * ({@code false}); returns false, changing nothing, if it settled meanwhile (a failed
+   * layer, the close).
+   */
+  boolean waiting(boolean waiting) {
     if (settling.get()) {
-      return; // settled while it waited (a failed layer, the close)
+      return false;
     }
-    dispatch(new MutationAction.Paused<>(false));
-    execute();
+    dispatch(new MutationAction.Paused<>(waiting));
+    return true;
   }
 
   // ---- what can end a run early --------------------------------------------------------------

@@ -72,11 +72,10 @@ final class MutationUndo<V, R, C> implements UndoOffer {
   }
 
   private Mutation<UndoRequest<V>, Object, Void> reverse() {
-    MutationConfig<UndoRequest<V>, Object, Void> config = new MutationConfig<>();
     @SuppressWarnings("unchecked") // the undo function's result is only awaited, never read
     MutationFunction<UndoRequest<V>, Object> function =
         (MutationFunction<UndoRequest<V>, Object>) java.util.Objects.requireNonNull(original.undoFunction);
-    config.blockingFunction = function;
+    MutationConfig.Draft<UndoRequest<V>, Object, Void> config = MutationConfig.Draft.blocking(function);
     config.optimistic = true;
     config.retry = original.retry;
     config.scope = original.scope;
@@ -90,12 +89,12 @@ final class MutationUndo<V, R, C> implements UndoOffer {
     }
     // Undoing a plugin's write changes the plugin's data as much as the write did.
     config.pluginInvalidation = original.pluginInvalidation;
-    return new Mutation<>(client, config);
+    return new Mutation<>(client, config.freeze());
   }
 
   /** One reverse patch per key the original run changed under {@code patch}. */
   @SuppressWarnings("unchecked") // changes hold each key's own data type
-  private <T> void addReversePatches(MutationConfig<UndoRequest<V>, Object, Void> config, MutationPatch<T, V> patch) {
+  private <T> void addReversePatches(MutationConfig.Draft<UndoRequest<V>, Object, Void> config, MutationPatch<T, V> patch) {
     for (Map.Entry<QueryKey<?>, LayerStack.Change<?>> entry : changes.entrySet()) {
       QueryKey<T> key = (QueryKey<T>) entry.getKey();
       boolean covered = patch.key != null ? patch.key.equals(key) : patch.filter != null && FilterMatch.key(patch.filter, key);

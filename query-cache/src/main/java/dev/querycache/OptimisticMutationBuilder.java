@@ -19,7 +19,7 @@ import java.util.function.Function;
 public final class OptimisticMutationBuilder<V, R, C>
     extends AbstractMutationBuilder<V, R, C, OptimisticMutationBuilder<V, R, C>> {
 
-  OptimisticMutationBuilder(QueryClient client, MutationConfig<V, R, C> config) {
+  OptimisticMutationBuilder(QueryClient client, MutationConfig.Draft<V, R, C> config) {
     super(client, config);
   }
 
@@ -157,7 +157,7 @@ public final class OptimisticMutationBuilder<V, R, C>
   public static final class Draft<V, R, C> {
     private final OptimisticMutationBuilder<V, R, C> builder;
 
-    Draft(QueryClient client, MutationConfig<V, R, C> config) {
+    Draft(QueryClient client, MutationConfig.Draft<V, R, C> config) {
       this.builder = new OptimisticMutationBuilder<>(client, config);
     }
 

@@ -95,9 +95,11 @@ public final class PluginScope {
    * @param <V> the variables
    * @param <R> the result
    * @return a builder, as {@link QueryClient#mutation(MutationFunction)} gives
+   * @throws NullPointerException if {@code function} is null
    */
   public <V, R> MutationBuilder<V, R, Void> mutation(MutationFunction<V, R> function) {
-    return withPluginInvalidation(client.mutation(function));
+    Objects.requireNonNull(function, "function == null");
+    return new MutationBuilder<>(client, forPlugin(MutationConfig.Draft.blocking(function)));
   }
 
   /**
@@ -108,14 +110,17 @@ public final class PluginScope {
    * @param <V> the variables
    * @param <R> the result
    * @return a builder, as {@link QueryClient#asyncMutation(AsyncMutationFunction)} gives
+   * @throws NullPointerException if {@code function} is null
    */
   public <V, R> MutationBuilder<V, R, Void> asyncMutation(AsyncMutationFunction<V, R> function) {
-    return withPluginInvalidation(client.asyncMutation(function));
+    Objects.requireNonNull(function, "function == null");
+    return new MutationBuilder<>(client, forPlugin(MutationConfig.Draft.async(function)));
   }
 
-  private <V, R> MutationBuilder<V, R, Void> withPluginInvalidation(MutationBuilder<V, R, Void> builder) {
-    builder.config.pluginInvalidation = queries();
-    return builder;
+  /** The plugin's part of its mutations, given to the builder it starts: invalidate the plugin's queries on success. */
+  private <V, R> MutationConfig.Draft<V, R, Void> forPlugin(MutationConfig.Draft<V, R, Void> draft) {
+    draft.pluginInvalidation = queries();
+    return draft;
   }
 
   @Override

@@ -498,9 +498,7 @@ public final class QueryClient implements AutoCloseable {
    */
   public <V, R> MutationBuilder<V, R, Void> mutation(MutationFunction<V, R> function) {
     Objects.requireNonNull(function, "function == null");
-    MutationConfig<V, R, Void> config = new MutationConfig<>();
-    config.blockingFunction = function;
-    return new MutationBuilder<>(this, config);
+    return new MutationBuilder<>(this, MutationConfig.Draft.blocking(function));
   }
 
   /**
@@ -515,9 +513,7 @@ public final class QueryClient implements AutoCloseable {
    */
   public <V, R> MutationBuilder<V, R, Void> asyncMutation(AsyncMutationFunction<V, R> function) {
     Objects.requireNonNull(function, "function == null");
-    MutationConfig<V, R, Void> config = new MutationConfig<>();
-    config.asyncFunction = function;
-    return new MutationBuilder<>(this, config);
+    return new MutationBuilder<>(this, MutationConfig.Draft.async(function));
   }
 
   /**
