@@ -42,7 +42,7 @@ import org.jspecify.annotations.Nullable;
  * sees them at once.
  */
 final class Query<T> {
-  private static final QueryObserver<?>[] NO_OBSERVERS = new QueryObserver<?>[0];
+  private static final ObserverCore<?>[] NO_OBSERVERS = new ObserverCore<?>[0];
 
   final QueryKey<T> key;
   private final Engine engine;
@@ -50,7 +50,7 @@ final class Query<T> {
   private volatile ResolvedOptions<T> options;
   /** The longest gc time any observer or fetch asked for: retention only grows (TanStack's rule). */
   private volatile long gcNanos;
-  private volatile QueryObserver<?>[] observers = NO_OBSERVERS;
+  private volatile ObserverCore<?>[] observers = NO_OBSERVERS;
   private volatile @Nullable Fetch<T> fetch; // written under this
   private volatile boolean removed;
   private volatile long retainedUntil = Long.MAX_VALUE; // ticker time; MAX_VALUE: forever
@@ -96,13 +96,13 @@ final class Query<T> {
     return observers.length;
   }
 
-  QueryObserver<?>[] observers() {
+  ObserverCore<?>[] observers() {
     return observers;
   }
 
   /** Whether an open, enabled observer watches the query: an invalidation refetches it then. */
   boolean hasEnabledObserver() {
-    for (QueryObserver<?> observer : observers) {
+    for (ObserverCore<?> observer : observers) {
       if (observer.isEnabled()) {
         return true;
       }
@@ -112,7 +112,7 @@ final class Query<T> {
 
   /** Applies each observer's rule for refetching on regained focus or on reconnection. */
   void refetchObservers(boolean focus) {
-    for (QueryObserver<?> observer : observers) {
+    for (ObserverCore<?> observer : observers) {
       observer.refetchOn(focus);
     }
   }
@@ -188,7 +188,7 @@ final class Query<T> {
    * listeners that the state changed, and the owners of layers that failed during it.
    */
   void notifyObservers() {
-    for (QueryObserver<?> observer : observers) {
+    for (ObserverCore<?> observer : observers) {
       engine.notifier.schedule(observer.channel());
     }
     engine.cacheChanged();
@@ -559,19 +559,19 @@ final class Query<T> {
   // ---- observers -----------------------------------------------------------------------
 
   /** Called inside the cache's compute for this key. */
-  synchronized void addObserver(QueryObserver<T> observer) {
-    QueryObserver<?>[] current = observers;
-    QueryObserver<?>[] next = Arrays.copyOf(current, current.length + 1);
+  synchronized void addObserver(ObserverCore<T> observer) {
+    ObserverCore<?>[] current = observers;
+    ObserverCore<?>[] next = Arrays.copyOf(current, current.length + 1);
     next[current.length] = observer;
     observers = next;
   }
 
   /** Called inside the cache's compute for this key. */
-  synchronized boolean removeObserver(QueryObserver<T> observer) {
-    QueryObserver<?>[] current = observers;
+  synchronized boolean removeObserver(ObserverCore<T> observer) {
+    ObserverCore<?>[] current = observers;
     for (int i = 0; i < current.length; i++) {
       if (current[i] == observer) {
-        QueryObserver<?>[] next = new QueryObserver<?>[current.length - 1];
+        ObserverCore<?>[] next = new ObserverCore<?>[current.length - 1];
         System.arraycopy(current, 0, next, 0, i);
         System.arraycopy(current, i + 1, next, i, current.length - i - 1);
         observers = next;

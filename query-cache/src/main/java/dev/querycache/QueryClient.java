@@ -391,7 +391,7 @@ public final class QueryClient implements AutoCloseable {
         () -> {
           for (Query<?> query : engine.cache.findAll(filter)) {
             if (engine.cache.remove(query)) {
-              for (QueryObserver<?> observer : query.observers()) {
+              for (ObserverCore<?> observer : query.observers()) {
                 observer.reattach();
               }
             }
@@ -479,9 +479,9 @@ public final class QueryClient implements AutoCloseable {
     Objects.requireNonNull(options, "options == null");
     Objects.requireNonNull(listener, "listener == null");
     engine.checkOpen();
-    QueryObserver<T> observer = new QueryObserver<>(engine, options, listener);
-    observer.open();
-    return observer;
+    ObserverCore<T> core = new ObserverCore<>(engine, options, listener);
+    core.open();
+    return new QueryObserver<>(core);
   }
 
   // ---- mutations -------------------------------------------------------------------------

@@ -1,11 +1,7 @@
 package dev.querycache;
 
-import java.time.Duration;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Future;
 import java.util.function.Consumer;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A live view of one query, delivering a {@link QueryResult} to its listener whenever the
@@ -39,60 +35,10 @@ import org.jspecify.annotations.Nullable;
  * @param <T> the type of the data
  */
 public final class QueryObserver<T> implements AutoCloseable {
-  private final Engine engine;
-  private final Consumer<? super QueryResult<T>> listener;
-  private final Notifier.Channel channel = new Notifier.Channel(this::deliver, "a query listener");
-  private volatile ResolvedOptions<T> options;
-  private volatile QueryKey<T> key;
-  private volatile @Nullable Query<T> query;
-  private volatile boolean closed;
+  private final ObserverCore<T> core;
 
-  // Touched only by deliveries, which the channel serialises.
-  private @Nullable QueryState<T> lastState;
-  private boolean lastStale;
-  private @Nullable Future<?> staleTimer;
-
-  QueryObserver(Engine engine, QueryOptions<T> options, Consumer<? super QueryResult<T>> listener) {
-    this.engine = engine;
-    this.listener = listener;
-    this.key = options.key();
-    this.options = engine.resolve(options.key(), options);
-  }
-
-  /** Attaches to the query for the current key and fetches if the rules say so. */
-  void open() {
-    engine.notifier.batch(
-        () -> {
-          attach();
-          engine.notifier.schedule(channel);
-          Query<T> attached = query;
-          if (attached != null && shouldFetch(options.refetchOnMount, attached)) {
-            engine.fetch(key, options, false);
-          }
-        });
-  }
-
-  private void attach() {
-    ResolvedOptions<T> opts = options;
-    query =
-        engine.cache.compute(
-            key,
-            opts,
-            q -> {
-              q.setOptions(opts);
-              q.addObserver(this);
-              return q;
-            });
-  }
-
-  private void detach() {
-    Query<T> attached = query;
-    if (attached != null) {
-      engine.cache.compute(attached.key, null, q -> q == attached && q.removeObserver(this));
-      if (attached.observerCount() == 0 && attached.hasFetch()) {
-        engine.cache.cancelIfAbandoned(attached);
-      }
-    }
+  QueryObserver(ObserverCore<T> core) {
+    this.core = core;
   }
 
   /**
@@ -102,9 +48,7 @@ public final class QueryObserver<T> implements AutoCloseable {
    *     query gone
    */
   public QueryResult<T> result() {
-    Query<T> attached = query;
-    QueryState<T> state = attached == null ? QueryState.initial() : attached.state();
-    return new QueryResult<>(key, state, isStale(state, engine.now()));
+    return core.result();
   }
 
   /**
@@ -113,7 +57,7 @@ public final class QueryObserver<T> implements AutoCloseable {
    * @return the key
    */
   public QueryKey<T> key() {
-    return key;
+    return core.key();
   }
 
   /**
@@ -125,11 +69,7 @@ public final class QueryObserver<T> implements AutoCloseable {
    * @throws IllegalStateException if the observer or its client is closed
    */
   public CompletableFuture<T> refetch() {
-    if (closed) {
-      throw new IllegalStateException("the observer of " + key + " is closed");
-    }
-    engine.checkOpen();
-    return engine.notifier.batch(() -> engine.fetch(key, options, true));
+    return core.refetch();
   }
 
   /**
@@ -143,44 +83,18 @@ public final class QueryObserver<T> implements AutoCloseable {
    * @throws IllegalStateException if the observer or its client is closed
    */
   public void setOptions(QueryOptions<T> next) {
-    Objects.requireNonNull(next, "next == null");
-    if (closed) {
-      throw new IllegalStateException("the observer of " + key + " is closed");
-    }
-    engine.checkOpen();
-    engine.notifier.batch(
-        () -> {
-          boolean sameKey = next.key().equals(key);
-          options = engine.resolve(next.key(), next);
-          if (sameKey) {
-            Query<T> attached = query;
-            if (attached != null) {
-              attached.setOptions(options);
-            }
-            engine.notifier.schedule(channel);
-            return;
-          }
-          detach();
-          key = next.key();
-          open();
-        });
+    core.setOptions(next);
   }
 
   /**
    * Stops observing: no further callbacks start after this returns (one already running may
-   * finish), and the query starts its gc countdown if nobody else observes it. Idempotent.
+   * finish), and the query starts its gc countdown if nobody else observes it. When it was
+   * the query's last observer and a fetch is in flight whose function uses its cancellation
+   * signal, that fetch is cancelled (nobody is left to show it). Idempotent.
    */
   @Override
   public void close() {
-    if (closed) {
-      return;
-    }
-    closed = true;
-    engine.notifier.batch(this::detach);
-    Future<?> timer = staleTimer;
-    if (timer != null) {
-      timer.cancel(false);
-    }
+    core.close();
   }
 
   /**
@@ -189,99 +103,11 @@ public final class QueryObserver<T> implements AutoCloseable {
    * @return {@code true} once closed
    */
   public boolean isClosed() {
-    return closed;
-  }
-
-  boolean isEnabled() {
-    return !closed && options.enabled;
-  }
-
-  Notifier.Channel channel() {
-    return channel;
-  }
-
-  /** The query was removed from the cache: follow its successor for the same key. */
-  void reattach() {
-    if (!closed) {
-      engine.notifier.batch(
-          () -> {
-            attach();
-            engine.notifier.schedule(channel);
-          });
-    }
-  }
-
-  /** Applies a refetch rule ({@code ON_FOCUS}, {@code ON_RECONNECT}) of this observer. */
-  void refetchOn(boolean focus) {
-    Query<T> attached = query;
-    ResolvedOptions<T> opts = options;
-    if (!closed && attached != null
-        && shouldFetch(focus ? opts.refetchOnWindowFocus : opts.refetchOnReconnect, attached)) {
-      engine.fetch(key, opts, false);
-    }
-  }
-
-  private boolean shouldFetch(Refetch rule, Query<T> attached) {
-    ResolvedOptions<T> opts = options;
-    if (closed || !opts.enabled || !opts.canFetch()) {
-      return false;
-    }
-    QueryState<T> state = attached.state();
-    if (state.data() == null && state.status() != QueryStatus.ERROR) {
-      return true; // nothing to show yet: an enabled observer always loads
-    }
-    switch (rule) {
-      case ALWAYS:
-        return true;
-      case IF_STALE:
-        return isStale(state, engine.now());
-      default:
-        return false;
-    }
-  }
-
-  private boolean isStale(QueryState<T> state, long now) {
-    return options.isStale(state, now);
-  }
-
-  private void deliver() {
-    Query<T> attached = query;
-    if (closed || attached == null) {
-      return;
-    }
-    QueryState<T> state = attached.state();
-    // The clock matters only under a finite, positive stale time. At zero, data is stale as
-    // soon as it is written; at FOREVER, never by time: the data's own timestamp gives the
-    // same answers as the clock, and a delivery saves reading it.
-    long staleNanos = options.staleNanos;
-    long now = staleNanos == 0 || staleNanos == Long.MAX_VALUE ? state.dataUpdatedAt() : engine.now();
-    boolean stale = isStale(state, now);
-    if (state == lastState && stale == lastStale) {
-      return;
-    }
-    lastState = state;
-    lastStale = stale;
-    scheduleStaleness(state, stale, now);
-    listener.accept(new QueryResult<>(attached.key, state, stale));
-  }
-
-  /** Fresh data turns stale with time alone: wake up then, to tell the listener. */
-  private void scheduleStaleness(QueryState<T> state, boolean stale, long now) {
-    Future<?> previous = staleTimer;
-    if (previous != null) {
-      previous.cancel(false);
-      staleTimer = null;
-    }
-    long staleNanos = options.staleNanos;
-    if (!stale && staleNanos != Long.MAX_VALUE) {
-      long wait = Math.max(0, state.dataUpdatedAt() + staleNanos - now);
-      staleTimer =
-          engine.scheduler.schedule(() -> engine.notifier.schedule(channel), Duration.ofNanos(wait));
-    }
+    return core.isClosed();
   }
 
   @Override
   public String toString() {
-    return "QueryObserver{" + key + (closed ? ", closed}" : "}");
+    return core.toString();
   }
 }
