@@ -64,10 +64,7 @@ class ArchitectureTest {
       new DescribedPredicate<JavaClass>("the engine (non-public classes of the core)") {
         @Override
         public boolean test(JavaClass type) {
-          JavaClass outer = type;
-          while (outer.getEnclosingClass().isPresent()) {
-            outer = outer.getEnclosingClass().get();
-          }
+          JavaClass outer = outer(type);
           return (outer.getPackageName().equals("dev.querycache") || outer.getPackageName().startsWith("dev.querycache.internal"))
               && !outer.getModifiers().contains(JavaModifier.PUBLIC);
         }
@@ -108,11 +105,7 @@ class ArchitectureTest {
     return new DescribedPredicate<JavaClass>("listed in today's baseline") {
       @Override
       public boolean test(JavaClass type) {
-        JavaClass outer = type;
-        while (outer.getEnclosingClass().isPresent()) {
-          outer = outer.getEnclosingClass().get();
-        }
-        return names.contains(outer.getSimpleName());
+        return names.contains(outer(type).getSimpleName());
       }
     };
   }
@@ -182,23 +175,25 @@ class ArchitectureTest {
   @Nested
   @DisplayName("the modules over the core")
   class Modules {
+    /** The core's public API, and besides it only the packages named. */
+    private DescribedPredicate<JavaClass> thePublicCoreAnd(String... packages) {
+      return JavaClass.Predicates.resideInAnyPackage(packages)
+          .or(JavaClass.Predicates.resideInAPackage("dev.querycache").and(not(ENGINE)));
+    }
+
     @Test
     void swingUsesTheCoresPublicApiAndItsUserInterfaceSeamOnly() {
       classes().that().resideInAPackage("dev.querycache.swing..")
-          .should().onlyDependOnClassesThat(
-              JavaClass.Predicates.resideInAnyPackage("java..", "javax..", "org.jspecify..", "dev.querycache.swing..",
-                      "dev.querycache.internal.ui..")
-                  .or(JavaClass.Predicates.resideInAPackage("dev.querycache").and(not(ENGINE))))
+          .should().onlyDependOnClassesThat(thePublicCoreAnd(
+              "java..", "javax..", "org.jspecify..", "dev.querycache.swing..", "dev.querycache.internal.ui.."))
           .check(LIBRARY);
     }
 
     @Test
     void theTestKitUsesTheCoresPublicApiAndJUnitOnly() {
       classes().that().resideInAPackage("dev.querycache.test..")
-          .should().onlyDependOnClassesThat(
-              JavaClass.Predicates.resideInAnyPackage("java..", "org.jspecify..", "org.junit..", "org.opentest4j..",
-                      "dev.querycache.test..")
-                  .or(JavaClass.Predicates.resideInAPackage("dev.querycache").and(not(ENGINE))))
+          .should().onlyDependOnClassesThat(thePublicCoreAnd(
+              "java..", "org.jspecify..", "org.junit..", "org.opentest4j..", "dev.querycache.test.."))
           .check(LIBRARY);
     }
 
