@@ -2,6 +2,7 @@ package dev.querycache.swing;
 
 import dev.querycache.MutationState;
 import dev.querycache.MutationStatus;
+import dev.querycache.internal.ui.RowDiff;
 import java.util.ArrayList;
 import java.util.List;
 import javax.swing.table.AbstractTableModel;

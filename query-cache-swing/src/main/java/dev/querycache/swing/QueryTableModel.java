@@ -2,6 +2,7 @@ package dev.querycache.swing;
 
 import dev.querycache.QueryClient;
 import dev.querycache.QueryOptions;
+import dev.querycache.internal.ui.RowDiff;
 import java.lang.invoke.MethodType;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,4 +1,4 @@
-package dev.querycache.swing;
+package dev.querycache.internal.ui;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,7 +11,8 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The keyed diff behind {@link QueryTableModel} and {@link QueryListModel}: turns an old list
+ * The keyed diff behind the UI modules' table and list models (Swing's {@code QueryTableModel}
+ * and {@code QueryListModel}, and JavaFX's keyed lists to come): turns an old list
  * of rows into a new one through a short sequence of {@linkplain Change changes}, each one a
  * run of contiguous rows that Swing can announce in one model event.
  *
@@ -39,11 +40,11 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Stateless; the changes are immutable.
  */
-final class RowDiff {
+public final class RowDiff {
   private RowDiff() {}
 
   /** What a change does to its run of rows. */
-  enum Kind {
+  public enum Kind {
     /** The run is removed; {@link Change#rows()} holds the removed rows. */
     DELETE,
     /** The run is inserted at {@link Change#first()}. */
@@ -61,18 +62,33 @@ final class RowDiff {
    *     empty
    * @param <R> the type of the rows
    */
-  record Change<R>(Kind kind, int first, List<R> rows) {
-    Change {
+  public record Change<R>(Kind kind, int first, List<R> rows) {
+    /**
+     * Copies the rows.
+     *
+     * @param kind see {@link #kind()}
+     * @param first see {@link #first()}
+     * @param rows see {@link #rows()}
+     */
+    public Change {
       rows = Collections.unmodifiableList(new ArrayList<>(rows));
     }
 
-    /** The index of the run's last row. */
-    int last() {
+    /**
+     * The index of the run's last row.
+     *
+     * @return {@code first + rows.size() - 1}
+     */
+    public int last() {
       return first + rows.size() - 1;
     }
 
-    /** Applies this change to {@code target}, the list as the previous changes left it. */
-    void applyTo(List<R> target) {
+    /**
+     * Applies this change to {@code target}, the list as the previous changes left it.
+     *
+     * @param target the list to change in place
+     */
+    public void applyTo(List<R> target) {
       switch (kind) {
         case DELETE:
           target.subList(first, first + rows.size()).clear();
@@ -92,14 +108,29 @@ final class RowDiff {
   }
 
   /** Receives a model's events as {@link #apply} changes its rows; indexes are inclusive. */
-  interface Events {
-    /** Rows {@code first..last} were removed; the indexes are those before the removal. */
+  public interface Events {
+    /**
+     * Rows {@code first..last} were removed; the indexes are those before the removal.
+     *
+     * @param first the first removed row
+     * @param last the last removed row
+     */
     void deleted(int first, int last);
 
-    /** Rows {@code first..last} were inserted; the indexes are those after the insertion. */
+    /**
+     * Rows {@code first..last} were inserted; the indexes are those after the insertion.
+     *
+     * @param first the first inserted row
+     * @param last the last inserted row
+     */
     void inserted(int first, int last);
 
-    /** Rows {@code first..last} have new values. */
+    /**
+     * Rows {@code first..last} have new values.
+     *
+     * @param first the first updated row
+     * @param last the last updated row
+     */
     void updated(int first, int last);
   }
 
@@ -116,7 +147,7 @@ final class RowDiff {
    * @throws IllegalArgumentException if {@code rowKey} gives two rows of one list equal keys;
    *     {@code rows} is then unchanged
    */
-  static <R> void apply(List<R> rows, List<? extends R> next, Function<? super R, ?> rowKey, Events events) {
+  public static <R> void apply(List<R> rows, List<? extends R> next, Function<? super R, ?> rowKey, Events events) {
     for (Change<R> change : between(rows, next, rowKey)) {
       change.applyTo(rows);
       switch (change.kind()) {
@@ -149,7 +180,7 @@ final class RowDiff {
    *     {@code before}
    * @throws IllegalArgumentException if {@code rowKey} gives two rows of one list equal keys
    */
-  static <R> List<Change<R>> between(
+  public static <R> List<Change<R>> between(
       List<? extends R> before, List<? extends R> after, Function<? super R, ?> rowKey) {
     @Nullable Object[] beforeKeys = keysOf(before, rowKey);
     indexByKey(beforeKeys, "before"); // only to refuse duplicates

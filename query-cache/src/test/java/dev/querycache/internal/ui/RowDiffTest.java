@@ -1,10 +1,10 @@
-package dev.querycache.swing;
+package dev.querycache.internal.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.querycache.swing.RowDiff.Change;
-import dev.querycache.swing.RowDiff.Kind;
+import dev.querycache.internal.ui.RowDiff.Change;
+import dev.querycache.internal.ui.RowDiff.Kind;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
