@@ -158,7 +158,7 @@ public abstract class AbstractMutationBuilder<V, R, C, B extends AbstractMutatio
    * @return this builder
    * @throws NullPointerException if {@code callback} is null
    */
-  public B onSuccess(Mutation.OnSuccess<V, R, C> callback) {
+  public B onSuccess(OnSuccess<V, R, C> callback) {
     config.onSuccess = Objects.requireNonNull(callback, "callback == null");
     return self();
   }
@@ -171,7 +171,7 @@ public abstract class AbstractMutationBuilder<V, R, C, B extends AbstractMutatio
    * @return this builder
    * @throws NullPointerException if {@code callback} is null
    */
-  public B onError(Mutation.OnError<V, C> callback) {
+  public B onError(OnError<V, C> callback) {
     config.onError = Objects.requireNonNull(callback, "callback == null");
     return self();
   }
@@ -183,7 +183,7 @@ public abstract class AbstractMutationBuilder<V, R, C, B extends AbstractMutatio
    * @return this builder
    * @throws NullPointerException if {@code callback} is null
    */
-  public B onSettled(Mutation.OnSettled<V, R, C> callback) {
+  public B onSettled(OnSettled<V, R, C> callback) {
     config.onSettled = Objects.requireNonNull(callback, "callback == null");
     return self();
   }
@@ -212,7 +212,7 @@ public abstract class AbstractMutationBuilder<V, R, C, B extends AbstractMutatio
    */
   public Mutation<V, R, C> build() {
     validate();
-    return new Mutation<>(client, config.freeze());
+    return new Mutation<>(new MutationCore<>(client.engine, config.freeze()));
   }
 
   /** Refuses inconsistent settings; the message says what is missing. */

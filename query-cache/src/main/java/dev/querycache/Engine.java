@@ -17,6 +17,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -41,6 +42,8 @@ final class Engine {
   final OnlineManager online;
   final FocusManager focus = new FocusManager();
   final QueryDefaults defaults;
+  /** Makes the {@link MutationScope} a run's {@code onMutate} gets: the face adds the client. */
+  private final Function<MutationRun<?, ?, ?>, MutationScope> scopes;
   final QueryCache cache;
   final MutationCache mutations;
   private final CopyOnWriteArrayList<Notifier.Channel> cacheListeners = new CopyOnWriteArrayList<>();
@@ -56,7 +59,8 @@ final class Engine {
       List<MutationHooks> mutationHooks,
       QuerySettings defaults,
       boolean online,
-      long maxUnobservedQueries) {
+      long maxUnobservedQueries,
+      Function<MutationRun<?, ?, ?>, MutationScope> scopes) {
     this.ticker = ticker;
     this.scheduler = scheduler;
     if (fetchExecutor != null) {
@@ -74,6 +78,12 @@ final class Engine {
     this.online = new OnlineManager(online);
     this.mutations = new MutationCache(notifier);
     this.cache = new QueryCache(this, maxUnobservedQueries);
+    this.scopes = scopes;
+  }
+
+  /** The scope that {@code run}'s {@code onMutate} gets. */
+  MutationScope scopeOf(MutationRun<?, ?, ?> run) {
+    return scopes.apply(run);
   }
 
   long now() {

@@ -3,7 +3,6 @@ package dev.querycache;
 import java.lang.System.Logger.Level;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -53,14 +52,10 @@ import org.jspecify.annotations.Nullable;
 public final class Mutation<V, R, C> {
   private static final System.Logger LOG = System.getLogger(Mutation.class.getName());
 
-  final QueryClient client;
-  final MutationConfig<V, R, C> config;
-  private final CopyOnWriteArrayList<Notifier.Channel> channels = new CopyOnWriteArrayList<>();
-  private volatile @Nullable MutationRun<V, R, C> latest;
+  private final MutationCore<V, R, C> core;
 
-  Mutation(QueryClient client, MutationConfig<V, R, C> config) {
-    this.client = client;
-    this.config = config;
+  Mutation(MutationCore<V, R, C> core) {
+    this.core = core;
   }
 
   /**
@@ -75,11 +70,7 @@ public final class Mutation<V, R, C> {
    */
   public CompletableFuture<R> mutate(V variables) {
     Objects.requireNonNull(variables, "variables == null");
-    client.engine.checkOpen();
-    MutationRun<V, R, C> run = new MutationRun<>(this, variables);
-    latest = run;
-    run.start();
-    return run.future();
+    return core.mutate(variables);
   }
 
   /**
@@ -103,8 +94,7 @@ public final class Mutation<V, R, C> {
    * @return the state
    */
   public MutationState<V, R, C> state() {
-    MutationRun<V, R, C> run = latest;
-    return run == null ? MutationState.idle(config.mutationKey) : run.state();
+    return core.state();
   }
 
   /**
@@ -117,20 +107,7 @@ public final class Mutation<V, R, C> {
    */
   public AutoCloseable observe(Consumer<? super MutationState<V, R, C>> listener) {
     Objects.requireNonNull(listener, "listener == null");
-    Object[] last = new Object[1];
-    Notifier.Channel channel =
-        new Notifier.Channel(
-            () -> {
-              MutationState<V, R, C> state = state();
-              if (state != last[0]) {
-                last[0] = state;
-                listener.accept(state);
-              }
-            },
-            "a mutation observer");
-    channels.add(channel);
-    client.engine.notifier.schedule(channel);
-    return () -> channels.remove(channel);
+    return core.observe(listener);
   }
 
   /**
@@ -139,7 +116,7 @@ public final class Mutation<V, R, C> {
    * @return the key, or null
    */
   public @Nullable QueryKey<?> mutationKey() {
-    return config.mutationKey;
+    return core.config.mutationKey;
   }
 
   /**
@@ -148,102 +125,11 @@ public final class Mutation<V, R, C> {
    * @return {@code true} if built through {@link MutationBuilder#optimistic}
    */
   public boolean isOptimistic() {
-    return config.optimistic;
-  }
-
-  /** A run of this mutation changed state. */
-  void runChanged(MutationRun<V, R, C> run) {
-    if (run == latest) {
-      for (Notifier.Channel channel : channels) {
-        client.engine.notifier.schedule(channel);
-      }
-    }
+    return core.config.optimistic;
   }
 
   @Override
   public String toString() {
-    return "Mutation{" + (config.mutationKey == null ? "" : "key=" + config.mutationKey + ", ")
-        + (config.optimistic ? "optimistic" : "plain") + "}";
-  }
-
-  /**
-   * The first step of a run, returning the context.
-   *
-   * @param <V> the variables
-   * @param <C> the context
-   */
-  @FunctionalInterface
-  public interface OnMutate<V, C> {
-    /**
-     * Runs on the caller's thread before the mutation function.
-     *
-     * @param variables the run's variables
-     * @param scope the snapshots, and a way to patch more as this run's layers
-     * @return the context handed to the other callbacks; may be null
-     * @throws Exception to fail the run before its mutation function runs
-     */
-    @Nullable C onMutate(V variables, MutationScope scope) throws Exception;
-  }
-
-  /**
-   * Called when the server accepted the write.
-   *
-   * @param <V> the variables
-   * @param <R> the result
-   * @param <C> the context
-   */
-  @FunctionalInterface
-  public interface OnSuccess<V, R, C> {
-    /**
-     * Handles a success.
-     *
-     * @param result the server's result
-     * @param variables the run's variables
-     * @param context what onMutate returned, or null
-     * @throws Exception to turn the run into a failure
-     */
-    void onSuccess(R result, V variables, @Nullable C context) throws Exception;
-  }
-
-  /**
-   * Called when a run failed, after its layers were removed.
-   *
-   * @param <V> the variables
-   * @param <C> the context
-   */
-  @FunctionalInterface
-  public interface OnError<V, C> {
-    /**
-     * Handles a failure.
-     *
-     * @param error what failed
-     * @param variables the run's variables
-     * @param context what onMutate returned, or null (always null if onMutate failed)
-     * @throws Exception logged and ignored
-     */
-    void onError(Throwable error, V variables, @Nullable C context) throws Exception;
-  }
-
-  /**
-   * Called when a run settled, either way.
-   *
-   * @param <V> the variables
-   * @param <R> the result
-   * @param <C> the context
-   */
-  @FunctionalInterface
-  public interface OnSettled<V, R, C> {
-    /**
-     * Handles the end of a run.
-     *
-     * @param result the result after a success, else null
-     * @param error the failure after a failure, else null
-     * @param variables the run's variables
-     * @param context what onMutate returned, or null
-     * @throws Exception after a success, turns the run into a failure; after a failure,
-     *     logged and ignored
-     */
-    void onSettled(@Nullable R result, @Nullable Throwable error, V variables, @Nullable C context)
-        throws Exception;
+    return core.toString();
   }
 }

@@ -34,7 +34,7 @@ public final class MutationBuilder<V, R, C> extends AbstractMutationBuilder<V, R
    * @throws NullPointerException if {@code callback} is null
    * @throws IllegalStateException if onSuccess, onError or onSettled was already set
    */
-  public <C2> MutationBuilder<V, R, C2> onMutate(Mutation.OnMutate<V, C2> callback) {
+  public <C2> MutationBuilder<V, R, C2> onMutate(OnMutate<V, C2> callback) {
     Objects.requireNonNull(callback, "callback == null");
     return new MutationBuilder<>(client, config.withContext(callback));
   }

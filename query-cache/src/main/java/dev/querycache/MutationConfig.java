@@ -31,10 +31,10 @@ final class MutationConfig<V, R, C> {
   final @Nullable Function<? super V, String> errorMessage;
   final boolean toastErrors;
   final @Nullable String successMessage;
-  final Mutation.@Nullable OnMutate<V, C> onMutate;
-  final Mutation.@Nullable OnSuccess<V, R, C> onSuccess;
-  final Mutation.@Nullable OnError<V, C> onError;
-  final Mutation.@Nullable OnSettled<V, R, C> onSettled;
+  final @Nullable OnMutate<V, C> onMutate;
+  final @Nullable OnSuccess<V, R, C> onSuccess;
+  final @Nullable OnError<V, C> onError;
+  final @Nullable OnSettled<V, R, C> onSettled;
   final @Nullable Function<? super R, Optional<String>> undoId;
   final @Nullable MutationFunction<UndoRequest<V>, ?> undoFunction;
   final @Nullable Function<? super V, String> undoMessage;
@@ -95,10 +95,10 @@ final class MutationConfig<V, R, C> {
     @Nullable Function<? super V, String> errorMessage;
     boolean toastErrors = true;
     @Nullable String successMessage;
-    Mutation.@Nullable OnMutate<V, C> onMutate;
-    Mutation.@Nullable OnSuccess<V, R, C> onSuccess;
-    Mutation.@Nullable OnError<V, C> onError;
-    Mutation.@Nullable OnSettled<V, R, C> onSettled;
+    @Nullable OnMutate<V, C> onMutate;
+    @Nullable OnSuccess<V, R, C> onSuccess;
+    @Nullable OnError<V, C> onError;
+    @Nullable OnSettled<V, R, C> onSettled;
     @Nullable Function<? super R, Optional<String>> undoId;
     @Nullable MutationFunction<UndoRequest<V>, ?> undoFunction;
     @Nullable Function<? super V, String> undoMessage;
@@ -125,7 +125,7 @@ final class MutationConfig<V, R, C> {
 
     /** Re-types the context; only sound before any callback that sees the context is set. */
     @SuppressWarnings("unchecked")
-    <C2> Draft<V, R, C2> withContext(Mutation.OnMutate<V, C2> next) {
+    <C2> Draft<V, R, C2> withContext(OnMutate<V, C2> next) {
       if (onSuccess != null || onError != null || onSettled != null) {
         throw new IllegalStateException(
             "call onMutate before onSuccess, onError and onSettled: it decides the type of the "

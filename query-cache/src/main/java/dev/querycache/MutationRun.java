@@ -28,13 +28,13 @@ import org.jspecify.annotations.Nullable;
  * projection's error), or the client's close ({@link #abort}: cancelled, without callbacks,
  * toasts or refetches). A late answer after that is discarded.
  */
-final class MutationRun<V, R, C> implements MutationScope, Retryer.Listener, LayerOwner {
+final class MutationRun<V, R, C> implements Retryer.Listener, LayerOwner {
   /** Marks a snapshot of a key that had no data. */
   private static final Object NO_DATA = new Object();
   /** The undo toast's message when the undo message function gives none. */
   static final String DEFAULT_UNDO_MESSAGE = "Done";
 
-  private final Mutation<V, R, C> mutation;
+  private final MutationCore<V, R, C> mutation;
   private final Engine engine;
   private final MutationConfig<V, R, C> config;
   final V variables;
@@ -54,9 +54,9 @@ final class MutationRun<V, R, C> implements MutationScope, Retryer.Listener, Lay
   private @Nullable Throwable doomed; // guarded by this: a layer's patch failed when reapplied
   private @Nullable CancellationException abortCause; // guarded by this: closed during mutate
 
-  MutationRun(Mutation<V, R, C> mutation, V variables) {
+  MutationRun(MutationCore<V, R, C> mutation, V variables) {
     this.mutation = mutation;
-    this.engine = mutation.client.engine;
+    this.engine = mutation.engine;
     this.config = mutation.config;
     this.variables = variables;
     this.id = engine.nextSequence();
@@ -144,7 +144,7 @@ final class MutationRun<V, R, C> implements MutationScope, Retryer.Listener, Lay
     if (config.onMutate != null) {
       mutateThread = Thread.currentThread();
       try {
-        context = config.onMutate.onMutate(variables, this);
+        context = config.onMutate.onMutate(variables, engine.scopeOf(this));
       } finally {
         mutateThread = null;
       }
@@ -372,14 +372,14 @@ final class MutationRun<V, R, C> implements MutationScope, Retryer.Listener, Lay
     for (MutationHooks hooks : engine.mutationHooks) {
       Callbacks.run("a mutation hook's onError", mutation, () -> hooks.onError(error, now));
     }
-    Mutation.OnError<V, C> onError = config.onError;
+    OnError<V, C> onError = config.onError;
     if (onError != null) {
       Callbacks.run("onError", mutation, () -> onError.onError(error, variables, ctx));
     }
     for (MutationHooks hooks : engine.mutationHooks) {
       Callbacks.run("a mutation hook's onSettled", mutation, () -> hooks.onSettled(null, error, now));
     }
-    Mutation.OnSettled<V, R, C> onSettled = config.onSettled;
+    OnSettled<V, R, C> onSettled = config.onSettled;
     if (onSettled != null) {
       Callbacks.run("onSettled", mutation, () -> onSettled.onSettled(null, error, variables, ctx));
     }
@@ -480,7 +480,7 @@ final class MutationRun<V, R, C> implements MutationScope, Retryer.Listener, Lay
       return; // not undoable this time
     }
     String message = undoMessage();
-    UndoOffer offer = new MutationUndo<>(mutation.client, config, variables, mutationId.get(), changes());
+    UndoOffer offer = new MutationUndo<>(engine, config, variables, mutationId.get(), changes());
     Callbacks.run("the toaster", mutation, () -> engine.toaster.undo(message, offer));
   }
 
@@ -514,7 +514,7 @@ final class MutationRun<V, R, C> implements MutationScope, Retryer.Listener, Lay
     return out;
   }
 
-  // ---- MutationScope, valid during onMutate ------------------------------------------------
+  // ---- the writes of onMutate's MutationScope (RunScope), valid during onMutate -----------
 
   private void checkInMutate() {
     if (mutateThread != Thread.currentThread()) {
@@ -522,9 +522,9 @@ final class MutationRun<V, R, C> implements MutationScope, Retryer.Listener, Lay
     }
   }
 
-  @Override
+  /** The visible data of {@code key} before this run patched it. */
   @SuppressWarnings("unchecked") // snapshots hold each key's own data type
-  public <T> Optional<T> snapshot(QueryKey<T> key) {
+  <T> Optional<T> snapshot(QueryKey<T> key) {
     Objects.requireNonNull(key, "key == null");
     checkInMutate();
     Object before = snapshots.get(key);
@@ -535,32 +535,27 @@ final class MutationRun<V, R, C> implements MutationScope, Retryer.Listener, Lay
     return before == NO_DATA ? Optional.empty() : Optional.of((T) before);
   }
 
-  @Override
-  public void cancelQueries(QueryFilter filter) {
+  /** Cancels the fetches in flight of the queries {@code filter} selects. */
+  void cancelQueries(QueryFilter filter) {
     checkInMutate();
     Objects.requireNonNull(filter, "filter == null");
     engine.cancel(filter);
   }
 
-  @Override
-  public <T> void setQueryData(QueryKey<T> key, T data) {
+  /** Patches {@code key} with {@code data} as a layer of this run. */
+  <T> void setQueryData(QueryKey<T> key, T data) {
     Objects.requireNonNull(key, "key == null");
     Objects.requireNonNull(data, "data == null");
     checkInMutate();
     patchKey(key, ignored -> data, true);
   }
 
-  @Override
-  public <T> void updateQueryData(QueryKey<T> key, UnaryOperator<T> patch) {
+  /** Patches {@code key} with {@code patch} as a layer of this run. */
+  <T> void updateQueryData(QueryKey<T> key, UnaryOperator<T> patch) {
     Objects.requireNonNull(key, "key == null");
     Objects.requireNonNull(patch, "patch == null");
     checkInMutate();
     patchKey(key, patch, false);
-  }
-
-  @Override
-  public QueryClient client() {
-    return mutation.client;
   }
 
   @Override

@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * are not disturbed.
  */
 final class MutationUndo<V, R, C> implements UndoOffer {
-  private final QueryClient client;
+  private final Engine engine;
   private final MutationConfig<V, R, C> original;
   private final V variables;
   private final String mutationId;
@@ -27,17 +27,17 @@ final class MutationUndo<V, R, C> implements UndoOffer {
   private final AtomicBoolean used = new AtomicBoolean();
 
   MutationUndo(
-      QueryClient client,
+      Engine engine,
       MutationConfig<V, R, C> original,
       V variables,
       String mutationId,
       Map<QueryKey<?>, LayerStack.Change<?>> changes) {
-    this.client = client;
+    this.engine = engine;
     this.original = original;
     this.variables = variables;
     this.mutationId = mutationId;
     this.changes = Map.copyOf(changes);
-    this.offeredAt = client.engine.now();
+    this.offeredAt = engine.now();
   }
 
   @Override
@@ -50,18 +50,18 @@ final class MutationUndo<V, R, C> implements UndoOffer {
     if (used.get()) {
       return Duration.ZERO;
     }
-    Duration left = original.undoWindow.minusNanos(client.engine.now() - offeredAt);
+    Duration left = original.undoWindow.minusNanos(engine.now() - offeredAt);
     return left.isNegative() ? Duration.ZERO : left;
   }
 
   @Override
   public boolean isAvailable() {
-    return !remaining().isZero() && !client.isClosed();
+    return !remaining().isZero() && !engine.isClosed();
   }
 
   @Override
   public CompletableFuture<Void> undo() {
-    if (client.isClosed()) {
+    if (engine.isClosed()) {
       return CompletableFuture.failedFuture(new IllegalStateException("the QueryClient of this undo offer is closed"));
     }
     if (!isAvailable() || !used.compareAndSet(false, true)) {
@@ -71,7 +71,7 @@ final class MutationUndo<V, R, C> implements UndoOffer {
     return reverse().mutate(new UndoRequest<>(mutationId, variables)).thenApply(result -> null);
   }
 
-  private Mutation<UndoRequest<V>, Object, Void> reverse() {
+  private MutationCore<UndoRequest<V>, Object, Void> reverse() {
     @SuppressWarnings("unchecked") // the undo function's result is only awaited, never read
     MutationFunction<UndoRequest<V>, Object> function =
         (MutationFunction<UndoRequest<V>, Object>) java.util.Objects.requireNonNull(original.undoFunction);
@@ -89,7 +89,7 @@ final class MutationUndo<V, R, C> implements UndoOffer {
     }
     // Undoing a plugin's write changes the plugin's data as much as the write did.
     config.pluginInvalidation = original.pluginInvalidation;
-    return new Mutation<>(client, config.freeze());
+    return new MutationCore<>(engine, config.freeze());
   }
 
   /** One reverse patch per key the original run changed under {@code patch}. */

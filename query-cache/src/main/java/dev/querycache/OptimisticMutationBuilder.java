@@ -65,7 +65,7 @@ public final class OptimisticMutationBuilder<V, R, C>
    * @throws NullPointerException if {@code callback} is null
    * @throws IllegalStateException if onSuccess, onError or onSettled was already set
    */
-  public <C2> OptimisticMutationBuilder<V, R, C2> onMutate(Mutation.OnMutate<V, C2> callback) {
+  public <C2> OptimisticMutationBuilder<V, R, C2> onMutate(OnMutate<V, C2> callback) {
     Objects.requireNonNull(callback, "callback == null");
     return new OptimisticMutationBuilder<>(client, config.withContext(callback));
   }

@@ -42,7 +42,8 @@ public final class QueryClient implements AutoCloseable {
   private QueryClient(Builder builder) {
     this.engine = new Engine(
         builder.ticker, builder.scheduler, builder.fetchExecutor, builder.notifyExecutor, builder.toaster,
-        builder.mutationHooks, builder.defaults, builder.online, builder.maxUnobservedQueries);
+        builder.mutationHooks, builder.defaults, builder.online, builder.maxUnobservedQueries,
+        run -> new RunScope(this, run));
   }
 
   /**

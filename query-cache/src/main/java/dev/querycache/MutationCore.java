@@ -1,0 +1,77 @@
+package dev.querycache;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The engine's side of a built mutation: its immutable config, its latest run and the
+ * channels of those who observe it. {@link Mutation} is the application's handle over it and
+ * adds only the checks of its arguments; the reverse mutation of an undo offer is a core with
+ * no handle.
+ *
+ * <p>Thread-safe: runs may start, and observers come and go, from any thread.
+ */
+final class MutationCore<V, R, C> {
+  final Engine engine;
+  final MutationConfig<V, R, C> config;
+  private final CopyOnWriteArrayList<Notifier.Channel> channels = new CopyOnWriteArrayList<>();
+  private volatile @Nullable MutationRun<V, R, C> latest;
+
+  MutationCore(Engine engine, MutationConfig<V, R, C> config) {
+    this.engine = engine;
+    this.config = config;
+  }
+
+  /** Starts a run; throws {@link IllegalStateException} once the client is closed. */
+  CompletableFuture<R> mutate(V variables) {
+    engine.checkOpen();
+    MutationRun<V, R, C> run = new MutationRun<>(this, variables);
+    latest = run;
+    run.start();
+    return run.future();
+  }
+
+  /** The state of the latest run, or an idle state if it never ran. */
+  MutationState<V, R, C> state() {
+    MutationRun<V, R, C> run = latest;
+    return run == null ? MutationState.idle(config.mutationKey) : run.state();
+  }
+
+  /**
+   * Calls {@code listener} with the latest run's state whenever it changes, at once with the
+   * current one, through the notifier; closing the result stops the calls.
+   */
+  AutoCloseable observe(Consumer<? super MutationState<V, R, C>> listener) {
+    Object[] last = new Object[1];
+    Notifier.Channel channel =
+        new Notifier.Channel(
+            () -> {
+              MutationState<V, R, C> state = state();
+              if (state != last[0]) {
+                last[0] = state;
+                listener.accept(state);
+              }
+            },
+            "a mutation observer");
+    channels.add(channel);
+    engine.notifier.schedule(channel);
+    return () -> channels.remove(channel);
+  }
+
+  /** A run of this mutation changed state: its observers hear of it if it is the latest. */
+  void runChanged(MutationRun<V, R, C> run) {
+    if (run == latest) {
+      for (Notifier.Channel channel : channels) {
+        engine.notifier.schedule(channel);
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "Mutation{" + (config.mutationKey == null ? "" : "key=" + config.mutationKey + ", ")
+        + (config.optimistic ? "optimistic" : "plain") + "}";
+  }
+}

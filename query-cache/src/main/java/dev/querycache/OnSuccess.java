@@ -1,0 +1,26 @@
+package dev.querycache;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A mutation's callback when the server accepted the write: it runs after the client's
+ * {@link MutationHooks#onSuccess}, before {@link OnSettled}, on the thread that completed the
+ * mutation function. A throw turns the run into a failure (the error path runs with that
+ * error).
+ *
+ * @param <V> the variables
+ * @param <R> the result
+ * @param <C> the context
+ */
+@FunctionalInterface
+public interface OnSuccess<V, R, C> {
+  /**
+   * Handles a success.
+   *
+   * @param result the server's result
+   * @param variables the run's variables
+   * @param context what onMutate returned, or null
+   * @throws Exception to turn the run into a failure
+   */
+  void onSuccess(R result, V variables, @Nullable C context) throws Exception;
+}
