@@ -30,7 +30,9 @@ import org.jspecify.annotations.Nullable;
  * cannot handle better than by reporting it loudly and finishing its own bookkeeping.
  */
 final class Callbacks {
-  private static final System.Logger LOG = System.getLogger(Callbacks.class.getName());
+  // The name applications configure (see docs/queries-and-observers.md), whatever package the
+  // class sits in.
+  private static final System.Logger LOG = System.getLogger("dev.querycache.Callbacks");
 
   private Callbacks() {}
 

@@ -1,9 +1,11 @@
 package dev.querycache;
 
+import java.util.function.Predicate;
+
 /**
- * Whether a query matches a {@link QueryFilter}: the engine's side of filters, which are
- * plain data. The store's index narrows candidates by key first ({@link QueryCache#findAll});
- * these checks decide the rest.
+ * Whether a query matches a {@link QueryFilter}, or a mutation run a {@link MutationFilter}:
+ * the engine's side of filters, which are plain data. The store's index narrows candidate
+ * queries by key first ({@link QueryCache#findAll}); these checks decide the rest.
  */
 final class FilterMatch {
   private FilterMatch() {}
@@ -14,7 +16,7 @@ final class FilterMatch {
     if (wanted == null) {
       return true;
     }
-    return filter.isExact() ? wanted.equals(key) : KeyParts.partialMatch(key.root(), wanted.root());
+    return filter.isExact() ? wanted.equals(key) : KeyParts.partialMatch(KeyParts.root(key), KeyParts.root(wanted));
   }
 
   /**
@@ -34,7 +36,24 @@ final class FilterMatch {
     if (stale != null && query.isStale(now) != stale) {
       return false;
     }
-    java.util.function.Predicate<? super CachedQuery<?>> predicate = filter.predicate();
+    Predicate<? super CachedQuery<?>> predicate = filter.predicate();
     return predicate == null || predicate.test(query.snapshot(now));
+  }
+
+  /** Whether a mutation run in {@code state} is selected by {@code filter}. */
+  static boolean mutation(MutationFilter filter, MutationState<?, ?, ?> state) {
+    MutationStatus status = filter.status();
+    if (status != null && state.status() != status) {
+      return false;
+    }
+    QueryKey<?> prefix = filter.mutationKey();
+    if (prefix != null) {
+      QueryKey<?> runKey = state.mutationKey();
+      if (runKey == null || !runKey.startsWith(prefix)) {
+        return false;
+      }
+    }
+    Predicate<? super MutationState<?, ?, ?>> predicate = filter.predicate();
+    return predicate == null || predicate.test(state);
   }
 }

@@ -88,6 +88,12 @@ final class KeyParts {
   }
 
   /** Converts a list of root parts; see {@link #canonicalRoot(Object[])}. */
+  /** The root node of {@code key}'s canonical tree, for matching and indexing. */
+  static KeyList root(QueryKey<?> key) {
+    return (KeyList) key.parts();
+  }
+
+  /** As {@link #canonicalRoot(Object[])}; a {@link KeyList} is canonical already, and is kept. */
   static KeyList canonicalRoot(List<?> parts) {
     if (parts instanceof KeyList) {
       return (KeyList) parts;

@@ -31,7 +31,9 @@ sealed interface MutationAction<V, R, C> {
   record Mutated<V, R, C>(@Nullable C context) implements MutationAction<V, R, C> {
     @Override
     public MutationState<V, R, C> reduce(MutationState<V, R, C> s) {
-      return s.withContext(context);
+      Draft<V, R, C> next = new Draft<>(s);
+      next.context = context;
+      return next.build();
     }
   }
 
@@ -39,7 +41,9 @@ sealed interface MutationAction<V, R, C> {
   record Paused<V, R, C>(boolean paused) implements MutationAction<V, R, C> {
     @Override
     public MutationState<V, R, C> reduce(MutationState<V, R, C> s) {
-      return s.withPaused(paused);
+      Draft<V, R, C> next = new Draft<>(s);
+      next.isPaused = paused;
+      return next.build();
     }
   }
 
@@ -47,7 +51,10 @@ sealed interface MutationAction<V, R, C> {
   record AttemptFailed<V, R, C>(int failureCount, Throwable reason) implements MutationAction<V, R, C> {
     @Override
     public MutationState<V, R, C> reduce(MutationState<V, R, C> s) {
-      return s.withFailure(failureCount, reason);
+      Draft<V, R, C> next = new Draft<>(s);
+      next.failureCount = failureCount;
+      next.failureReason = reason;
+      return next.build();
     }
   }
 
@@ -55,7 +62,7 @@ sealed interface MutationAction<V, R, C> {
   record Succeeded<V, R, C>(R result) implements MutationAction<V, R, C> {
     @Override
     public MutationState<V, R, C> reduce(MutationState<V, R, C> s) {
-      return s.with(MutationStatus.SUCCESS, result, null);
+      return Draft.settled(s, MutationStatus.SUCCESS, result, null);
     }
   }
 
@@ -63,7 +70,7 @@ sealed interface MutationAction<V, R, C> {
   record Failed<V, R, C>(Throwable error) implements MutationAction<V, R, C> {
     @Override
     public MutationState<V, R, C> reduce(MutationState<V, R, C> s) {
-      return s.with(MutationStatus.ERROR, null, error);
+      return Draft.settled(s, MutationStatus.ERROR, null, error);
     }
   }
 
@@ -71,7 +78,50 @@ sealed interface MutationAction<V, R, C> {
   record Cancelled<V, R, C>(Throwable cause) implements MutationAction<V, R, C> {
     @Override
     public MutationState<V, R, C> reduce(MutationState<V, R, C> s) {
-      return s.with(MutationStatus.ERROR, null, cause);
+      return Draft.settled(s, MutationStatus.ERROR, null, cause);
+    }
+  }
+
+  /**
+   * A state being derived from another: starts as a copy, each rule sets what it changes,
+   * {@link #build()} makes the immutable state. A run's identity (its id, key, variables and
+   * submission time) never changes.
+   */
+  final class Draft<V, R, C> {
+    private final MutationState<V, R, C> from;
+    MutationStatus status;
+    @Nullable C context;
+    @Nullable R result;
+    @Nullable Throwable error;
+    int failureCount;
+    @Nullable Throwable failureReason;
+    boolean isPaused;
+
+    Draft(MutationState<V, R, C> from) {
+      this.from = from;
+      status = from.status();
+      context = from.context();
+      result = from.result();
+      error = from.error();
+      failureCount = from.failureCount();
+      failureReason = from.failureReason();
+      isPaused = from.isPaused();
+    }
+
+    /** {@code s} settled in {@code status}, with its result or its error. */
+    static <V, R, C> MutationState<V, R, C> settled(
+        MutationState<V, R, C> s, MutationStatus status, @Nullable R result, @Nullable Throwable error) {
+      Draft<V, R, C> next = new Draft<>(s);
+      next.status = status;
+      next.result = result;
+      next.error = error;
+      return next.build();
+    }
+
+    MutationState<V, R, C> build() {
+      return new MutationState<>(
+          from.id(), from.mutationKey(), status, from.variables(), context, result, error, from.submittedAt(),
+          failureCount, failureReason, isPaused);
     }
   }
 }

@@ -83,7 +83,7 @@ final class MutationCache {
     List<MutationState<?, ?, ?>> out = new ArrayList<>();
     for (MutationRun<?, ?, ?> run : all) {
       MutationState<?, ?, ?> state = run.state();
-      if (filter.matches(state)) {
+      if (FilterMatch.mutation(filter, state)) {
         out.add(state);
       }
     }

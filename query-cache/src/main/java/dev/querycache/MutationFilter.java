@@ -83,17 +83,32 @@ public final class MutationFilter {
     return new MutationFilter(key, status, combined);
   }
 
-  boolean matches(MutationState<?, ?, ?> state) {
-    if (status != null && state.status() != status) {
-      return false;
-    }
-    if (key != null) {
-      QueryKey<?> runKey = state.mutationKey();
-      if (runKey == null || !runKey.startsWith(key)) {
-        return false;
-      }
-    }
-    return predicate == null || predicate.test(state);
+  /**
+   * The prefix a run's mutation key must start with to be selected.
+   *
+   * @return the prefix, or null for every run, with a key or without
+   */
+  public @Nullable QueryKey<?> mutationKey() {
+    return key;
+  }
+
+  /**
+   * The status a run must have to be selected.
+   *
+   * @return the status, or null for any
+   */
+  public @Nullable MutationStatus status() {
+    return status;
+  }
+
+  /**
+   * The test a run's state must pass, after the other conditions (the predicates of every
+   * {@link #where} call, ANDed).
+   *
+   * @return the predicate, or null for none
+   */
+  public @Nullable Predicate<? super MutationState<?, ?, ?>> predicate() {
+    return predicate;
   }
 
   @Override

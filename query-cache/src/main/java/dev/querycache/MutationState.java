@@ -80,28 +80,4 @@ public record MutationState<V, R, C>(
   public boolean isPending() {
     return status == MutationStatus.PENDING;
   }
-
-  MutationState<V, R, C> with(MutationStatus nextStatus, @Nullable R nextResult, @Nullable Throwable nextError) {
-    return new MutationState<>(
-        id, mutationKey, nextStatus, variables, context, nextResult, nextError, submittedAt,
-        failureCount, failureReason, isPaused);
-  }
-
-  MutationState<V, R, C> withContext(@Nullable C nextContext) {
-    return new MutationState<>(
-        id, mutationKey, status, variables, nextContext, result, error, submittedAt,
-        failureCount, failureReason, isPaused);
-  }
-
-  MutationState<V, R, C> withFailure(int count, @Nullable Throwable reason) {
-    return new MutationState<>(
-        id, mutationKey, status, variables, context, result, error, submittedAt, count, reason,
-        isPaused);
-  }
-
-  MutationState<V, R, C> withPaused(boolean paused) {
-    return new MutationState<>(
-        id, mutationKey, status, variables, context, result, error, submittedAt, failureCount,
-        failureReason, paused);
-  }
 }

@@ -40,7 +40,8 @@ import org.jspecify.annotations.Nullable;
  * nested one. However long a chain of such hand-overs, the stack does not grow with it.
  */
 final class Notifier {
-  private static final System.Logger LOG = System.getLogger(Notifier.class.getName());
+  // The name applications configure, whatever package the class sits in.
+  private static final System.Logger LOG = System.getLogger("dev.querycache.Notifier");
 
   private final Executor executor;
   private final ThreadLocal<Batch> batches = ThreadLocal.withInitial(Batch::new);

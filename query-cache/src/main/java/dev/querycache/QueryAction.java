@@ -37,7 +37,13 @@ sealed interface QueryAction<T> {
   record FetchPaused<T>(boolean paused) implements QueryAction<T> {
     @Override
     public QueryState<T> reduce(QueryState<T> s, boolean share) {
-      return s.withFetchStatus(paused ? FetchStatus.PAUSED : FetchStatus.FETCHING);
+      FetchStatus status = paused ? FetchStatus.PAUSED : FetchStatus.FETCHING;
+      if (status == s.fetchStatus()) {
+        return s; // already so: the same instance
+      }
+      Draft<T> next = new Draft<>(s);
+      next.fetchStatus = status;
+      return next.build();
     }
   }
 

@@ -196,7 +196,7 @@ final class QueryCache {
       candidates = query == null ? List.of() : List.of(query);
       keysMatch = true;
     } else {
-      QueryIndex.Candidates found = index.candidates(key == null ? KeyList.EMPTY : key.root());
+      QueryIndex.Candidates found = index.candidates(key == null ? KeyList.EMPTY : KeyParts.root(key));
       candidates = found.queries();
       keysMatch = found.allMatch();
     }

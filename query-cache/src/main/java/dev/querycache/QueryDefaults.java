@@ -17,7 +17,7 @@ final class QueryDefaults {
 
   QueryDefaults(QuerySettings client) {
     this.client = client;
-    this.baseline = new ResolvedOptions<>(null, QuerySettings.builder().apply(client));
+    this.baseline = new ResolvedOptions<>(null, client);
   }
 
   /** Sets the defaults of {@code prefix}, replacing its earlier ones in place. */
@@ -51,7 +51,7 @@ final class QueryDefaults {
     if (options != null) {
       merged.apply(options.settings());
     }
-    return new ResolvedOptions<>(options, merged, imperative);
+    return new ResolvedOptions<>(options, merged.build(), imperative);
   }
 
   private QuerySettings.Builder merged(QueryKey<?> key) {

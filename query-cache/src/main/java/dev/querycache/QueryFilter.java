@@ -171,27 +171,58 @@ public final class QueryFilter {
     return new QueryFilter(key, exact, type, stale, fetchStatus, combined);
   }
 
-  @Nullable QueryKey<?> key() {
+  /**
+   * The key this filter selects by: the prefix, or the exact key if {@link #isExact()}.
+   *
+   * @return the key, or null if the filter selects every key
+   */
+  public @Nullable QueryKey<?> key() {
     return key;
   }
 
-  boolean isExact() {
+  /**
+   * Whether {@link #key()} must equal a query's key, rather than match its start.
+   *
+   * @return {@code true} for a filter made by {@link #exact(QueryKey)}
+   */
+  public boolean isExact() {
     return exact;
   }
 
-  Type type() {
+  /**
+   * Which queries by activity: all, only those with observers, or only those without.
+   *
+   * @return the type; {@link Type#ALL} unless narrowed
+   */
+  public Type type() {
     return type;
   }
 
-  @Nullable Boolean stale() {
+  /**
+   * The staleness a query must have to be selected.
+   *
+   * @return {@code true} for stale only, {@code false} for fresh only, null for either
+   */
+  public @Nullable Boolean stale() {
     return stale;
   }
 
-  @Nullable FetchStatus fetchStatus() {
+  /**
+   * The fetch status a query must have to be selected.
+   *
+   * @return the status, or null for any
+   */
+  public @Nullable FetchStatus fetchStatus() {
     return fetchStatus;
   }
 
-  @Nullable Predicate<? super CachedQuery<?>> predicate() {
+  /**
+   * The test a snapshot of the query must pass, after the other conditions (the predicates of
+   * every {@link #where} call, ANDed).
+   *
+   * @return the predicate, or null for none
+   */
+  public @Nullable Predicate<? super CachedQuery<?>> predicate() {
     return predicate;
   }
 

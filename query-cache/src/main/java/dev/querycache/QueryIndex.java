@@ -32,12 +32,12 @@ final class QueryIndex {
 
   synchronized void add(Query<?> query) {
     Node node = root;
-    for (Object token : tokens(query.key.root())) {
+    for (Object token : tokens(KeyParts.root(query.key))) {
       node = node.child(token);
     }
     node.add(query);
     if (node.shape == null) {
-      KeyMap map = mapAfterScalars(query.key.root());
+      KeyMap map = mapAfterScalars(KeyParts.root(query.key));
       node.shape = map == null ? null : map.names();
     }
   }
@@ -51,7 +51,7 @@ final class QueryIndex {
    * array of map names, per key. Called when a query is created, so the stored key shares.
    */
   synchronized <T> QueryKey<T> share(QueryKey<T> key) {
-    KeyList parts = key.root();
+    KeyList parts = KeyParts.root(key);
     @Nullable Object[] shared = null;
     Node node = root;
     int at = 0;
@@ -82,7 +82,7 @@ final class QueryIndex {
         shared[at] = sharing;
       }
     }
-    return shared == null ? key : key.withParts(new KeyList(shared));
+    return shared == null ? key : QueryKey.fromList(new KeyList(shared));
   }
 
   /** How many scalar parts lead the key (the tokens of its path, when no list comes first). */

@@ -111,18 +111,9 @@ public final class QueryKey<T> {
    * @return the parts, outermost first
    */
   public List<@Nullable Object> parts() {
-    return parts;
+    return parts; // the canonical tree itself: the engine matches and indexes it (KeyParts.root)
   }
 
-  /** This key with {@code equal} parts (the same tree, other instances), typed the same. */
-  QueryKey<T> withParts(KeyList equal) {
-    return new QueryKey<>(equal);
-  }
-
-  /** The root node of the canonical tree, for matching and indexing. */
-  KeyList root() {
-    return parts;
-  }
 
   /**
    * Whether this key starts with {@code prefix} in the partial sense filters use: a list

@@ -88,11 +88,22 @@ public final class QueryOptions<T> {
     return blockingFunction != null || asyncFunction != null;
   }
 
-  @Nullable QueryFunction<T> blockingFunction() {
+  /**
+   * The blocking function, run on the client's fetch executor.
+   *
+   * @return the function, or null if these options have an async function or none
+   */
+  public @Nullable QueryFunction<T> blockingFunction() {
     return blockingFunction;
   }
 
-  @Nullable AsyncQueryFunction<T> asyncFunction() {
+  /**
+   * The non-blocking function, called directly on the thread that starts each attempt; it must
+   * not block.
+   *
+   * @return the function, or null if these options have a blocking function or none
+   */
+  public @Nullable AsyncQueryFunction<T> asyncFunction() {
     return asyncFunction;
   }
 

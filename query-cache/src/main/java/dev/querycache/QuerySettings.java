@@ -32,14 +32,14 @@ public final class QuerySettings {
 
   private static final QuerySettings EMPTY = new Builder().build();
 
-  final @Nullable Duration staleTime;
-  final @Nullable Duration gcTime;
-  final @Nullable RetryPolicy retry;
-  final @Nullable Boolean enabled;
-  final @Nullable Refetch refetchOnMount;
-  final @Nullable Refetch refetchOnWindowFocus;
-  final @Nullable Refetch refetchOnReconnect;
-  final @Nullable Boolean structuralSharing;
+  private final @Nullable Duration staleTime;
+  private final @Nullable Duration gcTime;
+  private final @Nullable RetryPolicy retry;
+  private final @Nullable Boolean enabled;
+  private final @Nullable Refetch refetchOnMount;
+  private final @Nullable Refetch refetchOnWindowFocus;
+  private final @Nullable Refetch refetchOnReconnect;
+  private final @Nullable Boolean structuralSharing;
 
   QuerySettings(AbstractBuilder<?> builder) {
     this.staleTime = builder.staleTime;
@@ -68,6 +68,78 @@ public final class QuerySettings {
    */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * How long fetched data stays fresh.
+   *
+   * @return the stale time, or null if not set here (inherited)
+   */
+  public @Nullable Duration staleTime() {
+    return staleTime;
+  }
+
+  /**
+   * How long a query without observers stays cached.
+   *
+   * @return the gc time, or null if not set here (inherited)
+   */
+  public @Nullable Duration gcTime() {
+    return gcTime;
+  }
+
+  /**
+   * How failed fetches are retried.
+   *
+   * @return the policy, or null if not set here (inherited)
+   */
+  public @Nullable RetryPolicy retry() {
+    return retry;
+  }
+
+  /**
+   * Whether observers fetch on their own.
+   *
+   * @return the flag, or null if not set here (inherited)
+   */
+  public @Nullable Boolean enabled() {
+    return enabled;
+  }
+
+  /**
+   * Whether a new observer refetches.
+   *
+   * @return the rule, or null if not set here (inherited)
+   */
+  public @Nullable Refetch refetchOnMount() {
+    return refetchOnMount;
+  }
+
+  /**
+   * Whether the window regaining focus refetches.
+   *
+   * @return the rule, or null if not set here (inherited)
+   */
+  public @Nullable Refetch refetchOnWindowFocus() {
+    return refetchOnWindowFocus;
+  }
+
+  /**
+   * Whether the network coming back refetches.
+   *
+   * @return the rule, or null if not set here (inherited)
+   */
+  public @Nullable Refetch refetchOnReconnect() {
+    return refetchOnReconnect;
+  }
+
+  /**
+   * Whether new data that equals the old keeps the old references.
+   *
+   * @return the flag, or null if not set here (inherited)
+   */
+  public @Nullable Boolean structuralSharing() {
+    return structuralSharing;
   }
 
   @Override

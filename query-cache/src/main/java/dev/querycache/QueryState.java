@@ -92,12 +92,4 @@ public record QueryState<T>(
   public boolean isFetching() {
     return fetchStatus == FetchStatus.FETCHING;
   }
-
-  QueryState<T> withFetchStatus(FetchStatus next) {
-    return next == fetchStatus
-        ? this
-        : new QueryState<>(
-            data, dataUpdatedAt, dataUpdateCount, error, errorUpdatedAt, errorUpdateCount,
-            fetchFailureCount, fetchFailureReason, status, next, isInvalidated, optimisticLayers);
-  }
 }

@@ -21,7 +21,7 @@ final class ResolvedOptions<T> {
   final Refetch refetchOnReconnect;
   final boolean structuralSharing;
 
-  ResolvedOptions(@Nullable QueryOptions<T> source, QuerySettings.AbstractBuilder<?> merged) {
+  ResolvedOptions(@Nullable QueryOptions<T> source, QuerySettings merged) {
     this(source, merged, false);
   }
 
@@ -30,16 +30,21 @@ final class ResolvedOptions<T> {
    * {@code ensureQueryData}, which, as in TanStack Query, do not retry unless a retry policy
    * was set (by the call, a prefix default or the client's defaults).
    */
-  ResolvedOptions(@Nullable QueryOptions<T> source, QuerySettings.AbstractBuilder<?> merged, boolean imperative) {
+  ResolvedOptions(@Nullable QueryOptions<T> source, QuerySettings merged, boolean imperative) {
     this.source = source;
-    this.staleNanos = merged.staleTime == null ? 0 : nanos(merged.staleTime);
-    this.gcNanos = nanos(merged.gcTime == null ? DEFAULT_GC_TIME : merged.gcTime);
-    this.retry = merged.retry != null ? merged.retry : imperative ? RetryPolicy.never() : DEFAULT_RETRY;
-    this.enabled = merged.enabled == null || merged.enabled;
-    this.refetchOnMount = orIfStale(merged.refetchOnMount);
-    this.refetchOnWindowFocus = orIfStale(merged.refetchOnWindowFocus);
-    this.refetchOnReconnect = orIfStale(merged.refetchOnReconnect);
-    this.structuralSharing = merged.structuralSharing == null || merged.structuralSharing;
+    Duration staleTime = merged.staleTime();
+    this.staleNanos = staleTime == null ? 0 : nanos(staleTime);
+    Duration gcTime = merged.gcTime();
+    this.gcNanos = nanos(gcTime == null ? DEFAULT_GC_TIME : gcTime);
+    RetryPolicy retry = merged.retry();
+    this.retry = retry != null ? retry : imperative ? RetryPolicy.never() : DEFAULT_RETRY;
+    Boolean enabled = merged.enabled();
+    this.enabled = enabled == null || enabled;
+    this.refetchOnMount = orIfStale(merged.refetchOnMount());
+    this.refetchOnWindowFocus = orIfStale(merged.refetchOnWindowFocus());
+    this.refetchOnReconnect = orIfStale(merged.refetchOnReconnect());
+    Boolean structuralSharing = merged.structuralSharing();
+    this.structuralSharing = structuralSharing == null || structuralSharing;
   }
 
   boolean canFetch() {

@@ -2,6 +2,8 @@ package dev.querycache;
 
 import java.time.Duration;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Runs a task after a delay measured on the client's {@link Ticker}. The client schedules
@@ -29,5 +31,29 @@ public interface Scheduler {
    */
   static Scheduler system() {
     return SystemScheduler.INSTANCE;
+  }
+}
+
+/** {@link Scheduler#system()}: one daemon thread shared by every client of the process. */
+final class SystemScheduler implements Scheduler {
+  static final SystemScheduler INSTANCE = new SystemScheduler();
+
+  private final ScheduledThreadPoolExecutor executor;
+
+  private SystemScheduler() {
+    executor =
+        new ScheduledThreadPoolExecutor(
+            1,
+            task -> {
+              Thread thread = new Thread(task, "query-cache-scheduler");
+              thread.setDaemon(true);
+              return thread;
+            });
+    executor.setRemoveOnCancelPolicy(true);
+  }
+
+  @Override
+  public Future<?> schedule(Runnable task, Duration delay) {
+    return executor.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
   }
 }

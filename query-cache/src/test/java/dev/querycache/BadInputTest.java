@@ -247,8 +247,8 @@ class BadInputTest {
       assertThatThrownBy(() -> builder.gcTime(negative)).isInstanceOf(IllegalArgumentException.class);
 
       QuerySettings settings = builder.build();
-      assertThat(settings.staleTime).isEqualTo(Duration.ofSeconds(5));
-      assertThat(settings.gcTime).isEqualTo(Duration.ofMinutes(1));
+      assertThat(settings.staleTime()).isEqualTo(Duration.ofSeconds(5));
+      assertThat(settings.gcTime()).isEqualTo(Duration.ofMinutes(1));
     }
 
     @Test

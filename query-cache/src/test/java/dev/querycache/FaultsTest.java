@@ -915,7 +915,7 @@ class FaultsTest {
      */
     void assertIsolated(Throwable thrown) {
       QueryClient client = direct();
-      try (LogCapture log = LogCapture.open(Callbacks.class)) {
+      try (LogCapture log = LogCapture.open(LogCapture.CALLBACKS)) {
         LatestResult<String> thrower = observeWithThrower(client, thrown);
 
         Throwable escaped = catchThrowable(() -> client.batch(() -> {
@@ -1027,7 +1027,7 @@ class FaultsTest {
               .optimistic(todos, FaultsTest::append)
               .errorMessage("Failed to add")
               .build();
-      try (LogCapture log = LogCapture.open(Callbacks.class)) {
+      try (LogCapture log = LogCapture.open(LogCapture.CALLBACKS)) {
         CompletableFuture<String> run = mutation.mutate("b");
 
         assertThat(toasts).hasValue(1);
@@ -1097,7 +1097,7 @@ class FaultsTest {
       client.setQueryData(key, "one");
       assertThat(first.data()).isEqualTo("one");
 
-      try (LogCapture log = LogCapture.open(Notifier.class)) {
+      try (LogCapture log = LogCapture.open(LogCapture.NOTIFIER)) {
         rejecting.set(true);
         Throwable escaped = catchThrowable(() -> {
           client.setQueryData(key, "two");

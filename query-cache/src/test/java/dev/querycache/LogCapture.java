@@ -19,13 +19,18 @@ final class LogCapture implements AutoCloseable {
 
   private LogCapture() {}
 
-  /** Starts capturing the loggers named after {@code sources} (as the library names them). */
-  static LogCapture open(Class<?>... sources) {
+  /** The logger of what the application's callbacks threw (documented: queries-and-observers.md). */
+  static final String CALLBACKS = "dev.querycache.Callbacks";
+  /** The logger of the notify executor's failures. */
+  static final String NOTIFIER = "dev.querycache.Notifier";
+
+  /** Starts capturing the loggers named {@code loggers}. */
+  static LogCapture open(String... loggers) {
     LogCapture.class.getModule()
         .addReads(ModuleLayer.boot().findModule("java.logging").orElseThrow());
     LogCapture capture = new LogCapture();
-    for (Class<?> source : sources) {
-      capture.attach(source.getName());
+    for (String logger : loggers) {
+      capture.attach(logger);
     }
     return capture;
   }

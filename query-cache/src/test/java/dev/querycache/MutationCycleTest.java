@@ -48,35 +48,22 @@ class MutationCycleTest {
   final QueryKey<List<String>> todos = QueryKey.of("todos");
   final List<String> original = List.of("a");
 
-  /** What the mutation logger says at WARNING or above (callbacks that throw in the error path). */
-  private final java.io.ByteArrayOutputStream logBytes = new java.io.ByteArrayOutputStream();
-  private Runnable logFlush = () -> {};
-  private AutoCloseable logCapture = () -> {};
+  /** What the callbacks logger says at WARNING or above (callbacks that throw in the error path). */
+  private LogCapture log;
 
   @BeforeEach
   void captureLog() {
-    // The library logs through System.Logger, whose default backend is java.util.logging. The
-    // module under test does not read java.logging, so the test adds the edge before touching
-    // it (and subclasses nothing of it: surefire loads every class of this file up front).
-    MutationCycleTest.class.getModule().addReads(ModuleLayer.boot().findModule("java.logging").orElseThrow());
-    java.util.logging.Logger logger = java.util.logging.Logger.getLogger(Callbacks.class.getName());
-    java.util.logging.StreamHandler handler =
-        new java.util.logging.StreamHandler(logBytes, new java.util.logging.SimpleFormatter());
-    handler.setLevel(java.util.logging.Level.WARNING);
-    logger.addHandler(handler);
-    logFlush = handler::flush;
-    logCapture = () -> logger.removeHandler(handler);
+    log = LogCapture.open(LogCapture.CALLBACKS);
   }
 
   @AfterEach
-  void releaseLog() throws Exception {
-    logCapture.close();
+  void releaseLog() {
+    log.close();
   }
 
-  /** The formatted WARNING+ records of the mutation logger so far, throwables included. */
+  /** The formatted WARNING+ records of the callbacks logger so far, throwables included. */
   String warningsLogged() {
-    logFlush.run();
-    return logBytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+    return log.text();
   }
 
   // ---- test-local helpers ------------------------------------------------------------------

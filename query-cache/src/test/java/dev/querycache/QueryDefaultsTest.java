@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -408,6 +409,57 @@ class QueryDefaultsTest {
       assertThatThrownBy(() -> client.setQueryDefaults(QueryKey.of("todos"), null))
           .isInstanceOf(NullPointerException.class)
           .hasMessageContaining("settings");
+    }
+  }
+
+  @Nested
+  @DisplayName("as plain data")
+  class AsPlainData {
+    @Test
+    void settingsReadBackWhatWasSet() {
+      RetryPolicy retry = RetryPolicy.never();
+
+      QuerySettings settings =
+          QuerySettings.builder().staleTime(Duration.ofSeconds(5)).gcTime(Duration.ofMinutes(1)).retry(retry)
+              .enabled(false).refetchOnMount(Refetch.ALWAYS).refetchOnWindowFocus(Refetch.NEVER)
+              .refetchOnReconnect(Refetch.IF_STALE).structuralSharing(false).build();
+
+      assertThat(settings.staleTime()).isEqualTo(Duration.ofSeconds(5));
+      assertThat(settings.gcTime()).isEqualTo(Duration.ofMinutes(1));
+      assertThat(settings.retry()).isSameAs(retry);
+      assertThat(settings.enabled()).isFalse();
+      assertThat(settings.refetchOnMount()).isEqualTo(Refetch.ALWAYS);
+      assertThat(settings.refetchOnWindowFocus()).isEqualTo(Refetch.NEVER);
+      assertThat(settings.refetchOnReconnect()).isEqualTo(Refetch.IF_STALE);
+      assertThat(settings.structuralSharing()).isFalse();
+    }
+
+    @Test
+    void whatIsNotSetReadsAsNullForInherited() {
+      QuerySettings none = QuerySettings.none();
+
+      assertThat(none.staleTime()).isNull();
+      assertThat(none.gcTime()).isNull();
+      assertThat(none.retry()).isNull();
+      assertThat(none.enabled()).isNull();
+      assertThat(none.refetchOnMount()).isNull();
+      assertThat(none.refetchOnWindowFocus()).isNull();
+      assertThat(none.refetchOnReconnect()).isNull();
+      assertThat(none.structuralSharing()).isNull();
+    }
+
+    @Test
+    void optionsReadBackTheirFunction() {
+      QueryFunction<String> blocking = ctx -> "a";
+      AsyncQueryFunction<String> async = ctx -> CompletableFuture.completedFuture("b");
+
+      QueryOptions<String> withBlocking = QueryOptions.of(QueryKey.of("a"), blocking);
+      QueryOptions<String> withAsync = QueryOptions.builder(QueryKey.<String>of("b")).asyncFetcher(async).build();
+
+      assertThat(withBlocking.blockingFunction()).isSameAs(blocking);
+      assertThat(withBlocking.asyncFunction()).isNull();
+      assertThat(withAsync.asyncFunction()).isSameAs(async);
+      assertThat(withAsync.blockingFunction()).isNull();
     }
   }
 }

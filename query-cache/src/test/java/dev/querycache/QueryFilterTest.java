@@ -624,4 +624,50 @@ class QueryFilterTest {
           .hasSize(1);
     }
   }
+
+  @Nested
+  @DisplayName("as plain data")
+  class AsPlainData {
+    @Test
+    void aFilterReadsBackWhatItSelectsBy() {
+      QueryKey<String> key = QueryKey.of("todos", 1);
+      java.util.function.Predicate<CachedQuery<?>> withData = q -> q.state().data() != null;
+
+      QueryFilter filter = QueryFilter.exact(key).active().stale(true).fetchStatus(FetchStatus.IDLE).where(withData);
+
+      assertThat(filter.key()).isEqualTo(key);
+      assertThat(filter.isExact()).isTrue();
+      assertThat(filter.type()).isEqualTo(QueryFilter.Type.ACTIVE);
+      assertThat(filter.stale()).isTrue();
+      assertThat(filter.fetchStatus()).isEqualTo(FetchStatus.IDLE);
+      assertThat(filter.predicate()).isSameAs(withData);
+    }
+
+    @Test
+    void theFilterOfAllQueriesSetsNothing() {
+      QueryFilter all = QueryFilter.all();
+
+      assertThat(all.key()).isNull();
+      assertThat(all.isExact()).isFalse();
+      assertThat(all.type()).isEqualTo(QueryFilter.Type.ALL);
+      assertThat(all.stale()).isNull();
+      assertThat(all.fetchStatus()).isNull();
+      assertThat(all.predicate()).isNull();
+    }
+
+    @Test
+    void aMutationFilterReadsBackWhatItSelectsBy() {
+      QueryKey<Void> key = QueryKey.of("todos");
+      java.util.function.Predicate<MutationState<?, ?, ?>> paused = MutationState::isPaused;
+
+      MutationFilter filter = MutationFilter.key(key).pending().where(paused);
+
+      assertThat(filter.mutationKey()).isEqualTo(key);
+      assertThat(filter.status()).isEqualTo(MutationStatus.PENDING);
+      assertThat(filter.predicate()).isSameAs(paused);
+      assertThat(MutationFilter.all().mutationKey()).isNull();
+      assertThat(MutationFilter.all().status()).isNull();
+      assertThat(MutationFilter.all().predicate()).isNull();
+    }
+  }
 }

@@ -154,7 +154,7 @@ public class QueryKeyTest {
   }
 
   private static boolean partialMatch(QueryKey<?> key, QueryKey<?> filter) {
-    return KeyParts.partialMatch(key.root(), filter.root());
+    return KeyParts.partialMatch(key.parts(), filter.parts());
   }
 
   // ---------------------------------------------------------------------------------------
