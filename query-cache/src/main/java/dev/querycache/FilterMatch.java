@@ -1,5 +1,6 @@
 package dev.querycache;
 
+import dev.querycache.internal.key.KeyParts;
 import java.util.function.Predicate;
 
 /**

@@ -5,6 +5,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.Policy;
 import com.github.benmanes.caffeine.cache.RemovalCause;
+import dev.querycache.internal.key.KeyList;
+import dev.querycache.internal.key.KeyParts;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,8 @@
 package dev.querycache;
 
+import dev.querycache.internal.key.KeyList;
+import dev.querycache.internal.key.KeyMap;
+import dev.querycache.internal.key.KeyParts;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;

@@ -1,5 +1,7 @@
 package dev.querycache;
 
+import dev.querycache.internal.key.KeyList;
+import dev.querycache.internal.key.KeyParts;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;

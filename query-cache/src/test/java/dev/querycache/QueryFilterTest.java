@@ -2,6 +2,7 @@ package dev.querycache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.querycache.internal.key.KeyMap;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -3,6 +3,8 @@ package dev.querycache;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.querycache.internal.key.KeyJson;
+import dev.querycache.internal.key.KeyParts;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.LocalDate;

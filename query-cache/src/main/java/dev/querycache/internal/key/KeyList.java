@@ -1,4 +1,4 @@
-package dev.querycache;
+package dev.querycache.internal.key;
 
 import java.util.AbstractList;
 import java.util.Arrays;
@@ -10,14 +10,14 @@ import org.jspecify.annotations.Nullable;
  * {@link KeyParts}); its hash follows the {@link java.util.List#hashCode()} contract and is
  * computed once, so it can stand in a {@code HashMap} beside any other list.
  */
-final class KeyList extends AbstractList<@Nullable Object> implements RandomAccess {
-  static final KeyList EMPTY = new KeyList(new Object[0]);
+public final class KeyList extends AbstractList<@Nullable Object> implements RandomAccess {
+  public static final KeyList EMPTY = new KeyList(new Object[0]);
 
   private final @Nullable Object[] items;
   private final int hash;
 
   /** Takes ownership of {@code items}, which must already be canonical. */
-  KeyList(@Nullable Object[] items) {
+  public KeyList(@Nullable Object[] items) {
     this.items = items;
     int h = 1;
     for (Object item : items) {

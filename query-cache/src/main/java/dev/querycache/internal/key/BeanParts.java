@@ -1,7 +1,7 @@
-package dev.querycache;
+package dev.querycache.internal.key;
 
-import dev.querycache.KeyParts.BadPart;
-import dev.querycache.KeyParts.Budget;
+import dev.querycache.internal.key.KeyParts.BadPart;
+import dev.querycache.internal.key.KeyParts.Budget;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -31,7 +31,7 @@ import tools.jackson.databind.util.TokenBuffer;
  * rules as parts given directly: numbers by exact value ({@code BigDecimal} stays exact, a
  * {@code float} is its printed decimal), maps compared regardless of order.
  */
-final class BeanParts {
+public final class BeanParts {
   /**
    * Built once, thread-safe. Jackson 3 changed two defaults that keys depend on, so they are
    * set back: an enum is written by its name (as enum parts are), and a class with no

@@ -1,5 +1,6 @@
-package dev.querycache;
+package dev.querycache.internal.key;
 
+import dev.querycache.QueryKey;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
@@ -34,12 +35,12 @@ import org.jspecify.annotations.Nullable;
  * stripped), {@link KeyList} or {@link KeyMap}. Because each number has exactly one
  * canonical form, {@code 1}, {@code 1L} and {@code 1.0} are equal parts.
  */
-final class KeyParts {
+public final class KeyParts {
   /** Nesting beyond this is refused (and, where the same container repeats, named a cycle). */
   static final int MAX_DEPTH = 64;
 
   /** The most parts a key may hold in all. */
-  static final int MAX_PARTS = 10_000;
+  public static final int MAX_PARTS = 10_000;
 
   private KeyParts() {}
 
@@ -48,12 +49,12 @@ final class KeyParts {
    *
    * @throws IllegalArgumentException naming the offending part and its path in the key
    */
-  static KeyList canonicalRoot(@Nullable Object[] parts) {
+  public static KeyList canonicalRoot(@Nullable Object[] parts) {
     return canonicalRoot(parts, 0);
   }
 
   /** As {@link #canonicalRoot(Object[])} for parts that follow {@code offset} others. */
-  static KeyList canonicalRoot(@Nullable Object[] parts, int offset) {
+  public static KeyList canonicalRoot(@Nullable Object[] parts, int offset) {
     Budget budget = new Budget(offset);
     @Nullable Object[] out = new Object[parts.length];
     for (int i = 0; i < parts.length; i++) {
@@ -89,12 +90,12 @@ final class KeyParts {
 
   /** Converts a list of root parts; see {@link #canonicalRoot(Object[])}. */
   /** The root node of {@code key}'s canonical tree, for matching and indexing. */
-  static KeyList root(QueryKey<?> key) {
+  public static KeyList root(QueryKey<?> key) {
     return (KeyList) key.parts();
   }
 
   /** As {@link #canonicalRoot(Object[])}; a {@link KeyList} is canonical already, and is kept. */
-  static KeyList canonicalRoot(List<?> parts) {
+  public static KeyList canonicalRoot(List<?> parts) {
     if (parts instanceof KeyList) {
       return (KeyList) parts;
     }
@@ -316,7 +317,7 @@ final class KeyParts {
    * least its entries (recursively), anything else must be equal. A {@code null} value in a
    * filter map matches only an entry that is present and null, never a missing entry.
    */
-  static boolean partialMatch(@Nullable Object key, @Nullable Object filter) {
+  public static boolean partialMatch(@Nullable Object key, @Nullable Object filter) {
     if (key == filter) {
       return true;
     }

@@ -1,5 +1,6 @@
-package dev.querycache;
+package dev.querycache.internal.key;
 
+import dev.querycache.QueryKey;
 import java.math.BigDecimal;
 import org.jspecify.annotations.Nullable;
 
@@ -9,9 +10,9 @@ import org.jspecify.annotations.Nullable;
  * and ends with an ellipsis), and a number with a large exponent is written in scientific
  * notation, so that rendering a key costs little whatever the key holds.
  */
-final class KeyJson {
+public final class KeyJson {
   /** Renderings stop after about this many characters. */
-  static final int MAX_LENGTH = 1_000;
+  public static final int MAX_LENGTH = 1_000;
   /** Plain notation up to this many characters; scientific beyond. */
   private static final int MAX_PLAIN_NUMBER = 40;
 

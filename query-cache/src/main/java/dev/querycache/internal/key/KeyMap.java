@@ -1,4 +1,4 @@
-package dev.querycache;
+package dev.querycache.internal.key;
 
 import java.util.AbstractMap;
 import java.util.AbstractSet;
@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * maps with the same entries compare equal element by element whatever order they were
  * built in; the hash follows the {@link Map#hashCode()} contract and is computed once.
  */
-final class KeyMap extends AbstractMap<String, @Nullable Object> {
+public final class KeyMap extends AbstractMap<String, @Nullable Object> {
   private final String[] keys;
   private final @Nullable Object[] values;
   private final int hash;
@@ -39,7 +39,7 @@ final class KeyMap extends AbstractMap<String, @Nullable Object> {
   }
 
   /** The sorted names; never to be changed, as other maps may share the array. */
-  String[] names() {
+  public String[] names() {
     return keys;
   }
 
@@ -47,7 +47,7 @@ final class KeyMap extends AbstractMap<String, @Nullable Object> {
    * This map, holding {@code names} instead of its own array when the two are equal (so maps
    * of one shape can share one array of names); else this map itself.
    */
-  KeyMap withNames(String[] names) {
+  public KeyMap withNames(String[] names) {
     return names != keys && Arrays.equals(names, keys) ? new KeyMap(names, values, hash) : this;
   }
 
