@@ -1,5 +1,7 @@
 package dev.querycache;
 
+import dev.querycache.internal.Notifier;
+
 /**
  * One stage between a run's mutate step and its mutation function: it decides when the run
  * may go on (the scope queue today; the rapid-toggle channel, pacing and offline queueing

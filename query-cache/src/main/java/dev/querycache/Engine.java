@@ -1,5 +1,7 @@
 package dev.querycache;
 
+import dev.querycache.internal.Callbacks;
+import dev.querycache.internal.Notifier;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;

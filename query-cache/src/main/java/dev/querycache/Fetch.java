@@ -1,5 +1,6 @@
 package dev.querycache;
 
+import dev.querycache.internal.Callbacks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

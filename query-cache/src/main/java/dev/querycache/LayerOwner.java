@@ -1,5 +1,7 @@
 package dev.querycache;
 
+import dev.querycache.internal.Notifier;
+
 /**
  * What owns optimistic layers: a mutation run today (transactions, sync channels and pushes
  * later). A query tells the owner when one of its layers can no longer be applied.

@@ -1,5 +1,6 @@
 package dev.querycache;
 
+import dev.querycache.internal.Notifier;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;

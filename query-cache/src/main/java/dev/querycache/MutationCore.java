@@ -1,5 +1,6 @@
 package dev.querycache;
 
+import dev.querycache.internal.Notifier;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;

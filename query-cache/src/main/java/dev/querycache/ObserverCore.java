@@ -1,5 +1,6 @@
 package dev.querycache;
 
+import dev.querycache.internal.Notifier;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;

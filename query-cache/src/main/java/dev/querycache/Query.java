@@ -9,6 +9,7 @@ import dev.querycache.QueryAction.FetchStarted;
 import dev.querycache.QueryAction.Invalidated;
 import dev.querycache.QueryAction.LayersChanged;
 import dev.querycache.QueryAction.Reset;
+import dev.querycache.internal.Notifier;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

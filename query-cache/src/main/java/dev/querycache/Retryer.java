@@ -1,5 +1,6 @@
 package dev.querycache;
 
+import dev.querycache.internal.Callbacks;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;

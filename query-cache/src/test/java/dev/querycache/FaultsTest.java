@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.querycache.internal.Callbacks;
 import dev.querycache.internal.key.KeyParts;
 import java.io.IOException;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package dev.querycache;
+package dev.querycache.internal;
 
 import java.lang.System.Logger.Level;
 import java.util.ArrayDeque;
@@ -39,14 +39,14 @@ import org.jspecify.annotations.Nullable;
  * scope's next run whose function answers at once) joins the same loop instead of starting a
  * nested one. However long a chain of such hand-overs, the stack does not grow with it.
  */
-final class Notifier {
+public final class Notifier {
   // The name applications configure, whatever package the class sits in.
   private static final System.Logger LOG = System.getLogger("dev.querycache.Notifier");
 
   private final Executor executor;
   private final ThreadLocal<Batch> batches = ThreadLocal.withInitial(Batch::new);
 
-  Notifier(Executor executor) {
+  public Notifier(Executor executor) {
     this.executor = executor;
   }
 
@@ -54,7 +54,7 @@ final class Notifier {
    * Signals {@code channel} now, or at the end of this thread's batch if one is open (or
    * being drained: a listener's own writes join the drain instead of nesting in it).
    */
-  void schedule(Channel channel) {
+  public void schedule(Channel channel) {
     Batch batch = batches.get();
     if (batch.depth > 0 || batch.draining) {
       batch.add(channel);
@@ -67,7 +67,7 @@ final class Notifier {
    * Runs {@code step} after the transition under way: when this thread's outermost batch
    * ends, outside its locks; at once (in a batch of its own) if no batch is open.
    */
-  void later(Runnable step) {
+  public void later(Runnable step) {
     Batch batch = batches.get();
     if (batch.depth > 0 || batch.draining) {
       batch.defer(step);
@@ -81,7 +81,7 @@ final class Notifier {
    *
    * @throws IllegalStateException if called from an optimistic patch (see {@link #applying})
    */
-  <R> R batch(Supplier<R> body) {
+  public <R> R batch(Supplier<R> body) {
     Batch batch = batches.get();
     if (batch.patching > 0) {
       throw new IllegalStateException(
@@ -99,7 +99,7 @@ final class Notifier {
   }
 
   /** Runs {@code body} in a batch; see {@link #batch(Supplier)}. */
-  void batch(Runnable body) {
+  public void batch(Runnable body) {
     batch(
         () -> {
           body.run();
@@ -115,7 +115,7 @@ final class Notifier {
    * atomic step of another key, which could deadlock with a thread going the other way).
    * Reads, which take no lock, are allowed.
    */
-  <T> T applying(java.util.function.UnaryOperator<T> patch, @Nullable T data) {
+  public <T> T applying(java.util.function.UnaryOperator<T> patch, @Nullable T data) {
     Batch batch = batches.get();
     batch.patching++;
     try {
@@ -242,7 +242,7 @@ final class Notifier {
    * One listener's delivery line. {@link #signal} asks for a delivery; the executor runs
    * {@link #run}, which calls the deliverer until no signal arrived during the last call.
    */
-  static final class Channel implements Runnable {
+  public static final class Channel implements Runnable {
     private final AtomicInteger wip = new AtomicInteger();
     private final Runnable deliverer;
     private final String what;
@@ -251,7 +251,7 @@ final class Notifier {
      * {@code deliverer} reads the latest state and calls the listener if it changed;
      * {@code what} names the listener if it throws, such as "a query listener".
      */
-    Channel(Runnable deliverer, String what) {
+    public Channel(Runnable deliverer, String what) {
       this.deliverer = deliverer;
       this.what = what;
     }

@@ -1,4 +1,4 @@
-package dev.querycache;
+package dev.querycache.internal;
 
 import java.lang.System.Logger.Level;
 import org.jspecify.annotations.Nullable;
@@ -29,7 +29,7 @@ import org.jspecify.annotations.Nullable;
  * unserved (other screens showing a rolled-back patch) for the sake of an error the library
  * cannot handle better than by reporting it loudly and finishing its own bookkeeping.
  */
-final class Callbacks {
+public final class Callbacks {
   // The name applications configure (see docs/queries-and-observers.md), whatever package the
   // class sits in.
   private static final System.Logger LOG = System.getLogger("dev.querycache.Callbacks");
@@ -38,7 +38,7 @@ final class Callbacks {
 
   /** A piece of application code, which may throw anything. */
   @FunctionalInterface
-  interface Body {
+  public interface Body {
     void run() throws Throwable;
   }
 
@@ -50,7 +50,7 @@ final class Callbacks {
    *     throws; may be null
    * @return whether {@code body} returned normally
    */
-  static boolean run(String what, @Nullable Object subject, Body body) {
+  public static boolean run(String what, @Nullable Object subject, Body body) {
     try {
       body.run();
       return true;
@@ -65,7 +65,7 @@ final class Callbacks {
    * a meaning (a run's error). A {@link VirtualMachineError} is also reported at once, so it
    * is never silent.
    */
-  static @Nullable Throwable capture(Body body) {
+  public static @Nullable Throwable capture(Body body) {
     try {
       body.run();
       return null;
@@ -79,7 +79,7 @@ final class Callbacks {
   }
 
   /** Reports {@code thrown}, thrown by {@code what} about {@code subject}. */
-  static void report(String what, @Nullable Object subject, Throwable thrown) {
+  public static void report(String what, @Nullable Object subject, Throwable thrown) {
     String about = subject == null ? "" : " (for " + subject + ")";
     if (thrown instanceof VirtualMachineError) {
       LOG.log(Level.ERROR, what + " threw " + thrown + about
