@@ -1,6 +1,9 @@
 package dev.querycache;
 
 import dev.querycache.internal.Callbacks;
+import dev.querycache.internal.layer.LayerOwner;
+import dev.querycache.internal.layer.LayerStack;
+import dev.querycache.internal.layer.OptimisticLayer;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package dev.querycache;
 
+import dev.querycache.internal.layer.LayerStack;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;

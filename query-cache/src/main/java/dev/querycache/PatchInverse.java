@@ -2,6 +2,7 @@ package dev.querycache;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import dev.querycache.internal.query.StructuralSharing;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.querycache;
 
+import dev.querycache.internal.query.StructuralSharing;
 import org.jspecify.annotations.Nullable;
 
 /**

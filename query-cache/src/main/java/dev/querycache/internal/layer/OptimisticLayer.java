@@ -1,4 +1,4 @@
-package dev.querycache;
+package dev.querycache.internal.layer;
 
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
@@ -6,7 +6,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * One optimistic patch of one query, owned by one {@link LayerOwner} (a mutation run). A
  * query's visible data is its confirmed data with its layers' patches applied in the order
- * their owners started; see {@link Query}.
+ * their owners started; see {@link LayerStack}.
  *
  * <p>A layer's life: <em>pending</em> while its owner waits for the server; removed if the
  * owner fails; <em>succeeded</em> once the server accepted the write, and then removed as
@@ -16,9 +16,9 @@ import org.jspecify.annotations.Nullable;
  * confirmed data. A layer whose confirming fetch failed is not folded: the server never said
  * so, and the query (invalidated) shows it only until data lands.
  */
-final class OptimisticLayer<T> {
+public final class OptimisticLayer<T> {
   /** The owner; its layers are removed, marked and folded together. */
-  final LayerOwner owner;
+  public final LayerOwner owner;
   /** The owner's start order: layers apply in this order. */
   final long order;
   /** A pure function of the data, so it can be applied again to newer data. */
@@ -35,25 +35,25 @@ final class OptimisticLayer<T> {
   /** A fetch that started after the success ended without data: never fold this layer. */
   volatile boolean confirmationFailed;
   /** What the patch threw when applied again; the layer is skipped from then on. */
-  volatile @Nullable Throwable failure;
+  public volatile @Nullable Throwable failure;
   /** The data the patch was last applied to, and what it made of it: the change, for undo. */
   volatile @Nullable T lastInput;
 
   volatile @Nullable T lastOutput;
 
-  OptimisticLayer(LayerOwner owner, long order, UnaryOperator<T> patch, boolean constant) {
+  public OptimisticLayer(LayerOwner owner, long order, UnaryOperator<T> patch, boolean constant) {
     this.owner = owner;
     this.order = order;
     this.patch = patch;
     this.constant = constant;
   }
 
-  boolean hasSucceeded() {
+  public boolean hasSucceeded() {
     return successSequence != 0;
   }
 
   /** Whether data fetched by a fetch that started at {@code fetchSequence} includes this. */
-  boolean isIncludedIn(long fetchSequence) {
+  public boolean isIncludedIn(long fetchSequence) {
     long success = successSequence;
     return success != 0 && fetchSequence > success;
   }

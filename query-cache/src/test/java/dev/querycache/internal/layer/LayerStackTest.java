@@ -1,8 +1,9 @@
-package dev.querycache;
+package dev.querycache.internal.layer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.querycache.QueryKey;
 import dev.querycache.internal.Notifier;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,8 @@
-package dev.querycache;
+package dev.querycache.internal.layer;
 
 import dev.querycache.internal.Callbacks;
 import dev.querycache.internal.Notifier;
+import dev.querycache.internal.query.StructuralSharing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -32,7 +33,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param <T> the type of the query's data
  */
-final class LayerStack<T> {
+public final class LayerStack<T> {
   private final Object subject;
   private final Notifier notifier;
   private volatile List<OptimisticLayer<T>> layers = List.of();
@@ -43,31 +44,31 @@ final class LayerStack<T> {
    * {@code subject} names the query in reports (its key); patches run through
    * {@code notifier}, which refuses a patch's calls back into the client.
    */
-  LayerStack(Object subject, Notifier notifier) {
+  public LayerStack(Object subject, Notifier notifier) {
     this.subject = subject;
     this.notifier = notifier;
   }
 
-  boolean isEmpty() {
+  public boolean isEmpty() {
     return layers.isEmpty();
   }
 
-  int size() {
+  public int size() {
     return layers.size();
   }
 
   /** The layers, in order, as an immutable list: also a version stamp (a new list per change). */
-  List<OptimisticLayer<T>> layers() {
+  public List<OptimisticLayer<T>> layers() {
     return layers;
   }
 
   /** The data without any patch; meaningful while the stack is not empty. */
-  @Nullable T confirmed() {
+  public @Nullable T confirmed() {
     return confirmed;
   }
 
   /** Whether a layer keeps its query in the cache: one whose owner has not settled. */
-  boolean pins() {
+  public boolean pins() {
     for (OptimisticLayer<T> layer : layers) {
       if (layer.pins()) {
         return true;
@@ -82,7 +83,7 @@ final class LayerStack<T> {
    * confirmed data while the stack is empty. Returns the visible data with the layer. What
    * the new layer's patch throws propagates, and then nothing changed.
    */
-  @Nullable T add(OptimisticLayer<T> layer, @Nullable T visibleNow, boolean fetchInFlight) {
+  public @Nullable T add(OptimisticLayer<T> layer, @Nullable T visibleNow, boolean fetchInFlight) {
     List<OptimisticLayer<T>> current = layers;
     List<OptimisticLayer<T>> next = new ArrayList<>(current.size() + 1);
     next.addAll(current);
@@ -101,7 +102,7 @@ final class LayerStack<T> {
    * Removes {@code owner}'s layers and returns the visible data then; {@code visibleNow} if it
    * had none (the size tells which).
    */
-  @Nullable T remove(LayerOwner owner, @Nullable T visibleNow, boolean fetchInFlight) {
+  public @Nullable T remove(LayerOwner owner, @Nullable T visibleNow, boolean fetchInFlight) {
     List<OptimisticLayer<T>> remaining = without(layer -> layer.owner == owner);
     if (remaining == null) {
       return visibleNow;
@@ -114,7 +115,7 @@ final class LayerStack<T> {
    * Removes the layers whose patch failed; they were skipped already, so the visible data
    * stays. Returns whether any went.
    */
-  boolean dropFailed(boolean fetchInFlight) {
+  public boolean dropFailed(boolean fetchInFlight) {
     List<OptimisticLayer<T>> remaining = without(layer -> layer.failure != null);
     if (remaining == null) {
       return false;
@@ -140,7 +141,7 @@ final class LayerStack<T> {
    * the previous confirmed data); the layers {@code included} accepts leave, the others are
    * applied on top again. Returns the visible data.
    */
-  T land(T data, Predicate<OptimisticLayer<T>> included, boolean share, boolean fetchInFlight) {
+  public T land(T data, Predicate<OptimisticLayer<T>> included, boolean share, boolean fetchInFlight) {
     T base = share ? StructuralSharing.share(confirmed, data) : data;
     List<OptimisticLayer<T>> remaining = new ArrayList<>(layers.size());
     for (OptimisticLayer<T> layer : layers) {
@@ -154,7 +155,7 @@ final class LayerStack<T> {
   }
 
   /** {@code owner} succeeded at the client sequence {@code sequence}. */
-  void succeeded(LayerOwner owner, long sequence) {
+  public void succeeded(LayerOwner owner, long sequence) {
     for (OptimisticLayer<T> layer : layers) {
       if (layer.owner == owner) {
         layer.successSequence = sequence;
@@ -166,7 +167,7 @@ final class LayerStack<T> {
    * {@code owner}'s settle step is done: its layers stop pinning and fold if they may (see the
    * class comment). Returns whether the count of layers changed; the visible data did not.
    */
-  boolean settled(LayerOwner owner, boolean fetchInFlight) {
+  public boolean settled(LayerOwner owner, boolean fetchInFlight) {
     for (OptimisticLayer<T> layer : layers) {
       if (layer.owner == owner) {
         layer.settled = true;
@@ -180,7 +181,7 @@ final class LayerStack<T> {
    * the succeeded layers it was to confirm are never folded as if the server had said so, and
    * what waited for it to end may fold now. Returns whether the count of layers changed.
    */
-  boolean fetchEndedWithoutData(long fetchSequence) {
+  public boolean fetchEndedWithoutData(long fetchSequence) {
     for (OptimisticLayer<T> layer : layers) {
       if (layer.isIncludedIn(fetchSequence)) {
         layer.confirmationFailed = true;
@@ -190,7 +191,7 @@ final class LayerStack<T> {
   }
 
   /** The query was reset: no confirmed data; pending layers stay, over nothing for now. */
-  void clearConfirmed() {
+  public void clearConfirmed() {
     confirmed = null;
   }
 
@@ -207,7 +208,7 @@ final class LayerStack<T> {
    * server is believed to hold, and what a write by hand starts from (it replaces those
    * layers, so their changes must be in it).
    */
-  @Nullable T writeBase() {
+  public @Nullable T writeBase() {
     T data = confirmed;
     for (OptimisticLayer<T> layer : layers) {
       if (layer.hasSucceeded()) {
@@ -221,7 +222,7 @@ final class LayerStack<T> {
    * The change {@code owner}'s layer made when it was last applied; null if the owner has no
    * layer here (or its patch ignores its data).
    */
-  @Nullable Change<T> changeBy(LayerOwner owner) {
+  public @Nullable Change<T> changeBy(LayerOwner owner) {
     for (OptimisticLayer<T> layer : layers) {
       T before = layer.lastInput;
       T after = layer.lastOutput;
@@ -233,9 +234,9 @@ final class LayerStack<T> {
   }
 
   /** What one application of a patch did: the data before, and after. */
-  static final class Change<T> {
-    final T before;
-    final T after;
+  public static final class Change<T> {
+    public final T before;
+    public final T after;
 
     Change(T before, T after) {
       this.before = before;
@@ -244,7 +245,7 @@ final class LayerStack<T> {
   }
 
   /** The layers whose patch failed since the last call, for their owners to be told; or null. */
-  @Nullable List<OptimisticLayer<T>> takeFailed() {
+  public @Nullable List<OptimisticLayer<T>> takeFailed() {
     List<OptimisticLayer<T>> taken = failed;
     failed = null;
     return taken;

@@ -1,4 +1,4 @@
-package dev.querycache;
+package dev.querycache.internal.query;
 
 import com.google.common.collect.ImmutableList;
 import java.util.Arrays;
@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  * Mutable lists and other types are stored as they come (beyond the equality rule): the
  * library cannot rebuild them without changing what the caller declared.
  */
-final class StructuralSharing {
+public final class StructuralSharing {
   private static final Class<?> JDK_LIST_N = List.of(1, 2, 3).getClass();
   private static final Class<?> JDK_LIST_12 = List.of(1).getClass();
 
@@ -33,7 +33,7 @@ final class StructuralSharing {
    * hand-written update), whose elements are new objects even where nothing changed.
    */
   @SuppressWarnings("unchecked") // the result is `next`, `previous` or a list of the same family
-  static <T> T share(@Nullable T previous, T next) {
+  public static <T> T share(@Nullable T previous, T next) {
     if (previous == null || previous == next) {
       return next;
     }
@@ -49,7 +49,7 @@ final class StructuralSharing {
    * unchanged elements already are the old references: looking for more to share would
    * compare every element for nothing. The comparison stops at the first difference.
    */
-  static <T> T keepIfEqual(@Nullable T previous, T next) {
+  public static <T> T keepIfEqual(@Nullable T previous, T next) {
     if (previous == null || previous == next) {
       return next;
     }
@@ -83,7 +83,7 @@ final class StructuralSharing {
   }
 
   /** Whether {@code list} is of an immutable family this class (and undo) may rebuild. */
-  static boolean isRebuildable(List<?> list) {
+  public static boolean isRebuildable(List<?> list) {
     Class<?> type = list.getClass();
     return list instanceof ImmutableList<?> || type == JDK_LIST_N || type == JDK_LIST_12;
   }

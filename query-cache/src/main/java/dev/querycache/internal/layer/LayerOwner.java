@@ -1,12 +1,13 @@
-package dev.querycache;
+package dev.querycache.internal.layer;
 
+import dev.querycache.QueryKey;
 import dev.querycache.internal.Notifier;
 
 /**
  * What owns optimistic layers: a mutation run today (transactions, sync channels and pushes
  * later). A query tells the owner when one of its layers can no longer be applied.
  */
-interface LayerOwner {
+public interface LayerOwner {
   /**
    * The owner's layer on {@code key} threw when it was applied again over newer data (or over
    * what remained after another layer left): the query already skips it. Called as a
