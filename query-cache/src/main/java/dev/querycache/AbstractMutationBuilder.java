@@ -1,5 +1,7 @@
 package dev.querycache;
 
+import dev.querycache.internal.mutation.MutationConfig;
+import dev.querycache.internal.mutation.MutationCore;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;

@@ -1,5 +1,6 @@
 package dev.querycache;
 
+import dev.querycache.internal.mutation.MutationCore;
 import java.lang.System.Logger.Level;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;

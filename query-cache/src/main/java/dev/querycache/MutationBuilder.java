@@ -1,5 +1,7 @@
 package dev.querycache;
 
+import dev.querycache.internal.mutation.MutationConfig;
+import dev.querycache.internal.mutation.MutationPatch;
 import java.util.Objects;
 
 /**

@@ -1,5 +1,6 @@
 package dev.querycache;
 
+import dev.querycache.internal.mutation.MutationConfig;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

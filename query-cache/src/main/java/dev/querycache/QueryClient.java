@@ -2,6 +2,11 @@ package dev.querycache;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import dev.querycache.internal.Engine;
+import dev.querycache.internal.mutation.MutationConfig;
+import dev.querycache.internal.query.ObserverCore;
+import dev.querycache.internal.query.Query;
+import dev.querycache.internal.query.ResolvedOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package dev.querycache;
 
+import dev.querycache.internal.query.ObserverCore;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 

@@ -1,5 +1,6 @@
 package dev.querycache;
 
+import dev.querycache.internal.mutation.MutationRun;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 

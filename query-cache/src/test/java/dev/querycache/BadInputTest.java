@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.querycache.internal.mutation.MutationConfig;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -4,6 +4,8 @@ import static dev.querycache.Futures.failureOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.querycache.internal.mutation.MutationRun;
+import dev.querycache.internal.mutation.MutationUndo;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -3,6 +3,7 @@ package dev.querycache;
 import static dev.querycache.Futures.failureOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.querycache.internal.query.Query;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;

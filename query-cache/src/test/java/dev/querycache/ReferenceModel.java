@@ -1,5 +1,6 @@
 package dev.querycache;
 
+import dev.querycache.internal.query.Query;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

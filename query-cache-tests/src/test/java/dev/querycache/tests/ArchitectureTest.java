@@ -9,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import dev.querycache.AbstractMutationBuilder;
@@ -30,7 +29,6 @@ import dev.querycache.QuerySettings;
 import dev.querycache.QueryState;
 import dev.querycache.UndoRequest;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -57,41 +55,19 @@ class ArchitectureTest {
           MutationBuilder.class, OptimisticMutationBuilder.class, PluginScope.class)
           .as("the face (QueryClient, QueryObserver, Mutation, the mutation builders, PluginScope)");
 
-  /**
-   * Package-private classes of the face: they adapt the engine to the application, so they may
-   * know the client ({@code RunScope} is {@code onMutate}'s scope over a run, with the client).
-   */
-  static final Set<String> FACE_ADAPTERS = Set.of("RunScope");
-
-  /** The engine: the core's classes that are not part of its public API. */
+  /** The engine: the core's packages that are not exported (rule 1). */
   static final DescribedPredicate<JavaClass> ENGINE =
-      new DescribedPredicate<JavaClass>("the engine (dev.querycache.internal.*, and the non-public classes of dev.querycache)") {
-        @Override
-        public boolean test(JavaClass type) {
-          JavaClass outer = outer(type);
-          if (outer.getPackageName().startsWith("dev.querycache.internal")) {
-            return true; // public or not: the package is not exported
-          }
-          return outer.getPackageName().equals("dev.querycache")
-              && !outer.getModifiers().contains(JavaModifier.PUBLIC)
-              && !FACE_ADAPTERS.contains(outer.getSimpleName());
-        }
-      };
+      JavaClass.Predicates.resideInAnyPackage("dev.querycache.internal..").as("the engine (dev.querycache.internal.*)");
 
   /**
-   * The engine's machinery: the state machines of queries and runs, the store, the index,
-   * the retries and the notification. A value may be implemented with the engine's helpers
-   * (a key's canonical tree); it must not know its machinery.
+   * The engine's machinery: the runtime, the state machines of queries and runs, the store,
+   * the index, layers, retries and notification. A value may be implemented with the
+   * engine's helpers (a key's canonical tree, in {@code internal.key}); it must not know its
+   * machinery.
    */
   static final DescribedPredicate<JavaClass> MACHINERY =
-      JavaClass.Predicates.simpleNameStartingWith("Query").and(ENGINE)
-          .or(JavaClass.Predicates.resideInAPackage("dev.querycache").and(ENGINE).and(new DescribedPredicate<JavaClass>("a state machine, the store, the index, retries or notification") {
-            @Override
-            public boolean test(JavaClass type) {
-              return Set.of("Query", "Fetch", "QueryCache", "QueryIndex", "MutationRun", "MutationCache", "Retryer",
-                  "Notifier", "ResolvedOptions", "OptimisticLayer").contains(outer(type).getSimpleName());
-            }
-          }))
+      JavaClass.Predicates.resideInAnyPackage("dev.querycache.internal", "dev.querycache.internal.query",
+          "dev.querycache.internal.layer", "dev.querycache.internal.mutation")
           .as("the engine's machinery");
 
   /** The public values of the core: filters, keys, options, settings, states, results. */
@@ -99,14 +75,6 @@ class ArchitectureTest {
       belongToAnyOf(QueryFilter.class, MutationFilter.class, QueryOptions.class, QuerySettings.class, QueryState.class,
           QueryResult.class, MutationState.class, CachedQuery.class, QueryKey.class, UndoRequest.class)
           .as("the core's public values");
-
-  private static JavaClass outer(JavaClass type) {
-    JavaClass outer = type;
-    while (outer.getEnclosingClass().isPresent()) {
-      outer = outer.getEnclosingClass().get();
-    }
-    return outer;
-  }
 
   @Nested
   @DisplayName("the core")
@@ -119,23 +87,42 @@ class ArchitectureTest {
     }
 
     @Test
-    void theEngineNeverReachesIntoTheFace() {
-      // It gets what it needs from its runtime (Engine); the handles sit over its cores.
-      noClasses().that(ENGINE).should().dependOnClassesThat(FACE).check(LIBRARY);
-    }
-
-    @Test
     void publicValuesArePlainDataAndKnowNoEngineMachinery() {
       // Matching a filter is the engine's (FilterMatch), not the filter's.
       noClasses().that(VALUES).should().dependOnClassesThat(MACHINERY).check(LIBRARY);
     }
 
     @Test
-    void internalPackagesNeverImportTheFace() {
-      noClasses().that().resideInAPackage("dev.querycache.internal..")
-          .should().dependOnClassesThat(FACE)
-          .allowEmptyShould(true)
+    void theFacePackageHoldsNoEngine() {
+      // Besides its public types, the face's package holds only its own adapters (RunScope,
+      // onMutate's scope over a run, which adds the client) and the default implementations
+      // kept in their interfaces' files (the system scheduler, the logging toaster, the
+      // exponential retry): the engine lives in dev.querycache.internal.*.
+      classes().that().resideInAPackage("dev.querycache").and().arePackagePrivate().and().areTopLevelClasses()
+          .and().doNotHaveSimpleName("package-info")
+          .should().haveSimpleNameEndingWith("Scope").orShould().haveSimpleName("SystemScheduler")
+          .orShould().haveSimpleName("LoggingToaster").orShould().haveSimpleName("ExponentialRetry")
           .check(LIBRARY);
+    }
+
+    @Test
+    void theKeyTreeIsALeafOfTheEngine() {
+      noClasses().that().resideInAPackage("dev.querycache.internal.key")
+          .should().dependOnClassesThat(MACHINERY)
+          .check(LIBRARY);
+    }
+
+    @Test
+    void theUserInterfacePiecesKnowNothingOfTheEngineOrTheFace() {
+      classes().that().resideInAPackage("dev.querycache.internal.ui")
+          .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.jspecify..", "dev.querycache.internal.ui..")
+          .check(LIBRARY);
+    }
+
+    @Test
+    void theEngineNeverReachesIntoTheFace() {
+      // It gets what it needs from its runtime (Engine); the handles sit over its cores.
+      noClasses().that(ENGINE).should().dependOnClassesThat(FACE).check(LIBRARY);
     }
   }
 

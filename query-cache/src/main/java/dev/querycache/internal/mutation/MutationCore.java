@@ -1,5 +1,8 @@
-package dev.querycache;
+package dev.querycache.internal.mutation;
 
+import dev.querycache.Mutation;
+import dev.querycache.MutationState;
+import dev.querycache.internal.Engine;
 import dev.querycache.internal.Notifier;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -14,19 +17,19 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Thread-safe: runs may start, and observers come and go, from any thread.
  */
-final class MutationCore<V, R, C> {
+public final class MutationCore<V, R, C> {
   final Engine engine;
-  final MutationConfig<V, R, C> config;
+  public final MutationConfig<V, R, C> config;
   private final CopyOnWriteArrayList<Notifier.Channel> channels = new CopyOnWriteArrayList<>();
   private volatile @Nullable MutationRun<V, R, C> latest;
 
-  MutationCore(Engine engine, MutationConfig<V, R, C> config) {
+  public MutationCore(Engine engine, MutationConfig<V, R, C> config) {
     this.engine = engine;
     this.config = config;
   }
 
   /** Starts a run; throws {@link IllegalStateException} once the client is closed. */
-  CompletableFuture<R> mutate(V variables) {
+  public CompletableFuture<R> mutate(V variables) {
     engine.checkOpen();
     MutationRun<V, R, C> run = new MutationRun<>(this, variables);
     latest = run;
@@ -35,7 +38,7 @@ final class MutationCore<V, R, C> {
   }
 
   /** The state of the latest run, or an idle state if it never ran. */
-  MutationState<V, R, C> state() {
+  public MutationState<V, R, C> state() {
     MutationRun<V, R, C> run = latest;
     return run == null ? MutationState.idle(config.mutationKey) : run.state();
   }
@@ -44,7 +47,7 @@ final class MutationCore<V, R, C> {
    * Calls {@code listener} with the latest run's state whenever it changes, at once with the
    * current one, through the notifier; closing the result stops the calls.
    */
-  AutoCloseable observe(Consumer<? super MutationState<V, R, C>> listener) {
+  public AutoCloseable observe(Consumer<? super MutationState<V, R, C>> listener) {
     Object[] last = new Object[1];
     Notifier.Channel channel =
         new Notifier.Channel(

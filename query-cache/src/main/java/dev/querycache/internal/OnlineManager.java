@@ -1,4 +1,4 @@
-package dev.querycache;
+package dev.querycache.internal;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * (as TanStack Query resumes paused mutations before it refetches): a write made offline
  * reaches the server before the reads that follow the reconnection go out.
  */
-final class OnlineManager {
+public final class OnlineManager {
   private volatile boolean online;
   private final LinkedHashSet<Retryer<?>> mutations = new LinkedHashSet<>(); // guarded by this
   private final LinkedHashSet<Retryer<?>> fetches = new LinkedHashSet<>(); // guarded by this
@@ -23,7 +23,7 @@ final class OnlineManager {
     this.online = online;
   }
 
-  boolean isOnline() {
+  public boolean isOnline() {
     return online;
   }
 

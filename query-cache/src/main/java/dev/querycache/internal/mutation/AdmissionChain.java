@@ -1,4 +1,4 @@
-package dev.querycache;
+package dev.querycache.internal.mutation;
 
 import java.util.List;
 
@@ -6,7 +6,7 @@ import java.util.List;
  * The stages every run passes between its mutate step and its mutation function, in order;
  * at the end of the chain the run executes.
  */
-final class AdmissionChain {
+public final class AdmissionChain {
   private final List<AdmissionStage> stages;
 
   AdmissionChain(List<AdmissionStage> stages) {

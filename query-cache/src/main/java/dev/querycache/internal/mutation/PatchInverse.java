@@ -1,7 +1,8 @@
-package dev.querycache;
+package dev.querycache.internal.mutation;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import dev.querycache.UndoProjection;
 import dev.querycache.internal.query.StructuralSharing;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,7 +38,7 @@ import org.jspecify.annotations.Nullable;
  *
  * A precise {@link UndoProjection} given with {@code undoPatch(...)} replaces this default.
  */
-final class PatchInverse<T> implements UnaryOperator<T> {
+public final class PatchInverse<T> implements UnaryOperator<T> {
   /** Beyond this many cells, the middle of two lists is not aligned row by row. */
   private static final int MAX_ALIGNED_CELLS = 1 << 20;
   private static final Class<?> JDK_MAP_1 = Map.of(1, 1).getClass();

@@ -1,7 +1,22 @@
-package dev.querycache;
+package dev.querycache.internal;
 
-import dev.querycache.internal.Callbacks;
-import dev.querycache.internal.Notifier;
+import dev.querycache.FetchStatus;
+import dev.querycache.MutationHooks;
+import dev.querycache.MutationScope;
+import dev.querycache.QueryClient;
+import dev.querycache.QueryFilter;
+import dev.querycache.QueryKey;
+import dev.querycache.QueryOptions;
+import dev.querycache.QuerySettings;
+import dev.querycache.Scheduler;
+import dev.querycache.Ticker;
+import dev.querycache.Toaster;
+import dev.querycache.internal.mutation.MutationCache;
+import dev.querycache.internal.mutation.MutationRun;
+import dev.querycache.internal.query.FetchTicket;
+import dev.querycache.internal.query.Query;
+import dev.querycache.internal.query.QueryCache;
+import dev.querycache.internal.query.ResolvedOptions;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -33,26 +48,26 @@ import org.jspecify.annotations.Nullable;
  * mutation runs, the client-wide sequence that orders fetch starts against mutation
  * successes, the cache listeners, and whether the client is closed.
  */
-final class Engine {
-  final Ticker ticker;
-  final Scheduler scheduler;
-  final Executor fetchExecutor;
+public final class Engine {
+  public final Ticker ticker;
+  public final Scheduler scheduler;
+  public final Executor fetchExecutor;
   private final @Nullable ExecutorService ownedFetchExecutor;
-  final Notifier notifier;
-  final Toaster toaster;
-  final List<MutationHooks> mutationHooks;
-  final OnlineManager online;
-  final FocusManager focus = new FocusManager();
-  final QueryDefaults defaults;
+  public final Notifier notifier;
+  public final Toaster toaster;
+  public final List<MutationHooks> mutationHooks;
+  public final OnlineManager online;
+  public final FocusManager focus = new FocusManager();
+  public final QueryDefaults defaults;
   /** Makes the {@link MutationScope} a run's {@code onMutate} gets: the face adds the client. */
   private final Function<MutationRun<?, ?, ?>, MutationScope> scopes;
-  final QueryCache cache;
-  final MutationCache mutations;
+  public final QueryCache cache;
+  public final MutationCache mutations;
   private final CopyOnWriteArrayList<Notifier.Channel> cacheListeners = new CopyOnWriteArrayList<>();
   private final AtomicLong sequence = new AtomicLong();
   private volatile boolean closed;
 
-  Engine(
+  public Engine(
       Ticker ticker,
       Scheduler scheduler,
       @Nullable Executor fetchExecutor,
@@ -84,11 +99,11 @@ final class Engine {
   }
 
   /** The scope that {@code run}'s {@code onMutate} gets. */
-  MutationScope scopeOf(MutationRun<?, ?, ?> run) {
+  public MutationScope scopeOf(MutationRun<?, ?, ?> run) {
     return scopes.apply(run);
   }
 
-  long now() {
+  public long now() {
     return ticker.read();
   }
 
@@ -96,30 +111,30 @@ final class Engine {
    * The next number of the client-wide sequence that orders fetch starts against mutation
    * successes (a fetch started after a success brings data that includes it).
    */
-  long nextSequence() {
+  public long nextSequence() {
     return sequence.incrementAndGet();
   }
 
-  <T> ResolvedOptions<T> resolve(QueryKey<T> key, @Nullable QueryOptions<T> options) {
+  public <T> ResolvedOptions<T> resolve(QueryKey<T> key, @Nullable QueryOptions<T> options) {
     return defaults.resolve(key, options, false);
   }
 
   // ---- cache listeners ---------------------------------------------------------------------
 
   /** Registers a cache listener; closing the result unregisters it. */
-  AutoCloseable addCacheListener(Runnable listener) {
+  public AutoCloseable addCacheListener(Runnable listener) {
     Notifier.Channel channel = new Notifier.Channel(listener, "a cache listener");
     cacheListeners.add(channel);
     cache.watchAllRetentions(); // removals at their deadline are what a listener hears of
     return () -> cacheListeners.remove(channel);
   }
 
-  boolean hasCacheListeners() {
+  public boolean hasCacheListeners() {
     return !cacheListeners.isEmpty();
   }
 
   /** Something in the cache changed: wake the cache listeners (coalesced). */
-  void cacheChanged() {
+  public void cacheChanged() {
     if (!cacheListeners.isEmpty()) {
       for (Notifier.Channel channel : cacheListeners) {
         notifier.schedule(channel);
@@ -130,7 +145,7 @@ final class Engine {
   // ---- fetching and invalidating -----------------------------------------------------------
 
   /** Joins or starts a fetch of {@code key}; a failed future once the client is closed. */
-  <T> CompletableFuture<T> fetch(QueryKey<T> key, ResolvedOptions<T> options, boolean replace) {
+  public <T> CompletableFuture<T> fetch(QueryKey<T> key, ResolvedOptions<T> options, boolean replace) {
     if (closed) {
       return CompletableFuture.failedFuture(closedException());
     }
@@ -146,7 +161,7 @@ final class Engine {
    * run must not be left pending by it); otherwise the exception reaches the caller. After
    * the close, nothing happens (a run settling as the client closes).
    */
-  CompletableFuture<Void> invalidateAll(List<QueryFilter> filters, boolean isolate) {
+  public CompletableFuture<Void> invalidateAll(List<QueryFilter> filters, boolean isolate) {
     if (closed) {
       return CompletableFuture.completedFuture(null);
     }
@@ -182,7 +197,7 @@ final class Engine {
    * when they end (never failing). As TanStack Query does, a refetch that found the client
    * offline is paused, and the future does not wait for the network to come back.
    */
-  CompletableFuture<Void> refetchAll(List<Query<?>> queries) {
+  public CompletableFuture<Void> refetchAll(List<Query<?>> queries) {
     List<CompletableFuture<?>> fetches = new ArrayList<>(queries.size());
     for (Query<?> query : queries) {
       if (query.options().canFetch()) {
@@ -200,7 +215,7 @@ final class Engine {
   }
 
   /** Cancels the fetches in flight of the queries {@code filter} selects. */
-  void cancel(QueryFilter filter) {
+  public void cancel(QueryFilter filter) {
     notifier.batch(
         () -> {
           for (Query<?> query : cache.findAll(filter)) {
@@ -210,7 +225,7 @@ final class Engine {
   }
 
   /** The observed queries refetch by their observers' focus or reconnect rule. */
-  void refetchObserved(boolean focusRegained) {
+  public void refetchObserved(boolean focusRegained) {
     notifier.batch(
         () -> {
           for (Query<?> query : cache.findAll(QueryFilter.all().active())) {
@@ -224,7 +239,7 @@ final class Engine {
    * paused fetches, each in the order they paused, and only then the refetches of the
    * observed queries (as TanStack Query does).
    */
-  void onlineChanged(boolean now) {
+  public void onlineChanged(boolean now) {
     List<Retryer<?>> resumed = online.setOnline(now);
     if (resumed != null) {
       notifier.batch(
@@ -239,19 +254,19 @@ final class Engine {
 
   // ---- closing -----------------------------------------------------------------------------
 
-  boolean isClosed() {
+  public boolean isClosed() {
     return closed;
   }
 
   /** Fails fast when the client is closed. */
-  void checkOpen() {
+  public void checkOpen() {
     if (closed) {
       throw closedException();
     }
   }
 
   /** Closes once (see {@link QueryClient#close()}); later calls do nothing. */
-  void close() {
+  public void close() {
     synchronized (this) {
       if (closed) {
         return;

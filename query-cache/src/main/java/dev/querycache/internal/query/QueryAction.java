@@ -1,6 +1,8 @@
-package dev.querycache;
+package dev.querycache.internal.query;
 
-import dev.querycache.internal.query.StructuralSharing;
+import dev.querycache.FetchStatus;
+import dev.querycache.QueryState;
+import dev.querycache.QueryStatus;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -9,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * which. The whole state machine of a query reads in this file; the compiler sees that every
  * action has its rule (a new action must implement {@code reduce}).
  */
-sealed interface QueryAction<T> {
+public sealed interface QueryAction<T> {
   /**
    * The state after this action. Pure.
    *

@@ -1,19 +1,19 @@
-package dev.querycache;
+package dev.querycache.internal;
 
 /**
  * Whether the client believes one of the application's windows has focus. The UI modules
  * report window events; regaining focus is what refetches the observed queries whose
  * {@code refetchOnWindowFocus} rule says so.
  */
-final class FocusManager {
+public final class FocusManager {
   private volatile boolean focused = true;
 
-  boolean isFocused() {
+  public boolean isFocused() {
     return focused;
   }
 
   /** Sets the focus; returns whether it was just regained. */
-  synchronized boolean setFocused(boolean now) {
+  public synchronized boolean setFocused(boolean now) {
     boolean regained = now && !focused;
     focused = now;
     return regained;

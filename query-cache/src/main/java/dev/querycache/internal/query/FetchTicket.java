@@ -1,4 +1,4 @@
-package dev.querycache;
+package dev.querycache.internal.query;
 
 import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
  * waiters it inherits. {@link #begin()} does both, outside every lock: handing over runs the
  * replaced fetch's cancellation callbacks, which are the application's code.
  */
-final class FetchTicket<T> {
+public final class FetchTicket<T> {
   private final Fetch<T> fetch;
   private final boolean isNew;
   private final @Nullable Fetch<T> superseded;
@@ -20,7 +20,7 @@ final class FetchTicket<T> {
   }
 
   /** Hands the replaced fetch's waiters over and starts the new fetch; outside any lock. */
-  void begin() {
+  public void begin() {
     if (superseded != null) {
       superseded.handOver(fetch);
     }
@@ -29,7 +29,7 @@ final class FetchTicket<T> {
     }
   }
 
-  CompletableFuture<T> promise() {
+  public CompletableFuture<T> promise() {
     return fetch.promise();
   }
 }

@@ -1,5 +1,9 @@
-package dev.querycache;
+package dev.querycache.internal;
 
+import dev.querycache.QueryKey;
+import dev.querycache.QueryOptions;
+import dev.querycache.QuerySettings;
+import dev.querycache.internal.query.ResolvedOptions;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.jspecify.annotations.Nullable;
@@ -10,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * options of the call. Resolves them into a {@link ResolvedOptions}. Thread-safe: prefixes
  * may be set while queries resolve.
  */
-final class QueryDefaults {
+public final class QueryDefaults {
   private final QuerySettings client;
   private final ResolvedOptions<?> baseline;
   private final List<PrefixDefaults> prefixes = new CopyOnWriteArrayList<>();
@@ -21,7 +25,7 @@ final class QueryDefaults {
   }
 
   /** Sets the defaults of {@code prefix}, replacing its earlier ones in place. */
-  void set(QueryKey<?> prefix, QuerySettings settings) {
+  public void set(QueryKey<?> prefix, QuerySettings settings) {
     synchronized (prefixes) {
       for (int i = 0; i < prefixes.size(); i++) {
         if (prefixes.get(i).prefix.equals(prefix)) {
@@ -34,7 +38,7 @@ final class QueryDefaults {
   }
 
   /** The defaults that apply to {@code key}: the client's, then each matching prefix's. */
-  QuerySettings get(QueryKey<?> key) {
+  public QuerySettings get(QueryKey<?> key) {
     return merged(key).build();
   }
 
@@ -43,7 +47,7 @@ final class QueryDefaults {
    * hand); {@code imperative}: see {@link ResolvedOptions}.
    */
   @SuppressWarnings("unchecked") // the baseline has no function, so it suits every type
-  <T> ResolvedOptions<T> resolve(QueryKey<T> key, @Nullable QueryOptions<T> options, boolean imperative) {
+  public <T> ResolvedOptions<T> resolve(QueryKey<T> key, @Nullable QueryOptions<T> options, boolean imperative) {
     if (options == null && prefixes.isEmpty()) {
       return (ResolvedOptions<T>) baseline;
     }

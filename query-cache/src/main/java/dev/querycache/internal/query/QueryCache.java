@@ -1,10 +1,14 @@
-package dev.querycache;
+package dev.querycache.internal.query;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.Policy;
 import com.github.benmanes.caffeine.cache.RemovalCause;
+import dev.querycache.QueryClient;
+import dev.querycache.QueryFilter;
+import dev.querycache.QueryKey;
+import dev.querycache.internal.Engine;
 import dev.querycache.internal.key.KeyList;
 import dev.querycache.internal.key.KeyParts;
 import java.time.Duration;
@@ -28,13 +32,13 @@ import org.jspecify.annotations.Nullable;
  * <p>The index is updated inside the same atomic steps (creation, and removal through the
  * eviction listener or {@link #remove}).
  */
-final class QueryCache {
+public final class QueryCache {
   private final Engine engine;
   private final Cache<QueryKey<?>, Query<?>> cache;
   private final Policy<QueryKey<?>, Query<?>> policy;
   private final QueryIndex index = new QueryIndex();
 
-  QueryCache(Engine engine, long maxUnobserved) {
+  public QueryCache(Engine engine, long maxUnobserved) {
     this.engine = engine;
     Caffeine<Object, Object> builder =
         Caffeine.newBuilder()
@@ -73,7 +77,7 @@ final class QueryCache {
    * quarter of the time there.
    */
   @SuppressWarnings("unchecked") // a key's queries hold the key's data type
-  <T> @Nullable Query<T> get(QueryKey<T> key) {
+  public <T> @Nullable Query<T> get(QueryKey<T> key) {
     return (Query<T>) policy.getIfPresentQuietly(key);
   }
 
@@ -83,14 +87,14 @@ final class QueryCache {
    * is not run and null is returned). Runs inside a notification batch, so nothing is
    * delivered before the atomic step ends.
    */
-  <T, R> @Nullable R compute(
+  public <T, R> @Nullable R compute(
       QueryKey<T> key, @Nullable ResolvedOptions<T> options, Function<Query<T>, R> action) {
     // A query about to be created keeps a key that shares what its family already holds.
     return computeWithKey(options != null && get(key) == null ? index.share(key) : key, options, action);
   }
 
   /** As {@link #compute}, for a key the caller has just found absent. */
-  <T, R> @Nullable R create(QueryKey<T> key, ResolvedOptions<T> options, Function<Query<T>, R> action) {
+  public <T, R> @Nullable R create(QueryKey<T> key, ResolvedOptions<T> options, Function<Query<T>, R> action) {
     return computeWithKey(index.share(key), options, action);
   }
 
@@ -134,7 +138,7 @@ final class QueryCache {
    * Re-evaluates {@code query}'s retention after its pins changed outside {@link #compute}
    * (a cancel). A query no longer in the cache is left alone.
    */
-  void repin(Query<?> query) {
+  public void repin(Query<?> query) {
     cache.asMap().computeIfPresent(query.key, (k, existing) -> existing);
   }
 
@@ -148,7 +152,7 @@ final class QueryCache {
   }
 
   /** Cancels {@code query}'s fetch, if any, and re-evaluates its retention. */
-  void cancel(Query<?> query) {
+  public void cancel(Query<?> query) {
     engine.notifier.batch(
         () -> {
           if (query.cancel(false)) {
@@ -173,7 +177,7 @@ final class QueryCache {
   }
 
   /** Removes {@code query} if it is still the one cached for its key; cancels its fetch. */
-  boolean remove(Query<?> query) {
+  public boolean remove(Query<?> query) {
     boolean removed = cache.asMap().remove(query.key, query);
     if (removed) {
       detach(query);
@@ -189,7 +193,7 @@ final class QueryCache {
   }
 
   /** The live queries that {@code filter} selects, in no particular order. */
-  List<Query<?>> findAll(QueryFilter filter) {
+  public List<Query<?>> findAll(QueryFilter filter) {
     QueryKey<?> key = filter.key();
     List<Query<?>> candidates;
     boolean keysMatch;
@@ -236,7 +240,7 @@ final class QueryCache {
   }
 
   /** Every query unpinned now is watched: a cache listener has just registered. */
-  void watchAllRetentions() {
+  public void watchAllRetentions() {
     for (Query<?> query : cache.asMap().values()) {
       watchRetention(query);
     }

@@ -1,6 +1,15 @@
-package dev.querycache;
+package dev.querycache.internal.mutation;
 
+import dev.querycache.MutationFunction;
+import dev.querycache.PluginScope;
+import dev.querycache.Projection;
+import dev.querycache.QueryKey;
+import dev.querycache.UndoOffer;
+import dev.querycache.UndoProjection;
+import dev.querycache.UndoRequest;
+import dev.querycache.internal.Engine;
 import dev.querycache.internal.layer.LayerStack;
+import dev.querycache.internal.query.FilterMatch;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -18,7 +27,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * data as it is now. Later writes (a star confirmed after an archive, mail that arrived)
  * are not disturbed.
  */
-final class MutationUndo<V, R, C> implements UndoOffer {
+public final class MutationUndo<V, R, C> implements UndoOffer {
   private final Engine engine;
   private final MutationConfig<V, R, C> original;
   private final V variables;

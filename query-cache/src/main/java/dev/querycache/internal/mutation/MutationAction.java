@@ -1,5 +1,8 @@
-package dev.querycache;
+package dev.querycache.internal.mutation;
 
+import dev.querycache.MutationState;
+import dev.querycache.MutationStatus;
+import dev.querycache.internal.query.QueryAction;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  * @param <R> the result
  * @param <C> the context
  */
-sealed interface MutationAction<V, R, C> {
+public sealed interface MutationAction<V, R, C> {
   /**
    * The state after this action. Pure.
    *

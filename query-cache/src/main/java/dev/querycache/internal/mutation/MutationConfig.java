@@ -1,5 +1,16 @@
-package dev.querycache;
+package dev.querycache.internal.mutation;
 
+import dev.querycache.AsyncMutationFunction;
+import dev.querycache.Mutation;
+import dev.querycache.MutationFunction;
+import dev.querycache.OnError;
+import dev.querycache.OnMutate;
+import dev.querycache.OnSettled;
+import dev.querycache.OnSuccess;
+import dev.querycache.QueryFilter;
+import dev.querycache.QueryKey;
+import dev.querycache.RetryPolicy;
+import dev.querycache.UndoRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,32 +24,32 @@ import org.jspecify.annotations.Nullable;
  * builder used again never changes a mutation it built, and so that every run of one mutation
  * reads one configuration. The builders collect it in a {@link Draft}.
  */
-final class MutationConfig<V, R, C> {
-  static final Duration DEFAULT_UNDO_WINDOW = Duration.ofSeconds(60);
+public final class MutationConfig<V, R, C> {
+  public static final Duration DEFAULT_UNDO_WINDOW = Duration.ofSeconds(60);
   static final String DEFAULT_ERROR_MESSAGE = "The change could not be saved";
 
   final @Nullable MutationFunction<V, R> blockingFunction;
   final @Nullable AsyncMutationFunction<V, R> asyncFunction;
-  final @Nullable QueryKey<?> mutationKey;
-  final @Nullable String scope;
-  final RetryPolicy retry;
-  final boolean optimistic;
-  final List<MutationPatch<?, V>> patches;
-  final List<Function<? super V, ? extends Collection<QueryFilter>>> settleInvalidations;
+  public final @Nullable QueryKey<?> mutationKey;
+  public final @Nullable String scope;
+  public final RetryPolicy retry;
+  public final boolean optimistic;
+  public final List<MutationPatch<?, V>> patches;
+  public final List<Function<? super V, ? extends Collection<QueryFilter>>> settleInvalidations;
   /** What a plugin's mutation also invalidates after a success (the plugin's prefix). */
-  final @Nullable QueryFilter pluginInvalidation;
-  final boolean awaitSettle;
-  final @Nullable Function<? super V, String> errorMessage;
-  final boolean toastErrors;
-  final @Nullable String successMessage;
-  final @Nullable OnMutate<V, C> onMutate;
-  final @Nullable OnSuccess<V, R, C> onSuccess;
-  final @Nullable OnError<V, C> onError;
-  final @Nullable OnSettled<V, R, C> onSettled;
-  final @Nullable Function<? super R, Optional<String>> undoId;
-  final @Nullable MutationFunction<UndoRequest<V>, ?> undoFunction;
-  final @Nullable Function<? super V, String> undoMessage;
-  final Duration undoWindow;
+  public final @Nullable QueryFilter pluginInvalidation;
+  public final boolean awaitSettle;
+  public final @Nullable Function<? super V, String> errorMessage;
+  public final boolean toastErrors;
+  public final @Nullable String successMessage;
+  public final @Nullable OnMutate<V, C> onMutate;
+  public final @Nullable OnSuccess<V, R, C> onSuccess;
+  public final @Nullable OnError<V, C> onError;
+  public final @Nullable OnSettled<V, R, C> onSettled;
+  public final @Nullable Function<? super R, Optional<String>> undoId;
+  public final @Nullable MutationFunction<UndoRequest<V>, ?> undoFunction;
+  public final @Nullable Function<? super V, String> undoMessage;
+  public final Duration undoWindow;
 
   private MutationConfig(Draft<V, R, C> draft) {
     blockingFunction = draft.blockingFunction;
@@ -81,51 +92,51 @@ final class MutationConfig<V, R, C> {
    * A mutation's configuration while it is being built: what the builders write, and what
    * {@link #freeze()} fixes. Not thread-safe (the builders are not).
    */
-  static final class Draft<V, R, C> {
+  public static final class Draft<V, R, C> {
     @Nullable MutationFunction<V, R> blockingFunction;
     @Nullable AsyncMutationFunction<V, R> asyncFunction;
-    @Nullable QueryKey<?> mutationKey;
-    @Nullable String scope;
-    RetryPolicy retry = RetryPolicy.never();
-    boolean optimistic;
-    final List<MutationPatch<?, V>> patches = new ArrayList<>();
-    final List<Function<? super V, ? extends Collection<QueryFilter>>> settleInvalidations = new ArrayList<>();
-    @Nullable QueryFilter pluginInvalidation;
-    boolean awaitSettle = true;
-    @Nullable Function<? super V, String> errorMessage;
-    boolean toastErrors = true;
-    @Nullable String successMessage;
-    @Nullable OnMutate<V, C> onMutate;
-    @Nullable OnSuccess<V, R, C> onSuccess;
-    @Nullable OnError<V, C> onError;
-    @Nullable OnSettled<V, R, C> onSettled;
-    @Nullable Function<? super R, Optional<String>> undoId;
-    @Nullable MutationFunction<UndoRequest<V>, ?> undoFunction;
-    @Nullable Function<? super V, String> undoMessage;
-    Duration undoWindow = DEFAULT_UNDO_WINDOW;
+    public @Nullable QueryKey<?> mutationKey;
+    public @Nullable String scope;
+    public RetryPolicy retry = RetryPolicy.never();
+    public boolean optimistic;
+    public final List<MutationPatch<?, V>> patches = new ArrayList<>();
+    public final List<Function<? super V, ? extends Collection<QueryFilter>>> settleInvalidations = new ArrayList<>();
+    public @Nullable QueryFilter pluginInvalidation;
+    public boolean awaitSettle = true;
+    public @Nullable Function<? super V, String> errorMessage;
+    public boolean toastErrors = true;
+    public @Nullable String successMessage;
+    public @Nullable OnMutate<V, C> onMutate;
+    public @Nullable OnSuccess<V, R, C> onSuccess;
+    public @Nullable OnError<V, C> onError;
+    public @Nullable OnSettled<V, R, C> onSettled;
+    public @Nullable Function<? super R, Optional<String>> undoId;
+    public @Nullable MutationFunction<UndoRequest<V>, ?> undoFunction;
+    public @Nullable Function<? super V, String> undoMessage;
+    public Duration undoWindow = DEFAULT_UNDO_WINDOW;
 
     /** A draft for a mutation whose function blocks. */
-    static <V, R> Draft<V, R, Void> blocking(MutationFunction<V, R> function) {
+    public static <V, R> Draft<V, R, Void> blocking(MutationFunction<V, R> function) {
       Draft<V, R, Void> draft = new Draft<>();
       draft.blockingFunction = function;
       return draft;
     }
 
     /** A draft for a mutation whose function returns a stage. */
-    static <V, R> Draft<V, R, Void> async(AsyncMutationFunction<V, R> function) {
+    public static <V, R> Draft<V, R, Void> async(AsyncMutationFunction<V, R> function) {
       Draft<V, R, Void> draft = new Draft<>();
       draft.asyncFunction = function;
       return draft;
     }
 
     /** The configuration as it stands: a mutation built now keeps it, whatever comes next. */
-    MutationConfig<V, R, C> freeze() {
+    public MutationConfig<V, R, C> freeze() {
       return new MutationConfig<>(this);
     }
 
     /** Re-types the context; only sound before any callback that sees the context is set. */
     @SuppressWarnings("unchecked")
-    <C2> Draft<V, R, C2> withContext(OnMutate<V, C2> next) {
+    public <C2> Draft<V, R, C2> withContext(OnMutate<V, C2> next) {
       if (onSuccess != null || onError != null || onSettled != null) {
         throw new IllegalStateException(
             "call onMutate before onSuccess, onError and onSettled: it decides the type of the "

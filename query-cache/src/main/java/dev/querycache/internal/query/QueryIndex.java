@@ -1,5 +1,6 @@
-package dev.querycache;
+package dev.querycache.internal.query;
 
+import dev.querycache.QueryKey;
 import dev.querycache.internal.key.KeyList;
 import dev.querycache.internal.key.KeyMap;
 import dev.querycache.internal.key.KeyParts;
@@ -25,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Guarded by its own monitor; callers never call out while holding it.
  */
-final class QueryIndex {
+public final class QueryIndex {
   private static final Object OPEN = new Token("[");
   private static final Object CLOSE = new Token("]");
   private static final Object NULL = new Token("null");

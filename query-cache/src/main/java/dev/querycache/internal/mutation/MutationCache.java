@@ -1,6 +1,9 @@
-package dev.querycache;
+package dev.querycache.internal.mutation;
 
+import dev.querycache.MutationFilter;
+import dev.querycache.MutationState;
 import dev.querycache.internal.Notifier;
+import dev.querycache.internal.query.FilterMatch;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,7 +18,7 @@ import java.util.concurrent.CancellationException;
  * run passes between its mutate step and its function (the scope queue first). Guarded by
  * its own monitor; never calls out while holding it.
  */
-final class MutationCache {
+public final class MutationCache {
   /** How many settled runs are remembered beside the pending ones. */
   static final int SETTLED_KEPT = 100;
 
@@ -26,7 +29,7 @@ final class MutationCache {
   private final AdmissionChain admission;
   private boolean closed;
 
-  MutationCache(Notifier notifier) {
+  public MutationCache(Notifier notifier) {
     this.admission = new AdmissionChain(List.of(new ScopeStage(notifier)));
   }
 
@@ -61,7 +64,7 @@ final class MutationCache {
    * The client is closing: no run starts or is admitted from now on, and every unfinished
    * one (running, queued in its scope, paused offline) ends cancelled with {@code cause}.
    */
-  void closeAll(CancellationException cause) {
+  public void closeAll(CancellationException cause) {
     List<MutationRun<?, ?, ?>> cut;
     synchronized (this) {
       closed = true;
@@ -74,7 +77,7 @@ final class MutationCache {
   }
 
   /** The states of the remembered runs {@code filter} selects, oldest first. */
-  List<MutationState<?, ?, ?>> find(MutationFilter filter) {
+  public List<MutationState<?, ?, ?>> find(MutationFilter filter) {
     List<MutationRun<?, ?, ?>> all;
     synchronized (this) {
       all = new ArrayList<>(recentlyFinished);

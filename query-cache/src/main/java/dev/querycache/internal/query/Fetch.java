@@ -1,6 +1,15 @@
-package dev.querycache;
+package dev.querycache.internal.query;
 
+import dev.querycache.AsyncQueryFunction;
+import dev.querycache.CancellationSignal;
+import dev.querycache.QueryContext;
+import dev.querycache.QueryFunction;
+import dev.querycache.QueryOptions;
+import dev.querycache.QueryState;
+import dev.querycache.QueryStatus;
 import dev.querycache.internal.Callbacks;
+import dev.querycache.internal.Engine;
+import dev.querycache.internal.Retryer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -17,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  * it atomically with the pin change; if the query no longer owns the fetch (it was cancelled
  * or replaced), the result is discarded.
  */
-final class Fetch<T> implements CancellationSignal, Retryer.Listener {
+public final class Fetch<T> implements CancellationSignal, Retryer.Listener {
   final int failureCountBefore;
   final @Nullable Throwable failureReasonBefore;
   final QueryStatus statusBefore;

@@ -1,9 +1,23 @@
-package dev.querycache;
+package dev.querycache.internal.mutation;
 
+import dev.querycache.AsyncMutationFunction;
+import dev.querycache.Mutation;
+import dev.querycache.MutationFunction;
+import dev.querycache.MutationHooks;
+import dev.querycache.MutationState;
+import dev.querycache.MutationStatus;
+import dev.querycache.OnError;
+import dev.querycache.OnSettled;
+import dev.querycache.QueryFilter;
+import dev.querycache.QueryKey;
+import dev.querycache.UndoOffer;
 import dev.querycache.internal.Callbacks;
+import dev.querycache.internal.Engine;
+import dev.querycache.internal.Retryer;
 import dev.querycache.internal.layer.LayerOwner;
 import dev.querycache.internal.layer.LayerStack;
 import dev.querycache.internal.layer.OptimisticLayer;
+import dev.querycache.internal.query.Query;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -32,11 +46,11 @@ import org.jspecify.annotations.Nullable;
  * projection's error), or the client's close ({@link #abort}: cancelled, without callbacks,
  * toasts or refetches). A late answer after that is discarded.
  */
-final class MutationRun<V, R, C> implements Retryer.Listener, LayerOwner {
+public final class MutationRun<V, R, C> implements Retryer.Listener, LayerOwner {
   /** Marks a snapshot of a key that had no data. */
   private static final Object NO_DATA = new Object();
   /** The undo toast's message when the undo message function gives none. */
-  static final String DEFAULT_UNDO_MESSAGE = "Done";
+  public static final String DEFAULT_UNDO_MESSAGE = "Done";
 
   private final MutationCore<V, R, C> mutation;
   private final Engine engine;
@@ -528,7 +542,7 @@ final class MutationRun<V, R, C> implements Retryer.Listener, LayerOwner {
 
   /** The visible data of {@code key} before this run patched it. */
   @SuppressWarnings("unchecked") // snapshots hold each key's own data type
-  <T> Optional<T> snapshot(QueryKey<T> key) {
+  public <T> Optional<T> snapshot(QueryKey<T> key) {
     Objects.requireNonNull(key, "key == null");
     checkInMutate();
     Object before = snapshots.get(key);
@@ -540,14 +554,14 @@ final class MutationRun<V, R, C> implements Retryer.Listener, LayerOwner {
   }
 
   /** Cancels the fetches in flight of the queries {@code filter} selects. */
-  void cancelQueries(QueryFilter filter) {
+  public void cancelQueries(QueryFilter filter) {
     checkInMutate();
     Objects.requireNonNull(filter, "filter == null");
     engine.cancel(filter);
   }
 
   /** Patches {@code key} with {@code data} as a layer of this run. */
-  <T> void setQueryData(QueryKey<T> key, T data) {
+  public <T> void setQueryData(QueryKey<T> key, T data) {
     Objects.requireNonNull(key, "key == null");
     Objects.requireNonNull(data, "data == null");
     checkInMutate();
@@ -555,7 +569,7 @@ final class MutationRun<V, R, C> implements Retryer.Listener, LayerOwner {
   }
 
   /** Patches {@code key} with {@code patch} as a layer of this run. */
-  <T> void updateQueryData(QueryKey<T> key, UnaryOperator<T> patch) {
+  public <T> void updateQueryData(QueryKey<T> key, UnaryOperator<T> patch) {
     Objects.requireNonNull(key, "key == null");
     Objects.requireNonNull(patch, "patch == null");
     checkInMutate();

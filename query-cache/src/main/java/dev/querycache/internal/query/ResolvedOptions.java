@@ -1,5 +1,10 @@
-package dev.querycache;
+package dev.querycache.internal.query;
 
+import dev.querycache.QueryOptions;
+import dev.querycache.QuerySettings;
+import dev.querycache.QueryState;
+import dev.querycache.Refetch;
+import dev.querycache.RetryPolicy;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
@@ -7,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * The settings of one query after inheritance, as plain values, plus its function.
  * Durations are nanoseconds with {@link Long#MAX_VALUE} for "never".
  */
-final class ResolvedOptions<T> {
+public final class ResolvedOptions<T> {
   private static final Duration DEFAULT_GC_TIME = Duration.ofMinutes(5);
   private static final RetryPolicy DEFAULT_RETRY = RetryPolicy.exponential(3);
 
@@ -21,7 +26,7 @@ final class ResolvedOptions<T> {
   final Refetch refetchOnReconnect;
   final boolean structuralSharing;
 
-  ResolvedOptions(@Nullable QueryOptions<T> source, QuerySettings merged) {
+  public ResolvedOptions(@Nullable QueryOptions<T> source, QuerySettings merged) {
     this(source, merged, false);
   }
 
@@ -30,7 +35,7 @@ final class ResolvedOptions<T> {
    * {@code ensureQueryData}, which, as in TanStack Query, do not retry unless a retry policy
    * was set (by the call, a prefix default or the client's defaults).
    */
-  ResolvedOptions(@Nullable QueryOptions<T> source, QuerySettings merged, boolean imperative) {
+  public ResolvedOptions(@Nullable QueryOptions<T> source, QuerySettings merged, boolean imperative) {
     this.source = source;
     Duration staleTime = merged.staleTime();
     this.staleNanos = staleTime == null ? 0 : nanos(staleTime);
@@ -47,7 +52,7 @@ final class ResolvedOptions<T> {
     this.structuralSharing = structuralSharing == null || structuralSharing;
   }
 
-  boolean canFetch() {
+  public boolean canFetch() {
     return source != null && source.hasFunction();
   }
 
@@ -55,7 +60,7 @@ final class ResolvedOptions<T> {
    * Whether {@code state}'s data is stale at {@code now}: missing, invalidated, or older than
    * the stale time. The one place staleness is decided.
    */
-  boolean isStale(QueryState<?> state, long now) {
+  public boolean isStale(QueryState<?> state, long now) {
     return state.data() == null || state.isInvalidated() || isStaleByTime(state.dataUpdatedAt(), now);
   }
 

@@ -1,4 +1,4 @@
-package dev.querycache;
+package dev.querycache.internal.mutation;
 
 import dev.querycache.internal.Notifier;
 
@@ -8,7 +8,7 @@ import dev.querycache.internal.Notifier;
  * later, each a stage of its own). Stages are chained ({@link AdmissionChain}), in the manner
  * of OkHttp's interceptors: each admits a run by calling the rest of the chain, now or later.
  */
-interface AdmissionStage {
+public interface AdmissionStage {
   /**
    * Lets {@code run} go on: calls {@code proceed} once, now or later (later as a
    * {@linkplain Notifier#later follow-up step}, so chains of hand-overs never grow the stack),

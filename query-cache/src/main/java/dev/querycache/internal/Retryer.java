@@ -1,6 +1,7 @@
-package dev.querycache;
+package dev.querycache.internal;
 
-import dev.querycache.internal.Callbacks;
+import dev.querycache.RetryPolicy;
+import dev.querycache.Scheduler;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
@@ -30,14 +31,14 @@ import org.jspecify.annotations.Nullable;
  * that completes more than once counts once: the first completion wins, so a faulty stage
  * can never start a second retry for one failure.
  */
-final class Retryer<T> {
+public final class Retryer<T> {
   /** One attempt: returns a stage of its outcome. May throw instead of failing the stage. */
-  interface Attempt<T> {
+  public interface Attempt<T> {
     CompletionStage<T> run(Retryer<T> retryer) throws Exception;
   }
 
   /** What the owner hears between attempts. Called outside any lock of the retryer. */
-  interface Listener {
+  public interface Listener {
     void attemptFailed(int failureCount, Throwable error);
 
     void pausedChanged(boolean paused);
@@ -60,7 +61,7 @@ final class Retryer<T> {
    * it is only called when a message needs it. {@code mutation}: whether this runs a mutation
    * function, which resumes before fetches when the client comes back online.
    */
-  Retryer(
+  public Retryer(
       Supplier<String> description,
       Attempt<T> attempt,
       RetryPolicy policy,
@@ -75,11 +76,11 @@ final class Retryer<T> {
     this.mutation = mutation;
   }
 
-  CompletableFuture<T> result() {
+  public CompletableFuture<T> result() {
     return result;
   }
 
-  boolean isCancelled() {
+  public boolean isCancelled() {
     return cancelled;
   }
 
@@ -88,7 +89,7 @@ final class Retryer<T> {
   }
 
   /** Starts the first attempt; call once, outside any lock. */
-  void start() {
+  public void start() {
     run();
   }
 
@@ -136,7 +137,7 @@ final class Retryer<T> {
    * Runs {@code body} on {@code executor} as this attempt's task, so that {@link #cancel()}
    * interrupts it; the stage fails with a {@link CancellationException} if it is cancelled.
    */
-  CompletionStage<T> runBlocking(Executor executor, Callable<T> body) {
+  public CompletionStage<T> runBlocking(Executor executor, Callable<T> body) {
     CompletableFuture<T> outcome = new CompletableFuture<>();
     FutureTask<T> task =
         new FutureTask<>(body) {
@@ -221,7 +222,7 @@ final class Retryer<T> {
   }
 
   /** Stops the running attempt (interrupting a blocking one) or pending retry; no further attempt starts. */
-  void cancel() {
+  public void cancel() {
     stop(false);
   }
 
@@ -230,7 +231,7 @@ final class Retryer<T> {
    * network, for a retry's backoff) and nothing will be; false if an attempt's outcome is
    * still awaited, and then nothing changed.
    */
-  boolean cancelIfIdle() {
+  public boolean cancelIfIdle() {
     return stop(true);
   }
 

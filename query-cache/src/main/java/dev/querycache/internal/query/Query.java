@@ -1,18 +1,22 @@
-package dev.querycache;
+package dev.querycache.internal.query;
 
-import dev.querycache.QueryAction.AttemptFailed;
-import dev.querycache.QueryAction.DataWritten;
-import dev.querycache.QueryAction.FetchCancelled;
-import dev.querycache.QueryAction.FetchFailed;
-import dev.querycache.QueryAction.FetchPaused;
-import dev.querycache.QueryAction.FetchStarted;
-import dev.querycache.QueryAction.Invalidated;
-import dev.querycache.QueryAction.LayersChanged;
-import dev.querycache.QueryAction.Reset;
+import dev.querycache.CachedQuery;
+import dev.querycache.QueryKey;
+import dev.querycache.QueryState;
+import dev.querycache.internal.Engine;
 import dev.querycache.internal.Notifier;
 import dev.querycache.internal.layer.LayerOwner;
 import dev.querycache.internal.layer.LayerStack;
 import dev.querycache.internal.layer.OptimisticLayer;
+import dev.querycache.internal.query.QueryAction.AttemptFailed;
+import dev.querycache.internal.query.QueryAction.DataWritten;
+import dev.querycache.internal.query.QueryAction.FetchCancelled;
+import dev.querycache.internal.query.QueryAction.FetchFailed;
+import dev.querycache.internal.query.QueryAction.FetchPaused;
+import dev.querycache.internal.query.QueryAction.FetchStarted;
+import dev.querycache.internal.query.QueryAction.Invalidated;
+import dev.querycache.internal.query.QueryAction.LayersChanged;
+import dev.querycache.internal.query.QueryAction.Reset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -45,10 +49,10 @@ import org.jspecify.annotations.Nullable;
  * made by {@link QueryCache} inside its atomic compute for the key, so the retention policy
  * sees them at once.
  */
-final class Query<T> {
+public final class Query<T> {
   private static final ObserverCore<?>[] NO_OBSERVERS = new ObserverCore<?>[0];
 
-  final QueryKey<T> key;
+  public final QueryKey<T> key;
   private final Engine engine;
   private volatile QueryState<T> state = QueryState.initial();
   private volatile ResolvedOptions<T> options;
@@ -75,11 +79,11 @@ final class Query<T> {
     this.layers = new LayerStack<>(key, engine.notifier);
   }
 
-  QueryState<T> state() {
+  public QueryState<T> state() {
     return state;
   }
 
-  ResolvedOptions<T> options() {
+  public ResolvedOptions<T> options() {
     return options;
   }
 
@@ -96,16 +100,16 @@ final class Query<T> {
     }
   }
 
-  int observerCount() {
+  public int observerCount() {
     return observers.length;
   }
 
-  ObserverCore<?>[] observers() {
+  public ObserverCore<?>[] observers() {
     return observers;
   }
 
   /** Whether an open, enabled observer watches the query: an invalidation refetches it then. */
-  boolean hasEnabledObserver() {
+  public boolean hasEnabledObserver() {
     for (ObserverCore<?> observer : observers) {
       if (observer.isEnabled()) {
         return true;
@@ -115,7 +119,7 @@ final class Query<T> {
   }
 
   /** Applies each observer's rule for refetching on regained focus or on reconnection. */
-  void refetchObservers(boolean focus) {
+  public void refetchObservers(boolean focus) {
     for (ObserverCore<?> observer : observers) {
       observer.refetchOn(focus);
     }
@@ -133,7 +137,7 @@ final class Query<T> {
     return fetch != null;
   }
 
-  boolean isRemoved() {
+  public boolean isRemoved() {
     return removed;
   }
 
@@ -172,7 +176,7 @@ final class Query<T> {
     return options.isStale(state, now);
   }
 
-  CachedQuery<T> snapshot(long now) {
+  public CachedQuery<T> snapshot(long now) {
     return new CachedQuery<>(key, state, observers.length, isStale(now));
   }
 
@@ -233,7 +237,7 @@ final class Query<T> {
   // ---- data written by hand ------------------------------------------------------------
 
   /** What {@link #update} returns when the query left the cache before the write landed. */
-  static final Object GONE = new Object();
+  public static final Object GONE = new Object();
 
   /**
    * Writes data by hand; the fetch, if any, goes on. Equal data (kept by reference) still
@@ -242,7 +246,7 @@ final class Query<T> {
    *
    * @return the stored data, or null if the query had left the cache (nothing written)
    */
-  @Nullable T setData(T data) {
+  public @Nullable T setData(T data) {
     boolean visible;
     T stored;
     synchronized (this) {
@@ -265,7 +269,7 @@ final class Query<T> {
    *
    * @return the stored data (null if none), or {@link #GONE} if the query had left the cache
    */
-  @Nullable Object update(UnaryOperator<@Nullable T> updater) {
+  public @Nullable Object update(UnaryOperator<@Nullable T> updater) {
     while (true) {
       Base<T> base = writeBase();
       T after = updater.apply(base.data);
@@ -297,7 +301,7 @@ final class Query<T> {
    * hold now; the write replaces those layers, so their changes must be in it), without the
    * pending runs' patches, which are applied again on top of the result.
    */
-  Base<T> writeBase() {
+  public Base<T> writeBase() {
     List<OptimisticLayer<T>> current = layers.layers();
     QueryState<T> seen = state;
     if (current.isEmpty()) {
@@ -309,9 +313,9 @@ final class Query<T> {
   }
 
   /** The start of a hand-written update: data, and the state and layers it was read from. */
-  static final class Base<T> {
-    final @Nullable T data;
-    final QueryState<T> state;
+  public static final class Base<T> {
+    public final @Nullable T data;
+    public final QueryState<T> state;
     final List<OptimisticLayer<T>> layers;
 
     Base(@Nullable T data, QueryState<T> state, List<OptimisticLayer<T>> layers) {
@@ -365,7 +369,7 @@ final class Query<T> {
    * effect atomically) and returns the visible data before it: the mutation's snapshot. If
    * the layer's patch throws, nothing changes and the exception propagates.
    */
-  @Nullable T addLayer(OptimisticLayer<T> layer) {
+  public @Nullable T addLayer(OptimisticLayer<T> layer) {
     T before;
     synchronized (this) {
       before = state.data();
@@ -377,7 +381,7 @@ final class Query<T> {
   }
 
   /** Removes {@code owner}'s layers (inside the cache's compute); returns whether any. */
-  boolean removeLayers(LayerOwner owner) {
+  public boolean removeLayers(LayerOwner owner) {
     synchronized (this) {
       int before = layers.size();
       T visible = layers.remove(owner, state.data(), fetch != null);
@@ -391,14 +395,14 @@ final class Query<T> {
   }
 
   /** {@code owner} succeeded at client sequence {@code sequence}. */
-  void layersSucceeded(LayerOwner owner, long sequence) {
+  public void layersSucceeded(LayerOwner owner, long sequence) {
     synchronized (this) {
       layers.succeeded(owner, sequence);
     }
   }
 
   /** The change {@code owner}'s layer made when last applied (for undo), or null. */
-  LayerStack.@Nullable Change<T> changeBy(LayerOwner owner) {
+  public LayerStack.@Nullable Change<T> changeBy(LayerOwner owner) {
     synchronized (this) {
       return layers.changeBy(owner);
     }
@@ -409,7 +413,7 @@ final class Query<T> {
    * effect atomically): its layers no longer pin the query, and those that may fold become
    * part of the confirmed data (see {@link LayerStack}).
    */
-  void layersSettled(LayerOwner owner) {
+  public void layersSettled(LayerOwner owner) {
     synchronized (this) {
       if (!layers.settled(owner, fetch != null)) {
         return; // a layer below is pending, a fetch is in flight, or a confirmation failed
@@ -427,7 +431,7 @@ final class Query<T> {
     }
   }
 
-  void invalidate() {
+  public void invalidate() {
     boolean changed;
     synchronized (this) {
       changed = dispatchLocked(new Invalidated<>());
@@ -438,7 +442,7 @@ final class Query<T> {
   }
 
   /** Back to the initial state, cancelling any fetch silently. */
-  void reset() {
+  public void reset() {
     cancel(false);
     boolean changed;
     synchronized (this) {
@@ -462,7 +466,7 @@ final class Query<T> {
    * invalidation needs (the old fetch may have started before the change that invalidated).
    * The caller must {@linkplain FetchTicket#begin() begin} the ticket outside the compute.
    */
-  FetchTicket<T> beginFetch(ResolvedOptions<T> fetchOptions, boolean replace) {
+  public FetchTicket<T> beginFetch(ResolvedOptions<T> fetchOptions, boolean replace) {
     Fetch<T> superseded = null;
     Fetch<T> next;
     synchronized (this) {

@@ -1,5 +1,6 @@
-package dev.querycache;
+package dev.querycache.internal.mutation;
 
+import dev.querycache.MutationState;
 import dev.querycache.internal.Notifier;
 import java.util.ArrayDeque;
 import java.util.HashMap;
@@ -16,7 +17,7 @@ import java.util.Map;
  * local store, a mock, a cache) settle a whole queue on one thread, and the trampoline keeps
  * that from growing the stack, at any queue length.
  */
-final class ScopeStage implements AdmissionStage {
+public final class ScopeStage implements AdmissionStage {
   private final Notifier notifier;
   private final Map<String, ArrayDeque<Waiting>> scopes = new HashMap<>();
   private boolean closed;

@@ -1,5 +1,12 @@
-package dev.querycache;
+package dev.querycache.internal.query;
 
+import dev.querycache.CachedQuery;
+import dev.querycache.FetchStatus;
+import dev.querycache.MutationFilter;
+import dev.querycache.MutationState;
+import dev.querycache.MutationStatus;
+import dev.querycache.QueryFilter;
+import dev.querycache.QueryKey;
 import dev.querycache.internal.key.KeyParts;
 import java.util.function.Predicate;
 
@@ -8,11 +15,11 @@ import java.util.function.Predicate;
  * the engine's side of filters, which are plain data. The store's index narrows candidate
  * queries by key first ({@link QueryCache#findAll}); these checks decide the rest.
  */
-final class FilterMatch {
+public final class FilterMatch {
   private FilterMatch() {}
 
   /** Whether a query with {@code key} can be selected by {@code filter}'s key. */
-  static boolean key(QueryFilter filter, QueryKey<?> key) {
+  public static boolean key(QueryFilter filter, QueryKey<?> key) {
     QueryKey<?> wanted = filter.key();
     if (wanted == null) {
       return true;
@@ -42,7 +49,7 @@ final class FilterMatch {
   }
 
   /** Whether a mutation run in {@code state} is selected by {@code filter}. */
-  static boolean mutation(MutationFilter filter, MutationState<?, ?, ?> state) {
+  public static boolean mutation(MutationFilter filter, MutationState<?, ?, ?> state) {
     MutationStatus status = filter.status();
     if (status != null && state.status() != status) {
       return false;

@@ -1,5 +1,10 @@
-package dev.querycache;
+package dev.querycache.internal.mutation;
 
+import dev.querycache.Projection;
+import dev.querycache.QueryFilter;
+import dev.querycache.QueryKey;
+import dev.querycache.UndoProjection;
+import dev.querycache.internal.Engine;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -7,13 +12,13 @@ import org.jspecify.annotations.Nullable;
  * One declared optimistic patch of a mutation: which queries (one key, or every cached query
  * a filter selects when the run starts) and how, plus how to undo it optimistically.
  */
-final class MutationPatch<T, V> {
+public final class MutationPatch<T, V> {
   final @Nullable QueryKey<T> key;
   final @Nullable QueryFilter filter;
   final Projection<T, V> projection;
   final @Nullable UndoProjection<T, V> undo;
 
-  MutationPatch(
+  public MutationPatch(
       @Nullable QueryKey<T> key,
       @Nullable QueryFilter filter,
       Projection<T, V> projection,
@@ -24,7 +29,7 @@ final class MutationPatch<T, V> {
     this.undo = undo;
   }
 
-  MutationPatch<T, V> withUndo(UndoProjection<T, V> nextUndo) {
+  public MutationPatch<T, V> withUndo(UndoProjection<T, V> nextUndo) {
     return new MutationPatch<>(key, filter, projection, nextUndo);
   }
 

@@ -1,5 +1,13 @@
-package dev.querycache;
+package dev.querycache.internal.query;
 
+import dev.querycache.QueryKey;
+import dev.querycache.QueryObserver;
+import dev.querycache.QueryOptions;
+import dev.querycache.QueryResult;
+import dev.querycache.QueryState;
+import dev.querycache.QueryStatus;
+import dev.querycache.Refetch;
+import dev.querycache.internal.Engine;
 import dev.querycache.internal.Notifier;
 import java.time.Duration;
 import java.util.Objects;
@@ -15,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  * a {@link Query} knows its observers by their cores. See {@link QueryObserver} for the
  * contract.
  */
-final class ObserverCore<T> {
+public final class ObserverCore<T> {
   private final Engine engine;
   private final Consumer<? super QueryResult<T>> listener;
   private final Notifier.Channel channel = new Notifier.Channel(this::deliver, "a query listener");
@@ -29,7 +37,7 @@ final class ObserverCore<T> {
   private boolean lastStale;
   private @Nullable Future<?> staleTimer;
 
-  ObserverCore(Engine engine, QueryOptions<T> options, Consumer<? super QueryResult<T>> listener) {
+  public ObserverCore(Engine engine, QueryOptions<T> options, Consumer<? super QueryResult<T>> listener) {
     this.engine = engine;
     this.listener = listener;
     this.key = options.key();
@@ -37,7 +45,7 @@ final class ObserverCore<T> {
   }
 
   /** Attaches to the query for the current key and fetches if the rules say so. */
-  void open() {
+  public void open() {
     engine.notifier.batch(
         () -> {
           attach();
@@ -72,17 +80,17 @@ final class ObserverCore<T> {
     }
   }
 
-  QueryResult<T> result() {
+  public QueryResult<T> result() {
     Query<T> attached = query;
     QueryState<T> state = attached == null ? QueryState.initial() : attached.state();
     return new QueryResult<>(key, state, isStale(state, engine.now()));
   }
 
-  QueryKey<T> key() {
+  public QueryKey<T> key() {
     return key;
   }
 
-  CompletableFuture<T> refetch() {
+  public CompletableFuture<T> refetch() {
     if (closed) {
       throw new IllegalStateException("the observer of " + key + " is closed");
     }
@@ -90,7 +98,7 @@ final class ObserverCore<T> {
     return engine.notifier.batch(() -> engine.fetch(key, options, true));
   }
 
-  void setOptions(QueryOptions<T> next) {
+  public void setOptions(QueryOptions<T> next) {
     Objects.requireNonNull(next, "next == null");
     if (closed) {
       throw new IllegalStateException("the observer of " + key + " is closed");
@@ -114,7 +122,7 @@ final class ObserverCore<T> {
         });
   }
 
-  void close() {
+  public void close() {
     if (closed) {
       return;
     }
@@ -126,7 +134,7 @@ final class ObserverCore<T> {
     }
   }
 
-  boolean isClosed() {
+  public boolean isClosed() {
     return closed;
   }
 
@@ -139,7 +147,7 @@ final class ObserverCore<T> {
   }
 
   /** The query was removed from the cache: follow its successor for the same key. */
-  void reattach() {
+  public void reattach() {
     if (!closed) {
       engine.notifier.batch(
           () -> {
