@@ -1,12 +1,9 @@
 package dev.querycache;
 
-import com.google.common.collect.ImmutableList;
-import com.google.common.collect.ImmutableMap;
 import dev.querycache.internal.Engine;
 import dev.querycache.internal.mutation.MutationConfig;
 import dev.querycache.internal.query.ObserverCore;
 import dev.querycache.internal.query.Query;
-import dev.querycache.internal.query.ResolvedOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +41,7 @@ import org.jspecify.annotations.Nullable;
 public final class QueryClient implements AutoCloseable {
   final Engine engine;
 
-  private QueryClient(Builder builder) {
+  QueryClient(QueryClientBuilder builder) {
     this.engine = new Engine(
         builder.ticker, builder.scheduler, builder.fetchExecutor, builder.notifyExecutor, builder.toaster,
         builder.mutationHooks, builder.defaults, builder.online, builder.maxUnobservedQueries,
@@ -57,8 +54,8 @@ public final class QueryClient implements AutoCloseable {
    *
    * @return a builder
    */
-  public static Builder builder() {
-    return new Builder();
+  public static QueryClientBuilder builder() {
+    return new QueryClientBuilder();
   }
 
   /**
@@ -122,17 +119,7 @@ public final class QueryClient implements AutoCloseable {
     Objects.requireNonNull(key, "key == null");
     Objects.requireNonNull(data, "data == null");
     engine.checkOpen();
-    return engine.notifier.batch(
-        () -> {
-          Query<T> query = engine.cache.get(key);
-          T stored = query == null ? null : query.setData(data);
-          if (stored != null) {
-            return stored;
-          }
-          // Absent, or evicted before the write landed: create and write in one atomic step,
-          // which no eviction can interleave (with a size cap of zero it is evicted just after).
-          return Objects.requireNonNull(engine.cache.create(key, engine.resolve(key, null), live -> live.setData(data)));
-        });
+    return engine.writes.set(key, data);
   }
 
   /**
@@ -155,37 +142,11 @@ public final class QueryClient implements AutoCloseable {
    * @throws NullPointerException if an argument is null
    * @throws IllegalStateException if the client is {@linkplain #close() closed}
    */
-  @SuppressWarnings("unchecked") // Query.update returns the query's data or the GONE marker
   public <T> Optional<T> updateQueryData(QueryKey<T> key, UnaryOperator<@Nullable T> updater) {
     Objects.requireNonNull(key, "key == null");
     Objects.requireNonNull(updater, "updater == null");
     engine.checkOpen();
-    return engine.notifier.batch(
-        () -> {
-          while (true) {
-            Query<T> existing = engine.cache.get(key);
-            if (existing != null) {
-              Object stored = existing.update(updater);
-              if (stored != Query.GONE) {
-                return Optional.ofNullable((T) stored);
-              }
-              continue; // evicted before the write landed: try again on its successor
-            }
-            T created = updater.apply(null);
-            if (created == null) {
-              return Optional.<T>empty();
-            }
-            Object stored =
-                engine.cache.create(
-                    key,
-                    engine.resolve(key, null),
-                    live -> live.state().data() == null ? live.setData(created) : Query.GONE);
-            if (stored != Query.GONE) {
-              return Optional.ofNullable((T) stored);
-            }
-            // someone wrote first: run the updater on their data
-          }
-        });
+    return engine.writes.update(key, updater);
   }
 
   /**
@@ -197,14 +158,7 @@ public final class QueryClient implements AutoCloseable {
    */
   public Map<QueryKey<?>, Object> getQueriesData(QueryFilter filter) {
     Objects.requireNonNull(filter, "filter == null");
-    ImmutableMap.Builder<QueryKey<?>, Object> out = ImmutableMap.builder();
-    for (Query<?> query : engine.cache.findAll(filter)) {
-      Object data = query.state().data();
-      if (data != null) {
-        out.put(query.key, data);
-      }
-    }
-    return out.buildKeepingLast();
+    return engine.dataOf(filter);
   }
 
   /**
@@ -224,38 +178,11 @@ public final class QueryClient implements AutoCloseable {
    * @throws RuntimeException whatever the updater throws, with no query changed
    * @throws IllegalStateException if the client is {@linkplain #close() closed}
    */
-  @SuppressWarnings("unchecked") // the caller's filter selects queries of type T
   public <T> Map<QueryKey<?>, T> setQueriesData(QueryFilter filter, UnaryOperator<T> updater) {
     Objects.requireNonNull(filter, "filter == null");
     Objects.requireNonNull(updater, "updater == null");
     engine.checkOpen();
-    return engine.notifier.batch(
-        () -> {
-          // First every new value, then every write: an updater that throws changes nothing.
-          List<Query<T>> queries = new ArrayList<>();
-          List<T> befores = new ArrayList<>();
-          List<T> afters = new ArrayList<>();
-          for (Query<?> match : engine.cache.findAll(filter)) {
-            Query<T> query = (Query<T>) match;
-            T before = query.writeBase().data;
-            if (before != null) {
-              queries.add(query);
-              befores.add(before);
-              afters.add(updater.apply(before));
-            }
-          }
-          ImmutableMap.Builder<QueryKey<?>, T> out = ImmutableMap.builder();
-          for (int i = 0; i < queries.size(); i++) {
-            T before = befores.get(i);
-            T computed = afters.get(i);
-            Object after = queries.get(i).update(current ->
-                current == null ? null : current == before ? computed : updater.apply(current));
-            if (after != Query.GONE && after != null && after != before) {
-              out.put(queries.get(i).key, (T) after);
-            }
-          }
-          return out.buildKeepingLast();
-        });
+    return engine.writes.updateAll(filter, updater);
   }
 
   // ---- fetching --------------------------------------------------------------------------
@@ -265,7 +192,7 @@ public final class QueryClient implements AutoCloseable {
    * stale time, else the result of a fetch (joining one in flight). The query is cached
    * either way. As in TanStack Query, an imperative fetch does not retry unless a retry
    * policy was set for it: by these options, a {@linkplain #setQueryDefaults prefix default}
-   * or the client's {@linkplain Builder#defaults defaults} (a fetch in flight that it joins
+   * or the client's {@linkplain QueryClientBuilder#defaults defaults} (a fetch in flight that it joins
    * keeps its own policy).
    *
    * @param options what to fetch and how
@@ -279,19 +206,7 @@ public final class QueryClient implements AutoCloseable {
   public <T> CompletableFuture<T> fetchQuery(QueryOptions<T> options) {
     Objects.requireNonNull(options, "options == null");
     engine.checkOpen();
-    return engine.notifier.batch(
-        () -> {
-          ResolvedOptions<T> resolved = engine.defaults.resolve(options.key(), options, true);
-          Query<T> query = engine.cache.get(options.key());
-          if (query != null) {
-            QueryState<T> state = query.state();
-            T data = state.data();
-            if (data != null && !resolved.isStale(state, engine.now())) {
-              return CompletableFuture.completedFuture(data);
-            }
-          }
-          return engine.fetch(options.key(), resolved, false);
-        });
+    return engine.fetchUnlessFresh(options);
   }
 
   /**
@@ -355,16 +270,7 @@ public final class QueryClient implements AutoCloseable {
   public CompletableFuture<Void> refetchQueries(QueryFilter filter) {
     Objects.requireNonNull(filter, "filter == null");
     engine.checkOpen();
-    return engine.notifier.batch(
-        () -> {
-          List<Query<?>> toRefetch = new ArrayList<>();
-          for (Query<?> query : engine.cache.findAll(filter)) {
-            if (query.observerCount() == 0 || query.hasEnabledObserver()) {
-              toRefetch.add(query);
-            }
-          }
-          return engine.refetchAll(toRefetch);
-        });
+    return engine.refetch(filter);
   }
 
   /**
@@ -393,16 +299,7 @@ public final class QueryClient implements AutoCloseable {
    */
   public void removeQueries(QueryFilter filter) {
     Objects.requireNonNull(filter, "filter == null");
-    engine.notifier.batch(
-        () -> {
-          for (Query<?> query : engine.cache.findAll(filter)) {
-            if (engine.cache.remove(query)) {
-              for (ObserverCore<?> observer : query.observers()) {
-                observer.reattach();
-              }
-            }
-          }
-        });
+    engine.remove(filter);
   }
 
   /**
@@ -418,18 +315,7 @@ public final class QueryClient implements AutoCloseable {
   public CompletableFuture<Void> resetQueries(QueryFilter filter) {
     Objects.requireNonNull(filter, "filter == null");
     engine.checkOpen();
-    return engine.notifier.batch(
-        () -> {
-          List<Query<?>> toRefetch = new ArrayList<>();
-          for (Query<?> query : engine.cache.findAll(filter)) {
-            query.reset();
-            engine.cache.repin(query);
-            if (query.hasEnabledObserver()) {
-              toRefetch.add(query);
-            }
-          }
-          return engine.refetchAll(toRefetch);
-        });
+    return engine.reset(filter);
   }
 
   /**
@@ -441,13 +327,7 @@ public final class QueryClient implements AutoCloseable {
    */
   public int isFetching(QueryFilter filter) {
     Objects.requireNonNull(filter, "filter == null");
-    int count = 0;
-    for (Query<?> query : engine.cache.findAll(filter)) {
-      if (query.state().fetchStatus() == FetchStatus.FETCHING) {
-        count++;
-      }
-    }
-    return count;
+    return engine.fetchingCount(filter);
   }
 
   /**
@@ -459,12 +339,7 @@ public final class QueryClient implements AutoCloseable {
    */
   public List<CachedQuery<?>> getQueries(QueryFilter filter) {
     Objects.requireNonNull(filter, "filter == null");
-    long now = engine.now();
-    ImmutableList.Builder<CachedQuery<?>> out = ImmutableList.builder();
-    for (Query<?> query : engine.cache.findAll(filter)) {
-      out.add(query.snapshot(now));
-    }
-    return out.build();
+    return engine.snapshots(filter);
   }
 
   // ---- observing -------------------------------------------------------------------------
@@ -708,152 +583,5 @@ public final class QueryClient implements AutoCloseable {
    */
   public Ticker ticker() {
     return engine.ticker;
-  }
-
-  /**
-   * Builds a {@link QueryClient}. Not thread-safe; each setter may be called once more to
-   * replace its value.
-   */
-  public static final class Builder {
-    private Ticker ticker = Ticker.system();
-    private Scheduler scheduler = Scheduler.system();
-    private @Nullable Executor fetchExecutor;
-    private Executor notifyExecutor = Runnable::run;
-    private QuerySettings defaults = QuerySettings.none();
-    private long maxUnobservedQueries = -1;
-    private boolean online = true;
-    private Toaster toaster = Toaster.logging();
-    private final List<MutationHooks> mutationHooks = new ArrayList<>();
-
-    Builder() {}
-
-    /**
-     * The source of time for staleness, retention and timestamps. Pass the same virtual time
-     * to {@link #scheduler(Scheduler)}.
-     *
-     * @param ticker the ticker
-     * @return this builder
-     * @throws NullPointerException if {@code ticker} is null
-     */
-    public Builder ticker(Ticker ticker) {
-      this.ticker = Objects.requireNonNull(ticker, "ticker == null");
-      return this;
-    }
-
-    /**
-     * Where retries, stale-time wake-ups and gc run after their delays.
-     *
-     * @param scheduler the scheduler
-     * @return this builder
-     * @throws NullPointerException if {@code scheduler} is null
-     */
-    public Builder scheduler(Scheduler scheduler) {
-      this.scheduler = Objects.requireNonNull(scheduler, "scheduler == null");
-      return this;
-    }
-
-    /**
-     * Where blocking query functions run. By default, a pool of up to eight daemon threads
-     * named {@code query-cache-fetch-N}, owned and stopped by the client. Never pass the UI
-     * thread's executor.
-     *
-     * @param fetchExecutor the executor
-     * @return this builder
-     * @throws NullPointerException if {@code fetchExecutor} is null
-     */
-    public Builder fetchExecutor(Executor fetchExecutor) {
-      this.fetchExecutor = Objects.requireNonNull(fetchExecutor, "fetchExecutor == null");
-      return this;
-    }
-
-    /**
-     * Where observers' listeners run: {@code SwingUtilities::invokeLater} for Swing,
-     * {@code Platform::runLater} for JavaFX. By default, synchronously on the thread that
-     * made the change (after the library's locks are released), which suits tests.
-     *
-     * @param notifyExecutor the executor
-     * @return this builder
-     * @throws NullPointerException if {@code notifyExecutor} is null
-     */
-    public Builder notifyExecutor(Executor notifyExecutor) {
-      this.notifyExecutor = Objects.requireNonNull(notifyExecutor, "notifyExecutor == null");
-      return this;
-    }
-
-    /**
-     * The client-wide default settings, below prefix defaults and per-call options.
-     *
-     * @param defaults the defaults
-     * @return this builder
-     * @throws NullPointerException if {@code defaults} is null
-     */
-    public Builder defaults(QuerySettings defaults) {
-      this.defaults = Objects.requireNonNull(defaults, "defaults == null");
-      return this;
-    }
-
-    /**
-     * Caps how many unobserved (and idle) queries are retained; beyond it, the least
-     * valuable are evicted before their gc time (Caffeine's size policy, which judges value
-     * by how recently and how often a query was created or written: reads do not count).
-     * Observed and fetching queries never count and are never evicted. Unbounded by default.
-     *
-     * @param maximum zero or more
-     * @return this builder
-     * @throws IllegalArgumentException if {@code maximum} is negative
-     */
-    public Builder maxUnobservedQueries(long maximum) {
-      if (maximum < 0) {
-        throw new IllegalArgumentException("maxUnobservedQueries must not be negative: " + maximum);
-      }
-      this.maxUnobservedQueries = maximum;
-      return this;
-    }
-
-    /**
-     * Whether the client starts online (default true); see
-     * {@link QueryClient#onlineChanged(boolean)}.
-     *
-     * @param online the initial connectivity
-     * @return this builder
-     */
-    public Builder online(boolean online) {
-      this.online = online;
-      return this;
-    }
-
-    /**
-     * Where mutations' toasts go (default: {@link Toaster#logging()}).
-     *
-     * @param toaster the toaster
-     * @return this builder
-     * @throws NullPointerException if {@code toaster} is null
-     */
-    public Builder toaster(Toaster toaster) {
-      this.toaster = Objects.requireNonNull(toaster, "toaster == null");
-      return this;
-    }
-
-    /**
-     * Adds client-level mutation callbacks, run before every mutation's own; several run in
-     * the order added.
-     *
-     * @param hooks the callbacks
-     * @return this builder
-     * @throws NullPointerException if {@code hooks} is null
-     */
-    public Builder mutationHooks(MutationHooks hooks) {
-      this.mutationHooks.add(Objects.requireNonNull(hooks, "hooks == null"));
-      return this;
-    }
-
-    /**
-     * Builds the client.
-     *
-     * @return a new client
-     */
-    public QueryClient build() {
-      return new QueryClient(this);
-    }
   }
 }

@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  * How queries behave: staleness, retention, retries and when to refetch. Every setting is
  * optional; an unset setting is inherited. The client resolves the settings of a query from,
  * lowest precedence first: the built-in defaults, the client's defaults
- * ({@link QueryClient.Builder#defaults(QuerySettings)}), every prefix default whose prefix
+ * ({@link QueryClientBuilder#defaults(QuerySettings)}), every prefix default whose prefix
  * matches the key ({@link QueryClient#setQueryDefaults(QueryKey, QuerySettings)}) in the order
  * they were set, and the settings of the {@link QueryOptions} in use.
  *

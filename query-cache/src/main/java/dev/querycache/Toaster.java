@@ -5,7 +5,7 @@ import java.lang.System.Logger.Level;
 /**
  * The mutations' voice: where the library sends the toasts of the mutation cycle. The Swing
  * and JavaFX modules show them as toasts; the default {@linkplain #logging() logs} them. Set
- * one with {@link QueryClient.Builder#toaster(Toaster)}.
+ * one with {@link QueryClientBuilder#toaster(Toaster)}.
  *
  * <p>The rules, applied by the library: an optimistic mutation never toasts success (the UI
  * already changed); every failure toasts an error with the mutation's message and the cause;

@@ -308,7 +308,7 @@ class BadInputTest {
 
     @Test
     void aNegativeCapOnUnobservedQueriesIsRefusedNamingIt() {
-      QueryClient.Builder builder = time.clientBuilder();
+      QueryClientBuilder builder = time.clientBuilder();
 
       assertThatThrownBy(() -> builder.maxUnobservedQueries(-1))
           .isInstanceOf(IllegalArgumentException.class)

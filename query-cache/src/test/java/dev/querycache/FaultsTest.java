@@ -130,7 +130,7 @@ class FaultsTest {
     return track(time.clientBuilder().toaster(toaster).build());
   }
 
-  private QueryClient direct(QueryClient.Builder builder) {
+  private QueryClient direct(QueryClientBuilder builder) {
     return track(builder.toaster(toaster).build());
   }
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
- * Specification of default settings: the client's ({@link QueryClient.Builder#defaults}),
+ * Specification of default settings: the client's ({@link QueryClientBuilder#defaults}),
  * per key prefix ({@link QueryClient#setQueryDefaults}) and per call ({@link QueryOptions}),
  * and of the validation of {@link QuerySettings}.
  */

@@ -57,7 +57,7 @@ final class VirtualTime implements Ticker, Scheduler {
     return (int) tasks.stream().filter(task -> !task.isCancelled()).count();
   }
 
-  QueryClient.Builder clientBuilder() {
+  QueryClientBuilder clientBuilder() {
     return QueryClient.builder().ticker(this).scheduler(this).fetchExecutor(Runnable::run);
   }
 

@@ -10,7 +10,7 @@ import javax.swing.SwingUtilities;
 /**
  * The notify executor for Swing: runs the cache's listener deliveries on the Event Dispatch
  * Thread, a whole burst of them per EDT event. {@link SwingQueries#clientBuilder()} installs
- * one; pass your own to {@link dev.querycache.QueryClient.Builder#notifyExecutor} only when
+ * one; pass your own to {@link dev.querycache.QueryClientBuilder#notifyExecutor} only when
  * building the client by hand.
  *
  * <p>{@code SwingUtilities::invokeLater} as a notify executor posts one EDT event per

@@ -1,6 +1,7 @@
 package dev.querycache.swing;
 
 import dev.querycache.QueryClient;
+import dev.querycache.QueryClientBuilder;
 import dev.querycache.QueryOptions;
 import dev.querycache.QueryResult;
 import java.awt.Window;
@@ -37,7 +38,7 @@ public final class SwingQueries {
    *
    * @return a builder with the notify executor set
    */
-  public static QueryClient.Builder clientBuilder() {
+  public static QueryClientBuilder clientBuilder() {
     return QueryClient.builder().notifyExecutor(new EdtExecutor());
   }
 

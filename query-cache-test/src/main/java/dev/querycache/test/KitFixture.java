@@ -1,6 +1,7 @@
 package dev.querycache.test;
 
 import dev.querycache.QueryClient;
+import dev.querycache.QueryClientBuilder;
 import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
 
@@ -11,8 +12,8 @@ final class KitFixture implements AutoCloseable {
   final QueryClient client;
   final TransitionRecorder recorder;
 
-  KitFixture(BiConsumer<? super QueryClient.Builder, ? super VirtualTime> configuration) {
-    QueryClient.Builder builder = time.clientBuilder().toaster(toaster);
+  KitFixture(BiConsumer<? super QueryClientBuilder, ? super VirtualTime> configuration) {
+    QueryClientBuilder builder = time.clientBuilder().toaster(toaster);
     configuration.accept(builder, time);
     this.client = builder.build();
     this.recorder = new TransitionRecorder(client);

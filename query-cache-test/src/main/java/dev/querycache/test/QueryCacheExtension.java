@@ -1,6 +1,7 @@
 package dev.querycache.test;
 
 import dev.querycache.QueryClient;
+import dev.querycache.QueryClientBuilder;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Constructor;
 import java.util.List;
@@ -57,14 +58,14 @@ public final class QueryCacheExtension implements BeforeEachCallback, AfterEachC
   private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(QueryCacheExtension.class);
   private static final String FIXTURE = "fixture";
 
-  private final BiConsumer<? super QueryClient.Builder, ? super VirtualTime> configuration;
+  private final BiConsumer<? super QueryClientBuilder, ? super VirtualTime> configuration;
 
   /** The extension with the kit's wiring only, for {@code @ExtendWith(QueryCacheExtension.class)}. */
   public QueryCacheExtension() {
     this((builder, time) -> {});
   }
 
-  private QueryCacheExtension(BiConsumer<? super QueryClient.Builder, ? super VirtualTime> configuration) {
+  private QueryCacheExtension(BiConsumer<? super QueryClientBuilder, ? super VirtualTime> configuration) {
     this.configuration = configuration;
   }
 
@@ -79,7 +80,7 @@ public final class QueryCacheExtension implements BeforeEachCallback, AfterEachC
    * @return the extension
    * @throws NullPointerException if {@code configuration} is null
    */
-  public static QueryCacheExtension withClient(BiConsumer<? super QueryClient.Builder, ? super VirtualTime> configuration) {
+  public static QueryCacheExtension withClient(BiConsumer<? super QueryClientBuilder, ? super VirtualTime> configuration) {
     return new QueryCacheExtension(Objects.requireNonNull(configuration, "configuration == null"));
   }
 

@@ -1,6 +1,7 @@
 package dev.querycache.test;
 
 import dev.querycache.QueryClient;
+import dev.querycache.QueryClientBuilder;
 import dev.querycache.Scheduler;
 import dev.querycache.Ticker;
 import java.time.Duration;
@@ -215,7 +216,7 @@ public final class VirtualTime implements Ticker, Scheduler {
    *
    * @return a new builder
    */
-  public QueryClient.Builder clientBuilder() {
+  public QueryClientBuilder clientBuilder() {
     return QueryClient.builder()
         .ticker(this)
         .scheduler(this)

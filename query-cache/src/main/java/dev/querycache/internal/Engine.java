@@ -1,5 +1,7 @@
 package dev.querycache.internal;
-
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import dev.querycache.CachedQuery;
 import dev.querycache.FetchStatus;
 import dev.querycache.MutationHooks;
 import dev.querycache.MutationScope;
@@ -8,12 +10,15 @@ import dev.querycache.QueryFilter;
 import dev.querycache.QueryKey;
 import dev.querycache.QueryOptions;
 import dev.querycache.QuerySettings;
+import dev.querycache.QueryState;
 import dev.querycache.Scheduler;
 import dev.querycache.Ticker;
 import dev.querycache.Toaster;
 import dev.querycache.internal.mutation.MutationCache;
 import dev.querycache.internal.mutation.MutationRun;
+import dev.querycache.internal.query.DataWrites;
 import dev.querycache.internal.query.FetchTicket;
+import dev.querycache.internal.query.ObserverCore;
 import dev.querycache.internal.query.Query;
 import dev.querycache.internal.query.QueryCache;
 import dev.querycache.internal.query.ResolvedOptions;
@@ -21,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
@@ -62,6 +68,7 @@ public final class Engine {
   /** Makes the {@link MutationScope} a run's {@code onMutate} gets: the face adds the client. */
   private final Function<MutationRun<?, ?, ?>, MutationScope> scopes;
   public final QueryCache cache;
+  public final DataWrites writes;
   public final MutationCache mutations;
   private final CopyOnWriteArrayList<Notifier.Channel> cacheListeners = new CopyOnWriteArrayList<>();
   private final AtomicLong sequence = new AtomicLong();
@@ -95,6 +102,7 @@ public final class Engine {
     this.online = new OnlineManager(online);
     this.mutations = new MutationCache(notifier);
     this.cache = new QueryCache(this, maxUnobservedQueries);
+    this.writes = new DataWrites(this);
     this.scopes = scopes;
   }
 
@@ -214,6 +222,70 @@ public final class Engine {
     return fetch(query.key, query.options(), true);
   }
 
+  /**
+   * The cached data of {@code options}' key if it is fresh by the options (resolved as an
+   * imperative fetch: no retries unless set), else a fetch of it, joining one in flight.
+   */
+  public <T> CompletableFuture<T> fetchUnlessFresh(QueryOptions<T> options) {
+    return notifier.batch(
+        () -> {
+          ResolvedOptions<T> resolved = defaults.resolve(options.key(), options, true);
+          Query<T> query = cache.get(options.key());
+          if (query != null) {
+            QueryState<T> state = query.state();
+            T data = state.data();
+            if (data != null && !resolved.isStale(state, now())) {
+              return CompletableFuture.completedFuture(data);
+            }
+          }
+          return fetch(options.key(), resolved, false);
+        });
+  }
+
+  /** Refetches the selected queries that can fetch now: unobserved, or with an enabled observer. */
+  public CompletableFuture<Void> refetch(QueryFilter filter) {
+    return notifier.batch(
+        () -> {
+          List<Query<?>> toRefetch = new ArrayList<>();
+          for (Query<?> query : cache.findAll(filter)) {
+            if (query.observerCount() == 0 || query.hasEnabledObserver()) {
+              toRefetch.add(query);
+            }
+          }
+          return refetchAll(toRefetch);
+        });
+  }
+
+  /** Puts the selected queries back in their initial state, then refetches the active ones. */
+  public CompletableFuture<Void> reset(QueryFilter filter) {
+    return notifier.batch(
+        () -> {
+          List<Query<?>> toRefetch = new ArrayList<>();
+          for (Query<?> query : cache.findAll(filter)) {
+            query.reset();
+            cache.repin(query);
+            if (query.hasEnabledObserver()) {
+              toRefetch.add(query);
+            }
+          }
+          return refetchAll(toRefetch);
+        });
+  }
+
+  /** Removes the selected queries; their observers move to new, empty queries of their keys. */
+  public void remove(QueryFilter filter) {
+    notifier.batch(
+        () -> {
+          for (Query<?> query : cache.findAll(filter)) {
+            if (cache.remove(query)) {
+              for (ObserverCore<?> observer : query.observers()) {
+                observer.reattach();
+              }
+            }
+          }
+        });
+  }
+
   /** Cancels the fetches in flight of the queries {@code filter} selects. */
   public void cancel(QueryFilter filter) {
     notifier.batch(
@@ -250,6 +322,41 @@ public final class Engine {
             refetchObserved(false);
           });
     }
+  }
+
+  // ---- reading what a filter selects -------------------------------------------------------
+
+  /** The data of every selected query that has data, as an immutable map. */
+  public Map<QueryKey<?>, Object> dataOf(QueryFilter filter) {
+    ImmutableMap.Builder<QueryKey<?>, Object> out = ImmutableMap.builder();
+    for (Query<?> query : cache.findAll(filter)) {
+      Object data = query.state().data();
+      if (data != null) {
+        out.put(query.key, data);
+      }
+    }
+    return out.buildKeepingLast();
+  }
+
+  /** How many selected queries are fetching now (not paused). */
+  public int fetchingCount(QueryFilter filter) {
+    int count = 0;
+    for (Query<?> query : cache.findAll(filter)) {
+      if (query.state().fetchStatus() == FetchStatus.FETCHING) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  /** Snapshots of the selected queries, as an immutable list. */
+  public List<CachedQuery<?>> snapshots(QueryFilter filter) {
+    long now = now();
+    ImmutableList.Builder<CachedQuery<?>> out = ImmutableList.builder();
+    for (Query<?> query : cache.findAll(filter)) {
+      out.add(query.snapshot(now));
+    }
+    return out.build();
   }
 
   // ---- closing -----------------------------------------------------------------------------

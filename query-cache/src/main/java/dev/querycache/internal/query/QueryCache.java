@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Retention is Caffeine's: an unpinned query expires {@code gcTime} after it was created,
  * lost its last observer or ended its fetch; a pinned query (observed or fetching) never
- * expires and weighs nothing, so a size cap ({@link QueryClient.Builder#maxUnobservedQueries})
+ * expires and weighs nothing, so a size cap ({@link QueryClientBuilder#maxUnobservedQueries})
  * counts only unpinned ones. Because Caffeine re-evaluates expiry and weight only when an
  * entry is written, every change to what pins a query is made inside {@link #compute} for its
  * key: the change and the new retention are one atomic step, and an eviction can never race
