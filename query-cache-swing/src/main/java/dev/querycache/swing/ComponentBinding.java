@@ -4,9 +4,9 @@ import dev.querycache.QueryClient;
 import dev.querycache.QueryObserver;
 import dev.querycache.QueryOptions;
 import dev.querycache.QueryResult;
+import dev.querycache.internal.ui.LatestValue;
 import java.awt.event.HierarchyEvent;
 import java.awt.event.HierarchyListener;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import javax.swing.JComponent;
 import javax.swing.SwingUtilities;
@@ -157,41 +157,21 @@ public final class ComponentBinding implements AutoCloseable {
   }
 
   /**
-   * One open observer and the hand-over of its results to the EDT. Results delivered off the
-   * EDT wait in {@code handoff}; one EDT task takes the latest. A result delivered on the EDT
-   * while an older one waits goes through the hand-over too, so results never overtake each
-   * other. (Deliveries of one observer never overlap, so the check-then-act below is safe.)
+   * One open observer and the hand-over of its results to the EDT (the core's
+   * {@link LatestValue}: results delivered off the EDT are coalesced into the latest, and
+   * never overtake each other).
    */
   private static final class Subscription<T> {
-    private final Consumer<? super QueryResult<T>> listener;
-    private final AtomicReference<@Nullable QueryResult<T>> handoff = new AtomicReference<>();
+    private final LatestValue<QueryResult<T>> latest;
     private final QueryObserver<T> observer;
-    private volatile boolean live = true;
 
     Subscription(QueryClient client, QueryOptions<T> options, Consumer<? super QueryResult<T>> listener) {
-      this.listener = listener;
-      this.observer = client.observe(options, this::deliver);
-    }
-
-    private void deliver(QueryResult<T> result) {
-      if (SwingUtilities.isEventDispatchThread() && handoff.get() == null) {
-        if (live) {
-          listener.accept(result);
-        }
-      } else if (handoff.getAndSet(result) == null) {
-        SwingUtilities.invokeLater(this::deliverHandedOver);
-      }
-    }
-
-    private void deliverHandedOver() {
-      QueryResult<T> result = handoff.getAndSet(null);
-      if (result != null && live) {
-        listener.accept(result);
-      }
+      this.latest = new LatestValue<>(SwingUtilities::isEventDispatchThread, SwingUtilities::invokeLater, listener);
+      this.observer = client.observe(options, latest::offer);
     }
 
     void close() {
-      live = false;
+      latest.close();
       observer.close();
     }
   }

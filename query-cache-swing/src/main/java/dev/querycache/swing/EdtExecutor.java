@@ -1,10 +1,7 @@
 package dev.querycache.swing;
 
-import java.util.Objects;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import dev.querycache.internal.ui.BatchingExecutor;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicBoolean;
 import javax.swing.SwingUtilities;
 
 /**
@@ -25,7 +22,8 @@ import javax.swing.SwingUtilities;
  * <p>Tasks run in the order they were submitted. A task submitted on the EDT is queued like
  * any other and runs in a later event (or later in the running one), never inside its
  * caller. A task that throws propagates to the EDT's uncaught-exception handler, as an
- * {@code invokeLater} task would; the tasks behind it run in a new event.
+ * {@code invokeLater} task would; the tasks behind it run in a new event. (The mechanism is
+ * the core's, shared by the UI modules; this class gives it the EDT.)
  *
  * <p>Thread-safe: {@link #execute(Runnable)} may be called from any thread.
  */
@@ -33,12 +31,7 @@ public final class EdtExecutor implements Executor {
   /** How many tasks one EDT event runs before it yields to the rest of the event queue. */
   static final int MAX_TASKS_PER_EVENT = 256;
 
-  private final Executor poster;
-  private final int maxTasksPerEvent;
-  private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
-  /** True from the post of an event until that event (or its successor) finds the queue empty. */
-  private final AtomicBoolean eventPending = new AtomicBoolean();
-  private final Runnable drain = this::drain;
+  private final BatchingExecutor batches;
 
   /** An executor that posts its events with {@link SwingUtilities#invokeLater(Runnable)}. */
   public EdtExecutor() {
@@ -55,11 +48,7 @@ public final class EdtExecutor implements Executor {
    * @throws IllegalArgumentException if {@code maxTasksPerEvent} is not positive
    */
   EdtExecutor(Executor poster, int maxTasksPerEvent) {
-    this.poster = Objects.requireNonNull(poster, "poster == null");
-    if (maxTasksPerEvent <= 0) {
-      throw new IllegalArgumentException("maxTasksPerEvent must be positive: " + maxTasksPerEvent);
-    }
-    this.maxTasksPerEvent = maxTasksPerEvent;
+    this.batches = new BatchingExecutor(poster, maxTasksPerEvent);
   }
 
   /**
@@ -73,16 +62,7 @@ public final class EdtExecutor implements Executor {
    */
   @Override
   public void execute(Runnable task) {
-    Objects.requireNonNull(task, "task == null");
-    tasks.add(task);
-    if (eventPending.compareAndSet(false, true)) {
-      try {
-        poster.execute(drain);
-      } catch (RuntimeException | Error e) {
-        eventPending.set(false); // let the next task try again rather than wait forever
-        throw e;
-      }
-    }
+    batches.execute(task);
   }
 
   /**
@@ -100,42 +80,8 @@ public final class EdtExecutor implements Executor {
     }
   }
 
-  /** One EDT event: runs queued tasks until the queue is empty or the event's share is used. */
-  private void drain() {
-    boolean emptied = false;
-    try {
-      emptied = runQueued();
-    } finally {
-      if (!emptied) {
-        // Share used, or a task threw: the rest run in a successor event. eventPending stays
-        // true, so no submitter posts meanwhile.
-        poster.execute(drain);
-      }
-    }
-  }
-
-  /** Returns true once the queue was found empty (and no event is pending any more). */
-  private boolean runQueued() {
-    int ran = 0;
-    while (ran < maxTasksPerEvent) {
-      Runnable task = tasks.poll();
-      if (task == null) {
-        eventPending.set(false);
-        // A submitter may have queued after the poll and seen eventPending still true: take
-        // the duty back unless a new event was posted in the meantime.
-        if (tasks.isEmpty() || !eventPending.compareAndSet(false, true)) {
-          return true;
-        }
-        continue;
-      }
-      ran++;
-      task.run();
-    }
-    return false;
-  }
-
   @Override
   public String toString() {
-    return "EdtExecutor{queued=" + tasks.size() + "}";
+    return "EdtExecutor{queued=" + batches.queued() + "}";
   }
 }

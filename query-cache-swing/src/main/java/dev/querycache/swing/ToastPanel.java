@@ -2,6 +2,7 @@ package dev.querycache.swing;
 
 import dev.querycache.Ticker;
 import dev.querycache.UndoOffer;
+import dev.querycache.internal.ui.ToastLifetime;
 import java.awt.BorderLayout;
 import java.awt.Color;
 import java.awt.Dimension;
@@ -44,7 +45,6 @@ final class ToastPanel extends JPanel {
   private static final int MAX_CAUSES = 8;
 
   private final Kind kind;
-  private final Duration lifetime;
   private final transient @Nullable UndoOffer offer;
   private final transient Ticker ticker;
   private final transient Runnable onDismiss;
@@ -55,10 +55,8 @@ final class ToastPanel extends JPanel {
   private final @Nullable JScrollPane detailsPane;
   private final @Nullable JLabel countdown;
   private final @Nullable JButton undo;
-  /** When the lifetime started: shown, or details collapsed again. */
-  private long since;
-  /** Held open: an error toast whose details are shown does not go by itself. */
-  private boolean pinned;
+  /** When it is due to go: its lifetime, pinned while its details are shown (the core's rule). */
+  private final transient ToastLifetime lifetime;
   private boolean undoUsed;
 
   /**
@@ -84,12 +82,11 @@ final class ToastPanel extends JPanel {
       Runnable onResize) {
     super(new BorderLayout(8, 4));
     this.kind = kind;
-    this.lifetime = lifetime;
+    this.lifetime = offer != null ? ToastLifetime.untilUndoEnds(offer) : ToastLifetime.timed(lifetime, ticker.read());
     this.offer = offer;
     this.ticker = ticker;
     this.onDismiss = onDismiss;
     this.onResize = onResize;
-    this.since = ticker.read();
     setName("toast:" + kind.name().toLowerCase(Locale.ROOT));
     setOpaque(true);
     Color background = UIManager.getColor("Panel.background");
@@ -132,7 +129,7 @@ final class ToastPanel extends JPanel {
     }
 
     if (kind == Kind.UNDO && offer != null) {
-      JLabel remaining = new JLabel(countdownText(offer.remaining()));
+      JLabel remaining = new JLabel(ToastLifetime.countdownText(offer.remaining()));
       remaining.setName("toast.countdown");
       JButton undoButton = new JButton("Undo");
       undoButton.setName("toast.undo");
@@ -168,14 +165,12 @@ final class ToastPanel extends JPanel {
    */
   boolean tick(long now) {
     if (offer != null && countdown != null && undo != null) {
-      countdown.setText(countdownText(offer.remaining()));
+      countdown.setText(ToastLifetime.countdownText(offer.remaining()));
       if (!offer.isAvailable()) {
         undo.setEnabled(false);
-        return !undoUsed; // a used offer goes when its undo settles
       }
-      return false;
     }
-    return kind != Kind.UNDO && !pinned && now - since >= lifetime.toNanos();
+    return lifetime.isDue(now);
   }
 
   /** Shows or hides the cause; a toast whose details are open stays until they close. */
@@ -188,9 +183,10 @@ final class ToastPanel extends JPanel {
     boolean show = !pane.isVisible();
     pane.setVisible(show);
     button.setText(show ? "Hide details" : "Details");
-    pinned = show;
-    if (!show) {
-      since = ticker.read();
+    if (show) {
+      lifetime.pin();
+    } else {
+      lifetime.unpin(ticker.read());
     }
     onResize.run();
   }
@@ -202,6 +198,7 @@ final class ToastPanel extends JPanel {
       return;
     }
     undoUsed = true;
+    lifetime.undoTaken();
     button.setEnabled(false);
     button.setText("Undoing\u2026");
     CompletableFuture<Void> outcome;
@@ -225,18 +222,6 @@ final class ToastPanel extends JPanel {
   @Override
   public Dimension getMaximumSize() {
     return getPreferredSize();
-  }
-
-  /**
-   * The countdown text of an undo offer: whole seconds left, rounded up.
-   *
-   * @param remaining the time left
-   * @return such as {@code "42 s"}
-   */
-  static String countdownText(Duration remaining) {
-    long nanos = Math.max(0, remaining.toNanos());
-    long seconds = (nanos + 999_999_999L) / 1_000_000_000L;
-    return seconds + " s";
   }
 
   /**

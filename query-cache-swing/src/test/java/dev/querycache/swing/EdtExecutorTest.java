@@ -1,7 +1,6 @@
 package dev.querycache.swing;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.querycache.QueryClient;
 import dev.querycache.QueryKey;
@@ -12,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,15 +19,12 @@ import javax.swing.SwingUtilities;
 import org.junit.jupiter.api.Test;
 
 /**
- * Specification of {@link EdtExecutor}: one EDT event per burst of tasks, a bounded share of
- * tasks per event, order, no re-entrant runs, failures. Most tests hold the posted events in
- * {@link HeldEvents} and run them by hand, so that the number of events is exact; the tests
- * that need the real EDT say so.
+ * Specification of {@link EdtExecutor} on the real Event Dispatch Thread: a screen's burst
+ * costs a handful of EDT events, and tasks run on the EDT, never inside their caller. The
+ * batching mechanism itself (order, shares, failures) is the core's, specified by
+ * {@code dev.querycache.internal.ui.BatchingExecutorTest}.
  */
 class EdtExecutorTest {
-  private final HeldEvents events = new HeldEvents();
-  private final List<String> ran = new ArrayList<>();
-
   /**
    * The burst a refetch of a whole screen causes: 10 000 writes over 1 000 observed keys, from a
    * background thread, while the EDT is busy. Every observer's deliveries coalesce into one
@@ -86,81 +81,6 @@ class EdtExecutorTest {
   }
 
   @Test
-  void theFirstTaskOfABurstPostsOneEventThatRunsTheWholeBurstInOrder() {
-    EdtExecutor executor = new EdtExecutor(events, 256);
-
-    executor.execute(() -> ran.add("a"));
-    executor.execute(() -> ran.add("b"));
-    executor.execute(() -> ran.add("c"));
-
-    assertThat(events.posted()).isEqualTo(1);
-    assertThat(ran).isEmpty();
-    events.runAll();
-    assertThat(ran).containsExactly("a", "b", "c");
-    assertThat(events.posted()).isEqualTo(1);
-  }
-
-  @Test
-  void anEventAlsoRunsTheTasksQueuedWhileItRuns() {
-    EdtExecutor executor = new EdtExecutor(events, 256);
-    executor.execute(
-        () -> {
-          ran.add("a");
-          executor.execute(() -> ran.add("queued by a"));
-        });
-
-    events.runAll();
-
-    assertThat(ran).containsExactly("a", "queued by a");
-    assertThat(events.posted()).isEqualTo(1);
-  }
-
-  @Test
-  void anEventYieldsAfterItsShareOfTasksAndPostsASuccessorForTheRest() {
-    EdtExecutor executor = new EdtExecutor(events, 2);
-    for (String task : List.of("a", "b", "c", "d", "e")) {
-      executor.execute(() -> ran.add(task));
-    }
-
-    events.runNext();
-
-    assertThat(ran).containsExactly("a", "b");
-    assertThat(events.waiting()).isEqualTo(1);
-    events.runAll();
-    assertThat(ran).containsExactly("a", "b", "c", "d", "e");
-    assertThat(events.posted()).isEqualTo(3);
-  }
-
-  @Test
-  void aTaskQueuedAfterTheQueueDrainedPostsANewEvent() {
-    EdtExecutor executor = new EdtExecutor(events, 256);
-    executor.execute(() -> ran.add("a"));
-    events.runAll();
-
-    executor.execute(() -> ran.add("b"));
-
-    assertThat(events.posted()).isEqualTo(2);
-    events.runAll();
-    assertThat(ran).containsExactly("a", "b");
-  }
-
-  @Test
-  void aTaskThatThrowsReachesTheEventsCallerAndTheTasksBehindItRunInASuccessor() {
-    EdtExecutor executor = new EdtExecutor(events, 256);
-    executor.execute(
-        () -> {
-          throw new IllegalStateException("listener bug");
-        });
-    executor.execute(() -> ran.add("b"));
-
-    assertThatThrownBy(events::runNext).isInstanceOf(IllegalStateException.class).hasMessage("listener bug");
-
-    assertThat(events.waiting()).isEqualTo(1);
-    events.runAll();
-    assertThat(ran).containsExactly("b");
-  }
-
-  @Test
   void aTaskSubmittedOnTheEdtRunsLaterNeverInsideItsCaller() throws Exception {
     EdtExecutor executor = new EdtExecutor();
     CompletableFuture<Boolean> ranOnEdt = new CompletableFuture<>();
@@ -190,21 +110,6 @@ class EdtExecutorTest {
     assertThat(ranOnEdt.get(10, TimeUnit.SECONDS)).isTrue();
   }
 
-  @Test
-  void aNullTaskIsRefusedNamingTheArgument() {
-    EdtExecutor executor = new EdtExecutor(events, 256);
-
-    assertThatThrownBy(() -> executor.execute(null)).isInstanceOf(NullPointerException.class).hasMessage("task == null");
-    assertThat(events.posted()).isZero();
-  }
-
-  @Test
-  void aShareOfTasksMustBePositive() {
-    assertThatThrownBy(() -> new EdtExecutor(events, 0))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("maxTasksPerEvent");
-  }
-
   /**
    * Lets the EDT run what is queued, one round of events at a time, until {@code condition}
    * (checked on the EDT) holds; a bounded number of rounds, no sleeping.
@@ -225,36 +130,6 @@ class EdtExecutorTest {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new AssertionError(e);
-    }
-  }
-
-  /** A stand-in for the EDT's event queue that holds posted events until the test runs them. */
-  private static final class HeldEvents implements Executor {
-    private final List<Runnable> queue = new ArrayList<>();
-    private int posted;
-
-    @Override
-    public void execute(Runnable event) {
-      posted++;
-      queue.add(event);
-    }
-
-    int posted() {
-      return posted;
-    }
-
-    int waiting() {
-      return queue.size();
-    }
-
-    void runNext() {
-      queue.remove(0).run();
-    }
-
-    void runAll() {
-      while (!queue.isEmpty()) {
-        runNext();
-      }
     }
   }
 }

@@ -7,6 +7,7 @@ import static org.mockito.Mockito.mock;
 import dev.querycache.QueryClient;
 import dev.querycache.QueryKey;
 import dev.querycache.QueryOptions;
+import dev.querycache.internal.ui.BatchingExecutor;
 import java.awt.Window;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -42,9 +43,10 @@ class SwingQueriesTest {
   void theClientBuildersNotifyExecutorIsAnEdtExecutor() throws Exception {
     CompletableFuture<String> executor = new CompletableFuture<>();
 
-    // The listener runs inside the executor's task; the task is an EdtExecutor drain.
-    client.observe(options, result -> executor.complete(StackWalker.getInstance()
-        .walk(frames -> frames.anyMatch(frame -> frame.getClassName().equals(EdtExecutor.class.getName())))
+    // The listener runs inside the executor's task on the EDT: an event of the batching core
+    // that EdtExecutor posts with invokeLater.
+    client.observe(options, result -> executor.complete(SwingUtilities.isEventDispatchThread() && StackWalker.getInstance()
+        .walk(frames -> frames.anyMatch(frame -> frame.getClassName().equals(BatchingExecutor.class.getName())))
         ? "EdtExecutor" : "other"));
 
     assertThat(executor.get(10, TimeUnit.SECONDS)).isEqualTo("EdtExecutor");
