@@ -1,9 +1,24 @@
-package dev.querycache;
+package dev.querycache.tests;
 
-import static dev.querycache.Futures.failureOf;
-import static org.assertj.core.api.Assertions.assertThat;
-
+import dev.querycache.FetchStatus;
+import dev.querycache.Mutation;
+import dev.querycache.MutationFilter;
+import dev.querycache.QueryClient;
+import dev.querycache.QueryFilter;
+import dev.querycache.QueryFunction;
+import dev.querycache.QueryKey;
+import dev.querycache.QueryObserver;
+import dev.querycache.QueryOptions;
+import dev.querycache.QueryResult;
+import dev.querycache.QuerySettings;
+import dev.querycache.QueryState;
+import dev.querycache.QueryStatus;
 import dev.querycache.internal.query.Query;
+import dev.querycache.test.ControllableMutation;
+import dev.querycache.test.ControllableQuery;
+import dev.querycache.test.QueryCall;
+import dev.querycache.test.RecordingToaster;
+import dev.querycache.test.VirtualTime;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,6 +39,9 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import static dev.querycache.tests.ToastTexts.texts;
+import static dev.querycache.tests.Futures.failureOf;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Specification of optimistic layers (see {@link Query}'s class comment and DESIGN.md,
@@ -46,7 +64,7 @@ class OptimisticLayersTest {
   private final RecordingToaster toaster = new RecordingToaster();
   private final QueryClient client = time.clientBuilder().toaster(toaster).build();
   private final QueryKey<List<Row>> key = QueryKey.of("rows");
-  private final ControllableFetcher<List<Row>> fetcher = new ControllableFetcher<>();
+  private final ControllableQuery<List<Row>> fetcher = new ControllableQuery<>();
   private final ControllableMutation<Row, Boolean> server = new ControllableMutation<>();
   private final List<QueryResult<List<Row>>> results = new CopyOnWriteArrayList<>();
   private final Mutation<Row, Boolean, Void> setRow =
@@ -78,8 +96,8 @@ class OptimisticLayersTest {
   private QueryObserver<List<Row>> observe(List<Row> initial) {
     QueryObserver<List<Row>> observer =
         client.observe(QueryOptions.builder(key).asyncFetcher(fetcher).build(), results::add);
-    assertThat(fetcher.calls()).isEqualTo(1);
-    fetcher.complete(initial);
+    assertThat(fetcher.callCount()).isEqualTo(1);
+    fetcher.resolve(initial);
     assertThat(data()).isEqualTo(initial);
     return observer;
   }
@@ -110,16 +128,16 @@ class OptimisticLayersTest {
       assertThat(layers()).isEqualTo(2);
 
       RuntimeException boom = new RuntimeException("boom");
-      server.fail(0, boom);
+      server.call(0).fail(boom);
       assertThat(data()).containsExactly(row(1), read(2));
       assertThat(layers()).isEqualTo(1);
 
-      server.complete(1, true);
+      server.call(1).resolve(true);
       assertThat(data()).as("B's patch stays until its settle refetch lands").containsExactly(row(1), read(2));
-      assertThat(fetcher.calls()).as("the settle refetch is in flight").isGreaterThan(1);
+      assertThat(fetcher.callCount()).as("the settle refetch is in flight").isGreaterThan(1);
 
       List<Row> truth = rows(row(1), read(2), row(3));
-      fetcher.complete(truth);
+      fetcher.resolve(truth);
       assertThat(data()).isEqualTo(truth);
       assertThat(layers()).isZero();
       assertThat(failureOf(a)).isSameAs(boom);
@@ -142,7 +160,7 @@ class OptimisticLayersTest {
       rename.mutate("y");
       assertThat(client.getQueryData(doc)).contains(new Doc("y"));
 
-      titles.fail(1, new RuntimeException("B rejected"));
+      titles.call(1).fail(new RuntimeException("B rejected"));
       assertThat(client.getQueryData(doc)).contains(new Doc("x"));
       assertThat(layersOf(doc)).isEqualTo(1);
     }
@@ -160,7 +178,7 @@ class OptimisticLayersTest {
 
       rename.mutate("x");
       rename.mutate("y");
-      titles.fail(0, new RuntimeException("A rejected"));
+      titles.call(0).fail(new RuntimeException("A rejected"));
 
       assertThat(client.getQueryData(doc)).contains(new Doc("y"));
     }
@@ -184,7 +202,7 @@ class OptimisticLayersTest {
               .build();
 
       CompletableFuture<Boolean> done = counted.mutate(read(1));
-      server.complete(0, true);
+      server.call(0).resolve(true);
 
       assertThat(done).isCompletedWithValue(true);
       assertThat(layers()).isZero();
@@ -206,7 +224,7 @@ class OptimisticLayersTest {
       assertThat(data()).isSameAs(before);
       assertThat(seen.subList(delivered, seen.size()))
           .allSatisfy(result -> assertThat(result.data()).isSameAs(before));
-      server.complete(0, true);
+      server.call(0).resolve(true);
       observer.close();
     }
   }
@@ -221,14 +239,14 @@ class OptimisticLayersTest {
       CompletableFuture<Boolean> run = setRow.mutate(read(1));
 
       client.refetchQueries(QueryFilter.exact(key));
-      assertThat(fetcher.calls()).isEqualTo(2);
+      assertThat(fetcher.callCount()).isEqualTo(2);
       Row starredElsewhere = new Row(2, false, true);
-      fetcher.complete(rows(row(1), starredElsewhere)); // the server still says unread
+      fetcher.resolve(rows(row(1), starredElsewhere)); // the server still says unread
 
       assertThat(data()).containsExactly(read(1), starredElsewhere);
       assertThat(layers()).isEqualTo(1);
 
-      server.fail(0, new RuntimeException("rejected"));
+      server.call(0).fail(new RuntimeException("rejected"));
       assertThat(data()).as("the new server data, not the old snapshot").containsExactly(row(1), starredElsewhere);
       assertThat(layers()).isZero();
       assertThat(run).isNotCompleted(); // waits for its settle refetch
@@ -244,7 +262,7 @@ class OptimisticLayersTest {
       assertThat(data()).containsExactly(read(1), row(2), row(3));
       assertThat(layers()).isEqualTo(1);
 
-      server.fail(0, new RuntimeException("rejected"));
+      server.call(0).fail(new RuntimeException("rejected"));
       assertThat(data()).containsExactly(row(1), row(2), row(3));
     }
 
@@ -255,13 +273,13 @@ class OptimisticLayersTest {
       int firstPatched = results.size() - 1;
       assertThat(results.get(firstPatched).data()).containsExactly(read(1), row(2));
 
-      server.complete(0, true);
-      assertThat(fetcher.calls()).as("the settle refetch started").isGreaterThan(1);
+      server.call(0).resolve(true);
+      assertThat(fetcher.callCount()).as("the settle refetch started").isGreaterThan(1);
       assertThat(data()).containsExactly(read(1), row(2));
       assertThat(layers()).isEqualTo(1);
 
       List<Row> truth = rows(read(1), new Row(2, false, true));
-      fetcher.complete(truth);
+      fetcher.resolve(truth);
       assertThat(data()).isEqualTo(truth);
       assertThat(layers()).isZero();
       assertThat(run).isCompletedWithValue(true);
@@ -276,20 +294,20 @@ class OptimisticLayersTest {
       observe(rows(row(1), row(2)));
       setRow.mutate(read(1));
 
-      server.complete(0, true);
+      server.call(0).resolve(true);
 
       // Two settle filters select the key; it must still be invalidated (and refetched) once.
-      assertThat(fetcher.calls()).as("the mount fetch and one settle refetch").isEqualTo(2);
+      assertThat(fetcher.callCount()).as("the mount fetch and one settle refetch").isEqualTo(2);
     }
 
     @Test
     void fetchStartedBeforeTheSuccessLandingAfterItKeepsTheLayerUntilTheRunSettles() {
       QueryKey<Integer> counts = QueryKey.of("counts");
-      ControllableFetcher<Integer> countsFetcher = new ControllableFetcher<>();
+      ControllableQuery<Integer> countsFetcher = new ControllableQuery<>();
       client.observe(QueryOptions.builder(counts).asyncFetcher(countsFetcher).build(), r -> {});
-      countsFetcher.complete(2);
+      countsFetcher.resolve(2);
       client.fetchQuery(QueryOptions.builder(key).asyncFetcher(fetcher).build());
-      fetcher.complete(rows(row(1), row(2))); // unobserved: the settle does not refetch it
+      fetcher.resolve(rows(row(1), row(2))); // unobserved: the settle does not refetch it
       Mutation<Row, Boolean, Void> m =
           client.asyncMutation(server)
               .optimistic(key, OptimisticLayersTest::put)
@@ -299,16 +317,16 @@ class OptimisticLayersTest {
 
       CompletableFuture<Boolean> run = m.mutate(read(1));
       client.refetchQueries(QueryFilter.exact(key)); // after the mutate step, before the success
-      assertThat(fetcher.calls()).isEqualTo(2);
-      server.complete(0, true);
-      assertThat(countsFetcher.calls()).isEqualTo(2);
+      assertThat(fetcher.callCount()).isEqualTo(2);
+      server.call(0).resolve(true);
+      assertThat(countsFetcher.callCount()).isEqualTo(2);
       assertThat(run).isNotDone();
 
-      fetcher.complete(rows(row(1), row(2))); // does not include the change
+      fetcher.resolve(rows(row(1), row(2))); // does not include the change
       assertThat(data()).containsExactly(read(1), row(2));
       assertThat(layers()).isEqualTo(1);
 
-      countsFetcher.complete(1);
+      countsFetcher.resolve(1);
       assertThat(run).isCompletedWithValue(true);
       assertThat(layers()).isZero();
       assertThat(data()).containsExactly(read(1), row(2));
@@ -317,16 +335,16 @@ class OptimisticLayersTest {
     @Test
     void fetchStartedBeforeTheSuccessLandingAfterTheRunSettledDoesNotFlashBack() {
       client.fetchQuery(QueryOptions.builder(key).asyncFetcher(fetcher).build());
-      fetcher.complete(rows(row(1), row(2))); // unobserved: the run settles at its success
+      fetcher.resolve(rows(row(1), row(2))); // unobserved: the run settles at its success
       CompletableFuture<Boolean> run = setRow.mutate(read(1));
       client.refetchQueries(QueryFilter.exact(key)); // after the mutate step, before the success
-      assertThat(fetcher.calls()).isEqualTo(2);
+      assertThat(fetcher.callCount()).isEqualTo(2);
 
-      server.complete(0, true);
+      server.call(0).resolve(true);
       assertThat(run).isCompletedWithValue(true);
       assertThat(data()).containsExactly(read(1), row(2));
 
-      fetcher.complete(rows(row(1), row(2))); // started before the success: predates the change
+      fetcher.resolve(rows(row(1), row(2))); // started before the success: predates the change
       // The fold waits for the older fetch, which lands under the layer, not over the change.
       assertThat(data()).containsExactly(read(1), row(2));
       assertThat(layers()).isZero();
@@ -335,9 +353,9 @@ class OptimisticLayersTest {
     @Test
     void layerIsAlreadyFoldedWhenTheRunsFutureCompletes() {
       QueryKey<Integer> counts = QueryKey.of("counts");
-      ControllableFetcher<Integer> countsFetcher = new ControllableFetcher<>();
+      ControllableQuery<Integer> countsFetcher = new ControllableQuery<>();
       client.observe(QueryOptions.builder(counts).asyncFetcher(countsFetcher).build(), r -> {});
-      countsFetcher.complete(2);
+      countsFetcher.resolve(2);
       client.setQueryData(key, rows(row(1), row(2)));
       Mutation<Row, Boolean, Void> m =
           client.asyncMutation(server)
@@ -349,8 +367,8 @@ class OptimisticLayersTest {
       AtomicInteger layersAtCompletion = new AtomicInteger(-1);
       run.whenComplete((r, e) -> layersAtCompletion.set(layers()));
 
-      server.complete(0, true);
-      countsFetcher.complete(1);
+      server.call(0).resolve(true);
+      countsFetcher.resolve(1);
 
       assertThat(run).isCompletedWithValue(true);
       assertThat(layersAtCompletion.get()).as("layers seen by code chained on the run's future").isZero();
@@ -362,7 +380,7 @@ class OptimisticLayersTest {
       int updates = client.getQueryState(key).orElseThrow().dataUpdateCount();
 
       CompletableFuture<Boolean> run = setRow.mutate(read(1));
-      server.complete(0, true);
+      server.call(0).resolve(true);
 
       assertThat(run).isCompletedWithValue(true);
       assertThat(layers()).isZero();
@@ -373,7 +391,7 @@ class OptimisticLayersTest {
 
       // It is part of the confirmed data now: a later run's rollback goes back to it.
       setRow.mutate(read(2));
-      server.fail(1, new RuntimeException("rejected"));
+      server.call(1).fail(new RuntimeException("rejected"));
       assertThat(data()).containsExactly(read(1), row(2));
     }
 
@@ -383,9 +401,9 @@ class OptimisticLayersTest {
       CompletableFuture<Boolean> a = setRow.mutate(read(1));
       CompletableFuture<Boolean> b = setRow.mutate(read(2));
 
-      server.complete(1, true); // B settles; its fold waits for A below it
+      server.call(1).resolve(true); // B settles; its fold waits for A below it
       assertThat(b).isCompletedWithValue(true);
-      server.fail(0, new RuntimeException("rejected"));
+      server.call(0).fail(new RuntimeException("rejected"));
       assertThat(a).isCompletedExceptionally();
 
       assertThat(data()).containsExactly(row(1), read(2));
@@ -398,9 +416,9 @@ class OptimisticLayersTest {
       setRow.mutate(read(1));
       setRow.mutate(read(2));
 
-      server.complete(1, true);
+      server.call(1).resolve(true);
       assertThat(layers()).isEqualTo(2);
-      server.complete(0, true);
+      server.call(0).resolve(true);
 
       assertThat(layers()).isZero();
       assertThat(data()).containsExactly(read(1), read(2));
@@ -422,11 +440,11 @@ class OptimisticLayersTest {
     void aFailedSettleRefetchLeavesTheLayerUnconfirmedAndTheQueryInvalidated() {
       observe(rows(row(1), row(2)));
       CompletableFuture<Boolean> run = setRow.mutate(read(1));
-      server.complete(0, true);
+      server.call(0).resolve(true);
 
       fetcher.fail(new IOException("list endpoint down")); // the settle refetch, retried...
       time.advance(Duration.ofMinutes(1));
-      while (!fetcher.future(fetcher.calls() - 1).isDone()) {
+      while (fetcher.call(fetcher.callCount() - 1).isPending()) {
         fetcher.fail(new IOException("list endpoint down"));
         time.advance(Duration.ofMinutes(1));
       }
@@ -439,7 +457,7 @@ class OptimisticLayersTest {
       assertThat(state.status()).isEqualTo(QueryStatus.ERROR);
 
       client.refetchQueries(QueryFilter.exact(key));
-      fetcher.complete(rows(row(1), row(2), row(3))); // the server says otherwise
+      fetcher.resolve(rows(row(1), row(2), row(3))); // the server says otherwise
       assertThat(data()).as("the server's data stands").containsExactly(row(1), row(2), row(3));
       assertThat(layers()).isZero();
     }
@@ -456,7 +474,7 @@ class OptimisticLayersTest {
               .build();
 
       withAnswer.mutate(read(1));
-      server.complete(0, true);
+      server.call(0).resolve(true);
 
       assertThat(data()).as("the server's answer, not the run's own value on top of it")
           .containsExactly(serverAnswer, row(2));
@@ -467,7 +485,7 @@ class OptimisticLayersTest {
     void aPushAfterTheSuccessReplacesTheLayer() {
       observe(rows(row(1), row(2)));
       setRow.mutate(read(1));
-      server.complete(0, true); // the settle refetch is in flight
+      server.call(0).resolve(true); // the settle refetch is in flight
 
       client.setQueryData(key, rows(new Row(1, true, true), row(2))); // a push, after the success
 
@@ -490,7 +508,7 @@ class OptimisticLayersTest {
     void anUpdateAfterTheSuccessStartsFromTheRunsChangeSoNothingFlashes() {
       observe(rows(row(1), row(2)));
       setRow.mutate(read(1));
-      server.complete(0, true);
+      server.call(0).resolve(true);
       List<List<Row>> seenByTheUpdater = new ArrayList<>();
 
       client.updateQueryData(key, current -> {
@@ -510,10 +528,10 @@ class OptimisticLayersTest {
     void aSucceededLayerWaitingForConfirmationDoesNotKeepAnUnobservedQueryForever() {
       QueryObserver<List<Row>> screen = observe(rows(row(1), row(2)));
       setRow.mutate(read(1));
-      server.complete(0, true);
+      server.call(0).resolve(true);
       fetcher.fail(new IOException("down")); // the settle refetch fails for good
       time.advance(Duration.ofMinutes(1));
-      while (!fetcher.future(fetcher.calls() - 1).isDone()) {
+      while (fetcher.call(fetcher.callCount() - 1).isPending()) {
         fetcher.fail(new IOException("down"));
         time.advance(Duration.ofMinutes(1));
       }
@@ -537,13 +555,13 @@ class OptimisticLayersTest {
       client.onlineChanged(false); // the run waits, offline
 
       setRow.mutate(read(1));
-      fetcher.complete(rows(row(1), row(2)));
+      fetcher.resolve(rows(row(1), row(2)));
 
-      assertThat(fetcher.future(0)).as("the first load").isCompletedWithValue(rows(row(1), row(2)));
+      assertThat(fetcher.call(0).isPending()).as("the first load is the call answered").isFalse();
       assertThat(data()).as("the layer applies to the loaded data").containsExactly(read(1), row(2));
       client.onlineChanged(true);
-      server.complete(0, true);
-      fetcher.complete(rows(read(1), row(2)));
+      server.call(0).resolve(true);
+      fetcher.resolve(rows(read(1), row(2)));
       assertThat(layers()).isZero();
     }
 
@@ -551,13 +569,13 @@ class OptimisticLayersTest {
     void aRunCancelsARefetchInFlightOfDataItPatches() {
       observe(rows(row(1), row(2)));
       client.refetchQueries(QueryFilter.exact(key));
-      CompletableFuture<List<Row>> refetch = fetcher.future(1);
+      QueryCall<List<Row>> refetch = fetcher.call(1);
 
       setRow.mutate(read(1));
 
       assertThat(client.getQueryState(key).orElseThrow().fetchStatus()).isEqualTo(FetchStatus.IDLE);
-      assertThat(fetcher.lastContext().signal().isCancelled()).isTrue();
-      assertThat(refetch).isNotDone(); // the function's own future; the fetch's waiters were told
+      assertThat(fetcher.latestCall().context().signal().isCancelled()).isTrue();
+      assertThat(refetch.isPending()).isTrue(); // the function's own call; the fetch's waiters were told
     }
 
     @Test
@@ -567,12 +585,12 @@ class OptimisticLayersTest {
 
       client.removeQueries(QueryFilter.exact(key));
       assertThat(client.getQueryData(key)).as("removed, with its data and layers").isEmpty();
-      server.fail(0, new IOException("refused"));
+      server.call(0).fail(new IOException("refused"));
       assertThat(layers()).as("nothing of the run appears on the observed successor").isZero();
-      fetcher.complete(rows(row(1), row(2))); // the settle refetch of the successor
+      fetcher.resolve(rows(row(1), row(2))); // the settle refetch of the successor
 
       assertThat(failureOf(run)).hasMessage("refused");
-      assertThat(toaster.toasts).containsExactly("error:Failed to update the row");
+      assertThat(texts(toaster)).containsExactly("error:Failed to update the row");
       assertThat(data()).containsExactly(row(1), row(2));
     }
 
@@ -581,12 +599,12 @@ class OptimisticLayersTest {
       observe(rows(row(1), row(2)));
       CompletableFuture<Boolean> run = setRow.mutate(read(1));
       client.removeQueries(QueryFilter.exact(key)); // the screen now shows an empty successor
-      int callsBefore = fetcher.calls();
+      int callsBefore = fetcher.callCount();
 
-      server.complete(0, true);
+      server.call(0).resolve(true);
 
-      assertThat(fetcher.calls()).as("the settle invalidation refetches the successor").isEqualTo(callsBefore + 1);
-      fetcher.complete(rows(read(1), row(2)));
+      assertThat(fetcher.callCount()).as("the settle invalidation refetches the successor").isEqualTo(callsBefore + 1);
+      fetcher.resolve(rows(read(1), row(2)));
       assertThat(run).isCompletedWithValue(true);
       assertThat(data()).containsExactly(read(1), row(2));
       assertThat(layers()).isZero();
@@ -606,7 +624,7 @@ class OptimisticLayersTest {
     assertThat(patched.data()).containsExactly(read(1), row(2));
     assertThat(patched.fetchStatus()).isEqualTo(FetchStatus.IDLE);
 
-    server.fail(0, new RuntimeException("rejected"));
+    server.call(0).fail(new RuntimeException("rejected"));
     assertThat(results).hasSize(before + 2);
     assertThat(results.get(before + 1).data()).containsExactly(row(1), row(2));
   }
@@ -622,7 +640,7 @@ class OptimisticLayersTest {
     assertThat(client.getQueryState(key)).isPresent();
     assertThat(data()).containsExactly(read(1), row(2));
 
-    server.complete(0, true);
+    server.call(0).resolve(true);
     assertThat(run).isCompletedWithValue(true);
     time.advance(Duration.ofMinutes(6));
     assertThat(client.getQueryState(key)).isEmpty();
@@ -632,10 +650,10 @@ class OptimisticLayersTest {
   void keyNotInTheCacheIsNeitherPatchedNorCreated() {
     CompletableFuture<Boolean> run = setRow.mutate(read(1));
 
-    assertThat(server.calls()).isEqualTo(1);
+    assertThat(server.callCount()).isEqualTo(1);
     assertThat(client.getQueryState(key)).isEmpty();
 
-    server.complete(0, true);
+    server.call(0).resolve(true);
     assertThat(run).isCompletedWithValue(true);
     assertThat(client.getQueryState(key)).isEmpty();
   }
@@ -662,7 +680,7 @@ class OptimisticLayersTest {
     assertThat(layersOf(starred)).isEqualTo(1);
     assertThat(layersOf(other)).isZero();
 
-    server.fail(0, new RuntimeException("rejected"));
+    server.call(0).fail(new RuntimeException("rejected"));
     for (QueryKey<List<Row>> k : List.of(inbox, starred, other)) {
       assertThat(client.getQueryData(k)).contains(rows(row(1), row(2)));
       assertThat(layersOf(k)).isZero();
@@ -688,10 +706,10 @@ class OptimisticLayersTest {
       CompletableFuture<Boolean> run = m.mutate(read(1));
 
       assertThat(failureOf(run)).isSameAs(bad);
-      assertThat(server.calls()).isZero();
+      assertThat(server.callCount()).isZero();
       assertThat(layers()).isZero();
       assertThat(data()).containsExactly(row(1), row(2));
-      assertThat(toaster.toasts).containsExactly("error:Failed");
+      assertThat(texts(toaster)).containsExactly("error:Failed");
     }
 
     @Test
@@ -712,7 +730,7 @@ class OptimisticLayersTest {
       CompletableFuture<Boolean> run = m.mutate(read(1));
 
       assertThat(failureOf(run)).isSameAs(bad);
-      assertThat(server.calls()).isZero();
+      assertThat(server.callCount()).isZero();
       assertThat(data()).containsExactly(row(1), row(2));
       assertThat(layers()).isZero();
       assertThat(client.getQueryData(second)).contains(rows(row(1), row(2)));
@@ -731,11 +749,11 @@ class OptimisticLayersTest {
       runs.add(setRow.mutate(new Row(1 + i % 2, i % 3 == 0, false)));
     }
     for (int i = 0; i < count; i++) {
-      server.complete(i, true); // each settle refetch replaces the one in flight
+      server.call(i).resolve(true); // each settle refetch replaces the one in flight
     }
     assertThat(runs).noneMatch(CompletableFuture::isDone);
 
-    fetcher.complete(rows(row(1), row(2)));
+    fetcher.resolve(rows(row(1), row(2)));
 
     // Each replaced fetch hands its waiters to its successor; the last landing completes them
     // in a loop. Chained completions would overflow the stack (and CompletableFuture would

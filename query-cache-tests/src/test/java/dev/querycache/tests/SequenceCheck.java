@@ -1,4 +1,4 @@
-package dev.querycache;
+package dev.querycache.tests;
 
 import java.util.ArrayList;
 import java.util.List;

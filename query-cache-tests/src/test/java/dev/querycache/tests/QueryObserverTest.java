@@ -1,9 +1,19 @@
-package dev.querycache;
+package dev.querycache.tests;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.tuple;
-
+import dev.querycache.CancellationSignal;
+import dev.querycache.FetchStatus;
+import dev.querycache.QueryClient;
+import dev.querycache.QueryFilter;
+import dev.querycache.QueryKey;
+import dev.querycache.QueryObserver;
+import dev.querycache.QueryOptions;
+import dev.querycache.QueryResult;
+import dev.querycache.QuerySettings;
+import dev.querycache.QueryState;
+import dev.querycache.QueryStatus;
+import dev.querycache.Refetch;
+import dev.querycache.test.ControllableQuery;
+import dev.querycache.test.VirtualTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,19 +27,22 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * Specification of {@link QueryObserver}: fetching on mount, the results its listener
  * receives and how they are batched, listener isolation and re-entrancy, staleness with time,
  * refetching on focus and reconnect, switching keys, closing, and following a removed query.
  * Time is virtual ({@link VirtualTime}); fetches are controlled by hand through
- * {@link ControllableFetcher}.
+ * {@link ControllableQuery}.
  */
 class QueryObserverTest {
   private final VirtualTime time = new VirtualTime();
   private final QueryClient client = time.clientBuilder().build();
   private final QueryKey<String> key = QueryKey.of("todos", 1);
-  private final ControllableFetcher<String> fetcher = new ControllableFetcher<>();
+  private final ControllableQuery<String> fetcher = new ControllableQuery<>();
   private final List<QueryResult<String>> results = new CopyOnWriteArrayList<>();
   private final List<AutoCloseable> toClose = new ArrayList<>();
 
@@ -63,13 +76,13 @@ class QueryObserverTest {
     void observingMissingKeyFetches() {
       observe(options().build());
 
-      assertThat(fetcher.calls()).isEqualTo(1);
+      assertThat(fetcher.callCount()).isEqualTo(1);
     }
 
     @Test
     void listenerSeesPendingFetchingThenSuccess() {
       observe(options().build());
-      fetcher.complete("data");
+      fetcher.resolve("data");
 
       assertThat(results)
           .extracting(QueryResult::status, QueryResult::fetchStatus, QueryResult::data)
@@ -83,7 +96,7 @@ class QueryObserverTest {
     void disabledObserverDoesNotFetch() {
       QueryObserver<String> observer = observe(options().enabled(false).build());
 
-      assertThat(fetcher.calls()).isZero();
+      assertThat(fetcher.callCount()).isZero();
       assertThat(observer.result().status()).isEqualTo(QueryStatus.PENDING);
       assertThat(observer.result().fetchStatus()).isEqualTo(FetchStatus.IDLE);
     }
@@ -93,7 +106,7 @@ class QueryObserverTest {
       QueryObserver<String> observer = observe(options().enabled(false).build());
 
       CompletableFuture<String> result = observer.refetch();
-      fetcher.complete("by hand");
+      fetcher.resolve("by hand");
 
       assertThat(result).isCompletedWithValue("by hand");
       assertThat(lastResult().data()).isEqualTo("by hand");
@@ -106,7 +119,7 @@ class QueryObserverTest {
 
       observe(options().refetchOnMount(Refetch.NEVER).build());
 
-      assertThat(fetcher.calls()).isZero();
+      assertThat(fetcher.callCount()).isZero();
       assertThat(lastResult().data()).isEqualTo("cached");
       assertThat(lastResult().isStale()).isTrue();
     }
@@ -117,7 +130,7 @@ class QueryObserverTest {
 
       observe(options().staleTime(QuerySettings.FOREVER).refetchOnMount(Refetch.ALWAYS).build());
 
-      assertThat(fetcher.calls()).isEqualTo(1);
+      assertThat(fetcher.callCount()).isEqualTo(1);
     }
 
     @Test
@@ -127,7 +140,7 @@ class QueryObserverTest {
 
       observe(options().staleTime(Duration.ofSeconds(10)).build());
 
-      assertThat(fetcher.calls()).isEqualTo(1);
+      assertThat(fetcher.callCount()).isEqualTo(1);
     }
 
     @Test
@@ -137,7 +150,7 @@ class QueryObserverTest {
 
       observe(options().staleTime(Duration.ofSeconds(10)).build());
 
-      assertThat(fetcher.calls()).isZero();
+      assertThat(fetcher.callCount()).isZero();
       assertThat(lastResult().isStale()).isFalse();
     }
 
@@ -147,8 +160,8 @@ class QueryObserverTest {
       List<QueryResult<String>> second = new CopyOnWriteArrayList<>();
       client.observe(options().build(), second::add);
 
-      assertThat(fetcher.calls()).isEqualTo(1);
-      fetcher.complete("shared");
+      assertThat(fetcher.callCount()).isEqualTo(1);
+      fetcher.resolve("shared");
       assertThat(lastResult().data()).isEqualTo("shared");
       assertThat(second.get(second.size() - 1).data()).isEqualTo("shared");
     }
@@ -398,10 +411,10 @@ class QueryObserverTest {
               }
             });
 
-    fetcher.complete("fetched"); // a fetch landing
+    fetcher.resolve("fetched"); // a fetch landing
     client.setQueryData(key, "written"); // a write by hand
     observer.refetch(); // a fetch starting
-    fetcher.complete("refetched");
+    fetcher.resolve("refetched");
 
     assertThat(problems).isEmpty();
     assertThat(crossThreadCalls.get()).isGreaterThanOrEqualTo(5);
@@ -425,7 +438,7 @@ class QueryObserverTest {
     assertThat(results).hasSize(2);
     assertThat(results.get(1).isStale()).isTrue();
     assertThat(results.get(1).state()).isSameAs(results.get(0).state());
-    assertThat(fetcher.calls()).isZero();
+    assertThat(fetcher.callCount()).isZero();
   }
 
   @Test
@@ -450,89 +463,89 @@ class QueryObserverTest {
     @Test
     void regainingFocusRefetchesStaleActiveQueries() {
       observe(options().build());
-      fetcher.complete("v1");
+      fetcher.resolve("v1");
 
       client.focusChanged(false);
       client.focusChanged(true);
 
-      assertThat(fetcher.calls()).isEqualTo(2);
+      assertThat(fetcher.callCount()).isEqualTo(2);
     }
 
     @Test
     void regainingFocusDoesNotRefetchFreshQueries() {
       observe(options().staleTime(Duration.ofMinutes(1)).build());
-      fetcher.complete("v1");
+      fetcher.resolve("v1");
 
       client.focusChanged(false);
       client.focusChanged(true);
 
-      assertThat(fetcher.calls()).isEqualTo(1);
+      assertThat(fetcher.callCount()).isEqualTo(1);
     }
 
     @Test
     void regainingFocusDoesNotRefetchWhenRefetchOnWindowFocusIsNever() {
       observe(options().refetchOnWindowFocus(Refetch.NEVER).build());
-      fetcher.complete("v1");
+      fetcher.resolve("v1");
 
       client.focusChanged(false);
       client.focusChanged(true);
 
-      assertThat(fetcher.calls()).isEqualTo(1);
+      assertThat(fetcher.callCount()).isEqualTo(1);
     }
 
     @Test
     void regainingFocusDoesNotRefetchInactiveQueries() {
       QueryObserver<String> observer = observe(options().build());
-      fetcher.complete("v1");
+      fetcher.resolve("v1");
       observer.close();
 
       client.focusChanged(false);
       client.focusChanged(true);
 
-      assertThat(fetcher.calls()).isEqualTo(1);
+      assertThat(fetcher.callCount()).isEqualTo(1);
     }
 
     @Test
     void focusWithoutLosingItFirstDoesNotRefetch() {
       observe(options().build());
-      fetcher.complete("v1");
+      fetcher.resolve("v1");
 
       client.focusChanged(true);
 
-      assertThat(fetcher.calls()).isEqualTo(1);
+      assertThat(fetcher.callCount()).isEqualTo(1);
     }
 
     @Test
     void reconnectingRefetchesStaleActiveQueries() {
       observe(options().build());
-      fetcher.complete("v1");
+      fetcher.resolve("v1");
 
       client.onlineChanged(false);
       client.onlineChanged(true);
 
-      assertThat(fetcher.calls()).isEqualTo(2);
+      assertThat(fetcher.callCount()).isEqualTo(2);
     }
 
     @Test
     void reconnectingDoesNotRefetchFreshQueries() {
       observe(options().staleTime(Duration.ofMinutes(1)).build());
-      fetcher.complete("v1");
+      fetcher.resolve("v1");
 
       client.onlineChanged(false);
       client.onlineChanged(true);
 
-      assertThat(fetcher.calls()).isEqualTo(1);
+      assertThat(fetcher.callCount()).isEqualTo(1);
     }
 
     @Test
     void reconnectingDoesNotRefetchWhenRefetchOnReconnectIsNever() {
       observe(options().refetchOnReconnect(Refetch.NEVER).build());
-      fetcher.complete("v1");
+      fetcher.resolve("v1");
 
       client.onlineChanged(false);
       client.onlineChanged(true);
 
-      assertThat(fetcher.calls()).isEqualTo(1);
+      assertThat(fetcher.callCount()).isEqualTo(1);
     }
   }
 
@@ -577,15 +590,15 @@ class QueryObserverTest {
   @Test
   void setOptionsWithAnotherKeyFetchesItIfMissing() {
     QueryObserver<String> observer = observe(options().build());
-    fetcher.complete("page 1");
-    ControllableFetcher<String> page2Fetcher = new ControllableFetcher<>();
+    fetcher.resolve("page 1");
+    ControllableQuery<String> page2Fetcher = new ControllableQuery<>();
 
     observer.setOptions(QueryOptions.builder(QueryKey.<String>of("todos", 2)).asyncFetcher(page2Fetcher).build());
 
-    assertThat(page2Fetcher.calls()).isEqualTo(1);
+    assertThat(page2Fetcher.callCount()).isEqualTo(1);
     assertThat(lastResult().data()).isNull();
     assertThat(lastResult().isLoading()).isTrue();
-    page2Fetcher.complete("page 2");
+    page2Fetcher.resolve("page 2");
     assertThat(lastResult().data()).isEqualTo("page 2");
   }
 
@@ -598,7 +611,7 @@ class QueryObserverTest {
       client.setQueryData(key, "cached");
       QueryObserver<String> observer = observe(options().build());
       client.refetchQueries(QueryFilter.exact(key));
-      CancellationSignal signal = fetcher.lastContext().signal();
+      CancellationSignal signal = fetcher.latestCall().context().signal();
       assertThat(signal.isCancelled()).isFalse(); // the function polls its signal
       assertThat(client.getQueryState(key).orElseThrow().fetchStatus()).isEqualTo(FetchStatus.FETCHING);
 
@@ -608,7 +621,7 @@ class QueryObserverTest {
       QueryState<String> state = client.getQueryState(key).orElseThrow();
       assertThat(state.fetchStatus()).as("nobody is left to finish the fetch for").isEqualTo(FetchStatus.IDLE);
       assertThat(state.data()).isEqualTo("cached");
-      fetcher.complete("too late");
+      fetcher.resolve("too late");
       assertThat(client.getQueryData(key)).contains("cached");
     }
 
@@ -619,7 +632,7 @@ class QueryObserverTest {
       observer.close();
 
       assertThat(client.getQueryState(key).orElseThrow().fetchStatus()).isEqualTo(FetchStatus.FETCHING);
-      fetcher.complete("landed anyway");
+      fetcher.resolve("landed anyway");
       assertThat(client.getQueryData(key)).contains("landed anyway");
     }
 
@@ -627,12 +640,12 @@ class QueryObserverTest {
     void anotherObserverStayingKeepsTheFetch() {
       QueryObserver<String> first = observe(options().build());
       observe(options().build());
-      fetcher.lastContext().signal().onCancel(() -> {});
+      fetcher.latestCall().context().signal().onCancel(() -> {});
 
       first.close();
 
-      assertThat(fetcher.lastContext().signal().isCancelled()).isFalse();
-      fetcher.complete("for the one left");
+      assertThat(fetcher.latestCall().context().signal().isCancelled()).isFalse();
+      fetcher.resolve("for the one left");
       assertThat(client.getQueryData(key)).contains("for the one left");
     }
 
@@ -694,7 +707,7 @@ class QueryObserverTest {
       observer.close();
 
       assertThatThrownBy(observer::refetch).isInstanceOf(IllegalStateException.class);
-      assertThat(fetcher.calls()).isZero();
+      assertThat(fetcher.callCount()).isZero();
     }
 
     @Test
@@ -737,11 +750,11 @@ class QueryObserverTest {
   @Test
   void observerOfRemovedQueryDoesNotFetchByItself() {
     observe(options().build());
-    fetcher.complete("v1");
+    fetcher.resolve("v1");
 
     client.removeQueries(QueryFilter.exact(key));
 
-    assertThat(fetcher.calls()).isEqualTo(1);
+    assertThat(fetcher.callCount()).isEqualTo(1);
     assertThat(lastResult().fetchStatus()).isEqualTo(FetchStatus.IDLE);
   }
 
@@ -751,7 +764,7 @@ class QueryObserverTest {
     assertThat(lastResult().isFetching()).isTrue();
 
     client.removeQueries(QueryFilter.exact(key));
-    fetcher.complete("late");
+    fetcher.resolve("late");
 
     assertThat(lastResult().data()).isNull();
     assertThat(lastResult().fetchStatus()).isEqualTo(FetchStatus.IDLE);

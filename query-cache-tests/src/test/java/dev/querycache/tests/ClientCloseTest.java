@@ -1,9 +1,19 @@
-package dev.querycache;
+package dev.querycache.tests;
 
-import static dev.querycache.Futures.failureOf;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
+import dev.querycache.FetchStatus;
+import dev.querycache.Mutation;
+import dev.querycache.MutationFilter;
+import dev.querycache.QueryClient;
+import dev.querycache.QueryFilter;
+import dev.querycache.QueryKey;
+import dev.querycache.QueryObserver;
+import dev.querycache.QueryOptions;
+import dev.querycache.Refetch;
+import dev.querycache.UndoOffer;
+import dev.querycache.test.ControllableMutation;
+import dev.querycache.test.ControllableQuery;
+import dev.querycache.test.RecordingToaster;
+import dev.querycache.test.VirtualTime;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,6 +26,11 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import static dev.querycache.tests.ToastTexts.texts;
+import static dev.querycache.tests.ToastTexts.offers;
+import static dev.querycache.tests.Futures.failureOf;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * {@link QueryClient#close()}: everything in flight settles at once, cancelled; every layer
@@ -28,7 +43,7 @@ class ClientCloseTest {
   private final RecordingToaster toaster = new RecordingToaster();
   private final QueryClient client = time.clientBuilder().toaster(toaster).build();
   private final QueryKey<List<String>> todos = QueryKey.of("todos");
-  private final ControllableFetcher<List<String>> fetcher = new ControllableFetcher<>();
+  private final ControllableQuery<List<String>> fetcher = new ControllableQuery<>();
   private final QueryOptions<List<String>> options = QueryOptions.builder(todos).asyncFetcher(fetcher).build();
   private final ControllableMutation<String, String> server = new ControllableMutation<>();
   private final List<String> callbacks = new CopyOnWriteArrayList<>();
@@ -67,7 +82,7 @@ class ClientCloseTest {
       assertThat(client.getQueryData(todos)).contains(List.of("a"));
       assertThat(client.getQueryState(todos).orElseThrow().optimisticLayers()).isZero();
       assertThat(client.isMutating(MutationFilter.all())).isZero();
-      assertThat(toaster.toasts).isEmpty();
+      assertThat(texts(toaster)).isEmpty();
       assertThat(callbacks).as("callbacks of a run the close cut short").isEmpty();
     }
 
@@ -83,7 +98,7 @@ class ClientCloseTest {
       client.onlineChanged(true);
 
       assertCancelledByClose(run);
-      assertThat(server.calls()).as("calls of the function after the network came back").isZero();
+      assertThat(server.callCount()).as("calls of the function after the network came back").isZero();
       assertThat(client.getQueryData(todos)).contains(List.of("a"));
     }
 
@@ -105,21 +120,21 @@ class ClientCloseTest {
       assertCancelledByClose(first);
       assertCancelledByClose(second);
       assertCancelledByClose(third);
-      assertThat(server.calls()).isEqualTo(1);
+      assertThat(server.callCount()).isEqualTo(1);
       assertThat(client.getQueryData(todos)).contains(List.of("a"));
     }
 
     @Test
     void aRunPendingOnAnObservedKeySettlesAtOnceWithoutASettleRefetch() {
       client.observe(options, result -> {});
-      fetcher.complete(List.of("a"));
+      fetcher.resolve(List.of("a"));
       CompletableFuture<String> run = add().mutate("b");
 
       client.close();
       time.advance(Duration.ofMinutes(1));
 
       assertCancelledByClose(run);
-      assertThat(fetcher.calls()).as("fetches: the first load only").isEqualTo(1);
+      assertThat(fetcher.callCount()).as("fetches: the first load only").isEqualTo(1);
     }
 
     @Test
@@ -131,7 +146,7 @@ class ClientCloseTest {
       server.fail(new IOException("the server refused, too late"));
 
       assertCancelledByClose(run);
-      assertThat(toaster.toasts).isEmpty();
+      assertThat(texts(toaster)).isEmpty();
       assertThat(callbacks).isEmpty();
       assertThat(client.getQueryData(todos)).contains(List.of("a"));
     }
@@ -155,14 +170,14 @@ class ClientCloseTest {
     @Test
     void aRunWhoseFunctionAnsweredFinishesItsSettleWithoutRefetching() {
       client.observe(options, result -> {});
-      fetcher.complete(List.of("a"));
+      fetcher.resolve(List.of("a"));
       CompletableFuture<String> run = add().mutate("b");
-      server.complete("ok"); // the settle refetch is in flight; the run waits for it
+      server.resolve("ok"); // the settle refetch is in flight; the run waits for it
 
       client.close();
 
       assertThat(run).as("the server accepted the write").isCompletedWithValue("ok");
-      assertThat(fetcher.calls()).as("fetches: the first load and the cancelled settle refetch").isEqualTo(2);
+      assertThat(fetcher.callCount()).as("fetches: the first load and the cancelled settle refetch").isEqualTo(2);
       assertThat(client.isMutating(MutationFilter.all())).isZero();
     }
   }
@@ -211,8 +226,8 @@ class ClientCloseTest {
       for (ThrowingCallable call : calls) {
         assertThatThrownBy(call).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
       }
-      assertThat(fetcher.calls()).isZero();
-      assertThat(server.calls()).isZero();
+      assertThat(fetcher.callCount()).isZero();
+      assertThat(server.callCount()).isZero();
     }
 
     @Test
@@ -234,7 +249,7 @@ class ClientCloseTest {
     @Test
     void focusAndConnectivityNoticesStartNothing() {
       client.observe(QueryOptions.builder(todos).asyncFetcher(fetcher).refetchOnWindowFocus(Refetch.ALWAYS).build(), result -> {});
-      fetcher.complete(List.of("a"));
+      fetcher.resolve(List.of("a"));
       client.close();
 
       client.focusChanged(false);
@@ -242,7 +257,7 @@ class ClientCloseTest {
       client.onlineChanged(false);
       client.onlineChanged(true);
 
-      assertThat(fetcher.calls()).isEqualTo(1);
+      assertThat(fetcher.callCount()).isEqualTo(1);
     }
 
     @Test
@@ -255,8 +270,8 @@ class ClientCloseTest {
               .undoable(result -> Optional.of("m-1"), request -> true, value -> "Added")
               .build();
       undoable.mutate("b");
-      server.complete("ok");
-      UndoOffer offer = toaster.offers.get(0);
+      server.resolve("ok");
+      UndoOffer offer = offers(toaster).get(0);
       client.close();
 
       assertThat(offer.isAvailable()).isFalse();

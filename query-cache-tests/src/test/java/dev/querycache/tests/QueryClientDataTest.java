@@ -1,8 +1,17 @@
-package dev.querycache;
-
-import static org.assertj.core.api.Assertions.assertThat;
+package dev.querycache.tests;
 
 import com.google.common.collect.ImmutableList;
+import dev.querycache.FetchStatus;
+import dev.querycache.QueryClient;
+import dev.querycache.QueryFilter;
+import dev.querycache.QueryKey;
+import dev.querycache.QueryObserver;
+import dev.querycache.QueryOptions;
+import dev.querycache.QueryResult;
+import dev.querycache.QuerySettings;
+import dev.querycache.QueryState;
+import dev.querycache.QueryStatus;
+import dev.querycache.test.VirtualTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +27,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Specification of reading and writing cached data by hand: {@link QueryClient#getQueryData},

@@ -1,4 +1,4 @@
-package dev.querycache;
+package dev.querycache.tests;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,15 +1,17 @@
-package dev.querycache;
+package dev.querycache.tests;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.querycache.QueryGuideExamples.Todo;
-import dev.querycache.QueryGuideExamples.TodoApi;
-import dev.querycache.QueryGuideExamples.TodoFilter;
-import dev.querycache.QueryGuideExamples.TodoKeys;
+import dev.querycache.QueryClient;
+import dev.querycache.tests.QueryGuideExamples.Todo;
+import dev.querycache.tests.QueryGuideExamples.TodoApi;
+import dev.querycache.tests.QueryGuideExamples.TodoFilter;
+import dev.querycache.tests.QueryGuideExamples.TodoKeys;
+import dev.querycache.QueryKey;
+import dev.querycache.test.VirtualTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Runs the code of the query guides. */
 class QueryGuideExamplesTest {

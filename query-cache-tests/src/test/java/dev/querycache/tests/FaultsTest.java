@@ -1,12 +1,31 @@
-package dev.querycache;
+package dev.querycache.tests;
 
-import static dev.querycache.Futures.failureOf;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.catchThrowable;
-
+import dev.querycache.AsyncMutationFunction;
+import dev.querycache.AsyncQueryFunction;
+import dev.querycache.CachedQuery;
+import dev.querycache.CancellationSignal;
+import dev.querycache.FetchStatus;
+import dev.querycache.Mutation;
+import dev.querycache.MutationFilter;
+import dev.querycache.MutationFunction;
+import dev.querycache.MutationStatus;
+import dev.querycache.QueryClient;
+import dev.querycache.QueryClientBuilder;
+import dev.querycache.QueryFilter;
+import dev.querycache.QueryFunction;
+import dev.querycache.QueryKey;
+import dev.querycache.QueryOptions;
+import dev.querycache.QueryState;
+import dev.querycache.QueryStatus;
+import dev.querycache.RetryPolicy;
+import dev.querycache.Toaster;
+import dev.querycache.UndoOffer;
 import dev.querycache.internal.Callbacks;
 import dev.querycache.internal.key.KeyParts;
+import dev.querycache.test.ControllableMutation;
+import dev.querycache.test.ControllableQuery;
+import dev.querycache.test.RecordingToaster;
+import dev.querycache.test.VirtualTime;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,6 +51,12 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import static dev.querycache.tests.ToastTexts.textsWithCauses;
+import static dev.querycache.tests.ToastTexts.causes;
+import static dev.querycache.tests.Futures.failureOf;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * The fault catalogue: faults in application code and in the application's seams, and what
@@ -107,7 +132,7 @@ class FaultsTest {
   private static final Duration WAIT = Duration.ofSeconds(10);
 
   private final VirtualTime time = new VirtualTime();
-  private final RecordingToaster toaster = new RecordingToaster().withCauseMessages();
+  private final RecordingToaster toaster = new RecordingToaster();
   private final QueryKey<String> key = QueryKey.of("todos", 1);
   private final QueryKey<String> other = QueryKey.of("todos", 2);
   private final List<QueryClient> clients = new ArrayList<>();
@@ -394,7 +419,7 @@ class FaultsTest {
     void asyncFetchThatCompletesOrFailsAfterCancelIsDiscarded() {
       QueryClient client = direct();
       client.setQueryData(key, "old");
-      ControllableFetcher<String> fetcher = new ControllableFetcher<>();
+      ControllableQuery<String> fetcher = new ControllableQuery<>();
       LatestResult<String> screen = new LatestResult<>();
       client.observe(QueryOptions.builder(key).asyncFetcher(fetcher).retry(0).build(), screen);
       int calls = screen.calls();
@@ -404,8 +429,8 @@ class FaultsTest {
       client.cancelQueries(QueryFilter.exact(key));
       int callsAfterCancels = screen.calls();
 
-      fetcher.future(fetcher.calls() - 2).complete("late");
-      fetcher.future(fetcher.calls() - 1).completeExceptionally(new IOException("late failure"));
+      fetcher.call(fetcher.callCount() - 2).resolve("late");
+      fetcher.call(fetcher.callCount() - 1).fail(new IOException("late failure"));
 
       QueryState<String> state = client.getQueryState(key).orElseThrow();
       assertThat(state.data()).isEqualTo("old");
@@ -488,14 +513,14 @@ class FaultsTest {
   @DisplayName("mutation functions")
   class MutationFunctionFaults {
     final QueryKey<List<String>> todos = QueryKey.of("todos", "list");
-    final ControllableFetcher<List<String>> server = new ControllableFetcher<>();
+    final ControllableQuery<List<String>> server = new ControllableQuery<>();
     final LatestResult<List<String>> screen = new LatestResult<>();
     final List<Throwable> onError = new ArrayList<>();
 
     /** Observes {@link #todos} with {@code ["a"]} landed. */
     void observeTodos(QueryClient client) {
       client.observe(QueryOptions.builder(todos).asyncFetcher(server).retry(0).build(), screen);
-      server.complete(List.of("a"));
+      server.resolve(List.of("a"));
       assertThat(client.getQueryData(todos)).contains(List.of("a"));
     }
 
@@ -515,12 +540,12 @@ class FaultsTest {
       // The layer is gone at once; the settle refetch is in flight and the run awaits it.
       assertThat(client.getQueryData(todos)).contains(List.of("a"));
       assertThat(run).isNotDone();
-      server.complete(List.of("a"));
+      server.resolve(List.of("a"));
 
       assertThat(failureOf(run)).isSameAs(thrown);
       assertThat(onError).containsExactly(thrown);
-      assertThat(toaster.toasts).containsExactly("error:Failed to add:" + thrown.getMessage());
-      assertThat(toaster.causes).containsExactly(thrown);
+      assertThat(textsWithCauses(toaster)).containsExactly("error:Failed to add:" + thrown.getMessage());
+      assertThat(causes(toaster)).containsExactly(thrown);
       assertThat(screen.data()).isEqualTo(List.of("a"));
       assertThat(mutation.state().status()).isEqualTo(MutationStatus.ERROR);
       assertThat(mutation.state().error()).isSameAs(thrown);
@@ -583,12 +608,12 @@ class FaultsTest {
               .build();
 
       CompletableFuture<String> run = mutation.mutate("b");
-      server.complete(List.of("a"));
+      server.resolve(List.of("a"));
 
       assertThat(failureOf(run)).isSameAs(thrown);
       assertThat(functionCalls).hasValue(0);
       assertThat(client.getQueryData(todos)).contains(List.of("a"));
-      assertThat(toaster.toasts).containsExactly("error:Failed to add:onMutate broke");
+      assertThat(textsWithCauses(toaster)).containsExactly("error:Failed to add:onMutate broke");
       assertAtRest(client);
     }
 
@@ -599,14 +624,14 @@ class FaultsTest {
       Mutation<String, String, Void> mutation = adding(client, variables -> null);
 
       CompletableFuture<String> run = mutation.mutate("b");
-      server.complete(List.of("a"));
+      server.resolve(List.of("a"));
 
       assertThat(failureOf(run))
           .isInstanceOf(NullPointerException.class)
           .hasMessageContaining("returned null")
           .hasMessageContaining("add-todo");
       assertThat(client.getQueryData(todos)).contains(List.of("a"));
-      assertThat(toaster.toasts).hasSize(1).allMatch(toast -> toast.startsWith("error:Failed to add"));
+      assertThat(textsWithCauses(toaster)).hasSize(1).allMatch(toast -> toast.startsWith("error:Failed to add"));
       assertAtRest(client);
     }
 
@@ -626,7 +651,7 @@ class FaultsTest {
 
       assertThat(outcome(run)).isSameAs(thrown);
       assertThat(client.getQueryData(todos)).contains(List.of("a"));
-      assertThat(toaster.causes).containsExactly(thrown);
+      assertThat(causes(toaster)).containsExactly(thrown);
       assertAtRest(client);
       CompletableFuture<Boolean> next =
           client.fetchQuery(blocking(QueryKey.<Boolean>of("next"), context -> Thread.currentThread().isInterrupted()));
@@ -658,7 +683,7 @@ class FaultsTest {
       client.cancelQueries(QueryFilter.exact(todos));
       assertThat(client.getQueryState(todos).orElseThrow().fetchStatus()).isEqualTo(FetchStatus.IDLE);
       client.refetchQueries(QueryFilter.exact(todos));
-      server.complete(List.of("a", "c"));
+      server.resolve(List.of("a", "c"));
       assertThat(client.getQueryData(todos)).contains(List.of("a", "c", "b"));
 
       // Removing the query drops it, layer and all; its observer moves to a fresh, empty query
@@ -674,8 +699,8 @@ class FaultsTest {
       assertThat(run).isNotDone();
 
       // When the function finally answers, the run settles without touching the new query's data.
-      never.complete("done");
-      server.complete(List.of("fresh"));
+      never.resolve("done");
+      server.resolve(List.of("fresh"));
       assertThat(run).isCompletedWithValue("done");
       assertThat(client.getQueryData(todos)).contains(List.of("fresh"));
       assertAtRest(client);
@@ -735,12 +760,12 @@ class FaultsTest {
               .build();
 
       CompletableFuture<String> run = mutation.mutate("b"); // does not throw
-      server.complete(List.of("a"));
+      server.resolve(List.of("a"));
 
       assertThat(failureOf(run)).isSameAs(thrown);
       assertThat(functionCalls).hasValue(0);
       assertThat(client.getQueryData(todos)).contains(List.of("a"));
-      assertThat(toaster.toasts).containsExactly("error:Failed to add:projection meltdown");
+      assertThat(textsWithCauses(toaster)).containsExactly("error:Failed to add:projection meltdown");
       assertAtRest(client);
     }
 
@@ -775,18 +800,18 @@ class FaultsTest {
       CompletableFuture<String> second = markingB(client, calls, thrown).mutate("!");
       assertThat(client.getQueryData(todos)).contains(List.of("a", "b", "b!"));
 
-      Throwable failing = catchThrowable(() -> calls.fail(0, new IOException("rejected")));
+      Throwable failing = catchThrowable(() -> calls.call(0).fail(new IOException("rejected")));
 
       SoftAssertions softly = new SoftAssertions();
       softly.assertThat(failing).as("what reached the thread that failed the run").isNull();
       softly.assertThat(client.getQueryData(todos)).as("the data, both patches gone").contains(List.of("a"));
       softly.assertThat(client.getQueryState(todos).orElseThrow().optimisticLayers()).as("layers").isZero();
       softly.assertThat(second).as("the run whose patch failed, its function still asked").isNotDone();
-      calls.complete(1, "accepted anyway");
-      server.complete(List.of("a"));
+      calls.call(1).resolve("accepted anyway");
+      server.resolve(List.of("a"));
       softly.assertThat(first).as("the failed run").isCompletedExceptionally();
       softly.assertThat(failureOf(second)).as("the run whose patch failed").isSameAs(thrown);
-      softly.assertThat(toaster.toasts).as("toasts")
+      softly.assertThat(textsWithCauses(toaster)).as("toasts")
           .containsExactly("error:Failed to add:rejected", "error:Failed to mark:" + thrown.getMessage());
       softly.assertAll();
       assertAtRest(client);
@@ -835,13 +860,13 @@ class FaultsTest {
       CompletableFuture<String> second = marking.mutate("!"); // waits for the first
       assertThat(marking.state().isPaused()).isTrue();
 
-      calls.fail(0, new IOException("rejected"));
-      server.complete(List.of("a"));
+      calls.call(0).fail(new IOException("rejected"));
+      server.resolve(List.of("a"));
 
       assertThat(failureOf(second)).hasMessage("no b to mark");
-      assertThat(markCalls.calls()).as("calls of the failed run's function").isZero();
+      assertThat(markCalls.callCount()).as("calls of the failed run's function").isZero();
       assertThat(first).isCompletedExceptionally();
-      assertThat(toaster.toasts).containsExactly("error:Failed to add:rejected", "error:Failed to mark:no b to mark");
+      assertThat(textsWithCauses(toaster)).containsExactly("error:Failed to add:rejected", "error:Failed to mark:no b to mark");
       assertAtRest(client);
     }
 
@@ -867,7 +892,7 @@ class FaultsTest {
       CompletableFuture<List<String>> refetch = client.fetchQuery(
           QueryOptions.builder(todos).asyncFetcher(server).retry(0).build());
       client.invalidateQueries(QueryFilter.exact(todos));
-      Throwable landing = catchThrowable(() -> server.complete(List.of("a", "x", "y")));
+      Throwable landing = catchThrowable(() -> server.resolve(List.of("a", "x", "y")));
 
       QueryState<List<String>> state = client.getQueryState(todos).orElseThrow();
       SoftAssertions softly = new SoftAssertions();
@@ -877,10 +902,10 @@ class FaultsTest {
       softly.assertThat(state.optimisticLayers()).as("layers").isZero();
       softly.assertThat(refetch).as("the fetch's waiter").isDone();
       softly.assertAll();
-      pending.complete("accepted");
-      server.complete(List.of("a", "x", "y", "b"));
+      pending.resolve("accepted");
+      server.resolve(List.of("a", "x", "y", "b"));
       assertThat(failureOf(run)).isInstanceOf(StackOverflowError.class);
-      assertThat(toaster.toasts).containsExactly("error:Failed to add:projection recursed on a long list");
+      assertThat(textsWithCauses(toaster)).containsExactly("error:Failed to add:projection recursed on a long list");
       assertAtRest(client);
     }
   }
@@ -979,7 +1004,7 @@ class FaultsTest {
 
       CompletableFuture<String> run = mutation.mutate("b");
       assertThat(screen.data()).isEqualTo(List.of("a", "b"));
-      server.complete("ok");
+      server.resolve("ok");
 
       assertThat(run).isCompletedWithValue("ok");
       assertThat(cacheCalls.get()).isGreaterThan(cacheCallsBefore);
@@ -1123,10 +1148,10 @@ class FaultsTest {
     @Test
     void mutationCycleCompletesWhileDeliveriesAreRejected() {
       QueryKey<List<String>> todos = QueryKey.of("todos", "list");
-      ControllableFetcher<List<String>> server = new ControllableFetcher<>();
+      ControllableQuery<List<String>> server = new ControllableQuery<>();
       LatestResult<List<String>> screen = new LatestResult<>();
       client.observe(QueryOptions.builder(todos).asyncFetcher(server).retry(0).build(), screen);
-      server.complete(List.of("a"));
+      server.resolve(List.of("a"));
       ControllableMutation<String, String> write = new ControllableMutation<>();
       Mutation<String, String, Void> mutation =
           client.asyncMutation(write).optimistic(todos, FaultsTest::append).errorMessage("Failed").build();
@@ -1134,9 +1159,9 @@ class FaultsTest {
       rejecting.set(true);
       CompletableFuture<String> failing = mutation.mutate("b");
       CompletableFuture<String> succeeding = mutation.mutate("c");
-      write.fail(0, new IOException("rejected"));
-      write.complete(1, "ok");
-      server.complete(List.of("a", "c"));
+      write.call(0).fail(new IOException("rejected"));
+      write.call(1).resolve("ok");
+      server.resolve(List.of("a", "c"));
 
       assertThat(failureOf(failing)).hasMessage("rejected");
       assertThat(succeeding).isCompletedWithValue("ok");
@@ -1146,7 +1171,7 @@ class FaultsTest {
 
       rejecting.set(false);
       client.invalidateQueries(QueryFilter.exact(todos));
-      server.complete(List.of("a", "c"));
+      server.resolve(List.of("a", "c"));
       assertThat(screen.state()).isEqualTo(client.getQueryState(todos).orElseThrow());
     }
   }
@@ -1217,10 +1242,10 @@ class FaultsTest {
     @Test
     void cancellationCallbacksThatThrowCheckedExceptionsAndErrorsLetTheOthersRunAndTheWaitersComplete() {
       QueryClient client = direct();
-      ControllableFetcher<String> fetcher = new ControllableFetcher<>();
+      ControllableQuery<String> fetcher = new ControllableQuery<>();
       CompletableFuture<String> waiter = client.fetchQuery(async(key, fetcher));
       List<String> ran = new CopyOnWriteArrayList<>();
-      CancellationSignal signal = fetcher.lastContext().signal();
+      CancellationSignal signal = fetcher.latestCall().context().signal();
       signal.onCancel(() -> { ran.add("checked"); sneakyThrow(new IOException("abort failed")); });
       signal.onCancel(() -> { ran.add("error"); throw new ServerMeltdownError("abort melted"); });
       signal.onCancel(() -> { ran.add("vm error"); throw new StackOverflowError("abort recursed"); });
@@ -1254,7 +1279,7 @@ class FaultsTest {
     @Test
     void aRetryPolicyThatThrowsEndsTheRetriesWithTheAttemptsError() {
       QueryClient client = direct();
-      ControllableFetcher<String> fetcher = new ControllableFetcher<>();
+      ControllableQuery<String> fetcher = new ControllableQuery<>();
       RetryPolicy broken = new RetryPolicy() {
         @Override
         public boolean shouldRetry(int retriesSoFar, Throwable error) {
@@ -1349,7 +1374,7 @@ class FaultsTest {
 
       assertThat(failureOf(run)).isSameAs(heap);
       assertThat(client.getQueryData(todos)).contains(List.of("a"));
-      assertThat(toaster.toasts).containsExactly("error:Failed:onSuccess ran out of heap");
+      assertThat(textsWithCauses(toaster)).containsExactly("error:Failed:onSuccess ran out of heap");
       assertAtRest(client);
     }
 
@@ -1465,7 +1490,7 @@ class FaultsTest {
       gate.complete("first answered");
 
       assertThat(runs.stream().filter(CompletableFuture::isCompletedExceptionally).count()).isEqualTo(QUEUED - 1);
-      assertThat(toaster.toasts).hasSize(QUEUED - 1);
+      assertThat(textsWithCauses(toaster)).hasSize(QUEUED - 1);
       assertThat(client.getQueryData(paused)).as("only the first toggle stands").contains(true);
       assertAtRest(client);
     }
@@ -1526,10 +1551,10 @@ class FaultsTest {
     void aFetchOfAKeyWithAHugeNumberDoesNotRenderIt() {
       QueryClient client = direct();
       QueryKey<String> huge = QueryKey.of("amount", new java.math.BigDecimal("1E+5000000"));
-      ControllableFetcher<String> fetcher = new ControllableFetcher<>();
+      ControllableQuery<String> fetcher = new ControllableQuery<>();
 
       CompletableFuture<String> fetch = client.fetchQuery(async(huge, fetcher));
-      fetcher.complete("fetched");
+      fetcher.resolve("fetched");
 
       assertThat(fetch).isCompletedWithValue("fetched");
     }

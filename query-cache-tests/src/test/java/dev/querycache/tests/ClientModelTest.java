@@ -1,13 +1,28 @@
-package dev.querycache;
+package dev.querycache.tests;
 
-import static dev.querycache.Futures.failureOf;
-import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.querycache.ReferenceModel.ModelFetch;
-import dev.querycache.ReferenceModel.ModelQuery;
-import dev.querycache.ReferenceModel.Run;
-import dev.querycache.ReferenceModel.RunStatus;
-import dev.querycache.ReferenceModel.Waiter;
+import dev.querycache.CachedQuery;
+import dev.querycache.FetchStatus;
+import dev.querycache.Mutation;
+import dev.querycache.MutationFilter;
+import dev.querycache.QueryClient;
+import dev.querycache.QueryFilter;
+import dev.querycache.QueryKey;
+import dev.querycache.QueryObserver;
+import dev.querycache.QueryOptions;
+import dev.querycache.QueryResult;
+import dev.querycache.QuerySettings;
+import dev.querycache.QueryState;
+import dev.querycache.QueryStatus;
+import dev.querycache.tests.ReferenceModel.ModelFetch;
+import dev.querycache.tests.ReferenceModel.ModelQuery;
+import dev.querycache.tests.ReferenceModel.Run;
+import dev.querycache.tests.ReferenceModel.RunStatus;
+import dev.querycache.tests.ReferenceModel.Waiter;
+import dev.querycache.test.ControllableMutation;
+import dev.querycache.test.ControllableQuery;
+import dev.querycache.test.QueryCall;
+import dev.querycache.test.RecordingToaster;
+import dev.querycache.test.VirtualTime;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,6 +35,9 @@ import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import static dev.querycache.tests.ToastTexts.texts;
+import static dev.querycache.tests.Futures.failureOf;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Model-based test of the {@link QueryClient}: random sequences of operations over three keys
@@ -34,7 +52,7 @@ import org.junit.jupiter.api.Test;
  * themselves), starting optimistic runs (each appends its value to its key's list; several runs
  * overlap on one key; runs of a scoped mutation call its function one after another), their
  * success or failure in any order, and advancing virtual time (which lets the gc time of 10 s
- * run out). Query functions and mutation functions are {@link ControllableFetcher} and
+ * run out). Query functions and mutation functions are {@link ControllableQuery} and
  * {@link ControllableMutation}; time is {@link VirtualTime}; notification is synchronous.
  *
  * <p><b>After every step</b>, for each key: whether it is cached (retention: pinned queries stay,
@@ -131,7 +149,7 @@ class ClientModelTest {
     VirtualTime time = new VirtualTime();
     QueryClient client = time.clientBuilder().toaster(new RecordingToaster()).build();
     QueryKey<List<Integer>> key = QueryKey.of("model", "error-then-cancel");
-    ControllableFetcher<List<Integer>> fetcher = new ControllableFetcher<>();
+    ControllableQuery<List<Integer>> fetcher = new ControllableQuery<>();
     QueryOptions<List<Integer>> options = QueryOptions.builder(key).asyncFetcher(fetcher).retry(0).build();
     IOException boom = new IOException("boom");
     client.fetchQuery(options);
@@ -210,7 +228,7 @@ class ClientModelTest {
             .build();
     final ReferenceModel model = new ReferenceModel(KEYS);
     final List<QueryKey<List<Integer>>> keys = new ArrayList<>();
-    final List<ControllableFetcher<List<Integer>>> fetchers = new ArrayList<>();
+    final List<ControllableQuery<List<Integer>>> fetchers = new ArrayList<>();
     final List<QueryOptions<List<Integer>>> options = new ArrayList<>();
     final List<ControllableMutation<Integer, Boolean>> servers = new ArrayList<>();
     final List<Mutation<Integer, Boolean, Void>> mutations = new ArrayList<>();
@@ -225,7 +243,7 @@ class ClientModelTest {
     Harness() {
       for (int k = 0; k < KEYS; k++) {
         QueryKey<List<Integer>> key = QueryKey.of("model", k);
-        ControllableFetcher<List<Integer>> fetcher = new ControllableFetcher<>();
+        ControllableQuery<List<Integer>> fetcher = new ControllableQuery<>();
         ControllableMutation<Integer, Boolean> server = new ControllableMutation<>();
         keys.add(key);
         fetchers.add(fetcher);
@@ -323,7 +341,7 @@ class ClientModelTest {
       int k = fetching.get(choice % fetching.size());
       ModelFetch fetch = java.util.Objects.requireNonNull(model.query(k)).fetch;
       step("fetch of k" + k + " (call " + fetch.call + ") lands " + fetch.snapshot);
-      fetchers.get(k).future(fetch.call).complete(fetch.snapshot);
+      fetchers.get(k).call(fetch.call).resolve(fetch.snapshot);
       model.completeFetch(k);
     }
 
@@ -335,7 +353,7 @@ class ClientModelTest {
       int k = fetching.get(choice % fetching.size());
       ModelFetch fetch = java.util.Objects.requireNonNull(model.query(k)).fetch;
       step("fetch of k" + k + " (call " + fetch.call + ") fails");
-      fetchers.get(k).future(fetch.call).completeExceptionally(new IOException("fetch of k" + k + " failed"));
+      fetchers.get(k).call(fetch.call).fail(new IOException("fetch of k" + k + " failed"));
       model.failFetch(k);
     }
 
@@ -346,7 +364,7 @@ class ClientModelTest {
     private List<ModelFetch> abandonedPending() {
       List<ModelFetch> out = new ArrayList<>();
       for (ModelFetch fetch : model.abandoned) {
-        if (!fetchers.get(fetch.key).future(fetch.call).isDone()) {
+        if (fetchers.get(fetch.key).call(fetch.call).isPending()) {
           out.add(fetch);
         }
       }
@@ -360,13 +378,13 @@ class ClientModelTest {
         return;
       }
       ModelFetch fetch = pending.get(choice % pending.size());
-      CompletableFuture<List<Integer>> future = fetchers.get(fetch.key).future(fetch.call);
+      QueryCall<List<Integer>> late = fetchers.get(fetch.key).call(fetch.call);
       if (choice % 2 == 0) {
         step("abandoned fetch of k" + fetch.key + " (call " + fetch.call + ") lands late");
-        future.complete(List.of(-1, -1, -1));
+        late.resolve(List.of(-1, -1, -1));
       } else {
         step("abandoned fetch of k" + fetch.key + " (call " + fetch.call + ") fails late");
-        future.completeExceptionally(new IOException("late"));
+        late.fail(new IOException("late"));
       }
     }
 
@@ -449,7 +467,7 @@ class ClientModelTest {
     private void succeed(TrackedRun tracked) {
       Run run = tracked.run();
       step("server accepts " + run);
-      serverOf(run).complete(run.call, true);
+      serverOf(run).call(run.call).resolve(true);
       model.succeed(run);
     }
 
@@ -463,7 +481,7 @@ class ClientModelTest {
       step("server refuses " + run);
       IOException error = new IOException("refused " + run);
       tracked.error()[0] = error;
-      serverOf(run).fail(run.call, error);
+      serverOf(run).call(run.call).fail(error);
       model.fail(run);
     }
 
@@ -535,7 +553,7 @@ class ClientModelTest {
         checkKey(k);
       }
       for (ModelFetch fetch : model.abandoned) {
-        assertThat(fetchers.get(fetch.key).context(fetch.call).signal().isCancelled())
+        assertThat(fetchers.get(fetch.key).call(fetch.call).isCancelled())
             .as(() -> describe("the abandoned fetch of k" + fetch.key + " (call " + fetch.call + ") is cancelled"))
             .isTrue();
       }
@@ -545,7 +563,7 @@ class ClientModelTest {
       assertThat(client.isMutating(MutationFilter.all()))
           .as(() -> describe("isMutating counts the runs not settled"))
           .isEqualTo(model.pendingRuns());
-      assertThat(toaster.toasts)
+      assertThat(texts(toaster))
           .as(() -> describe("one error toast per failed run, no other toast"))
           .hasSize(model.failedRuns)
           .allMatch(toast -> toast.startsWith("error:"));
@@ -567,13 +585,13 @@ class ClientModelTest {
         throw new AssertionError(describe(problem));
       }
       ModelQuery query = model.query(k);
-      assertThat(fetchers.get(k).calls())
+      assertThat(fetchers.get(k).callCount())
           .as(() -> describe("calls of k" + k + "'s query function (deduplication, replacement)"))
           .isEqualTo(model.fetchCalls[k]);
-      assertThat(servers.get(k).calls())
+      assertThat(servers.get(k).callCount())
           .as(() -> describe("calls of k" + k + "'s mutation function"))
           .isEqualTo(model.mutationCalls[k]);
-      assertThat(scopedServers.get(k).calls())
+      assertThat(scopedServers.get(k).callCount())
           .as(() -> describe("calls of k" + k + "'s scoped mutation function (one run at a time)"))
           .isEqualTo(model.scopedCalls[k]);
       if (query == null) {
@@ -591,7 +609,7 @@ class ClientModelTest {
       assertThat(cached.get(0).observerCount()).as(() -> describe("observers of k" + k)).isEqualTo(query.observers);
       if (query.fetch != null) {
         ModelFetch fetch = query.fetch;
-        assertThat(fetchers.get(k).context(fetch.call).signal().isCancelled())
+        assertThat(fetchers.get(k).call(fetch.call).isCancelled())
             .as(() -> describe("the fetch in flight of k" + k + " is not cancelled"))
             .isFalse();
       }

@@ -1,4 +1,4 @@
-package dev.querycache;
+package dev.querycache.tests;
 
 import java.util.ArrayDeque;
 import java.util.Queue;

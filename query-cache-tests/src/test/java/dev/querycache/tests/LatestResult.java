@@ -1,5 +1,7 @@
-package dev.querycache;
+package dev.querycache.tests;
 
+import dev.querycache.QueryResult;
+import dev.querycache.QueryState;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;

@@ -1,11 +1,26 @@
-package dev.querycache;
+package dev.querycache.tests;
 
-import static dev.querycache.Futures.failureOf;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import dev.querycache.internal.mutation.MutationConfig;
+import dev.querycache.Mutation;
+import dev.querycache.MutationBuilder;
+import dev.querycache.MutationFilter;
+import dev.querycache.MutationScope;
+import dev.querycache.MutationStatus;
+import dev.querycache.OptimisticMutationBuilder;
+import dev.querycache.PluginScope;
+import dev.querycache.QueryClient;
+import dev.querycache.QueryClientBuilder;
+import dev.querycache.QueryFilter;
+import dev.querycache.QueryKey;
+import dev.querycache.QueryObserver;
+import dev.querycache.QueryOptions;
+import dev.querycache.QueryResult;
+import dev.querycache.QuerySettings;
+import dev.querycache.QueryState;
+import dev.querycache.RetryPolicy;
+import dev.querycache.test.ControllableMutation;
+import dev.querycache.test.ControllableQuery;
+import dev.querycache.test.RecordingToaster;
+import dev.querycache.test.VirtualTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,10 +28,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import static dev.querycache.tests.ToastTexts.texts;
+import static dev.querycache.tests.Futures.failureOf;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Bad input fails fast, with a message that names the argument (or what is missing), and
@@ -178,9 +199,9 @@ class BadInputTest {
 
     @Test
     void aThrowingPredicateFailsACancellationBeforeAnyFetchIsCancelled() {
-      List<ControllableFetcher<Integer>> fetchers = new ArrayList<>();
+      List<ControllableQuery<Integer>> fetchers = new ArrayList<>();
       for (QueryKey<Integer> key : List.of(a, b, c)) {
-        ControllableFetcher<Integer> fetcher = new ControllableFetcher<>();
+        ControllableQuery<Integer> fetcher = new ControllableQuery<>();
         fetchers.add(fetcher);
         client.fetchQuery(QueryOptions.builder(key).asyncFetcher(fetcher).build());
       }
@@ -188,8 +209,8 @@ class BadInputTest {
       assertThatThrownBy(() -> client.cancelQueries(throwing)).isSameAs(boom);
 
       assertThat(client.isFetching(QueryFilter.prefix("items"))).isEqualTo(3);
-      for (ControllableFetcher<Integer> fetcher : fetchers) {
-        assertThat(fetcher.lastContext().signal().isCancelled()).isFalse();
+      for (ControllableQuery<Integer> fetcher : fetchers) {
+        assertThat(fetcher.latestCall().context().signal().isCancelled()).isFalse();
       }
     }
 
@@ -285,12 +306,20 @@ class BadInputTest {
 
     @Test
     void aRefusedRetryCountLeavesTheMutationBuilderAsItWas() {
-      MutationBuilder<String, String, Void> builder = client.<String, String>mutation(v -> "ok").retry(2);
+      AtomicInteger calls = new AtomicInteger();
+      MutationBuilder<String, String, Void> builder = client.<String, String>mutation(v -> {
+        if (calls.incrementAndGet() <= 2) {
+          throw new java.io.IOException("down");
+        }
+        return "ok";
+      }).retry(2);
 
       assertThatThrownBy(() -> builder.retry(-1)).isInstanceOf(IllegalArgumentException.class);
 
-      assertThat(builder.config.retry).hasToString("RetryPolicy.exponential(2)");
-      assertThat(builder.build().mutate("x").join()).isEqualTo("ok");
+      CompletableFuture<String> result = builder.build().mutate("x");
+      time.runUntilIdle();
+      assertThat(result).as("still two retries: the third call succeeds").isCompletedWithValue("ok");
+      assertThat(calls).hasValue(3);
     }
 
     @Test
@@ -302,8 +331,9 @@ class BadInputTest {
             .isInstanceOf(IllegalArgumentException.class)
             .hasMessageContaining("undoWindow");
       }
-      assertThat(builder.config.undoWindow).isEqualTo(MutationConfig.DEFAULT_UNDO_WINDOW);
-      assertThatCode(builder::build).doesNotThrowAnyException();
+      assertThatCode(builder::build)
+          .as("the window is still the default: a set window without undo would be refused at build")
+          .doesNotThrowAnyException();
     }
 
     @Test
@@ -336,11 +366,10 @@ class BadInputTest {
           .isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("successMessage");
 
-      assertThat(builder.config.patches).as("no patch declared").isEmpty();
       Mutation<String, String, Void> plain = builder.build();
-      assertThat(plain.isOptimistic()).isFalse();
+      assertThat(plain.isOptimistic()).as("no patch declared").isFalse();
       plain.mutate("x").join();
-      assertThat(toaster.toasts).containsExactly("success:Saved");
+      assertThat(texts(toaster)).containsExactly("success:Saved");
     }
 
     @Test
@@ -348,13 +377,18 @@ class BadInputTest {
       MutationBuilder<String, String, Void> builder =
           client.<String, String>mutation(v -> "ok").onSuccess((result, v, context) -> {});
 
-      assertThatThrownBy(() -> builder.onMutate((v, scope) -> "context"))
+      AtomicInteger refusedCalls = new AtomicInteger();
+
+      assertThatThrownBy(() -> builder.onMutate((v, scope) -> {
+            refusedCalls.incrementAndGet();
+            return "context";
+          }))
           .isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("onMutate")
           .hasMessageContaining("onSuccess");
 
-      assertThat(builder.config.onMutate).as("the refused onMutate is not kept").isNull();
       assertThat(builder.build().mutate("x").join()).isEqualTo("ok");
+      assertThat(refusedCalls).as("the refused onMutate is not kept").hasValue(0);
     }
 
     @Test
@@ -390,8 +424,11 @@ class BadInputTest {
           .isInstanceOf(NullPointerException.class)
           .hasMessage("message == null");
 
-      assertThat(builder.config.undoId).as("no undo half-set").isNull();
       assertThatCode(builder::build).doesNotThrowAnyException();
+      assertThatThrownBy(builder.undoWindow(Duration.ofSeconds(10))::build)
+          .as("no undo half-set: a window still needs undoable(...)")
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("undoable(...)");
     }
 
     @Test
@@ -410,14 +447,19 @@ class BadInputTest {
 
     @Test
     void aBlankScopeIsRefusedNamingItAndNoScopeIsSet() {
-      MutationBuilder<String, String, Void> builder = client.mutation(v -> "ok");
+      ControllableMutation<String, String> server = new ControllableMutation<>();
+      MutationBuilder<String, String, Void> builder = client.asyncMutation(server);
 
       assertThatThrownBy(() -> builder.scope(" "))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("scopeId");
 
-      assertThat(builder.config.scope).isNull();
-      assertThat(builder.build().mutate("x").join()).isEqualTo("ok");
+      Mutation<String, String, Void> mutation = builder.build();
+      CompletableFuture<String> first = mutation.mutate("a");
+      mutation.mutate("b");
+      assertThat(server.callCount()).as("no scope set: runs do not queue").isEqualTo(2);
+      server.call(0).resolve("ok");
+      assertThat(first).isCompletedWithValue("ok");
     }
 
     @Test
@@ -550,7 +592,7 @@ class BadInputTest {
       assertThat(client.getMutations(MutationFilter.all())).isEmpty();
       assertThat(mutation.state().status()).isEqualTo(MutationStatus.IDLE);
       assertThat(client.getQueryState(doc).orElseThrow().optimisticLayers()).isZero();
-      assertThat(toaster.toasts).isEmpty();
+      assertThat(texts(toaster)).isEmpty();
     }
 
     @Test
@@ -569,14 +611,14 @@ class BadInputTest {
       CompletableFuture<String> run = mutation.mutate(5);
 
       assertThat(failureOf(run)).isSameAs(boom);
-      assertThat(server.calls()).as("the mutation function never ran").isZero();
+      assertThat(server.callCount()).as("the mutation function never ran").isZero();
       for (QueryKey<Integer> key : List.of(a, b)) {
         QueryState<Integer> state = client.getQueryState(key).orElseThrow();
         assertThat(state.optimisticLayers()).as("layers of %s", key).isZero();
       }
       assertThat(client.getQueryData(a)).contains(1);
       assertThat(client.getQueryData(b)).contains(2);
-      assertThat(toaster.toasts).containsExactly("error:Could not add");
+      assertThat(texts(toaster)).containsExactly("error:Could not add");
       assertThat(client.isMutating(MutationFilter.all())).isZero();
     }
 
@@ -605,9 +647,9 @@ class BadInputTest {
               .build();
 
       CompletableFuture<String> succeeded = returnsNull.mutate("a");
-      server.complete(0, "ok");
+      server.call(0).resolve("ok");
       CompletableFuture<String> failed = throwing.mutate("b");
-      server.fail(1, new IllegalStateException("server down"));
+      server.call(1).fail(new IllegalStateException("server down"));
 
       assertThat(succeeded).as("the run whose filters are null settles").isDone();
       assertThat(failed).as("the run whose filters throw settles").isDone();

@@ -1,11 +1,16 @@
-package dev.querycache;
+package dev.querycache.tests;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import dev.querycache.QueryClient;
+import dev.querycache.QueryFilter;
+import dev.querycache.QueryKey;
+import dev.querycache.QueryObserver;
+import dev.querycache.QueryOptions;
+import dev.querycache.test.VirtualTime;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Cache listeners ({@link QueryClient#onCacheChange}), as inspectors use them. */
 class CacheListenerTest {

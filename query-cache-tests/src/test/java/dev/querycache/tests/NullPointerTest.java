@@ -1,12 +1,39 @@
-package dev.querycache;
-
-import static org.assertj.core.api.Assertions.assertThat;
+package dev.querycache.tests;
 
 import com.google.common.reflect.Invokable;
 import com.google.common.reflect.Parameter;
 import com.google.common.reflect.Reflection;
 import com.google.common.testing.ArbitraryInstances;
 import com.google.common.testing.NullPointerTester;
+import dev.querycache.CachedQuery;
+import dev.querycache.CancellationSignal;
+import dev.querycache.FetchStatus;
+import dev.querycache.Mutation;
+import dev.querycache.MutationFilter;
+import dev.querycache.MutationScope;
+import dev.querycache.MutationState;
+import dev.querycache.MutationStatus;
+import dev.querycache.OptimisticMutationBuilder;
+import dev.querycache.PluginScope;
+import dev.querycache.QueryClient;
+import dev.querycache.QueryContext;
+import dev.querycache.QueryFilter;
+import dev.querycache.QueryKey;
+import dev.querycache.QueryObserver;
+import dev.querycache.QueryOptions;
+import dev.querycache.QueryResult;
+import dev.querycache.QuerySettings;
+import dev.querycache.QueryState;
+import dev.querycache.QueryStatus;
+import dev.querycache.Refetch;
+import dev.querycache.RetryPolicy;
+import dev.querycache.Scheduler;
+import dev.querycache.Ticker;
+import dev.querycache.Toaster;
+import dev.querycache.UndoRequest;
+import dev.querycache.test.ControllableQuery;
+import dev.querycache.test.RecordingToaster;
+import dev.querycache.test.VirtualTime;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -22,6 +49,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Null arguments: Guava testlib's {@link NullPointerTester} over every public class of the
@@ -226,9 +254,9 @@ class NullPointerTest {
 
     @Test
     void cancellationSignalOfAFetch() {
-      ControllableFetcher<String> fetcher = new ControllableFetcher<>();
+      ControllableQuery<String> fetcher = new ControllableQuery<>();
       client.fetchQuery(QueryOptions.builder(key).asyncFetcher(fetcher).build());
-      testInterfaceMethods(fetcher.lastContext().signal(), CancellationSignal.class);
+      testInterfaceMethods(fetcher.latestCall().context().signal(), CancellationSignal.class);
     }
 
     @Test
@@ -341,7 +369,7 @@ class NullPointerTest {
     instances.add(client.<String, String>mutation(v -> "ok").build());
     instances.add(client.plugin("mail"));
     instances.add(client.observe(options, result -> {}));
-    ControllableFetcher<String> fetcher = new ControllableFetcher<>();
+    ControllableQuery<String> fetcher = new ControllableQuery<>();
     client.fetchQuery(QueryOptions.builder(QueryKey.<String>of("signal")).asyncFetcher(fetcher).build());
 
     List<String> problems = new ArrayList<>();
@@ -364,7 +392,7 @@ class NullPointerTest {
       }
     }
     for (Method method : CancellationSignal.class.getMethods()) {
-      checked += sweep(fetcher.lastContext().signal(), method, problems);
+      checked += sweep(fetcher.latestCall().context().signal(), method, problems);
     }
     AtomicReference<Integer> inScope = new AtomicReference<>(0);
     client.<String, String>mutation(v -> "ok")

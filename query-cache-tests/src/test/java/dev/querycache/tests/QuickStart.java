@@ -1,5 +1,12 @@
-package dev.querycache;
+package dev.querycache.tests;
 
+import dev.querycache.Mutation;
+import dev.querycache.QueryClient;
+import dev.querycache.QueryKey;
+import dev.querycache.QueryObserver;
+import dev.querycache.QueryOptions;
+import dev.querycache.Toaster;
+import dev.querycache.UndoOffer;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.querycache;
+package dev.querycache.tests;
 
 import dev.querycache.internal.query.Query;
 import java.time.Duration;

@@ -1,9 +1,26 @@
-package dev.querycache;
+package dev.querycache.tests;
 
-import static dev.querycache.Futures.failureOf;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
+import dev.querycache.FetchStatus;
+import dev.querycache.Mutation;
+import dev.querycache.MutationBuilder;
+import dev.querycache.MutationFilter;
+import dev.querycache.MutationHooks;
+import dev.querycache.MutationScope;
+import dev.querycache.MutationState;
+import dev.querycache.MutationStatus;
+import dev.querycache.OptimisticMutationBuilder;
+import dev.querycache.PluginScope;
+import dev.querycache.QueryClient;
+import dev.querycache.QueryFilter;
+import dev.querycache.QueryKey;
+import dev.querycache.QueryObserver;
+import dev.querycache.QueryOptions;
+import dev.querycache.QueryResult;
+import dev.querycache.QueryState;
+import dev.querycache.test.ControllableMutation;
+import dev.querycache.test.ControllableQuery;
+import dev.querycache.test.RecordingToaster;
+import dev.querycache.test.VirtualTime;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,6 +40,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import static dev.querycache.tests.ToastTexts.textsWithCauses;
+import static dev.querycache.tests.ToastTexts.causes;
+import static dev.querycache.tests.ToastTexts.thenRun;
+import static dev.querycache.tests.Futures.failureOf;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Specification of the mutation cycle as {@link Mutation}'s class comment states it: the
@@ -41,9 +64,9 @@ class MutationCycleTest {
   /** Hook names ("onMutate", "onSuccess", ...) whose client-level hook throws. */
   final Set<String> throwingHooks = ConcurrentHashMap.newKeySet();
   /** Records toasts as "success:msg", "error:msg:causeMessage" or "undo:msg"; each adds "toast" to {@link #events}. */
-  final RecordingToaster toaster = new RecordingToaster().withCauseMessages().onEveryToast(() -> events.add("toast"));
+  final RecordingToaster toaster = new RecordingToaster();
   final RecordingHooks hooks = new RecordingHooks();
-  final QueryClient client = time.clientBuilder().toaster(toaster).mutationHooks(hooks).build();
+  final QueryClient client = time.clientBuilder().toaster(thenRun(toaster, () -> events.add("toast"))).mutationHooks(hooks).build();
   final ControllableMutation<String, String> server = new ControllableMutation<>();
   final QueryKey<List<String>> todos = QueryKey.of("todos");
   final List<String> original = List.of("a");
@@ -126,10 +149,10 @@ class MutationCycleTest {
   }
 
   /** Opens an enabled observer of {@code key} fetched by {@code fetcher}; lands {@code data}. */
-  <T> QueryObserver<T> activeQuery(QueryKey<T> key, ControllableFetcher<T> fetcher, T data) {
+  <T> QueryObserver<T> activeQuery(QueryKey<T> key, ControllableQuery<T> fetcher, T data) {
     QueryObserver<T> observer = client.observe(QueryOptions.builder(key).asyncFetcher(fetcher).build(), r -> {});
-    assertThat(fetcher.calls()).as("the mount fetch").isEqualTo(1);
-    fetcher.complete(data);
+    assertThat(fetcher.callCount()).as("the mount fetch").isEqualTo(1);
+    fetcher.resolve(data);
     return observer;
   }
 
@@ -158,7 +181,7 @@ class MutationCycleTest {
       add.mutate("b");
       assertThat(events).containsExactly("hooks.onMutate", "onMutate");
 
-      server.complete("ok");
+      server.resolve("ok");
       assertThat(events)
           .containsExactly(
               "hooks.onMutate", "onMutate", "hooks.onSuccess", "onSuccess", "hooks.onSettled", "onSettled");
@@ -176,7 +199,7 @@ class MutationCycleTest {
       self.set(add);
 
       add.mutate("b");
-      server.complete("ok");
+      server.resolve("ok");
 
       assertThat(seen).containsExactly("onSuccess:PENDING", "onSettled:PENDING");
     }
@@ -187,7 +210,7 @@ class MutationCycleTest {
 
       add.mutate("b");
       assertThat(add.state().status()).isEqualTo(MutationStatus.PENDING);
-      server.complete("ok");
+      server.resolve("ok");
 
       assertThat(add.state().status()).isEqualTo(MutationStatus.SUCCESS);
       assertThat(add.state().result()).isEqualTo("ok");
@@ -199,7 +222,7 @@ class MutationCycleTest {
       CompletableFuture<String> result = optimisticAdd().build().mutate("b");
       assertThat(result).isNotDone();
 
-      server.complete("created #2");
+      server.resolve("created #2");
 
       assertThat(result).isCompletedWithValue("created #2");
     }
@@ -213,7 +236,7 @@ class MutationCycleTest {
           .build()
           .mutate("b");
 
-      server.complete("ok");
+      server.resolve("ok");
 
       assertThat(seen).containsExactly("onSuccess(ok, b)", "onSettled(ok, null, b)");
     }
@@ -342,8 +365,8 @@ class MutationCycleTest {
 
       server.fail(error);
 
-      assertThat(toaster.toasts).containsExactly("error:Could not add:" + BOOM);
-      assertThat(toaster.causes).containsExactly(error);
+      assertThat(textsWithCauses(toaster)).containsExactly("error:Could not add:" + BOOM);
+      assertThat(causes(toaster)).containsExactly(error);
     }
 
     @Test
@@ -378,7 +401,7 @@ class MutationCycleTest {
           .build()
           .mutate("b");
 
-      server.complete("ok");
+      server.resolve("ok");
 
       assertThat(seen).containsExactly("onSuccess:ctx-b", "onSettled:ctx-b");
     }
@@ -426,7 +449,7 @@ class MutationCycleTest {
       add.mutate("b");
       assertThat(add.state().context()).isEqualTo("ctx-b");
 
-      server.complete("ok");
+      server.resolve("ok");
       assertThat(add.state().context()).isEqualTo("ctx-b");
     }
 
@@ -434,7 +457,7 @@ class MutationCycleTest {
     void hooksSeeTheContextInTheStateTheyGetOnSuccess() {
       optimisticAdd().onMutate((v, scope) -> "ctx-" + v).build().mutate("b");
 
-      server.complete("ok");
+      server.resolve("ok");
 
       assertThat(hooks.successStates).singleElement().satisfies(s -> assertThat(s.context()).isEqualTo("ctx-b"));
     }
@@ -485,7 +508,7 @@ class MutationCycleTest {
     void theMutationFunctionIsNeverCalled() {
       add.mutate("b");
 
-      assertThat(server.calls()).isZero();
+      assertThat(server.callCount()).isZero();
     }
 
     @Test
@@ -500,7 +523,7 @@ class MutationCycleTest {
     void anErrorToastIsShown() {
       add.mutate("b");
 
-      assertThat(toaster.toasts).containsExactly("error:Could not add:onMutate failed");
+      assertThat(textsWithCauses(toaster)).containsExactly("error:Could not add:onMutate failed");
     }
 
     @Test
@@ -509,7 +532,7 @@ class MutationCycleTest {
       CompletableFuture<String> result = optimisticAdd().build().mutate("b");
 
       assertThat(failureOf(result)).hasMessage("hook onMutate failed");
-      assertThat(server.calls()).isZero();
+      assertThat(server.callCount()).isZero();
       assertThat(todosLayers()).isZero();
       assertThat(todosData()).isEqualTo(original);
     }
@@ -545,7 +568,7 @@ class MutationCycleTest {
     void aThrowingOnSuccessRemovesTheRunsLayers() {
       throwingOnSuccess().mutate("b");
 
-      server.complete("ok");
+      server.resolve("ok");
 
       assertThat(todosLayers()).isZero();
       assertThat(todosData()).isEqualTo(original);
@@ -556,7 +579,7 @@ class MutationCycleTest {
     void aThrowingOnSuccessCallsOnErrorWithTheThrownException() {
       throwingOnSuccess().mutate("b");
 
-      server.complete("ok");
+      server.resolve("ok");
 
       assertThat(errorSeen.get()).isSameAs(thrown);
     }
@@ -566,7 +589,7 @@ class MutationCycleTest {
       Mutation<String, String, Void> add = throwingOnSuccess();
       CompletableFuture<String> result = add.mutate("b");
 
-      server.complete("ok");
+      server.resolve("ok");
 
       assertThat(failureOf(result)).isSameAs(thrown);
       assertThat(add.state().status()).isEqualTo(MutationStatus.ERROR);
@@ -583,7 +606,7 @@ class MutationCycleTest {
               .build()
               .mutate("b");
 
-      server.complete("ok");
+      server.resolve("ok");
 
       assertThat(errorSeen.get()).hasMessage("hook onSuccess failed");
       assertThat(failureOf(result)).isSameAs(errorSeen.get());
@@ -595,7 +618,7 @@ class MutationCycleTest {
       throwingHooks.add("onSuccess");
       optimisticAdd().build().mutate("b");
 
-      server.complete("ok");
+      server.resolve("ok");
 
       assertThat(todosLayers()).isZero();
       assertThat(todosData()).isEqualTo(original);
@@ -645,7 +668,7 @@ class MutationCycleTest {
       assertThat(events)
           .containsExactly(
               "hooks.onMutate", "hooks.onError", "onError", "hooks.onSettled", "onSettled", "toast");
-      assertThat(toaster.toasts).containsExactly("error:Could not add:" + BOOM);
+      assertThat(textsWithCauses(toaster)).containsExactly("error:Could not add:" + BOOM);
     }
 
     @Test
@@ -677,7 +700,7 @@ class MutationCycleTest {
 
       server.fail(serverError());
 
-      assertThat(toaster.toasts).containsExactly("error:Could not add:" + BOOM);
+      assertThat(textsWithCauses(toaster)).containsExactly("error:Could not add:" + BOOM);
     }
 
     @Test
@@ -708,7 +731,7 @@ class MutationCycleTest {
   @DisplayName("step 1, on the caller's thread")
   class StepOne {
     final List<QueryResult<List<String>>> results = new CopyOnWriteArrayList<>();
-    final ControllableFetcher<List<String>> fetcher = new ControllableFetcher<>();
+    final ControllableQuery<List<String>> fetcher = new ControllableQuery<>();
 
     @BeforeEach
     void seed() {
@@ -752,7 +775,7 @@ class MutationCycleTest {
       time.advance(Duration.ofSeconds(1)); // the seeded data is stale: fetchQuery fetches
       CompletableFuture<List<String>> inFlight =
           client.fetchQuery(QueryOptions.builder(todos).asyncFetcher(fetcher).build());
-      assertThat(fetcher.calls()).isEqualTo(1);
+      assertThat(fetcher.callCount()).isEqualTo(1);
       assertThat(inFlight).isNotDone();
 
       optimisticAdd().build().mutate("b");
@@ -767,7 +790,7 @@ class MutationCycleTest {
       client.fetchQuery(QueryOptions.builder(todos).asyncFetcher(fetcher).build());
 
       optimisticAdd().build().mutate("b");
-      fetcher.complete(List.of("stale server data"));
+      fetcher.resolve(List.of("stale server data"));
 
       assertThat(todosData()).containsExactly("a", "b");
       assertThat(results).last().satisfies(r -> assertThat(r.data()).containsExactly("a", "b"));
@@ -788,28 +811,28 @@ class MutationCycleTest {
     void anOptimisticMutationNeverToastsSuccess() {
       optimisticAdd().build().mutate("b");
 
-      server.complete("ok");
+      server.resolve("ok");
 
-      assertThat(toaster.toasts).isEmpty();
+      assertThat(textsWithCauses(toaster)).isEmpty();
     }
 
     @Test
     void aPlainMutationWithASuccessMessageToastsIt() {
       CompletableFuture<String> result = client.asyncMutation(server).successMessage("Saved").build().mutate("b");
 
-      server.complete("ok");
+      server.resolve("ok");
 
       assertThat(result).isCompletedWithValue("ok");
-      assertThat(toaster.toasts).containsExactly("success:Saved");
+      assertThat(textsWithCauses(toaster)).containsExactly("success:Saved");
     }
 
     @Test
     void aPlainMutationWithoutASuccessMessageToastsNothingOnSuccess() {
       client.asyncMutation(server).build().mutate("b");
 
-      server.complete("ok");
+      server.resolve("ok");
 
-      assertThat(toaster.toasts).isEmpty();
+      assertThat(textsWithCauses(toaster)).isEmpty();
     }
 
     @Test
@@ -818,7 +841,7 @@ class MutationCycleTest {
 
       server.fail(serverError());
 
-      assertThat(toaster.toasts).containsExactly("error:The change could not be saved:" + BOOM);
+      assertThat(textsWithCauses(toaster)).containsExactly("error:The change could not be saved:" + BOOM);
     }
 
     @Test
@@ -827,7 +850,7 @@ class MutationCycleTest {
 
       server.fail(serverError());
 
-      assertThat(toaster.toasts).containsExactly("error:Could not rename:" + BOOM);
+      assertThat(textsWithCauses(toaster)).containsExactly("error:Could not rename:" + BOOM);
     }
 
     @Test
@@ -837,7 +860,7 @@ class MutationCycleTest {
       server.fail(serverError());
 
       assertThat(result).isCompletedExceptionally();
-      assertThat(toaster.toasts).isEmpty();
+      assertThat(textsWithCauses(toaster)).isEmpty();
     }
 
     @Test
@@ -850,10 +873,10 @@ class MutationCycleTest {
 
       add.mutate("b");
       add.mutate("c");
-      server.fail(0, serverError());
-      server.fail(1, serverError());
+      server.call(0).fail(serverError());
+      server.call(1).fail(serverError());
 
-      assertThat(toaster.toasts).containsExactly("error:Could not add b:" + BOOM, "error:Could not add c:" + BOOM);
+      assertThat(textsWithCauses(toaster)).containsExactly("error:Could not add b:" + BOOM, "error:Could not add c:" + BOOM);
     }
 
     @Test
@@ -864,7 +887,7 @@ class MutationCycleTest {
       save.mutate("x");
       server.fail(serverError());
 
-      assertThat(toaster.toasts).containsExactly("error:Could not save x:" + BOOM);
+      assertThat(textsWithCauses(toaster)).containsExactly("error:Could not save x:" + BOOM);
     }
 
     @Test
@@ -877,10 +900,10 @@ class MutationCycleTest {
 
       add.mutate("b");
       add.mutate("c");
-      server.fail(0, serverError());
-      server.fail(1, serverError());
+      server.call(0).fail(serverError());
+      server.call(1).fail(serverError());
 
-      assertThat(toaster.toasts)
+      assertThat(textsWithCauses(toaster))
           .containsExactly(
               "error:The change could not be saved:" + BOOM, "error:The change could not be saved:" + BOOM);
     }
@@ -896,7 +919,7 @@ class MutationCycleTest {
 
       server.fail(serverError());
 
-      assertThat(toaster.toasts).containsExactly("error:Could not add:" + BOOM);
+      assertThat(textsWithCauses(toaster)).containsExactly("error:Could not add:" + BOOM);
     }
   }
 
@@ -905,7 +928,7 @@ class MutationCycleTest {
   @Nested
   @DisplayName("settle invalidation")
   class SettleInvalidation {
-    final ControllableFetcher<List<String>> fetcher = new ControllableFetcher<>();
+    final ControllableQuery<List<String>> fetcher = new ControllableQuery<>();
 
     @BeforeEach
     void activeTodos() {
@@ -915,11 +938,11 @@ class MutationCycleTest {
     @Test
     void afterSuccessThePatchedActiveKeyIsInvalidatedAndRefetches() {
       optimisticAdd().build().mutate("b");
-      assertThat(fetcher.calls()).isEqualTo(1);
+      assertThat(fetcher.callCount()).isEqualTo(1);
 
-      server.complete("ok");
+      server.resolve("ok");
 
-      assertThat(fetcher.calls()).isGreaterThan(1);
+      assertThat(fetcher.callCount()).isGreaterThan(1);
       assertThat(client.getQueryState(todos).orElseThrow().isInvalidated()).isTrue();
       assertThat(client.getQueryState(todos).orElseThrow().fetchStatus()).isEqualTo(FetchStatus.FETCHING);
     }
@@ -930,7 +953,7 @@ class MutationCycleTest {
 
       server.fail(serverError());
 
-      assertThat(fetcher.calls()).isGreaterThan(1);
+      assertThat(fetcher.callCount()).isGreaterThan(1);
       assertThat(client.getQueryState(todos).orElseThrow().isInvalidated()).isTrue();
     }
 
@@ -938,11 +961,11 @@ class MutationCycleTest {
     void afterSuccessThePatchedKeyRefetchesOnce() {
       optimisticAdd().build().mutate("b");
 
-      server.complete("ok");
+      server.resolve("ok");
 
       // One mount fetch and one settle refetch, though two settle filters select the key.
-      assertThat(fetcher.calls()).isEqualTo(2);
-      assertThat(fetcher.context(1).signal().isCancelled()).as("the settle refetch was cancelled").isFalse();
+      assertThat(fetcher.callCount()).isEqualTo(2);
+      assertThat(fetcher.call(1).context().signal().isCancelled()).as("the settle refetch was cancelled").isFalse();
     }
 
     @Test
@@ -951,43 +974,43 @@ class MutationCycleTest {
 
       server.fail(serverError());
 
-      assertThat(fetcher.calls()).isEqualTo(2);
+      assertThat(fetcher.callCount()).isEqualTo(2);
     }
 
     @Test
     void invalidateAddsAFilterWhoseActiveQueriesRefetch() {
       QueryKey<String> stats = QueryKey.of("stats");
-      ControllableFetcher<String> statsFetcher = new ControllableFetcher<>();
+      ControllableQuery<String> statsFetcher = new ControllableQuery<>();
       activeQuery(stats, statsFetcher, "1 todo");
 
       optimisticAdd().invalidate(QueryFilter.exact(stats)).build().mutate("b");
-      server.complete("ok");
+      server.resolve("ok");
 
-      assertThat(statsFetcher.calls()).isEqualTo(2);
-      assertThat(fetcher.calls()).as("the patched key too").isGreaterThan(1);
+      assertThat(statsFetcher.callCount()).isEqualTo(2);
+      assertThat(fetcher.callCount()).as("the patched key too").isGreaterThan(1);
     }
 
     @Test
     void invalidateAddsAFilterAlsoAfterFailure() {
       QueryKey<String> stats = QueryKey.of("stats");
-      ControllableFetcher<String> statsFetcher = new ControllableFetcher<>();
+      ControllableQuery<String> statsFetcher = new ControllableQuery<>();
       activeQuery(stats, statsFetcher, "1 todo");
 
       client.asyncMutation(server).invalidate(QueryFilter.exact(stats)).build().mutate("b");
       server.fail(serverError());
 
-      assertThat(statsFetcher.calls()).isEqualTo(2);
+      assertThat(statsFetcher.callCount()).isEqualTo(2);
     }
 
     @Test
     void theFutureWaitsForTheSettleRefetchByDefault() {
       CompletableFuture<String> result = optimisticAdd().build().mutate("b");
 
-      server.complete("ok");
-      assertThat(fetcher.calls()).isGreaterThan(1);
+      server.resolve("ok");
+      assertThat(fetcher.callCount()).isGreaterThan(1);
       assertThat(result).isNotDone();
 
-      fetcher.complete(List.of("a", "b")); // the latest refetch
+      fetcher.resolve(List.of("a", "b")); // the latest refetch
       assertThat(result).isCompletedWithValue("ok");
       assertThat(todosData()).containsExactly("a", "b");
     }
@@ -1000,7 +1023,7 @@ class MutationCycleTest {
       server.fail(error);
       assertThat(result).isNotDone();
 
-      fetcher.complete(original);
+      fetcher.resolve(original);
       assertThat(failureOf(result)).isSameAs(error);
     }
 
@@ -1008,9 +1031,9 @@ class MutationCycleTest {
     void withAwaitSettleFalseTheFutureCompletesBeforeTheRefetch() {
       CompletableFuture<String> result = optimisticAdd().awaitSettle(false).build().mutate("b");
 
-      server.complete("ok");
+      server.resolve("ok");
 
-      assertThat(fetcher.calls()).isGreaterThan(1);
+      assertThat(fetcher.callCount()).isGreaterThan(1);
       assertThat(client.getQueryState(todos).orElseThrow().fetchStatus()).isEqualTo(FetchStatus.FETCHING);
       assertThat(result).isCompletedWithValue("ok");
     }
@@ -1020,10 +1043,10 @@ class MutationCycleTest {
       Mutation<String, String, Void> add = optimisticAdd().build();
       add.mutate("b");
 
-      server.complete("ok");
+      server.resolve("ok");
       assertThat(add.state().status()).isEqualTo(MutationStatus.PENDING);
 
-      fetcher.complete(List.of("a", "b"));
+      fetcher.resolve(List.of("a", "b"));
       assertThat(add.state().status()).isEqualTo(MutationStatus.SUCCESS);
     }
   }
@@ -1184,7 +1207,7 @@ class MutationCycleTest {
     @Test
     void aBuilderReusedAfterBuildDoesNotChangeTheBuiltMutation() {
       QueryKey<String> stats = QueryKey.of("stats");
-      ControllableFetcher<String> statsFetcher = new ControllableFetcher<>();
+      ControllableQuery<String> statsFetcher = new ControllableQuery<>();
       activeQuery(stats, statsFetcher, "1 todo");
       MutationBuilder<String, String, Void> builder = client.asyncMutation(server);
       Mutation<String, String, Void> first = builder.build();
@@ -1193,12 +1216,12 @@ class MutationCycleTest {
       Mutation<String, String, Void> second = builder.build();
 
       first.mutate("x");
-      server.complete("ok");
-      assertThat(statsFetcher.calls()).as("refetches after the first mutation").isEqualTo(1);
+      server.resolve("ok");
+      assertThat(statsFetcher.callCount()).as("refetches after the first mutation").isEqualTo(1);
 
       second.mutate("y");
-      server.complete("ok");
-      assertThat(statsFetcher.calls()).as("refetches after the second mutation").isEqualTo(2);
+      server.resolve("ok");
+      assertThat(statsFetcher.callCount()).as("refetches after the second mutation").isEqualTo(2);
     }
 
     @Test
@@ -1253,12 +1276,12 @@ class MutationCycleTest {
     @Test
     void scopeCancelQueriesCancelsTheFetchInFlight() {
       time.advance(Duration.ofSeconds(1));
-      ControllableFetcher<List<String>> fetcher = new ControllableFetcher<>();
+      ControllableQuery<List<String>> fetcher = new ControllableQuery<>();
       CompletableFuture<List<String>> inFlight =
           client.fetchQuery(QueryOptions.builder(todos).asyncFetcher(fetcher).build());
 
       rawAdd().build().mutate("b");
-      fetcher.complete(List.of("stale server data"));
+      fetcher.resolve(List.of("stale server data"));
 
       assertThat(failureOf(inFlight)).isInstanceOf(CancellationException.class);
       assertThat(todosData()).containsExactly("a", "b");
@@ -1288,7 +1311,7 @@ class MutationCycleTest {
       add.mutate("c");
       assertThat(todosData()).containsExactly("a", "b", "c");
 
-      server.fail(0, serverError());
+      server.call(0).fail(serverError());
 
       assertThat(todosData()).containsExactly("a", "c");
       assertThat(todosLayers()).isEqualTo(1);
@@ -1419,10 +1442,10 @@ class MutationCycleTest {
       save.mutate("c");
       assertThat(client.isMutating(MutationFilter.all())).isEqualTo(2);
 
-      server.complete(0, "ok");
+      server.call(0).resolve("ok");
       assertThat(client.isMutating(MutationFilter.all())).isEqualTo(1);
 
-      server.fail(1, serverError());
+      server.call(1).fail(serverError());
       assertThat(client.isMutating(MutationFilter.all())).isZero();
     }
 
@@ -1447,7 +1470,7 @@ class MutationCycleTest {
 
       assertThat(pendingVariables()).containsExactly("b", "c");
 
-      server.complete(0, "ok");
+      server.call(0).resolve("ok");
 
       assertThat(pendingVariables()).containsExactly("c");
       assertThat(client.getMutations(MutationFilter.all()))
@@ -1466,7 +1489,7 @@ class MutationCycleTest {
         save.mutate("b");
         assertThat(seen).containsExactly(MutationStatus.IDLE, MutationStatus.PENDING);
 
-        server.complete("ok");
+        server.resolve("ok");
         assertThat(seen).containsExactly(MutationStatus.IDLE, MutationStatus.PENDING, MutationStatus.SUCCESS);
 
         save.mutate("c");
@@ -1497,7 +1520,7 @@ class MutationCycleTest {
       save.fire("b");
 
       assertThat(server.variables()).containsExactly("b");
-      server.complete("ok");
+      server.resolve("ok");
       assertThat(save.state().status()).isEqualTo(MutationStatus.SUCCESS);
     }
 
@@ -1508,7 +1531,7 @@ class MutationCycleTest {
       save.fire("b");
       server.fail(serverError());
 
-      assertThat(toaster.toasts).containsExactly("error:Could not save:" + BOOM);
+      assertThat(textsWithCauses(toaster)).containsExactly("error:Could not save:" + BOOM);
       assertThat(save.state().status()).isEqualTo(MutationStatus.ERROR);
     }
   }
@@ -1542,7 +1565,7 @@ class MutationCycleTest {
       add.mutate("c");
       assertThat(server.variables()).containsExactly("b");
 
-      server.complete(0, "ok");
+      server.call(0).resolve("ok");
 
       assertThat(first).isCompletedWithValue("ok");
       assertThat(server.variables()).containsExactly("b", "c");
@@ -1558,7 +1581,7 @@ class MutationCycleTest {
       assertThat(add.state().isPaused()).isTrue();
       assertThat(add.state().status()).isEqualTo(MutationStatus.PENDING);
 
-      server.complete(0, "ok");
+      server.call(0).resolve("ok");
 
       assertThat(add.state().isPaused()).isFalse();
       assertThat(add.state().status()).isEqualTo(MutationStatus.PENDING);
@@ -1600,13 +1623,13 @@ class MutationCycleTest {
       CompletableFuture<String> first = add.mutate("b");
       CompletableFuture<String> second = add.mutate("c");
 
-      server.fail(0, serverError());
+      server.call(0).fail(serverError());
 
       assertThat(first).isCompletedExceptionally();
       assertThat(server.variables()).containsExactly("b", "c");
       assertThat(todosData()).containsExactly("a", "c");
 
-      server.complete(1, "ok");
+      server.call(1).resolve("ok");
       assertThat(second).isCompletedWithValue("ok");
     }
 
@@ -1636,26 +1659,26 @@ class MutationCycleTest {
     @Test
     void retryTwoRetriesAfterOneThenTwoSecondsOfVirtualTime() {
       CompletableFuture<String> result = client.asyncMutation(server).retry(2).build().mutate("b");
-      assertThat(server.calls()).isEqualTo(1);
+      assertThat(server.callCount()).isEqualTo(1);
 
       server.fail(serverError());
       time.advance(Duration.ofMillis(999));
-      assertThat(server.calls()).isEqualTo(1);
+      assertThat(server.callCount()).isEqualTo(1);
       time.advance(Duration.ofMillis(1));
-      assertThat(server.calls()).isEqualTo(2);
+      assertThat(server.callCount()).isEqualTo(2);
 
       server.fail(serverError());
       time.advance(Duration.ofMillis(1999));
-      assertThat(server.calls()).isEqualTo(2);
+      assertThat(server.callCount()).isEqualTo(2);
       time.advance(Duration.ofMillis(1));
-      assertThat(server.calls()).isEqualTo(3);
+      assertThat(server.callCount()).isEqualTo(3);
 
       assertThat(result).isNotDone();
       IOException last = new IOException("third time");
       server.fail(last);
       assertThat(failureOf(result)).isSameAs(last);
       time.advance(Duration.ofMinutes(5));
-      assertThat(server.calls()).isEqualTo(3);
+      assertThat(server.callCount()).isEqualTo(3);
     }
 
     @Test
@@ -1683,10 +1706,10 @@ class MutationCycleTest {
 
       server.fail(serverError());
       time.advance(Duration.ofSeconds(1));
-      server.complete("ok");
+      server.resolve("ok");
 
       assertThat(result).isCompletedWithValue("ok");
-      assertThat(toaster.toasts).isEmpty();
+      assertThat(textsWithCauses(toaster)).isEmpty();
       assertThat(server.variables()).containsExactly("b", "b");
     }
 
@@ -1715,7 +1738,7 @@ class MutationCycleTest {
       server.fail(serverError());
       time.advance(Duration.ofMinutes(5));
 
-      assertThat(server.calls()).isEqualTo(1);
+      assertThat(server.callCount()).isEqualTo(1);
       assertThat(result).isCompletedExceptionally();
       assertThat(time.pendingTasks()).isZero();
     }
@@ -1728,12 +1751,12 @@ class MutationCycleTest {
 
       server.fail(serverError());
       assertThat(todosData()).containsExactly("a", "b");
-      assertThat(toaster.toasts).isEmpty();
+      assertThat(textsWithCauses(toaster)).isEmpty();
 
       time.advance(Duration.ofSeconds(1));
       server.fail(serverError());
       assertThat(todosData()).isEqualTo(original);
-      assertThat(toaster.toasts).containsExactly("error:Could not add:" + BOOM);
+      assertThat(textsWithCauses(toaster)).containsExactly("error:Could not add:" + BOOM);
     }
   }
 
@@ -1749,7 +1772,7 @@ class MutationCycleTest {
 
       CompletableFuture<String> result = save.mutate("b");
 
-      assertThat(server.calls()).isZero();
+      assertThat(server.callCount()).isZero();
       assertThat(save.state().isPaused()).isTrue();
       assertThat(save.state().status()).isEqualTo(MutationStatus.PENDING);
       assertThat(result).isNotDone();
@@ -1765,7 +1788,7 @@ class MutationCycleTest {
 
       assertThat(server.variables()).containsExactly("b");
       assertThat(save.state().isPaused()).isFalse();
-      server.complete("ok");
+      server.resolve("ok");
       assertThat(result).isCompletedWithValue("ok");
     }
 
@@ -1777,7 +1800,7 @@ class MutationCycleTest {
       optimisticAdd().build().mutate("b");
 
       assertThat(todosData()).containsExactly("a", "b");
-      assertThat(server.calls()).isZero();
+      assertThat(server.callCount()).isZero();
     }
   }
 }

@@ -1,8 +1,6 @@
-package dev.querycache;
+package dev.querycache.tests;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
+import dev.querycache.QueryKey;
 import dev.querycache.internal.key.KeyJson;
 import dev.querycache.internal.key.KeyParts;
 import java.math.BigDecimal;
@@ -20,6 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Specification of {@link QueryKey}: its identity (equality and hash), how parts are

@@ -1,8 +1,18 @@
-package dev.querycache;
+package dev.querycache.tests;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import dev.querycache.CachedQuery;
+import dev.querycache.FetchStatus;
+import dev.querycache.MutationFilter;
+import dev.querycache.MutationState;
+import dev.querycache.MutationStatus;
+import dev.querycache.QueryClient;
+import dev.querycache.QueryFilter;
+import dev.querycache.QueryKey;
+import dev.querycache.QueryObserver;
+import dev.querycache.QueryOptions;
+import dev.querycache.QuerySettings;
 import dev.querycache.internal.key.KeyMap;
+import dev.querycache.test.VirtualTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,6 +23,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Specification of {@link QueryFilter}: which queries a filter selects, observed through

@@ -1,23 +1,27 @@
-package dev.querycache;
+package dev.querycache.tests;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import dev.querycache.MutationGuideExamples.Archive;
-import dev.querycache.MutationGuideExamples.Config;
-import dev.querycache.MutationGuideExamples.Envelope;
-import dev.querycache.MutationGuideExamples.MailAction;
-import dev.querycache.MutationGuideExamples.MailApi;
-import dev.querycache.MutationGuideExamples.MailResult;
-import dev.querycache.MutationGuideExamples.Notification;
-import dev.querycache.MutationGuideExamples.NotificationApi;
-import dev.querycache.MutationGuideExamples.NotificationsPage;
-import dev.querycache.MutationGuideExamples.Toggle;
+import dev.querycache.tests.MutationGuideExamples.Archive;
+import dev.querycache.tests.MutationGuideExamples.Config;
+import dev.querycache.tests.MutationGuideExamples.Envelope;
+import dev.querycache.tests.MutationGuideExamples.MailAction;
+import dev.querycache.tests.MutationGuideExamples.MailApi;
+import dev.querycache.tests.MutationGuideExamples.MailResult;
+import dev.querycache.tests.MutationGuideExamples.Notification;
+import dev.querycache.tests.MutationGuideExamples.NotificationApi;
+import dev.querycache.tests.MutationGuideExamples.NotificationsPage;
+import dev.querycache.tests.MutationGuideExamples.Toggle;
+import dev.querycache.QueryClient;
+import dev.querycache.QueryKey;
+import dev.querycache.Toaster;
+import dev.querycache.UndoOffer;
+import dev.querycache.test.VirtualTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Runs the code of {@code docs/mutations.md} against fake servers. */
 class MutationGuideExamplesTest {

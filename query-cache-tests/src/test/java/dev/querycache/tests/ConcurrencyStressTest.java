@@ -1,7 +1,19 @@
-package dev.querycache;
+package dev.querycache.tests;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import dev.querycache.CachedQuery;
+import dev.querycache.FetchStatus;
+import dev.querycache.Mutation;
+import dev.querycache.MutationFilter;
+import dev.querycache.QueryClient;
+import dev.querycache.QueryFilter;
+import dev.querycache.QueryKey;
+import dev.querycache.QueryObserver;
+import dev.querycache.QueryOptions;
+import dev.querycache.QuerySettings;
+import dev.querycache.QueryState;
+import dev.querycache.QueryStatus;
+import dev.querycache.RetryPolicy;
+import dev.querycache.test.RecordingToaster;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,6 +47,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import static dev.querycache.tests.ToastTexts.texts;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Concurrency stress on real threads: many threads run optimistic mutations on shared keys
@@ -265,7 +279,7 @@ class ConcurrencyStressTest {
       assertThat(failures).as("%s: failed runs", context).isPositive();
       assertThat(server.failedFetches).as("%s: failed fetches", context).hasPositiveValue();
       assertThat(settled).as("%s: onSettled calls", context).hasValue(total);
-      assertThat(toaster.toasts).as("%s: error toasts", context).hasSize(failures);
+      assertThat(texts(toaster)).as("%s: error toasts", context).hasSize(failures);
       assertThat(client.isMutating(MutationFilter.all())).as("%s: pending runs", context).isZero();
       for (CachedQuery<?> query : client.getQueries(QueryFilter.all())) {
         assertThat(query.state().fetchStatus()).as("%s: fetch status of %s", context, query.key())

@@ -1,8 +1,15 @@
-package dev.querycache;
+package dev.querycache.tests;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
+import dev.querycache.AsyncQueryFunction;
+import dev.querycache.QueryClient;
+import dev.querycache.QueryFilter;
+import dev.querycache.QueryFunction;
+import dev.querycache.QueryKey;
+import dev.querycache.QueryOptions;
+import dev.querycache.QuerySettings;
+import dev.querycache.Refetch;
+import dev.querycache.RetryPolicy;
+import dev.querycache.test.VirtualTime;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -10,6 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Specification of default settings: the client's ({@link QueryClientBuilder#defaults}),

@@ -1,11 +1,24 @@
-package dev.querycache;
+package dev.querycache.tests;
 
-import static dev.querycache.Futures.failureOf;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
+import dev.querycache.CachedQuery;
+import dev.querycache.Mutation;
+import dev.querycache.MutationFilter;
+import dev.querycache.MutationFunction;
+import dev.querycache.OptimisticMutationBuilder;
+import dev.querycache.PluginScope;
+import dev.querycache.QueryClient;
+import dev.querycache.QueryFilter;
+import dev.querycache.QueryKey;
+import dev.querycache.QueryOptions;
+import dev.querycache.QuerySettings;
+import dev.querycache.UndoOffer;
+import dev.querycache.UndoRequest;
 import dev.querycache.internal.mutation.MutationRun;
 import dev.querycache.internal.mutation.MutationUndo;
+import dev.querycache.test.ControllableMutation;
+import dev.querycache.test.ControllableQuery;
+import dev.querycache.test.RecordingToaster;
+import dev.querycache.test.VirtualTime;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,6 +32,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import static dev.querycache.tests.ToastTexts.texts;
+import static dev.querycache.tests.ToastTexts.offers;
+import static dev.querycache.tests.Futures.failureOf;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Specification of the mutation funnel (one optimistic mutation over a sealed family of
@@ -173,8 +191,8 @@ class FunnelUndoPluginTest {
       mail.mutate(new Star(2));
       mail.mutate(new MarkRead(3));
 
-      assertThat(mailServer.calls()).isEqualTo(3);
-      assertThat(List.of(mailServer.variables(0), mailServer.variables(1), mailServer.variables(2)))
+      assertThat(mailServer.callCount()).isEqualTo(3);
+      assertThat(List.of(mailServer.call(0).variables(), mailServer.call(1).variables(), mailServer.call(2).variables()))
           .containsExactly(new Archive(1), new Star(2), new MarkRead(3));
       assertThat(inbox()).containsExactly(new Row(2, false, true), new Row(3, true, false));
       assertThat(starred()).containsExactly(new Row(2, false, true), new Row(3, true, false));
@@ -182,7 +200,7 @@ class FunnelUndoPluginTest {
       assertThat(mail.isOptimistic()).isTrue();
 
       for (int call = 0; call < 3; call++) {
-        mailServer.complete(call, new MailResult(null));
+        mailServer.call(call).resolve(new MailResult(null));
       }
       assertThat(inbox()).containsExactly(new Row(2, false, true), new Row(3, true, false));
       assertThat(client.getQueryState(INBOX).orElseThrow().optimisticLayers()).isZero();
@@ -195,11 +213,11 @@ class FunnelUndoPluginTest {
       List<CompletableFuture<MailResult>> runs =
           List.of(mail.mutate(new Archive(1)), mail.mutate(new Star(2)), mail.mutate(new MarkRead(3)));
 
-      mailServer.fail(0, new IOException("archive refused"));
-      mailServer.fail(1, new IOException("star refused"));
-      mailServer.fail(2, new IOException("mark-read refused"));
+      mailServer.call(0).fail(new IOException("archive refused"));
+      mailServer.call(1).fail(new IOException("star refused"));
+      mailServer.call(2).fail(new IOException("mark-read refused"));
 
-      assertThat(toaster.toasts)
+      assertThat(texts(toaster))
           .containsExactly("error:Failed to archive", "error:Failed to star", "error:Failed to mark as read");
       assertThat(runs).allSatisfy(run -> assertThat(run).isCompletedExceptionally());
       assertThat(inbox()).containsExactly(row(1), row(2), row(3));
@@ -210,7 +228,7 @@ class FunnelUndoPluginTest {
     void archiveAlsoInvalidatesTheCounts() {
       seedViews();
       mail.mutate(new Archive(2));
-      mailServer.complete(0, new MailResult(null));
+      mailServer.call(0).resolve(new MailResult(null));
 
       assertThat(isInvalidated(COUNTS)).isTrue();
       assertThat(isInvalidated(INBOX)).isTrue();
@@ -221,7 +239,7 @@ class FunnelUndoPluginTest {
     void archiveInvalidatesTheCountsAfterAFailureToo() {
       seedViews();
       mail.mutate(new Archive(2));
-      mailServer.fail(0, new IOException("refused"));
+      mailServer.call(0).fail(new IOException("refused"));
 
       assertThat(isInvalidated(COUNTS)).isTrue();
     }
@@ -231,8 +249,8 @@ class FunnelUndoPluginTest {
       seedViews();
       mail.mutate(new Star(2));
       mail.mutate(new MarkRead(3));
-      mailServer.complete(0, new MailResult(null));
-      mailServer.complete(1, new MailResult(null));
+      mailServer.call(0).resolve(new MailResult(null));
+      mailServer.call(1).resolve(new MailResult(null));
 
       assertThat(isInvalidated(COUNTS)).isFalse();
       assertThat(isInvalidated(INBOX)).isTrue();
@@ -248,22 +266,22 @@ class FunnelUndoPluginTest {
     private CompletableFuture<MailResult> archiveAccepted(Mutation<MailAction, MailResult, Void> mail, String mutationId) {
       seedViews();
       CompletableFuture<MailResult> run = mail.mutate(new Archive(2));
-      mailServer.complete(0, new MailResult(mutationId));
+      mailServer.call(0).resolve(new MailResult(mutationId));
       assertThat(run).isCompletedWithValue(new MailResult(mutationId));
       assertThat(inbox()).containsExactly(row(1), row(3));
       return run;
     }
 
     private UndoOffer theOffer() {
-      assertThat(toaster.offers).hasSize(1);
-      return toaster.offers.get(0);
+      assertThat(offers(toaster)).hasSize(1);
+      return offers(toaster).get(0);
     }
 
     @Test
     void successWithAMutationIdOffersUndoInsteadOfASuccessToast() {
       archiveAccepted(funnel().build(), "m-42");
 
-      assertThat(toaster.toasts).containsExactly("undo:Archived");
+      assertThat(texts(toaster)).containsExactly("undo:Archived");
       UndoOffer offer = theOffer();
       assertThat(offer.isAvailable()).isTrue();
       assertThat(offer.window()).isEqualTo(Duration.ofSeconds(60));
@@ -302,7 +320,7 @@ class FunnelUndoPluginTest {
       assertThat(inbox()).containsExactly(row(1), row(3));
       assertThat(starred()).containsExactly(row(3));
       assertThat(client.getQueryState(INBOX).orElseThrow().optimisticLayers()).isZero();
-      assertThat(toaster.toasts).containsExactly("undo:Archived", "error:Could not undo: Failed to archive");
+      assertThat(texts(toaster)).containsExactly("undo:Archived", "error:Could not undo: Failed to archive");
     }
 
     @Test
@@ -344,11 +362,11 @@ class FunnelUndoPluginTest {
       Mutation<MailAction, MailResult, Void> mail = funnel().build();
       seedViews();
       CompletableFuture<MailResult> run = mail.mutate(new Archive(2));
-      mailServer.complete(0, new MailResult(null));
+      mailServer.call(0).resolve(new MailResult(null));
 
       assertThat(run).isCompleted();
-      assertThat(toaster.offers).isEmpty();
-      assertThat(toaster.toasts).isEmpty();
+      assertThat(offers(toaster)).isEmpty();
+      assertThat(texts(toaster)).isEmpty();
     }
 
     @Test
@@ -415,7 +433,7 @@ class FunnelUndoPluginTest {
       Mutation<MailAction, MailResult, Void> mail = funnel().build();
       seedViews();
       mail.mutate(new Star(1));
-      mailServer.complete(0, new MailResult("m-7"));
+      mailServer.call(0).resolve(new MailResult("m-7"));
       Row threeRead = new Row(3, true, false);
       client.setQueryData(INBOX, rows(new Row(1, false, true), row(2), threeRead)); // row 3 read since
 
@@ -429,7 +447,7 @@ class FunnelUndoPluginTest {
       Mutation<MailAction, MailResult, Void> mail = funnel().build();
       seedViews();
       mail.mutate(new Star(1));
-      mailServer.complete(0, new MailResult("m-7"));
+      mailServer.call(0).resolve(new MailResult("m-7"));
       Row oneReadToo = new Row(1, true, true);
       client.setQueryData(INBOX, rows(oneReadToo, row(2), row(3))); // row 1 marked read since
 
@@ -442,20 +460,20 @@ class FunnelUndoPluginTest {
 
     @Test
     void undoIsOfferedWhenTheServerAnswersNotAfterTheSettleRefetch() {
-      ControllableFetcher<List<Row>> slowList = new ControllableFetcher<>();
+      ControllableQuery<List<Row>> slowList = new ControllableQuery<>();
       seedViews();
       client.observe(QueryOptions.builder(INBOX).asyncFetcher(slowList).staleTime(QuerySettings.FOREVER).build(), result -> {});
       CompletableFuture<MailResult> run = funnel().build().mutate(new Archive(2));
 
-      mailServer.complete(0, new MailResult("m-42"));
+      mailServer.call(0).resolve(new MailResult("m-42"));
 
-      assertThat(slowList.calls()).as("the settle refetch is in flight").isEqualTo(1);
+      assertThat(slowList.callCount()).as("the settle refetch is in flight").isEqualTo(1);
       assertThat(run).as("the run waits for its settle refetch").isNotDone();
-      assertThat(toaster.toasts).containsExactly("undo:Archived");
+      assertThat(texts(toaster)).containsExactly("undo:Archived");
       assertThat(theOffer().remaining()).as("the window starts at the server's answer").isEqualTo(Duration.ofSeconds(60));
 
       time.advance(Duration.ofSeconds(20));
-      slowList.complete(rows(row(1), row(3)));
+      slowList.resolve(rows(row(1), row(3)));
       assertThat(run).isCompleted();
       assertThat(theOffer().remaining()).isEqualTo(Duration.ofSeconds(40));
     }
@@ -471,7 +489,7 @@ class FunnelUndoPluginTest {
 
       archiveAccepted(mail, "m-42");
 
-      assertThat(toaster.toasts).containsExactly("undo:" + MutationRun.DEFAULT_UNDO_MESSAGE);
+      assertThat(texts(toaster)).containsExactly("undo:" + MutationRun.DEFAULT_UNDO_MESSAGE);
       assertThat(theOffer().isAvailable()).isTrue();
     }
   }
@@ -526,7 +544,7 @@ class FunnelUndoPluginTest {
 
       CompletableFuture<Boolean> run = markAsRead.mutate("n1");
       assertThat(isInvalidated(notifications)).isFalse();
-      pluginServer.complete(0, true);
+      pluginServer.call(0).resolve(true);
 
       assertThat(run).isCompletedWithValue(true);
       assertThat(isInvalidated(notifications)).isTrue();
@@ -540,7 +558,7 @@ class FunnelUndoPluginTest {
       Mutation<String, Boolean, Void> markAsRead = notification.<String, Boolean>asyncMutation(pluginServer).build();
 
       CompletableFuture<Boolean> run = markAsRead.mutate("n1");
-      pluginServer.fail(0, new IOException("refused"));
+      pluginServer.call(0).fail(new IOException("refused"));
 
       assertThat(run).isCompletedExceptionally();
       assertThat(isInvalidated(notifications)).isFalse();
@@ -557,7 +575,7 @@ class FunnelUndoPluginTest {
               .build();
 
       markAsRead.mutate("n1");
-      pluginServer.complete(0, true);
+      pluginServer.call(0).resolve(true);
 
       assertThat(seen).containsExactly("onSuccess n1 true");
       assertThat(isInvalidated(notifications)).isTrue();
@@ -571,7 +589,7 @@ class FunnelUndoPluginTest {
           notification.<String, Boolean>asyncMutation(pluginServer).withoutPluginInvalidation().build();
 
       markAsRead.mutate("n1");
-      pluginServer.complete(0, true);
+      pluginServer.call(0).resolve(true);
 
       assertThat(isInvalidated(notifications)).isFalse();
       assertThat(isInvalidated(unread)).isFalse();
@@ -606,11 +624,11 @@ class FunnelUndoPluginTest {
               .undoable(result -> Optional.of("m-1"), request -> true, id -> "Archived")
               .build();
       archive.mutate("n1");
-      pluginServer.complete(0, true);
+      pluginServer.call(0).resolve(true);
       undoClient.setQueryData(count, 1); // the refetch after the archive
       assertThat(undoClient.getQueryState(count).orElseThrow().isInvalidated()).isFalse();
 
-      CompletableFuture<Void> undone = offers.offers.get(0).undo();
+      CompletableFuture<Void> undone = offers(offers).get(0).undo();
 
       assertThat(undone).isCompleted();
       assertThat(undoClient.getQueryState(count).orElseThrow().isInvalidated())

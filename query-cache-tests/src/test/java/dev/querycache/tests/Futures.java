@@ -1,10 +1,9 @@
-package dev.querycache;
-
-import static org.assertj.core.api.Assertions.assertThat;
+package dev.querycache.tests;
 
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Helpers for asserting on futures. */
 final class Futures {

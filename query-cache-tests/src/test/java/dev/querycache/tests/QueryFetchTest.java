@@ -1,8 +1,21 @@
-package dev.querycache;
+package dev.querycache.tests;
 
-import static dev.querycache.Futures.failureOf;
-import static org.assertj.core.api.Assertions.assertThat;
-
+import dev.querycache.CachedQuery;
+import dev.querycache.CancellationSignal;
+import dev.querycache.FetchStatus;
+import dev.querycache.Mutation;
+import dev.querycache.QueryClient;
+import dev.querycache.QueryFilter;
+import dev.querycache.QueryKey;
+import dev.querycache.QueryObserver;
+import dev.querycache.QueryOptions;
+import dev.querycache.QuerySettings;
+import dev.querycache.QueryState;
+import dev.querycache.QueryStatus;
+import dev.querycache.RetryPolicy;
+import dev.querycache.test.ControllableQuery;
+import dev.querycache.test.QueryCall;
+import dev.querycache.test.VirtualTime;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,19 +30,21 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import static dev.querycache.tests.Futures.failureOf;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Specification of fetching: freshness, deduplication, the state machine of a fetch, retries,
  * cancellation, invalidation and the other bulk operations, garbage collection and offline
  * pausing. Time is virtual ({@link VirtualTime}); fetches are controlled by hand through
- * {@link ControllableFetcher}.
+ * {@link ControllableQuery}.
  */
 @DisplayName("Fetching")
 class QueryFetchTest {
   private final VirtualTime time = new VirtualTime();
   private final QueryClient client = time.clientBuilder().build();
   private final QueryKey<String> key = QueryKey.of("todos", 1);
-  private final ControllableFetcher<String> fetcher = new ControllableFetcher<>();
+  private final ControllableQuery<String> fetcher = new ControllableQuery<>();
 
   /** Options for {@link #key} fetched by {@link #fetcher}, default settings. */
   private QueryOptions.Builder<String> options() {
@@ -58,7 +73,7 @@ class QueryFetchTest {
           client.fetchQuery(options().staleTime(Duration.ofMinutes(1)).build());
 
       assertThat(result).isCompletedWithValue("cached");
-      assertThat(fetcher.calls()).isZero();
+      assertThat(fetcher.callCount()).isZero();
     }
 
     @Test
@@ -67,9 +82,9 @@ class QueryFetchTest {
 
       CompletableFuture<String> result = client.fetchQuery(options().staleTime(Duration.ZERO).build());
 
-      assertThat(fetcher.calls()).isEqualTo(1);
+      assertThat(fetcher.callCount()).isEqualTo(1);
       assertThat(result).isNotDone();
-      fetcher.complete("fetched");
+      fetcher.resolve("fetched");
       assertThat(result).isCompletedWithValue("fetched");
       assertThat(client.getQueryData(key)).contains("fetched");
     }
@@ -77,11 +92,11 @@ class QueryFetchTest {
     @Test
     void dataIsStaleAsSoonAsItLandsByDefault() {
       client.fetchQuery(options().build());
-      fetcher.complete("first");
+      fetcher.resolve("first");
 
       CompletableFuture<String> again = client.fetchQuery(options().build());
 
-      assertThat(fetcher.calls()).isEqualTo(2);
+      assertThat(fetcher.callCount()).isEqualTo(2);
       assertThat(again).isNotDone();
     }
 
@@ -90,12 +105,12 @@ class QueryFetchTest {
       QueryOptions<String> forever =
           options().staleTime(QuerySettings.FOREVER).gcTime(QuerySettings.FOREVER).build();
       client.fetchQuery(forever);
-      fetcher.complete("v1");
+      fetcher.resolve("v1");
 
       time.advance(Duration.ofDays(1000));
 
       assertThat(client.fetchQuery(forever)).isCompletedWithValue("v1");
-      assertThat(fetcher.calls()).isEqualTo(1);
+      assertThat(fetcher.callCount()).isEqualTo(1);
     }
 
     @Test
@@ -103,13 +118,13 @@ class QueryFetchTest {
       QueryOptions<String> forever =
           options().staleTime(QuerySettings.FOREVER).gcTime(QuerySettings.FOREVER).build();
       client.fetchQuery(forever);
-      fetcher.complete("v1");
+      fetcher.resolve("v1");
 
       client.invalidateQueries(QueryFilter.exact(key));
       CompletableFuture<String> result = client.fetchQuery(forever);
 
-      assertThat(fetcher.calls()).isEqualTo(2);
-      fetcher.complete("v2");
+      assertThat(fetcher.callCount()).isEqualTo(2);
+      fetcher.resolve("v2");
       assertThat(result).isCompletedWithValue("v2");
     }
   }
@@ -121,15 +136,15 @@ class QueryFetchTest {
     CompletableFuture<String> first = client.fetchQuery(options().build());
     CompletableFuture<String> second = client.fetchQuery(options().build());
 
-    assertThat(fetcher.calls()).isEqualTo(1);
+    assertThat(fetcher.callCount()).isEqualTo(1);
     assertThat(first).isNotDone();
     assertThat(second).isNotDone();
 
-    fetcher.complete("shared");
+    fetcher.resolve("shared");
 
     assertThat(first).isCompletedWithValue("shared");
     assertThat(second).isCompletedWithValue("shared");
-    assertThat(fetcher.calls()).isEqualTo(1);
+    assertThat(fetcher.callCount()).isEqualTo(1);
   }
 
   // ---- the state machine -------------------------------------------------------------------
@@ -154,7 +169,7 @@ class QueryFetchTest {
       time.advance(Duration.ofSeconds(3));
       long landedAt = time.read();
 
-      fetcher.complete("data");
+      fetcher.resolve("data");
 
       QueryState<String> after = state();
       assertThat(after.status()).isEqualTo(QueryStatus.SUCCESS);
@@ -168,10 +183,10 @@ class QueryFetchTest {
     @Test
     void eachSuccessfulFetchIncrementsDataUpdateCount() {
       client.fetchQuery(options().build());
-      fetcher.complete("one");
+      fetcher.resolve("one");
       time.advance(Duration.ofSeconds(1));
       client.fetchQuery(options().build());
-      fetcher.complete("two");
+      fetcher.resolve("two");
 
       assertThat(state().dataUpdateCount()).isEqualTo(2);
       assertThat(state().data()).isEqualTo("two");
@@ -250,31 +265,31 @@ class QueryFetchTest {
     @Test
     void defaultPolicyRetriesThreeTimesAfterOneTwoAndFourSeconds() {
       CompletableFuture<String> result = observedFetch();
-      assertThat(fetcher.calls()).isEqualTo(1);
+      assertThat(fetcher.callCount()).isEqualTo(1);
 
       fetcher.fail(new IOException("1"));
       time.advance(Duration.ofMillis(999));
-      assertThat(fetcher.calls()).isEqualTo(1);
+      assertThat(fetcher.callCount()).isEqualTo(1);
       time.advance(Duration.ofMillis(1));
-      assertThat(fetcher.calls()).isEqualTo(2);
+      assertThat(fetcher.callCount()).isEqualTo(2);
 
       fetcher.fail(new IOException("2"));
       time.advance(Duration.ofMillis(1999));
-      assertThat(fetcher.calls()).isEqualTo(2);
+      assertThat(fetcher.callCount()).isEqualTo(2);
       time.advance(Duration.ofMillis(1));
-      assertThat(fetcher.calls()).isEqualTo(3);
+      assertThat(fetcher.callCount()).isEqualTo(3);
 
       fetcher.fail(new IOException("3"));
       time.advance(Duration.ofMillis(3999));
-      assertThat(fetcher.calls()).isEqualTo(3);
+      assertThat(fetcher.callCount()).isEqualTo(3);
       time.advance(Duration.ofMillis(1));
-      assertThat(fetcher.calls()).isEqualTo(4);
+      assertThat(fetcher.callCount()).isEqualTo(4);
 
       assertThat(result).isNotDone();
       fetcher.fail(new IOException("4"));
       assertThat(failureOf(result)).hasMessage("4");
       time.advance(Duration.ofMinutes(1));
-      assertThat(fetcher.calls()).isEqualTo(4);
+      assertThat(fetcher.callCount()).isEqualTo(4);
     }
 
     @Test
@@ -307,7 +322,7 @@ class QueryFetchTest {
       }
 
       QueryState<String> after = state();
-      assertThat(fetcher.calls()).isEqualTo(4);
+      assertThat(fetcher.callCount()).isEqualTo(4);
       assertThat(after.status()).isEqualTo(QueryStatus.ERROR);
       assertThat(after.fetchStatus()).isEqualTo(FetchStatus.IDLE);
       assertThat(after.error()).hasMessage("attempt 4");
@@ -327,7 +342,7 @@ class QueryFetchTest {
       assertThat(failureOf(result)).hasMessage("boom");
       assertThat(state().status()).isEqualTo(QueryStatus.ERROR);
       time.advance(Duration.ofMinutes(1));
-      assertThat(fetcher.calls()).isEqualTo(1);
+      assertThat(fetcher.callCount()).isEqualTo(1);
     }
 
     @Test
@@ -340,7 +355,7 @@ class QueryFetchTest {
 
       assertThat(prefetched).isCompleted();
       assertThat(failureOf(ensured)).hasMessage("ensure");
-      assertThat(fetcher.calls()).isEqualTo(2);
+      assertThat(fetcher.callCount()).isEqualTo(2);
     }
 
     @Test
@@ -351,10 +366,10 @@ class QueryFetchTest {
 
       fetcher.fail(new IOException("1"));
       time.advance(Duration.ofSeconds(1));
-      fetcher.complete("second time lucky");
+      fetcher.resolve("second time lucky");
 
       assertThat(result).isCompletedWithValue("second time lucky");
-      assertThat(fetcher.calls()).isEqualTo(2);
+      assertThat(fetcher.callCount()).isEqualTo(2);
     }
 
     @Test
@@ -365,8 +380,8 @@ class QueryFetchTest {
       fetcher.fail(new IOException("1"));
       time.advance(Duration.ofSeconds(1));
 
-      assertThat(fetcher.calls()).isEqualTo(2);
-      fetcher.complete("ok");
+      assertThat(fetcher.callCount()).isEqualTo(2);
+      fetcher.resolve("ok");
       assertThat(result).isCompletedWithValue("ok");
     }
 
@@ -379,7 +394,7 @@ class QueryFetchTest {
       assertThat(failureOf(result)).hasMessage("boom");
       assertThat(state().status()).isEqualTo(QueryStatus.ERROR);
       time.advance(Duration.ofMinutes(1));
-      assertThat(fetcher.calls()).isEqualTo(1);
+      assertThat(fetcher.callCount()).isEqualTo(1);
     }
 
     @Test
@@ -389,20 +404,20 @@ class QueryFetchTest {
 
       fetcher.fail(new IOException("1"));
       time.advance(Duration.ofMillis(499));
-      assertThat(fetcher.calls()).isEqualTo(1);
+      assertThat(fetcher.callCount()).isEqualTo(1);
       time.advance(Duration.ofMillis(1));
-      assertThat(fetcher.calls()).isEqualTo(2);
+      assertThat(fetcher.callCount()).isEqualTo(2);
 
       fetcher.fail(new IOException("2"));
       time.advance(Duration.ofMillis(499));
-      assertThat(fetcher.calls()).isEqualTo(2);
+      assertThat(fetcher.callCount()).isEqualTo(2);
       time.advance(Duration.ofMillis(1));
-      assertThat(fetcher.calls()).isEqualTo(3);
+      assertThat(fetcher.callCount()).isEqualTo(3);
 
       fetcher.fail(new IOException("3"));
       assertThat(failureOf(result)).hasMessage("3");
       time.advance(Duration.ofMinutes(1));
-      assertThat(fetcher.calls()).isEqualTo(3);
+      assertThat(fetcher.callCount()).isEqualTo(3);
     }
 
     @Test
@@ -411,7 +426,7 @@ class QueryFetchTest {
       fetcher.fail(new IOException("flaky"));
       time.advance(Duration.ofSeconds(1));
 
-      fetcher.complete("ok");
+      fetcher.resolve("ok");
 
       assertThat(result).isCompletedWithValue("ok");
       assertThat(state().status()).isEqualTo(QueryStatus.SUCCESS);
@@ -499,7 +514,7 @@ class QueryFetchTest {
       client.fetchQuery(options().build());
       client.cancelQueries(QueryFilter.exact(key));
 
-      fetcher.complete("late");
+      fetcher.resolve("late");
 
       assertThat(client.getQueryData(key)).contains("old");
       assertThat(state().dataUpdateCount()).isEqualTo(1);
@@ -521,7 +536,7 @@ class QueryFetchTest {
     @Test
     void cancellationSignalReportsCancelledAndRunsCallbacks() {
       client.fetchQuery(options().build());
-      CancellationSignal signal = fetcher.lastContext().signal();
+      CancellationSignal signal = fetcher.latestCall().context().signal();
       AtomicInteger before = new AtomicInteger();
       signal.onCancel(before::incrementAndGet);
       assertThat(signal.isCancelled()).isFalse();
@@ -536,7 +551,7 @@ class QueryFetchTest {
     @Test
     void cancelCallbackRegisteredAfterCancelRunsAtOnce() {
       client.fetchQuery(options().build());
-      CancellationSignal signal = fetcher.lastContext().signal();
+      CancellationSignal signal = fetcher.latestCall().context().signal();
       client.cancelQueries(QueryFilter.exact(key));
 
       AtomicInteger after = new AtomicInteger();
@@ -566,7 +581,7 @@ class QueryFetchTest {
       client.cancelQueries(QueryFilter.exact(key));
       time.advance(Duration.ofMinutes(1));
 
-      assertThat(fetcher.calls()).isEqualTo(1);
+      assertThat(fetcher.callCount()).isEqualTo(1);
       assertThat(failureOf(result)).isInstanceOf(CancellationException.class);
       assertThat(state().fetchStatus()).isEqualTo(FetchStatus.IDLE);
       assertThat(state().fetchFailureCount()).isZero();
@@ -644,7 +659,7 @@ class QueryFetchTest {
     void queryFunctionReceivesTheKey() {
       client.fetchQuery(options().build());
 
-      assertThat(fetcher.lastContext().key()).isEqualTo(key);
+      assertThat(fetcher.latestCall().context().key()).isEqualTo(key);
     }
 
     @Test
@@ -668,7 +683,7 @@ class QueryFetchTest {
       CompletableFuture<Void> done = client.prefetchQuery(options().build());
       assertThat(done).isNotDone();
 
-      fetcher.complete("warm");
+      fetcher.resolve("warm");
 
       assertThat(done).isCompleted();
       assertThat(client.getQueryData(key)).contains("warm");
@@ -692,15 +707,15 @@ class QueryFetchTest {
       CompletableFuture<String> result = client.ensureQueryData(options().build());
 
       assertThat(result).isCompletedWithValue("cached");
-      assertThat(fetcher.calls()).isZero();
+      assertThat(fetcher.callCount()).isZero();
     }
 
     @Test
     void ensureQueryDataFetchesOnMiss() {
       CompletableFuture<String> result = client.ensureQueryData(options().build());
 
-      assertThat(fetcher.calls()).isEqualTo(1);
-      fetcher.complete("fetched");
+      assertThat(fetcher.callCount()).isEqualTo(1);
+      fetcher.resolve("fetched");
       assertThat(result).isCompletedWithValue("fetched");
     }
   }
@@ -725,12 +740,12 @@ class QueryFetchTest {
     @Test
     void invalidateRefetchesActiveQueries() {
       observe(options().build());
-      fetcher.complete("v1");
+      fetcher.resolve("v1");
 
       client.invalidateQueries(QueryFilter.exact(key));
 
-      assertThat(fetcher.calls()).isEqualTo(2);
-      fetcher.complete("v2");
+      assertThat(fetcher.callCount()).isEqualTo(2);
+      fetcher.resolve("v2");
       assertThat(client.getQueryData(key)).contains("v2");
       assertThat(state().isInvalidated()).isFalse();
     }
@@ -738,19 +753,19 @@ class QueryFetchTest {
     @Test
     void invalidateFutureCompletesOnlyAfterTheRefetches() {
       observe(options().build());
-      fetcher.complete("v1");
+      fetcher.resolve("v1");
 
       CompletableFuture<Void> done = client.invalidateQueries(QueryFilter.exact(key));
 
       assertThat(done).isNotDone();
-      fetcher.complete("v2");
+      fetcher.resolve("v2");
       assertThat(done).isCompleted();
     }
 
     @Test
     void invalidateFutureCompletesNormallyWhenTheRefetchFails() {
       observe(options().retry(0).build());
-      fetcher.complete("v1");
+      fetcher.resolve("v1");
 
       CompletableFuture<Void> done = client.invalidateQueries(QueryFilter.exact(key));
       fetcher.fail(new IOException("boom"));
@@ -761,11 +776,11 @@ class QueryFetchTest {
     @Test
     void invalidateDoesNotRefetchInactiveQueriesButMakesThemStale() {
       client.fetchQuery(options().staleTime(QuerySettings.FOREVER).build());
-      fetcher.complete("v1");
+      fetcher.resolve("v1");
 
       CompletableFuture<Void> done = client.invalidateQueries(QueryFilter.exact(key));
 
-      assertThat(fetcher.calls()).isEqualTo(1);
+      assertThat(fetcher.callCount()).isEqualTo(1);
       assertThat(done).isCompleted();
       assertThat(client.getQueries(QueryFilter.exact(key).stale(true))).hasSize(1);
       assertThat(client.getQueryData(key)).contains("v1");
@@ -778,19 +793,19 @@ class QueryFetchTest {
 
       client.invalidateQueries(QueryFilter.exact(key));
 
-      assertThat(fetcher.calls()).isZero();
+      assertThat(fetcher.callCount()).isZero();
       assertThat(state().isInvalidated()).isTrue();
     }
 
     @Test
     void invalidateDoesNotRefetchQueriesWhoseObserverClosed() {
       QueryObserver<String> observer = observe(options().build());
-      fetcher.complete("v1");
+      fetcher.resolve("v1");
       observer.close();
 
       client.invalidateQueries(QueryFilter.exact(key));
 
-      assertThat(fetcher.calls()).isEqualTo(1);
+      assertThat(fetcher.callCount()).isEqualTo(1);
     }
 
     @Test
@@ -800,9 +815,9 @@ class QueryFetchTest {
 
       client.invalidateQueries(QueryFilter.exact(key));
 
-      assertThat(fetcher.calls()).isEqualTo(1);
-      assertThat(fetcher.context(0).signal().isCancelled()).isFalse();
-      fetcher.complete("first");
+      assertThat(fetcher.callCount()).isEqualTo(1);
+      assertThat(fetcher.call(0).context().signal().isCancelled()).isFalse();
+      fetcher.resolve("first");
       assertThat(waiter).isCompletedWithValue("first");
     }
 
@@ -810,20 +825,20 @@ class QueryFetchTest {
     void invalidatingDuringFetchReplacesItAndHandsWaitersTheNewResult() {
       client.setQueryData(key, "v1");
       observe(options().build()); // stale data: the mount refetch is in flight
-      assertThat(fetcher.calls()).isEqualTo(1);
-      CompletableFuture<String> oldFetch = fetcher.future(0);
+      assertThat(fetcher.callCount()).isEqualTo(1);
+      QueryCall<String> oldFetch = fetcher.call(0);
       CompletableFuture<String> waiter = client.fetchQuery(options().build());
-      assertThat(fetcher.calls()).isEqualTo(1);
+      assertThat(fetcher.callCount()).isEqualTo(1);
 
       client.invalidateQueries(QueryFilter.exact(key));
 
-      assertThat(fetcher.calls()).isEqualTo(2);
-      assertThat(fetcher.context(0).signal().isCancelled()).isTrue();
+      assertThat(fetcher.callCount()).isEqualTo(2);
+      assertThat(fetcher.call(0).context().signal().isCancelled()).isTrue();
       assertThat(waiter).isNotDone();
-      fetcher.future(1).complete("v2");
+      fetcher.call(1).resolve("v2");
       assertThat(waiter).isCompletedWithValue("v2");
 
-      oldFetch.complete("late");
+      oldFetch.resolve("late");
       assertThat(client.getQueryData(key)).contains("v2");
       assertThat(state().dataUpdateCount()).isEqualTo(2);
     }
@@ -837,30 +852,30 @@ class QueryFetchTest {
     @Test
     void refetchQueriesRefetchesMatches() {
       client.fetchQuery(options().staleTime(QuerySettings.FOREVER).build());
-      fetcher.complete("v1");
+      fetcher.resolve("v1");
 
       CompletableFuture<Void> done = client.refetchQueries(QueryFilter.exact(key));
 
-      assertThat(fetcher.calls()).isEqualTo(2);
+      assertThat(fetcher.callCount()).isEqualTo(2);
       assertThat(done).isNotDone();
-      fetcher.complete("v2");
+      fetcher.resolve("v2");
       assertThat(done).isCompleted();
       assertThat(client.getQueryData(key)).contains("v2");
     }
 
     @Test
     void refetchQueriesLeavesNonMatchesAlone() {
-      ControllableFetcher<String> otherFetcher = new ControllableFetcher<>();
+      ControllableQuery<String> otherFetcher = new ControllableQuery<>();
       QueryKey<String> other = QueryKey.of("users", 1);
       client.fetchQuery(options().build());
-      fetcher.complete("v1");
+      fetcher.resolve("v1");
       client.fetchQuery(QueryOptions.builder(other).asyncFetcher(otherFetcher).build());
-      otherFetcher.complete("u1");
+      otherFetcher.resolve("u1");
 
       client.refetchQueries(QueryFilter.prefix("users"));
 
-      assertThat(fetcher.calls()).isEqualTo(1);
-      assertThat(otherFetcher.calls()).isEqualTo(2);
+      assertThat(fetcher.callCount()).isEqualTo(1);
+      assertThat(otherFetcher.callCount()).isEqualTo(2);
     }
 
     @Test
@@ -870,13 +885,13 @@ class QueryFetchTest {
 
       client.refetchQueries(QueryFilter.exact(key));
 
-      assertThat(fetcher.calls()).isZero();
+      assertThat(fetcher.callCount()).isZero();
     }
 
     @Test
     void resetQueriesReturnsDataToNullAndPending() {
       client.fetchQuery(options().build());
-      fetcher.complete("v1");
+      fetcher.resolve("v1");
 
       client.resetQueries(QueryFilter.exact(key));
 
@@ -885,22 +900,22 @@ class QueryFetchTest {
       assertThat(after.status()).isEqualTo(QueryStatus.PENDING);
       assertThat(after.fetchStatus()).isEqualTo(FetchStatus.IDLE);
       assertThat(after.dataUpdateCount()).isZero();
-      assertThat(fetcher.calls()).isEqualTo(1); // inactive: no refetch
+      assertThat(fetcher.callCount()).isEqualTo(1); // inactive: no refetch
     }
 
     @Test
     void resetQueriesRefetchesActiveQueries() {
       observe(options().build());
-      fetcher.complete("v1");
+      fetcher.resolve("v1");
 
       CompletableFuture<Void> done = client.resetQueries(QueryFilter.exact(key));
 
-      assertThat(fetcher.calls()).isEqualTo(2);
+      assertThat(fetcher.callCount()).isEqualTo(2);
       assertThat(state().data()).isNull();
       assertThat(state().status()).isEqualTo(QueryStatus.PENDING);
       assertThat(state().fetchStatus()).isEqualTo(FetchStatus.FETCHING);
       assertThat(done).isNotDone();
-      fetcher.complete("v2");
+      fetcher.resolve("v2");
       assertThat(done).isCompleted();
       assertThat(client.getQueryData(key)).contains("v2");
     }
@@ -910,7 +925,7 @@ class QueryFetchTest {
       CompletableFuture<String> result = client.fetchQuery(options().build());
 
       client.resetQueries(QueryFilter.exact(key));
-      fetcher.complete("late");
+      fetcher.resolve("late");
 
       assertThat(failureOf(result)).isInstanceOf(CancellationException.class);
       assertThat(client.getQueryData(key)).isEmpty();
@@ -934,8 +949,8 @@ class QueryFetchTest {
       client.removeQueries(QueryFilter.exact(key));
 
       assertThat(failureOf(result)).isInstanceOf(CancellationException.class);
-      assertThat(fetcher.lastContext().signal().isCancelled()).isTrue();
-      fetcher.complete("late");
+      assertThat(fetcher.latestCall().context().signal().isCancelled()).isTrue();
+      fetcher.resolve("late");
       assertThat(client.getQueryData(key)).isEmpty();
     }
   }
@@ -960,7 +975,7 @@ class QueryFetchTest {
     @Test
     void unobservedQueryIsCollectedAfterItsGcTime() {
       client.fetchQuery(options().gcTime(Duration.ofSeconds(10)).build());
-      fetcher.complete("v1");
+      fetcher.resolve("v1");
 
       time.advance(Duration.ofSeconds(9));
       assertThat(client.getQueryData(key)).contains("v1");
@@ -972,10 +987,10 @@ class QueryFetchTest {
     void aQuerysGcTimeOnlyGrows() {
       // TanStack Query's rule: the longest gc time any observer or fetch asked for stands.
       QueryObserver<String> screen = observe(options().gcTime(Duration.ofMinutes(30)).build());
-      fetcher.complete("v1");
+      fetcher.resolve("v1");
       screen.close();
       client.fetchQuery(options().gcTime(Duration.ofSeconds(1)).build()); // a fetch asking for less
-      fetcher.complete("v2");
+      fetcher.resolve("v2");
 
       time.advance(Duration.ofMinutes(29));
 
@@ -1017,7 +1032,7 @@ class QueryFetchTest {
       assertThat(client.getQueryState(key)).isPresent();
       assertThat(state().fetchStatus()).isEqualTo(FetchStatus.FETCHING);
 
-      fetcher.complete("v1");
+      fetcher.resolve("v1");
       assertThat(result).isCompletedWithValue("v1");
       assertThat(client.getQueryData(key)).contains("v1");
 
@@ -1069,7 +1084,7 @@ class QueryFetchTest {
       assertThat(capped.getQueries(QueryFilter.all().fetchStatus(FetchStatus.FETCHING)))
           .extracting(query -> (Object) query.key())
           .containsExactly(key);
-      fetcher.complete("landed");
+      fetcher.resolve("landed");
       assertThat(result).isCompletedWithValue("landed");
     }
 
@@ -1106,7 +1121,7 @@ class QueryFetchTest {
       CompletableFuture<String> result = client.fetchQuery(options().build());
 
       assertThat(state().fetchStatus()).isEqualTo(FetchStatus.PAUSED);
-      assertThat(fetcher.calls()).isZero();
+      assertThat(fetcher.callCount()).isZero();
       assertThat(result).isNotDone();
       assertThat(client.isFetching(QueryFilter.all())).isZero();
     }
@@ -1118,9 +1133,9 @@ class QueryFetchTest {
 
       client.onlineChanged(true);
 
-      assertThat(fetcher.calls()).isEqualTo(1);
+      assertThat(fetcher.callCount()).isEqualTo(1);
       assertThat(state().fetchStatus()).isEqualTo(FetchStatus.FETCHING);
-      fetcher.complete("online");
+      fetcher.resolve("online");
       assertThat(result).isCompletedWithValue("online");
       assertThat(state().fetchStatus()).isEqualTo(FetchStatus.IDLE);
     }
@@ -1138,7 +1153,7 @@ class QueryFetchTest {
       assertThat(state().fetchStatus()).isEqualTo(FetchStatus.PAUSED);
       assertThat(refetched).isCompleted();
       assertThat(invalidated).isCompleted();
-      assertThat(fetcher.calls()).isZero();
+      assertThat(fetcher.callCount()).isZero();
     }
 
     @Test
@@ -1198,7 +1213,7 @@ class QueryFetchTest {
       assertThat(state().fetchStatus()).isEqualTo(FetchStatus.IDLE);
       client.onlineChanged(true);
 
-      assertThat(fetcher.calls()).isZero();
+      assertThat(fetcher.callCount()).isZero();
       assertThat(failureOf(result)).isInstanceOf(CancellationException.class);
       assertThat(state().fetchStatus()).isEqualTo(FetchStatus.IDLE);
     }
@@ -1211,11 +1226,11 @@ class QueryFetchTest {
 
       time.advance(Duration.ofSeconds(1));
 
-      assertThat(fetcher.calls()).isEqualTo(1);
+      assertThat(fetcher.callCount()).isEqualTo(1);
       assertThat(state().fetchStatus()).isEqualTo(FetchStatus.PAUSED);
       client.onlineChanged(true);
-      assertThat(fetcher.calls()).isEqualTo(2);
-      fetcher.complete("back");
+      assertThat(fetcher.callCount()).isEqualTo(2);
+      fetcher.resolve("back");
       assertThat(result).isCompletedWithValue("back");
     }
 
@@ -1226,7 +1241,7 @@ class QueryFetchTest {
       offline.fetchQuery(options().build());
 
       assertThat(offline.getQueryState(key).orElseThrow().fetchStatus()).isEqualTo(FetchStatus.PAUSED);
-      assertThat(fetcher.calls()).isZero();
+      assertThat(fetcher.callCount()).isZero();
     }
   }
 }

@@ -1,8 +1,19 @@
-package dev.querycache;
+package dev.querycache.tests;
 
-import static dev.querycache.Futures.failureOf;
-import static org.assertj.core.api.Assertions.assertThat;
-
+import dev.querycache.AsyncMutationFunction;
+import dev.querycache.Mutation;
+import dev.querycache.MutationHooks;
+import dev.querycache.MutationState;
+import dev.querycache.MutationStatus;
+import dev.querycache.QueryClient;
+import dev.querycache.QueryFilter;
+import dev.querycache.QueryKey;
+import dev.querycache.QueryOptions;
+import dev.querycache.RetryPolicy;
+import dev.querycache.test.ControllableMutation;
+import dev.querycache.test.ControllableQuery;
+import dev.querycache.test.RecordingToaster;
+import dev.querycache.test.VirtualTime;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,6 +29,10 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import static dev.querycache.tests.ToastTexts.texts;
+import static dev.querycache.tests.ToastTexts.thenRun;
+import static dev.querycache.tests.Futures.failureOf;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every kind of callback runs after the transition it reports, outside every lock of the
@@ -37,10 +52,10 @@ class CallbacksOutsideLocksTest {
 
   private final VirtualTime time = new VirtualTime();
   private volatile Runnable onToast = () -> {};
-  private final RecordingToaster toaster = new RecordingToaster().onEveryToast(() -> onToast.run());
-  private final QueryClient client = time.clientBuilder().toaster(toaster).build();
+  private final RecordingToaster toaster = new RecordingToaster();
+  private final QueryClient client = time.clientBuilder().toaster(thenRun(toaster, () -> onToast.run())).build();
   private final QueryKey<List<String>> key = QueryKey.of("todos");
-  private final ControllableFetcher<List<String>> fetcher = new ControllableFetcher<>();
+  private final ControllableQuery<List<String>> fetcher = new ControllableQuery<>();
   private final QueryOptions<List<String>> options = QueryOptions.builder(key).asyncFetcher(fetcher).retry(0).build();
   private final List<String> finished = new CopyOnWriteArrayList<>();
   private final List<Throwable> problems = new CopyOnWriteArrayList<>();
@@ -102,7 +117,7 @@ class CallbacksOutsideLocksTest {
   class CancelHooks {
     private void fetchWithHook(String who) {
       client.fetchQuery(options);
-      fetcher.lastContext().signal().onCancel(() -> crossThreadCallIntoTheKey(who));
+      fetcher.latestCall().context().signal().onCancel(() -> crossThreadCallIntoTheKey(who));
     }
 
     @Test
@@ -221,7 +236,7 @@ class CallbacksOutsideLocksTest {
       });
 
       add.mutate("b");
-      server.complete("ok");
+      server.resolve("ok");
 
       assertFinished("mutation observer");
     }
@@ -247,7 +262,7 @@ class CallbacksOutsideLocksTest {
               .build();
 
       CompletableFuture<String> run = add.mutate("b");
-      server.complete("ok");
+      server.resolve("ok");
 
       assertThat(run).isCompletedWithValue("ok");
       assertFinished("onMutate", "onSuccess", "onSettled");
@@ -297,7 +312,7 @@ class CallbacksOutsideLocksTest {
             .errorMessage("Failed to add")
             .build()
             .mutate("b");
-        server.complete("ok");
+        server.resolve("ok");
 
         assertThat(problems).isEmpty();
         assertThat(finished).containsExactly("hook", "hook");
@@ -336,7 +351,7 @@ class CallbacksOutsideLocksTest {
               .build();
 
       add.mutate("b");
-      server.complete("m-1");
+      server.resolve("m-1");
 
       assertFinished("undo id", "undo message", "toaster", "invalidateFor");
     }
@@ -415,7 +430,7 @@ class CallbacksOutsideLocksTest {
           .hasMessageContaining("an optimistic patch called the QueryClient");
       assertThat(client.getQueryData(key)).contains(List.of("a"));
       assertThat(client.getQueryData(QueryKey.of("elsewhere"))).isEmpty();
-      assertThat(toaster.toasts).containsExactly("error:Failed to add");
+      assertThat(texts(toaster)).containsExactly("error:Failed to add");
     }
 
     @Test

@@ -1,5 +1,10 @@
-package dev.querycache;
+package dev.querycache.tests;
 
+import dev.querycache.Mutation;
+import dev.querycache.PluginScope;
+import dev.querycache.QueryClient;
+import dev.querycache.QueryFilter;
+import dev.querycache.QueryKey;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

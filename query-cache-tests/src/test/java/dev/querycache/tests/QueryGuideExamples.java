@@ -1,5 +1,11 @@
-package dev.querycache;
+package dev.querycache.tests;
 
+import dev.querycache.QueryClient;
+import dev.querycache.QueryFilter;
+import dev.querycache.QueryKey;
+import dev.querycache.QueryObserver;
+import dev.querycache.QueryOptions;
+import dev.querycache.QuerySettings;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
