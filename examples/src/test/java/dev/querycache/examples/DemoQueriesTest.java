@@ -10,6 +10,8 @@ import dev.querycache.QueryObserver;
 import dev.querycache.QueryOptions;
 import dev.querycache.QuerySettings;
 import dev.querycache.UndoOffer;
+import dev.querycache.test.RecordingToaster;
+import dev.querycache.test.Toast;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -109,7 +111,7 @@ class DemoQueriesTest {
     assertThat(shown.notifications().get(0).isRead()).isTrue();
     assertThat(client.getQueryState(page.key()).orElseThrow().optimisticLayers()).isZero();
     assertThat(api.getNotifications(NotificationsQuery.firstPage()).unreadCount()).isEqualTo(6);
-    assertThat(toaster.toasts).isEmpty();
+    toaster.assertNoToasts();
   }
 
   @Test
@@ -123,9 +125,9 @@ class DemoQueriesTest {
     assertThatThrownBy(() -> await(done)).isInstanceOf(ExecutionException.class)
         .hasCauseInstanceOf(DemoApiException.class);
     assertThat(client.getQueryData(page.key())).contains(before);
-    assertThat(toaster.ofKind("error")).singleElement().satisfies(toast -> {
+    assertThat(toaster.errors()).singleElement().satisfies(toast -> {
       assertThat(toast.message()).isEqualTo("Failed to mark as read");
-      assertThat(toast.cause()).hasMessage("Simulated failure (failure rate 1.00)");
+      assertThat(toast.requireCause()).hasMessage("Simulated failure (failure rate 1.00)");
     });
     server.settings().setFailureRate(0.0);
     assertThat(api.getNotifications(NotificationsQuery.firstPage()).unreadCount()).isEqualTo(7);
@@ -154,7 +156,7 @@ class DemoQueriesTest {
         .isInstanceOf(ExecutionException.class);
 
     assertThat(client.getQueryData(configs.key()).orElseThrow().get(4).paused()).isTrue();
-    assertThat(toaster.ofKind("error")).extracting(RecordingToaster.Toast::message)
+    assertThat(toaster.errors()).extracting(Toast::message)
         .containsExactly("Failed to resume the check");
   }
 
@@ -191,9 +193,9 @@ class DemoQueriesTest {
     assertThat(result.mutationId()).isEqualTo("mut-1");
     assertThat(client.getQueryData(inbox.key()).orElseThrow().envelopes()).extracting(Envelope::id).doesNotContain("m3");
     assertThat(client.getQueryData(queries.countsKey()).orElseThrow().archive()).isEqualTo(8);
-    assertThat(toaster.ofKind("undo")).singleElement().satisfies(toast -> {
+    assertThat(toaster.undos()).singleElement().satisfies(toast -> {
       assertThat(toast.message()).isEqualTo("Archived");
-      assertThat(toast.offer().window()).isEqualTo(Duration.ofSeconds(60));
+      assertThat(toast.requireOffer().window()).isEqualTo(Duration.ofSeconds(60));
     });
   }
 
@@ -203,7 +205,7 @@ class DemoQueriesTest {
     EnvelopeList before = show(inbox);
     show(queries.counts());
     await(queries.mailFunnel().mutate(new MailAction.Archive("m3")));
-    UndoOffer offer = toaster.ofKind("undo").get(0).offer();
+    UndoOffer offer = toaster.undos().get(0).requireOffer();
 
     await(offer.undo());
 
@@ -243,7 +245,7 @@ class DemoQueriesTest {
     assertThat(result.undoId()).isEmpty();
     assertThat(client.getQueryData(inbox.key()).orElseThrow().envelopes().get(1).starred()).isTrue();
     assertThat(client.getQueryState(queries.countsKey()).orElseThrow().dataUpdateCount()).isEqualTo(countsFetched);
-    assertThat(toaster.toasts).isEmpty();
+    toaster.assertNoToasts();
   }
 
   @Test
@@ -256,9 +258,9 @@ class DemoQueriesTest {
         .isInstanceOf(ExecutionException.class);
 
     assertThat(client.getQueryData(inbox.key())).contains(before);
-    assertThat(toaster.ofKind("error")).extracting(RecordingToaster.Toast::message)
+    assertThat(toaster.errors()).extracting(Toast::message)
         .containsExactly("Failed to move to trash");
-    assertThat(toaster.ofKind("undo")).isEmpty();
+    assertThat(toaster.undos()).isEmpty();
   }
 
   @Test

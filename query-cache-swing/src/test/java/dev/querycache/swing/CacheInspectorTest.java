@@ -12,17 +12,14 @@ import dev.querycache.QueryKey;
 import dev.querycache.QueryOptions;
 import dev.querycache.QueryState;
 import dev.querycache.QueryStatus;
-import dev.querycache.Scheduler;
-import dev.querycache.Ticker;
-import dev.querycache.Toaster;
-import dev.querycache.UndoOffer;
+import dev.querycache.test.RecordingToaster;
+import dev.querycache.test.VirtualTime;
 import java.awt.Dialog;
 import java.awt.GraphicsEnvironment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import javax.swing.Action;
 import javax.swing.JButton;
 import javax.swing.JComponent;
@@ -36,22 +33,20 @@ import org.junit.jupiter.api.Test;
  * Specification of {@link CacheInspector}: live refresh from the cache (coalesced on the EDT),
  * stable selection, the actions on the selected query, the mutations tab and the shortcut.
  * The test runs on its own thread and hands each Swing step to the EDT, so that the
- * inspector's posted refreshes run between steps. The client is synchronous, its ticker moved
- * by hand and its scheduler never runs tasks.
+ * inspector's posted refreshes run between steps. The client is synchronous, its clock the
+ * kit's virtual time, which the test never moves.
  */
 class CacheInspectorTest {
-  private final AtomicLong now = new AtomicLong(1_000_000_000L);
-  private final Ticker ticker = now::get;
-  private final Scheduler never = (task, delay) -> new CompletableFuture<Void>();
+  private final VirtualTime time = new VirtualTime();
   private final QueryClient client =
       QueryClient.builder()
           .notifyExecutor(Runnable::run)
           .fetchExecutor(Runnable::run)
-          .ticker(ticker)
-          .scheduler(never)
-          .toaster(new Silent())
+          .ticker(time)
+          .scheduler(time)
+          .toaster(new RecordingToaster())
           .build();
-  private final CacheInspector inspector = call(() -> new CacheInspector(client, ticker, false));
+  private final CacheInspector inspector = call(() -> new CacheInspector(client, time, false));
   private final AtomicInteger fetchCalls = new AtomicInteger();
   private final QueryKey<String> key = QueryKey.of("todos", 1);
   private final QueryOptions<String> todo =
@@ -302,16 +297,5 @@ class CacheInspectorTest {
       CacheInspector shown = (CacheInspector) named(dialog.getContentPane(), "cacheInspector").get(0);
       assertThat(shown.queriesModel().rowOf(key)).isEqualTo(0);
     });
-  }
-
-  private static final class Silent implements Toaster {
-    @Override
-    public void success(String message) {}
-
-    @Override
-    public void error(String message, Throwable cause) {}
-
-    @Override
-    public void undo(String message, UndoOffer offer) {}
   }
 }

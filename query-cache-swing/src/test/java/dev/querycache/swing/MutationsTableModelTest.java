@@ -7,8 +7,7 @@ import dev.querycache.MutationFilter;
 import dev.querycache.MutationStatus;
 import dev.querycache.QueryClient;
 import dev.querycache.QueryKey;
-import dev.querycache.Toaster;
-import dev.querycache.UndoOffer;
+import dev.querycache.test.RecordingToaster;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +26,7 @@ class MutationsTableModelTest {
       QueryClient.builder()
           .notifyExecutor(Runnable::run)
           .fetchExecutor(Runnable::run)
-          .toaster(new Silent())
+          .toaster(new RecordingToaster())
           .build();
   private final MutationsTableModel model = new MutationsTableModel();
   private final List<CompletableFuture<Boolean>> writes = new ArrayList<>();
@@ -122,16 +121,5 @@ class MutationsTableModelTest {
     update();
 
     assertThat(model.getValueAt(0, MutationsTableModel.KEY)).isEqualTo(QueriesTableModel.NEVER);
-  }
-
-  private static final class Silent implements Toaster {
-    @Override
-    public void success(String message) {}
-
-    @Override
-    public void error(String message, Throwable cause) {}
-
-    @Override
-    public void undo(String message, UndoOffer offer) {}
   }
 }

@@ -10,14 +10,12 @@ import dev.querycache.QueryKey;
 import dev.querycache.QueryObserver;
 import dev.querycache.QueryOptions;
 import dev.querycache.QueryStatus;
-import dev.querycache.Scheduler;
-import dev.querycache.Ticker;
+import dev.querycache.test.VirtualTime;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicLong;
 import javax.swing.event.TableModelEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -26,19 +24,17 @@ import org.junit.jupiter.api.Test;
  * Specification of the inspector's "Queries" table model: one row per cached query with its
  * key, status, fetch status, staleness, observers, optimistic layers and relative update
  * time; rows kept in place by key across updates, with events only for what changed. Uses a
- * client with synchronous executors, a hand-moved ticker and a scheduler that never runs its
- * tasks.
+ * client with synchronous executors, the kit's virtual clock, moved by hand
+ * (nothing it schedules is due within the moves).
  */
 class QueriesTableModelTest {
-  private final AtomicLong now = new AtomicLong(5_000_000_000L);
-  private final Ticker ticker = now::get;
-  private final Scheduler never = (task, delay) -> new CompletableFuture<Void>();
+  private final VirtualTime time = new VirtualTime();
   private final QueryClient client =
       QueryClient.builder()
           .notifyExecutor(Runnable::run)
           .fetchExecutor(Runnable::run)
-          .ticker(ticker)
-          .scheduler(never)
+          .ticker(time)
+          .scheduler(time)
           .build();
   private final QueriesTableModel model = new QueriesTableModel();
   private final List<TableModelEvent> events = new ArrayList<>();
@@ -54,11 +50,11 @@ class QueriesTableModelTest {
   }
 
   private void update() {
-    model.update(client.getQueries(QueryFilter.all()), ticker.read());
+    model.update(client.getQueries(QueryFilter.all()), time.read());
   }
 
   private void advance(Duration amount) {
-    now.addAndGet(amount.toNanos());
+    time.advance(amount);
   }
 
   private QueryOptions<String> fetched(QueryKey<String> key) {

@@ -8,9 +8,8 @@ import dev.querycache.QueryClient;
 import dev.querycache.QueryFilter;
 import dev.querycache.QueryKey;
 import dev.querycache.QueryOptions;
-import dev.querycache.Toaster;
-import dev.querycache.UndoOffer;
 import dev.querycache.swing.QueryTableModel.Column;
+import dev.querycache.test.RecordingToaster;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +52,7 @@ class QueryTableModelTest {
           new Todo("e", "Ship it", false));
 
   private final QueryClient client =
-      QueryClient.builder().fetchExecutor(Runnable::run).toaster(new SilentToaster()).build();
+      QueryClient.builder().fetchExecutor(Runnable::run).toaster(new RecordingToaster()).build();
   private final QueryKey<List<Todo>> key = QueryKey.of("todos");
   /** The server's answers to fetches, completed by the tests. */
   private final List<CompletableFuture<List<Todo>>> fetches = new ArrayList<>();
@@ -356,17 +355,5 @@ class QueryTableModelTest {
     assertThat(editable.getValueAt(2, 1)).isEqualTo(true); // the optimistic patch
     server.get(0).completeExceptionally(new IOException("refused"));
     assertThat(editable.getValueAt(2, 1)).isEqualTo(false); // rolled back
-  }
-
-  /** Toasts nothing: these tests fail mutations on purpose. */
-  static final class SilentToaster implements Toaster {
-    @Override
-    public void success(String message) {}
-
-    @Override
-    public void error(String message, Throwable cause) {}
-
-    @Override
-    public void undo(String message, UndoOffer offer) {}
   }
 }

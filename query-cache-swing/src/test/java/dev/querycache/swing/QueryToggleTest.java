@@ -8,8 +8,7 @@ import dev.querycache.QueryClient;
 import dev.querycache.QueryFilter;
 import dev.querycache.QueryKey;
 import dev.querycache.QueryOptions;
-import dev.querycache.Toaster;
-import dev.querycache.UndoOffer;
+import dev.querycache.test.RecordingToaster;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +39,7 @@ class QueryToggleTest {
       QueryClient.builder()
           .notifyExecutor(Runnable::run)
           .fetchExecutor(Runnable::run)
-          .toaster(new SilentToaster())
+          .toaster(new RecordingToaster())
           .build();
   private final QueryKey<Config> key = QueryKey.of("config", "c1");
   private final List<CompletableFuture<Config>> fetches = new ArrayList<>();
@@ -279,17 +278,5 @@ class QueryToggleTest {
     action.actionPerformed(null);
 
     assertThat(written).isEmpty();
-  }
-
-  /** Swallows the mutations' toasts. */
-  private static final class SilentToaster implements Toaster {
-    @Override
-    public void success(String message) {}
-
-    @Override
-    public void error(String message, Throwable cause) {}
-
-    @Override
-    public void undo(String message, UndoOffer offer) {}
   }
 }
