@@ -18,7 +18,6 @@ import dev.querycache.internal.mutation.MutationCache;
 import dev.querycache.internal.mutation.MutationRun;
 import dev.querycache.internal.query.DataWrites;
 import dev.querycache.internal.query.FetchTicket;
-import dev.querycache.internal.query.ObserverCore;
 import dev.querycache.internal.query.Query;
 import dev.querycache.internal.query.QueryCache;
 import dev.querycache.internal.query.ResolvedOptions;
@@ -277,11 +276,7 @@ public final class Engine {
     notifier.batch(
         () -> {
           for (Query<?> query : cache.findAll(filter)) {
-            if (cache.remove(query)) {
-              for (ObserverCore<?> observer : query.observers()) {
-                observer.reattach();
-              }
-            }
+            cache.remove(query);
           }
         });
   }

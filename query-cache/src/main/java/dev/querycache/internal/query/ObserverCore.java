@@ -57,26 +57,44 @@ public final class ObserverCore<T> {
         });
   }
 
+  /**
+   * Joins the query of the current key. The field changes inside the cache's atomic step for
+   * the key, like every other change of it (a removal moving the observer on, a detach), so
+   * those changes happen in one order.
+   */
   private void attach() {
     ResolvedOptions<T> opts = options;
-    query =
-        engine.cache.compute(
-            key,
-            opts,
-            q -> {
-              q.setOptions(opts);
-              q.addObserver(this);
-              return q;
-            });
+    engine.cache.compute(
+        key,
+        opts,
+        q -> {
+          q.setOptions(opts);
+          q.addObserver(this);
+          query = q;
+          return q;
+        });
   }
 
+  /**
+   * Called by the cache inside its atomic step for the key, when the query this observer
+   * follows is removed: the observer moves to {@code successor} and tells its listener.
+   */
+  void follow(Query<T> successor) {
+    successor.setOptions(options);
+    successor.addObserver(this);
+    query = successor;
+    engine.notifier.schedule(channel);
+  }
+
+  /** Leaves the query this observer follows (read inside the key's atomic step: see attach). */
   private void detach() {
-    Query<T> attached = query;
-    if (attached != null) {
-      engine.cache.compute(attached.key, null, q -> q == attached && q.removeObserver(this));
-      if (attached.observerCount() == 0 && attached.hasFetch()) {
-        engine.cache.cancelIfAbandoned(attached);
-      }
+    Query<T> seen = query;
+    if (seen == null) {
+      return;
+    }
+    Query<T> left = engine.cache.compute(seen.key, null, q -> q == query && q.removeObserver(this) ? q : null);
+    if (left != null && left.observerCount() == 0 && left.hasFetch()) {
+      engine.cache.cancelIfAbandoned(left);
     }
   }
 
@@ -144,17 +162,6 @@ public final class ObserverCore<T> {
 
   Notifier.Channel channel() {
     return channel;
-  }
-
-  /** The query was removed from the cache: follow its successor for the same key. */
-  public void reattach() {
-    if (!closed) {
-      engine.notifier.batch(
-          () -> {
-            attach();
-            engine.notifier.schedule(channel);
-          });
-    }
   }
 
   /** Applies a refetch rule ({@code ON_FOCUS}, {@code ON_RECONNECT}) of this observer. */

@@ -176,15 +176,45 @@ public final class QueryCache {
         });
   }
 
-  /** Removes {@code query} if it is still the one cached for its key; cancels its fetch. */
-  public boolean remove(Query<?> query) {
-    boolean removed = cache.asMap().remove(query.key, query);
-    if (removed) {
-      detach(query);
+  /**
+   * Removes {@code query} if it is still the one cached for its key, and cancels its fetch.
+   * Its observers move to a new, empty query of the key in the same atomic step, so that no
+   * write, removal or close of the key can come between the removal and their arrival: an open
+   * observer always follows the query the cache holds.
+   */
+  @SuppressWarnings("unchecked") // a query's observers observe its key's data type
+  public <T> boolean remove(Query<T> query) {
+    boolean[] removed = new boolean[1];
+    engine.notifier.batch(
+        () ->
+            cache
+                .asMap()
+                .computeIfPresent(
+                    query.key,
+                    (k, existing) -> {
+                      if (existing != query) {
+                        return existing;
+                      }
+                      removed[0] = true;
+                      ObserverCore<?>[] observers = query.observers();
+                      Query<T> successor = null;
+                      if (observers.length > 0) {
+                        // The observers move before the query is marked removed: a reader
+                        // that sees the mark (a filter skips removed queries) finds them moved.
+                        successor = new Query<>(query.key, engine, query.options());
+                        for (ObserverCore<?> observer : observers) {
+                          ((ObserverCore<T>) observer).follow(successor);
+                        }
+                        index.add(successor);
+                      }
+                      detach(query);
+                      return successor;
+                    }));
+    if (removed[0]) {
       engine.cacheChanged();
       query.cancel(false);
     }
-    return removed;
+    return removed[0];
   }
 
   private void detach(Query<?> query) {
