@@ -214,7 +214,7 @@ public abstract class AbstractMutationBuilder<V, R, C, B extends AbstractMutatio
    */
   public Mutation<V, R, C> build() {
     validate();
-    return new Mutation<>(new MutationCore<>(client.engine, config.freeze()));
+    return new Mutation<>(new MutationCore<>(client.engine.mutations, config.freeze()));
   }
 
   /** Refuses inconsistent settings; the message says what is missing. */

@@ -42,10 +42,7 @@ public final class QueryClient implements AutoCloseable {
   final Engine engine;
 
   QueryClient(QueryClientBuilder builder) {
-    this.engine = new Engine(
-        builder.ticker, builder.scheduler, builder.fetchExecutor, builder.notifyExecutor, builder.toaster,
-        builder.mutationHooks, builder.defaults, builder.online, builder.maxUnobservedQueries,
-        run -> new RunScope(this, run));
+    this.engine = new Engine(builder.engineConfig(), run -> new RunScope(this, run));
   }
 
   /**
@@ -79,7 +76,7 @@ public final class QueryClient implements AutoCloseable {
    */
   public <T> Optional<T> getQueryData(QueryKey<T> key) {
     Objects.requireNonNull(key, "key == null");
-    Query<T> query = engine.cache.get(key);
+    Query<T> query = engine.queries.cache.get(key);
     return query == null ? Optional.empty() : Optional.ofNullable(query.state().data());
   }
 
@@ -93,7 +90,7 @@ public final class QueryClient implements AutoCloseable {
    */
   public <T> Optional<QueryState<T>> getQueryState(QueryKey<T> key) {
     Objects.requireNonNull(key, "key == null");
-    Query<T> query = engine.cache.get(key);
+    Query<T> query = engine.queries.cache.get(key);
     return query == null ? Optional.empty() : Optional.of(query.state());
   }
 
@@ -118,8 +115,8 @@ public final class QueryClient implements AutoCloseable {
   public <T> T setQueryData(QueryKey<T> key, T data) {
     Objects.requireNonNull(key, "key == null");
     Objects.requireNonNull(data, "data == null");
-    engine.checkOpen();
-    return engine.writes.set(key, data);
+    engine.runtime.checkOpen();
+    return engine.queries.writes.set(key, data);
   }
 
   /**
@@ -145,8 +142,8 @@ public final class QueryClient implements AutoCloseable {
   public <T> Optional<T> updateQueryData(QueryKey<T> key, UnaryOperator<@Nullable T> updater) {
     Objects.requireNonNull(key, "key == null");
     Objects.requireNonNull(updater, "updater == null");
-    engine.checkOpen();
-    return engine.writes.update(key, updater);
+    engine.runtime.checkOpen();
+    return engine.queries.writes.update(key, updater);
   }
 
   /**
@@ -158,7 +155,7 @@ public final class QueryClient implements AutoCloseable {
    */
   public Map<QueryKey<?>, Object> getQueriesData(QueryFilter filter) {
     Objects.requireNonNull(filter, "filter == null");
-    return engine.dataOf(filter);
+    return engine.queries.dataOf(filter);
   }
 
   /**
@@ -181,8 +178,8 @@ public final class QueryClient implements AutoCloseable {
   public <T> Map<QueryKey<?>, T> setQueriesData(QueryFilter filter, UnaryOperator<T> updater) {
     Objects.requireNonNull(filter, "filter == null");
     Objects.requireNonNull(updater, "updater == null");
-    engine.checkOpen();
-    return engine.writes.updateAll(filter, updater);
+    engine.runtime.checkOpen();
+    return engine.queries.writes.updateAll(filter, updater);
   }
 
   // ---- fetching --------------------------------------------------------------------------
@@ -205,8 +202,8 @@ public final class QueryClient implements AutoCloseable {
    */
   public <T> CompletableFuture<T> fetchQuery(QueryOptions<T> options) {
     Objects.requireNonNull(options, "options == null");
-    engine.checkOpen();
-    return engine.fetchUnlessFresh(options);
+    engine.runtime.checkOpen();
+    return engine.queries.fetchUnlessFresh(options);
   }
 
   /**
@@ -232,7 +229,7 @@ public final class QueryClient implements AutoCloseable {
    */
   public <T> CompletableFuture<T> ensureQueryData(QueryOptions<T> options) {
     Objects.requireNonNull(options, "options == null");
-    engine.checkOpen();
+    engine.runtime.checkOpen();
     Optional<T> cached = getQueryData(options.key());
     return cached.isPresent()
         ? CompletableFuture.completedFuture(cached.get())
@@ -253,8 +250,8 @@ public final class QueryClient implements AutoCloseable {
    */
   public CompletableFuture<Void> invalidateQueries(QueryFilter filter) {
     Objects.requireNonNull(filter, "filter == null");
-    engine.checkOpen();
-    return engine.invalidateAll(List.of(filter), false);
+    engine.runtime.checkOpen();
+    return engine.queries.invalidateAll(List.of(filter), false);
   }
 
   /**
@@ -269,8 +266,8 @@ public final class QueryClient implements AutoCloseable {
    */
   public CompletableFuture<Void> refetchQueries(QueryFilter filter) {
     Objects.requireNonNull(filter, "filter == null");
-    engine.checkOpen();
-    return engine.refetch(filter);
+    engine.runtime.checkOpen();
+    return engine.queries.refetch(filter);
   }
 
   /**
@@ -286,7 +283,7 @@ public final class QueryClient implements AutoCloseable {
    */
   public void cancelQueries(QueryFilter filter) {
     Objects.requireNonNull(filter, "filter == null");
-    engine.cancel(filter);
+    engine.queries.cancel(filter);
   }
 
   /**
@@ -299,7 +296,7 @@ public final class QueryClient implements AutoCloseable {
    */
   public void removeQueries(QueryFilter filter) {
     Objects.requireNonNull(filter, "filter == null");
-    engine.remove(filter);
+    engine.queries.remove(filter);
   }
 
   /**
@@ -314,8 +311,8 @@ public final class QueryClient implements AutoCloseable {
    */
   public CompletableFuture<Void> resetQueries(QueryFilter filter) {
     Objects.requireNonNull(filter, "filter == null");
-    engine.checkOpen();
-    return engine.reset(filter);
+    engine.runtime.checkOpen();
+    return engine.queries.reset(filter);
   }
 
   /**
@@ -327,7 +324,7 @@ public final class QueryClient implements AutoCloseable {
    */
   public int isFetching(QueryFilter filter) {
     Objects.requireNonNull(filter, "filter == null");
-    return engine.fetchingCount(filter);
+    return engine.queries.fetchingCount(filter);
   }
 
   /**
@@ -339,7 +336,7 @@ public final class QueryClient implements AutoCloseable {
    */
   public List<CachedQuery<?>> getQueries(QueryFilter filter) {
     Objects.requireNonNull(filter, "filter == null");
-    return engine.snapshots(filter);
+    return engine.queries.snapshots(filter);
   }
 
   // ---- observing -------------------------------------------------------------------------
@@ -359,8 +356,8 @@ public final class QueryClient implements AutoCloseable {
   public <T> QueryObserver<T> observe(QueryOptions<T> options, Consumer<? super QueryResult<T>> listener) {
     Objects.requireNonNull(options, "options == null");
     Objects.requireNonNull(listener, "listener == null");
-    engine.checkOpen();
-    ObserverCore<T> core = new ObserverCore<>(engine, options, listener);
+    engine.runtime.checkOpen();
+    ObserverCore<T> core = new ObserverCore<>(engine.queries, options, listener);
     core.open();
     return new QueryObserver<>(core);
   }
@@ -406,7 +403,7 @@ public final class QueryClient implements AutoCloseable {
    */
   public int isMutating(MutationFilter filter) {
     Objects.requireNonNull(filter, "filter == null");
-    return engine.mutations.find(filter.pending()).size();
+    return engine.mutations.runs.find(filter.pending()).size();
   }
 
   /**
@@ -420,7 +417,7 @@ public final class QueryClient implements AutoCloseable {
    */
   public List<MutationState<?, ?, ?>> getMutations(MutationFilter filter) {
     Objects.requireNonNull(filter, "filter == null");
-    return List.copyOf(engine.mutations.find(filter));
+    return List.copyOf(engine.mutations.runs.find(filter));
   }
 
   /**
@@ -453,7 +450,7 @@ public final class QueryClient implements AutoCloseable {
    */
   public AutoCloseable onCacheChange(Runnable listener) {
     Objects.requireNonNull(listener, "listener == null");
-    return engine.addCacheListener(listener);
+    return engine.queries.addCacheListener(listener);
   }
 
   // ---- defaults --------------------------------------------------------------------------
@@ -472,7 +469,7 @@ public final class QueryClient implements AutoCloseable {
   public void setQueryDefaults(QueryKey<?> prefix, QuerySettings settings) {
     Objects.requireNonNull(prefix, "prefix == null");
     Objects.requireNonNull(settings, "settings == null");
-    engine.defaults.set(prefix, settings);
+    engine.queries.defaults.set(prefix, settings);
   }
 
   /**
@@ -484,7 +481,7 @@ public final class QueryClient implements AutoCloseable {
    */
   public QuerySettings getQueryDefaults(QueryKey<?> key) {
     Objects.requireNonNull(key, "key == null");
-    return engine.defaults.get(key);
+    return engine.queries.defaults.get(key);
   }
 
   // ---- focus, connectivity, batching ------------------------------------------------------
@@ -497,9 +494,7 @@ public final class QueryClient implements AutoCloseable {
    * @param focused whether a window of the application is focused
    */
   public void focusChanged(boolean focused) {
-    if (engine.focus.setFocused(focused)) {
-      engine.refetchObserved(true);
-    }
+    engine.focusChanged(focused);
   }
 
   /**
@@ -529,7 +524,7 @@ public final class QueryClient implements AutoCloseable {
    *     built otherwise)
    */
   public boolean isOnline() {
-    return engine.online.isOnline();
+    return engine.runtime.online.isOnline();
   }
 
   /**
@@ -541,7 +536,7 @@ public final class QueryClient implements AutoCloseable {
    */
   public void batch(Runnable changes) {
     Objects.requireNonNull(changes, "changes == null");
-    engine.notifier.batch(changes);
+    engine.runtime.notifier.batch(changes);
   }
 
   /**
@@ -572,7 +567,7 @@ public final class QueryClient implements AutoCloseable {
    * @return {@code true} once closed
    */
   public boolean isClosed() {
-    return engine.isClosed();
+    return engine.runtime.isClosed();
   }
 
   /**
@@ -582,6 +577,6 @@ public final class QueryClient implements AutoCloseable {
    * @return the ticker the client was built with
    */
   public Ticker ticker() {
-    return engine.ticker;
+    return engine.runtime.ticker;
   }
 }

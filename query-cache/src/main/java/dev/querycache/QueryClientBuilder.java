@@ -1,5 +1,6 @@
 package dev.querycache;
 
+import dev.querycache.internal.EngineConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -150,5 +151,11 @@ public final class QueryClientBuilder {
    */
   public QueryClient build() {
     return new QueryClient(this);
+  }
+
+  /** The choices made so far, as the engine takes them. */
+  EngineConfig engineConfig() {
+    return new EngineConfig(
+        ticker, scheduler, fetchExecutor, notifyExecutor, toaster, mutationHooks, defaults, online, maxUnobservedQueries);
   }
 }

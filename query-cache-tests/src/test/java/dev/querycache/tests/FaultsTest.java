@@ -20,7 +20,7 @@ import dev.querycache.QueryStatus;
 import dev.querycache.RetryPolicy;
 import dev.querycache.Toaster;
 import dev.querycache.UndoOffer;
-import dev.querycache.internal.Callbacks;
+import dev.querycache.internal.runtime.Callbacks;
 import dev.querycache.internal.key.KeyParts;
 import dev.querycache.test.ControllableMutation;
 import dev.querycache.test.ControllableQuery;

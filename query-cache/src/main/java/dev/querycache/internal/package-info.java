@@ -1,10 +1,9 @@
 /**
- * The engine's runtime and its shared machinery: the {@code Engine} (the seams the
- * application chose, the managers, the stores, the client-wide sequence, closing), the
- * managers of connectivity ({@code OnlineManager}), focus ({@code FocusManager}) and
- * defaults ({@code QueryDefaults}), the {@code Retryer} of fetches and mutation functions,
- * the {@code Notifier} (batches, coalescing channels, follow-up steps on a trampoline) and
- * {@code Callbacks} (the one rule for what application code throws).
+ * The engine's root: the {@code Engine} puts the runtime ({@code internal.runtime}), the
+ * query half ({@code internal.query}) and the mutation half ({@code internal.mutation})
+ * together for one client from an {@code EngineConfig}, and runs what spans them (focus,
+ * through the {@code FocusManager}; connectivity coming back; closing). Nothing below it
+ * imports it: the engine's packages form no cycle (the architecture test checks it).
  *
  * <p>Not exported. The face ({@code dev.querycache}) holds an {@code Engine} and calls the
  * engine's packages; nothing here, or in any {@code dev.querycache.internal} package, calls

@@ -1,11 +1,10 @@
 package dev.querycache.internal.key;
 
-import dev.querycache.QueryKey;
 import java.math.BigDecimal;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The JSON-like rendering of canonical key parts, for {@link QueryKey#toString()} and for
+ * The JSON-like rendering of canonical key parts, for {@code QueryKey.toString()} and for
  * messages. A rendering is abbreviated beyond {@value #MAX_LENGTH} characters (it stops there
  * and ends with an ellipsis), and a number with a large exponent is written in scientific
  * notation, so that rendering a key costs little whatever the key holds.

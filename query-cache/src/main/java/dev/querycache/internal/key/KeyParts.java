@@ -1,6 +1,5 @@
 package dev.querycache.internal.key;
 
-import dev.querycache.QueryKey;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
@@ -86,12 +85,6 @@ public final class KeyParts {
                 + "put bulk data in what the query fetches, not in its key");
       }
     }
-  }
-
-  /** Converts a list of root parts; see {@link #canonicalRoot(Object[])}. */
-  /** The root node of {@code key}'s canonical tree, for matching and indexing. */
-  public static KeyList root(QueryKey<?> key) {
-    return (KeyList) key.parts();
   }
 
   /** As {@link #canonicalRoot(Object[])}; a {@link KeyList} is canonical already, and is kept. */

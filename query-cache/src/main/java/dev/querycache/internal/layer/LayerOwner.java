@@ -1,7 +1,7 @@
 package dev.querycache.internal.layer;
 
 import dev.querycache.QueryKey;
-import dev.querycache.internal.Notifier;
+import dev.querycache.internal.runtime.Notifier;
 
 /**
  * What owns optimistic layers: a mutation run today (transactions, sync channels and pushes

@@ -1,8 +1,7 @@
 package dev.querycache.internal.layer;
 
-import dev.querycache.internal.Callbacks;
-import dev.querycache.internal.Notifier;
-import dev.querycache.internal.query.StructuralSharing;
+import dev.querycache.internal.runtime.Callbacks;
+import dev.querycache.internal.runtime.Notifier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;

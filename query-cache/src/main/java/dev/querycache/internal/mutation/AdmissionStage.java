@@ -1,6 +1,6 @@
 package dev.querycache.internal.mutation;
 
-import dev.querycache.internal.Notifier;
+import dev.querycache.internal.runtime.Notifier;
 
 /**
  * One stage between a run's mutate step and its mutation function: it decides when the run

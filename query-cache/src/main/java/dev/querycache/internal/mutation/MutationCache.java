@@ -2,7 +2,7 @@ package dev.querycache.internal.mutation;
 
 import dev.querycache.MutationFilter;
 import dev.querycache.MutationState;
-import dev.querycache.internal.Notifier;
+import dev.querycache.internal.runtime.Notifier;
 import dev.querycache.internal.query.FilterMatch;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

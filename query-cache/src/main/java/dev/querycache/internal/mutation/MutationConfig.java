@@ -1,7 +1,6 @@
 package dev.querycache.internal.mutation;
 
 import dev.querycache.AsyncMutationFunction;
-import dev.querycache.Mutation;
 import dev.querycache.MutationFunction;
 import dev.querycache.OnError;
 import dev.querycache.OnMutate;
@@ -20,7 +19,7 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Everything a built {@link Mutation} does, fixed at {@code build()}: immutable, so that a
+ * Everything a built {@code Mutation} does, fixed at {@code build()}: immutable, so that a
  * builder used again never changes a mutation it built, and so that every run of one mutation
  * reads one configuration. The builders collect it in a {@link Draft}.
  */

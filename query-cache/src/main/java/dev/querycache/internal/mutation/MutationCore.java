@@ -1,9 +1,7 @@
 package dev.querycache.internal.mutation;
 
-import dev.querycache.Mutation;
 import dev.querycache.MutationState;
-import dev.querycache.internal.Engine;
-import dev.querycache.internal.Notifier;
+import dev.querycache.internal.runtime.Notifier;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -11,26 +9,26 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The engine's side of a built mutation: its immutable config, its latest run and the
- * channels of those who observe it. {@link Mutation} is the application's handle over it and
+ * channels of those who observe it. {@code Mutation} is the application's handle over it and
  * adds only the checks of its arguments; the reverse mutation of an undo offer is a core with
  * no handle.
  *
  * <p>Thread-safe: runs may start, and observers come and go, from any thread.
  */
 public final class MutationCore<V, R, C> {
-  final Engine engine;
+  final MutationEngine engine;
   public final MutationConfig<V, R, C> config;
   private final CopyOnWriteArrayList<Notifier.Channel> channels = new CopyOnWriteArrayList<>();
   private volatile @Nullable MutationRun<V, R, C> latest;
 
-  public MutationCore(Engine engine, MutationConfig<V, R, C> config) {
+  public MutationCore(MutationEngine engine, MutationConfig<V, R, C> config) {
     this.engine = engine;
     this.config = config;
   }
 
   /** Starts a run; throws {@link IllegalStateException} once the client is closed. */
   public CompletableFuture<R> mutate(V variables) {
-    engine.checkOpen();
+    engine.runtime.checkOpen();
     MutationRun<V, R, C> run = new MutationRun<>(this, variables);
     latest = run;
     run.start();
@@ -60,7 +58,7 @@ public final class MutationCore<V, R, C> {
             },
             "a mutation observer");
     channels.add(channel);
-    engine.notifier.schedule(channel);
+    engine.runtime.notifier.schedule(channel);
     return () -> channels.remove(channel);
   }
 
@@ -68,7 +66,7 @@ public final class MutationCore<V, R, C> {
   void runChanged(MutationRun<V, R, C> run) {
     if (run == latest) {
       for (Notifier.Channel channel : channels) {
-        engine.notifier.schedule(channel);
+        engine.runtime.notifier.schedule(channel);
       }
     }
   }

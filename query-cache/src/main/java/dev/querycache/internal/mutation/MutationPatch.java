@@ -4,7 +4,6 @@ import dev.querycache.Projection;
 import dev.querycache.QueryFilter;
 import dev.querycache.QueryKey;
 import dev.querycache.UndoProjection;
-import dev.querycache.internal.Engine;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -35,11 +34,11 @@ public final class MutationPatch<T, V> {
 
   /** The keys this patch covers now. */
   @SuppressWarnings("unchecked") // a filter patch's caller vouches for the selected types
-  List<QueryKey<T>> keys(Engine engine) {
+  List<QueryKey<T>> keys(MutationEngine engine) {
     if (key != null) {
       return List.of(key);
     }
-    return engine.cache.findAll(java.util.Objects.requireNonNull(filter)).stream()
+    return engine.queries.cache.findAll(java.util.Objects.requireNonNull(filter)).stream()
         .map(query -> (QueryKey<T>) query.key)
         .collect(java.util.stream.Collectors.toUnmodifiableList());
   }

@@ -1,7 +1,6 @@
 package dev.querycache.internal.mutation;
 
 import dev.querycache.AsyncMutationFunction;
-import dev.querycache.Mutation;
 import dev.querycache.MutationFunction;
 import dev.querycache.MutationHooks;
 import dev.querycache.MutationState;
@@ -11,9 +10,8 @@ import dev.querycache.OnSettled;
 import dev.querycache.QueryFilter;
 import dev.querycache.QueryKey;
 import dev.querycache.UndoOffer;
-import dev.querycache.internal.Callbacks;
-import dev.querycache.internal.Engine;
-import dev.querycache.internal.Retryer;
+import dev.querycache.internal.runtime.Callbacks;
+import dev.querycache.internal.runtime.Retryer;
 import dev.querycache.internal.layer.LayerOwner;
 import dev.querycache.internal.layer.LayerStack;
 import dev.querycache.internal.layer.OptimisticLayer;
@@ -35,10 +33,10 @@ import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One run of a {@link Mutation}: the cycle as a state machine. {@link #start()} performs the
+ * One run of a {@code Mutation}: the cycle as a state machine. {@link #start()} performs the
  * mutate step on the caller's thread; {@link #execute()} runs the mutation function when the
  * run's scope allows; {@link #settle} takes the success or the error path, then the settle
- * invalidation, then completes the future. See {@link Mutation} for the contract.
+ * invalidation, then completes the future. See {@code Mutation} for the contract.
  *
  * <p>A run settles exactly once, by whichever comes first: its function's answer, one of its
  * layers failing when applied again over newer data ({@link #layerFailed}: the run fails at
@@ -53,7 +51,7 @@ public final class MutationRun<V, R, C> implements Retryer.Listener, LayerOwner 
   public static final String DEFAULT_UNDO_MESSAGE = "Done";
 
   private final MutationCore<V, R, C> mutation;
-  private final Engine engine;
+  private final MutationEngine engine;
   private final MutationConfig<V, R, C> config;
   final V variables;
   final long id;
@@ -77,11 +75,11 @@ public final class MutationRun<V, R, C> implements Retryer.Listener, LayerOwner 
     this.engine = mutation.engine;
     this.config = mutation.config;
     this.variables = variables;
-    this.id = engine.nextSequence();
+    this.id = engine.runtime.nextSequence();
     this.state =
         new MutationState<>(
             id, config.mutationKey, MutationStatus.PENDING, variables, null, null, null,
-            engine.now(), 0, null, false);
+            engine.runtime.now(), 0, null, false);
   }
 
   MutationState<V, R, C> state() {
@@ -110,7 +108,7 @@ public final class MutationRun<V, R, C> implements Retryer.Listener, LayerOwner 
   /** Tells the mutation's observers and the cache listeners of the run's state. */
   private void announce() {
     mutation.runChanged(this);
-    engine.cacheChanged();
+    engine.runtime.cacheChanged();
   }
 
   /** Takes the right to settle the run; false if another path settles it. */
@@ -121,9 +119,9 @@ public final class MutationRun<V, R, C> implements Retryer.Listener, LayerOwner 
   // ---- step 1: mutate, on the caller's thread ----------------------------------------------
 
   void start() {
-    engine.notifier.batch(
+    engine.runtime.notifier.batch(
         () -> {
-          if (!engine.mutations.add(this)) {
+          if (!engine.runs.add(this)) {
             claim(); // closed since mutate's check: this run never begins
             abandon(new CancellationException("the QueryClient was closed"), false);
             return;
@@ -147,7 +145,7 @@ public final class MutationRun<V, R, C> implements Retryer.Listener, LayerOwner 
               fail(cause);
             }
           } else {
-            engine.mutations.enqueue(this);
+            engine.runs.enqueue(this);
           }
         });
   }
@@ -156,7 +154,7 @@ public final class MutationRun<V, R, C> implements Retryer.Listener, LayerOwner 
     for (MutationPatch<?, V> patch : config.patches) {
       applyPatch(patch);
     }
-    for (MutationHooks hooks : engine.mutationHooks) {
+    for (MutationHooks hooks : engine.hooks) {
       hooks.onMutate(state);
     }
     if (config.onMutate != null) {
@@ -172,7 +170,7 @@ public final class MutationRun<V, R, C> implements Retryer.Listener, LayerOwner 
 
   private <T> void applyPatch(MutationPatch<T, V> patch) {
     for (QueryKey<T> key : patch.keys(engine)) {
-      if (engine.cache.get(key) != null) {
+      if (engine.queries.cache.get(key) != null) {
         patchKey(key, data -> patch.projection.apply(data, variables), false);
       }
     }
@@ -180,20 +178,20 @@ public final class MutationRun<V, R, C> implements Retryer.Listener, LayerOwner 
 
   /** Cancel, snapshot, patch: one key's part of step 1. */
   private <T> void patchKey(QueryKey<T> key, UnaryOperator<T> patch, boolean constant) {
-    Query<T> existing = engine.cache.get(key);
+    Query<T> existing = engine.queries.cache.get(key);
     if (existing != null && existing.state().data() != null) {
       // A refetch in flight would only bring data the layer has to be applied to again; a
       // first load is left to go on (the layer applies when its data lands), so a run that
       // waits (offline, behind its scope) does not leave the screen empty.
-      engine.cache.cancel(existing);
+      engine.queries.cache.cancel(existing);
     }
     OptimisticLayer<T> layer = new OptimisticLayer<>(this, id, patch, constant);
     Object[] holder = new Object[1];
     Query<T> query =
         Objects.requireNonNull(
-            engine.cache.compute(
+            engine.queries.cache.compute(
                 key,
-                engine.resolve(key, null),
+                engine.queries.resolve(key, null),
                 live -> {
                   T before = live.addLayer(layer);
                   holder[0] = before == null ? NO_DATA : before;
@@ -212,7 +210,7 @@ public final class MutationRun<V, R, C> implements Retryer.Listener, LayerOwner 
       if (settling.get() || doomed != null) {
         return; // failed while it waited for its turn: the function is never called
       }
-      attempts = new Retryer<>(() -> "the mutation function of " + mutation, this::call, config.retry, engine, this, true);
+      attempts = new Retryer<>(() -> "the mutation function of " + mutation, this::call, config.retry, engine.runtime, this, true);
       retryer = attempts;
     }
     attempts.result().whenComplete(this::settle);
@@ -225,7 +223,7 @@ public final class MutationRun<V, R, C> implements Retryer.Listener, LayerOwner 
       return async.mutate(variables);
     }
     MutationFunction<V, R> blocking = Objects.requireNonNull(config.blockingFunction);
-    return attempts.runBlocking(engine.fetchExecutor, () -> blocking.mutate(variables));
+    return attempts.runBlocking(engine.runtime.fetchExecutor, () -> blocking.mutate(variables));
   }
 
   @Override
@@ -272,7 +270,7 @@ public final class MutationRun<V, R, C> implements Retryer.Listener, LayerOwner 
       attempts = retryer;
     }
     if ((attempts == null || attempts.cancelIfIdle()) && claim()) {
-      engine.notifier.batch(() -> fail(error));
+      engine.runtime.notifier.batch(() -> fail(error));
     }
   }
 
@@ -304,7 +302,7 @@ public final class MutationRun<V, R, C> implements Retryer.Listener, LayerOwner 
     removeLayers();
     dispatch(new MutationAction.Cancelled<>(cause));
     if (registered) {
-      engine.mutations.finished(this);
+      engine.runs.finished(this);
     }
     future.completeExceptionally(cause);
   }
@@ -315,7 +313,7 @@ public final class MutationRun<V, R, C> implements Retryer.Listener, LayerOwner 
     if (!claim()) {
       return; // failed or abandoned meanwhile: the late answer is discarded
     }
-    engine.notifier.batch(
+    engine.runtime.notifier.batch(
         () -> {
           Throwable doom;
           synchronized (this) {
@@ -338,20 +336,20 @@ public final class MutationRun<V, R, C> implements Retryer.Listener, LayerOwner 
   }
 
   private void succeed(R result) {
-    long successSequence = engine.nextSequence();
+    long successSequence = engine.runtime.nextSequence();
     for (Query<?> query : patched) {
       query.layersSucceeded(this, successSequence);
     }
     MutationState<V, R, C> now = state;
     C ctx = context;
     Throwable thrown = Callbacks.capture(() -> {
-      for (MutationHooks hooks : engine.mutationHooks) {
+      for (MutationHooks hooks : engine.hooks) {
         hooks.onSuccess(result, now);
       }
       if (config.onSuccess != null) {
         config.onSuccess.onSuccess(result, variables, ctx);
       }
-      for (MutationHooks hooks : engine.mutationHooks) {
+      for (MutationHooks hooks : engine.hooks) {
         hooks.onSettled(result, null, now);
       }
       if (config.onSettled != null) {
@@ -368,11 +366,11 @@ public final class MutationRun<V, R, C> implements Retryer.Listener, LayerOwner 
     CompletableFuture<Void> refetches = invalidate(true);
     Runnable finish = () -> {
       dispatch(new MutationAction.Succeeded<>(result));
-      engine.mutations.finished(this);
+      engine.runs.finished(this);
       future.complete(result);
     };
     // The layers settle first, so code chained on the future sees them folded or confirmed.
-    refetches.whenComplete((ignored, failure) -> engine.notifier.batch(() -> {
+    refetches.whenComplete((ignored, failure) -> engine.runtime.notifier.batch(() -> {
       settleLayers();
       if (config.awaitSettle) {
         finish.run();
@@ -387,14 +385,14 @@ public final class MutationRun<V, R, C> implements Retryer.Listener, LayerOwner 
     removeLayers();
     MutationState<V, R, C> now = state;
     C ctx = context;
-    for (MutationHooks hooks : engine.mutationHooks) {
+    for (MutationHooks hooks : engine.hooks) {
       Callbacks.run("a mutation hook's onError", mutation, () -> hooks.onError(error, now));
     }
     OnError<V, C> onError = config.onError;
     if (onError != null) {
       Callbacks.run("onError", mutation, () -> onError.onError(error, variables, ctx));
     }
-    for (MutationHooks hooks : engine.mutationHooks) {
+    for (MutationHooks hooks : engine.hooks) {
       Callbacks.run("a mutation hook's onSettled", mutation, () -> hooks.onSettled(null, error, now));
     }
     OnSettled<V, R, C> onSettled = config.onSettled;
@@ -403,12 +401,12 @@ public final class MutationRun<V, R, C> implements Retryer.Listener, LayerOwner 
     }
     if (config.toastErrors) {
       String message = errorMessage();
-      Callbacks.run("the toaster", mutation, () -> engine.toaster.error(message, error));
+      Callbacks.run("the toaster", mutation, () -> engine.runtime.toaster.error(message, error));
     }
     CompletableFuture<Void> refetches = invalidate(false);
-    Runnable finish = () -> engine.notifier.batch(() -> {
+    Runnable finish = () -> engine.runtime.notifier.batch(() -> {
       dispatch(new MutationAction.Failed<>(error));
-      engine.mutations.finished(this);
+      engine.runs.finished(this);
       future.completeExceptionally(error);
     });
     if (config.awaitSettle) {
@@ -451,12 +449,12 @@ public final class MutationRun<V, R, C> implements Retryer.Listener, LayerOwner 
     if (success && config.pluginInvalidation != null) {
       filters.add(config.pluginInvalidation);
     }
-    return engine.invalidateAll(filters, true);
+    return engine.queries.invalidateAll(filters, true);
   }
 
   private void removeLayers() {
     for (Query<?> query : patched) {
-      engine.cache.compute(query.key, null, live -> live == query && query.removeLayers(this));
+      engine.queries.cache.compute(query.key, null, live -> live == query && query.removeLayers(this));
       if (query.isRemoved()) {
         query.removeLayers(this); // left the cache meanwhile: keep its state tidy all the same
       }
@@ -465,7 +463,7 @@ public final class MutationRun<V, R, C> implements Retryer.Listener, LayerOwner 
 
   private void settleLayers() {
     for (Query<?> query : patched) {
-      engine.cache.compute(query.key, null, live -> {
+      engine.queries.cache.compute(query.key, null, live -> {
         if (live == query) {
           query.layersSettled(this);
         }
@@ -483,7 +481,7 @@ public final class MutationRun<V, R, C> implements Retryer.Listener, LayerOwner 
     }
     if (config.successMessage != null) {
       String message = config.successMessage;
-      Callbacks.run("the toaster", mutation, () -> engine.toaster.success(message));
+      Callbacks.run("the toaster", mutation, () -> engine.runtime.toaster.success(message));
     }
   }
 
@@ -499,7 +497,7 @@ public final class MutationRun<V, R, C> implements Retryer.Listener, LayerOwner 
     }
     String message = undoMessage();
     UndoOffer offer = new MutationUndo<>(engine, config, variables, mutationId.get(), changes());
-    Callbacks.run("the toaster", mutation, () -> engine.toaster.undo(message, offer));
+    Callbacks.run("the toaster", mutation, () -> engine.runtime.toaster.undo(message, offer));
   }
 
   /**
@@ -547,7 +545,7 @@ public final class MutationRun<V, R, C> implements Retryer.Listener, LayerOwner 
     checkInMutate();
     Object before = snapshots.get(key);
     if (before == null) {
-      Query<T> query = engine.cache.get(key);
+      Query<T> query = engine.queries.cache.get(key);
       return Optional.ofNullable(query == null ? null : query.state().data());
     }
     return before == NO_DATA ? Optional.empty() : Optional.of((T) before);
@@ -557,7 +555,7 @@ public final class MutationRun<V, R, C> implements Retryer.Listener, LayerOwner 
   public void cancelQueries(QueryFilter filter) {
     checkInMutate();
     Objects.requireNonNull(filter, "filter == null");
-    engine.cancel(filter);
+    engine.queries.cancel(filter);
   }
 
   /** Patches {@code key} with {@code data} as a layer of this run. */

@@ -1,13 +1,11 @@
 package dev.querycache.internal.mutation;
 
 import dev.querycache.MutationFunction;
-import dev.querycache.PluginScope;
 import dev.querycache.Projection;
 import dev.querycache.QueryKey;
 import dev.querycache.UndoOffer;
 import dev.querycache.UndoProjection;
 import dev.querycache.UndoRequest;
-import dev.querycache.internal.Engine;
 import dev.querycache.internal.layer.LayerStack;
 import dev.querycache.internal.query.FilterMatch;
 import java.time.Duration;
@@ -19,7 +17,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * The undo offer of one succeeded run: valid for the mutation's window, usable once. Taking
  * it builds and runs the reverse mutation: the undo function with the server's mutation id,
  * optimistic over the keys the original run patched, with its own rollback, error toast and
- * settle invalidation (the plugin's too, for a mutation of a {@link PluginScope}).
+ * settle invalidation (the plugin's too, for a mutation of a {@code PluginScope}).
  *
  * <p>What the reverse run shows at once on each key reverses only what the original run
  * changed there, as its layer last applied it: the key's {@link UndoProjection} if one was
@@ -28,7 +26,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * are not disturbed.
  */
 public final class MutationUndo<V, R, C> implements UndoOffer {
-  private final Engine engine;
+  private final MutationEngine engine;
   private final MutationConfig<V, R, C> original;
   private final V variables;
   private final String mutationId;
@@ -37,7 +35,7 @@ public final class MutationUndo<V, R, C> implements UndoOffer {
   private final AtomicBoolean used = new AtomicBoolean();
 
   MutationUndo(
-      Engine engine,
+      MutationEngine engine,
       MutationConfig<V, R, C> original,
       V variables,
       String mutationId,
@@ -47,7 +45,7 @@ public final class MutationUndo<V, R, C> implements UndoOffer {
     this.variables = variables;
     this.mutationId = mutationId;
     this.changes = Map.copyOf(changes);
-    this.offeredAt = engine.now();
+    this.offeredAt = engine.runtime.now();
   }
 
   @Override
@@ -60,18 +58,18 @@ public final class MutationUndo<V, R, C> implements UndoOffer {
     if (used.get()) {
       return Duration.ZERO;
     }
-    Duration left = original.undoWindow.minusNanos(engine.now() - offeredAt);
+    Duration left = original.undoWindow.minusNanos(engine.runtime.now() - offeredAt);
     return left.isNegative() ? Duration.ZERO : left;
   }
 
   @Override
   public boolean isAvailable() {
-    return !remaining().isZero() && !engine.isClosed();
+    return !remaining().isZero() && !engine.runtime.isClosed();
   }
 
   @Override
   public CompletableFuture<Void> undo() {
-    if (engine.isClosed()) {
+    if (engine.runtime.isClosed()) {
       return CompletableFuture.failedFuture(new IllegalStateException("the QueryClient of this undo offer is closed"));
     }
     if (!isAvailable() || !used.compareAndSet(false, true)) {

@@ -3,7 +3,7 @@ package dev.querycache.internal.mutation;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import dev.querycache.UndoProjection;
-import dev.querycache.internal.query.StructuralSharing;
+import dev.querycache.internal.layer.StructuralSharing;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.querycache.internal.mutation;
 
 import dev.querycache.MutationState;
-import dev.querycache.internal.Notifier;
+import dev.querycache.internal.runtime.Notifier;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;

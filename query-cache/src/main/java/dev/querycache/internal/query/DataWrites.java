@@ -3,7 +3,6 @@ package dev.querycache.internal.query;
 import com.google.common.collect.ImmutableMap;
 import dev.querycache.QueryFilter;
 import dev.querycache.QueryKey;
-import dev.querycache.internal.Engine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,15 +20,15 @@ import org.jspecify.annotations.Nullable;
  * open.
  */
 public final class DataWrites {
-  private final Engine engine;
+  private final QueryEngine engine;
 
-  public DataWrites(Engine engine) {
+  public DataWrites(QueryEngine engine) {
     this.engine = engine;
   }
 
   /** Writes {@code data} under {@code key}; returns what is stored (the old reference if equal). */
   public <T> T set(QueryKey<T> key, T data) {
-    return engine.notifier.batch(
+    return engine.runtime.notifier.batch(
         () -> {
           Query<T> query = engine.cache.get(key);
           T stored = query == null ? null : query.setData(data);
@@ -48,7 +47,7 @@ public final class DataWrites {
    */
   @SuppressWarnings("unchecked") // Query.update returns the query's data or the GONE marker
   public <T> Optional<T> update(QueryKey<T> key, UnaryOperator<@Nullable T> updater) {
-    return engine.notifier.batch(
+    return engine.runtime.notifier.batch(
         () -> {
           while (true) {
             Query<T> existing = engine.cache.get(key);
@@ -83,7 +82,7 @@ public final class DataWrites {
    */
   @SuppressWarnings("unchecked") // the caller's filter selects queries of type T
   public <T> Map<QueryKey<?>, T> updateAll(QueryFilter filter, UnaryOperator<T> updater) {
-    return engine.notifier.batch(
+    return engine.runtime.notifier.batch(
         () -> {
           List<Query<T>> queries = new ArrayList<>();
           List<T> befores = new ArrayList<>();

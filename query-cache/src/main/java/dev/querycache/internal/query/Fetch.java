@@ -7,9 +7,8 @@ import dev.querycache.QueryFunction;
 import dev.querycache.QueryOptions;
 import dev.querycache.QueryState;
 import dev.querycache.QueryStatus;
-import dev.querycache.internal.Callbacks;
-import dev.querycache.internal.Engine;
-import dev.querycache.internal.Retryer;
+import dev.querycache.internal.runtime.Callbacks;
+import dev.querycache.internal.runtime.Retryer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -34,7 +33,7 @@ public final class Fetch<T> implements CancellationSignal, Retryer.Listener {
   /** The client's fetch sequence when this fetch started; orders it against mutations. */
   final long startSequence;
   private final Query<T> query;
-  private final Engine engine;
+  private final QueryEngine engine;
   private final CompletableFuture<T> promise = new CompletableFuture<>();
   private final QueryContext<T> context;
   private final Retryer<T> retryer;
@@ -49,7 +48,7 @@ public final class Fetch<T> implements CancellationSignal, Retryer.Listener {
   private @Nullable T outcome; // guarded by this, once completed
   private @Nullable Throwable failure; // guarded by this, once completed
 
-  Fetch(Query<T> query, ResolvedOptions<T> options, Engine engine) {
+  Fetch(Query<T> query, ResolvedOptions<T> options, QueryEngine engine) {
     this.query = query;
     this.engine = engine;
     QueryState<T> before = query.state();
@@ -57,14 +56,14 @@ public final class Fetch<T> implements CancellationSignal, Retryer.Listener {
     this.failureReasonBefore = before.fetchFailureReason();
     this.statusBefore = before.status();
     this.errorBefore = before.error();
-    this.startSequence = engine.nextSequence();
+    this.startSequence = engine.runtime.nextSequence();
     this.context = new QueryContext<>(query.key, this);
     this.retryer =
         new Retryer<>(
             () -> "the query function for " + query.key,
             retryer -> call(options, retryer),
             options.retry,
-            engine,
+            engine.runtime,
             this,
             false);
     retryer.result().whenComplete(this::finish);
@@ -90,7 +89,7 @@ public final class Fetch<T> implements CancellationSignal, Retryer.Listener {
       return async.fetch(context);
     }
     QueryFunction<T> blocking = Objects.requireNonNull(source.blockingFunction());
-    return retryer.runBlocking(engine.fetchExecutor, () -> blocking.fetch(context));
+    return retryer.runBlocking(engine.runtime.fetchExecutor, () -> blocking.fetch(context));
   }
 
   @Override

@@ -24,7 +24,7 @@ public final class FilterMatch {
     if (wanted == null) {
       return true;
     }
-    return filter.isExact() ? wanted.equals(key) : KeyParts.partialMatch(KeyParts.root(key), KeyParts.root(wanted));
+    return filter.isExact() ? wanted.equals(key) : KeyParts.partialMatch(KeyRoots.of(key), KeyRoots.of(wanted));
   }
 
   /**

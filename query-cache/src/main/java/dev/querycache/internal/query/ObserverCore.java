@@ -1,14 +1,12 @@
 package dev.querycache.internal.query;
 
 import dev.querycache.QueryKey;
-import dev.querycache.QueryObserver;
 import dev.querycache.QueryOptions;
 import dev.querycache.QueryResult;
 import dev.querycache.QueryState;
 import dev.querycache.QueryStatus;
 import dev.querycache.Refetch;
-import dev.querycache.internal.Engine;
-import dev.querycache.internal.Notifier;
+import dev.querycache.internal.runtime.Notifier;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -19,12 +17,12 @@ import org.jspecify.annotations.Nullable;
 /**
  * The engine's side of an observer: which query it follows and with which options, the
  * delivery line to its listener, the refetch rules (mount, focus, reconnect) and the wake-up
- * when fresh data turns stale. {@link QueryObserver} is the handle the application holds;
- * a {@link Query} knows its observers by their cores. See {@link QueryObserver} for the
+ * when fresh data turns stale. {@code QueryObserver} is the handle the application holds;
+ * a {@link Query} knows its observers by their cores. See {@code QueryObserver} for the
  * contract.
  */
 public final class ObserverCore<T> {
-  private final Engine engine;
+  private final QueryEngine engine;
   private final Consumer<? super QueryResult<T>> listener;
   private final Notifier.Channel channel = new Notifier.Channel(this::deliver, "a query listener");
   private volatile ResolvedOptions<T> options;
@@ -37,7 +35,7 @@ public final class ObserverCore<T> {
   private boolean lastStale;
   private @Nullable Future<?> staleTimer;
 
-  public ObserverCore(Engine engine, QueryOptions<T> options, Consumer<? super QueryResult<T>> listener) {
+  public ObserverCore(QueryEngine engine, QueryOptions<T> options, Consumer<? super QueryResult<T>> listener) {
     this.engine = engine;
     this.listener = listener;
     this.key = options.key();
@@ -46,10 +44,10 @@ public final class ObserverCore<T> {
 
   /** Attaches to the query for the current key and fetches if the rules say so. */
   public void open() {
-    engine.notifier.batch(
+    engine.runtime.notifier.batch(
         () -> {
           attach();
-          engine.notifier.schedule(channel);
+          engine.runtime.notifier.schedule(channel);
           Query<T> attached = query;
           if (attached != null && shouldFetch(options.refetchOnMount, attached)) {
             engine.fetch(key, options, false);
@@ -83,7 +81,7 @@ public final class ObserverCore<T> {
     successor.setOptions(options);
     successor.addObserver(this);
     query = successor;
-    engine.notifier.schedule(channel);
+    engine.runtime.notifier.schedule(channel);
   }
 
   /** Leaves the query this observer follows (read inside the key's atomic step: see attach). */
@@ -101,7 +99,7 @@ public final class ObserverCore<T> {
   public QueryResult<T> result() {
     Query<T> attached = query;
     QueryState<T> state = attached == null ? QueryState.initial() : attached.state();
-    return new QueryResult<>(key, state, isStale(state, engine.now()));
+    return new QueryResult<>(key, state, isStale(state, engine.runtime.now()));
   }
 
   public QueryKey<T> key() {
@@ -112,8 +110,8 @@ public final class ObserverCore<T> {
     if (closed) {
       throw new IllegalStateException("the observer of " + key + " is closed");
     }
-    engine.checkOpen();
-    return engine.notifier.batch(() -> engine.fetch(key, options, true));
+    engine.runtime.checkOpen();
+    return engine.runtime.notifier.batch(() -> engine.fetch(key, options, true));
   }
 
   public void setOptions(QueryOptions<T> next) {
@@ -121,8 +119,8 @@ public final class ObserverCore<T> {
     if (closed) {
       throw new IllegalStateException("the observer of " + key + " is closed");
     }
-    engine.checkOpen();
-    engine.notifier.batch(
+    engine.runtime.checkOpen();
+    engine.runtime.notifier.batch(
         () -> {
           boolean sameKey = next.key().equals(key);
           options = engine.resolve(next.key(), next);
@@ -131,7 +129,7 @@ public final class ObserverCore<T> {
             if (attached != null) {
               attached.setOptions(options);
             }
-            engine.notifier.schedule(channel);
+            engine.runtime.notifier.schedule(channel);
             return;
           }
           detach();
@@ -145,7 +143,7 @@ public final class ObserverCore<T> {
       return;
     }
     closed = true;
-    engine.notifier.batch(this::detach);
+    engine.runtime.notifier.batch(this::detach);
     Future<?> timer = staleTimer;
     if (timer != null) {
       timer.cancel(false);
@@ -187,7 +185,7 @@ public final class ObserverCore<T> {
       case ALWAYS:
         return true;
       case IF_STALE:
-        return isStale(state, engine.now());
+        return isStale(state, engine.runtime.now());
       default:
         return false;
     }
@@ -207,7 +205,7 @@ public final class ObserverCore<T> {
     // soon as it is written; at FOREVER, never by time: the data's own timestamp gives the
     // same answers as the clock, and a delivery saves reading it.
     long staleNanos = options.staleNanos;
-    long now = staleNanos == 0 || staleNanos == Long.MAX_VALUE ? state.dataUpdatedAt() : engine.now();
+    long now = staleNanos == 0 || staleNanos == Long.MAX_VALUE ? state.dataUpdatedAt() : engine.runtime.now();
     boolean stale = isStale(state, now);
     if (state == lastState && stale == lastStale) {
       return;
@@ -229,7 +227,7 @@ public final class ObserverCore<T> {
     if (!stale && staleNanos != Long.MAX_VALUE) {
       long wait = Math.max(0, state.dataUpdatedAt() + staleNanos - now);
       staleTimer =
-          engine.scheduler.schedule(() -> engine.notifier.schedule(channel), Duration.ofNanos(wait));
+          engine.runtime.scheduler.schedule(() -> engine.runtime.notifier.schedule(channel), Duration.ofNanos(wait));
     }
   }
 

@@ -3,8 +3,7 @@ package dev.querycache.internal.query;
 import dev.querycache.CachedQuery;
 import dev.querycache.QueryKey;
 import dev.querycache.QueryState;
-import dev.querycache.internal.Engine;
-import dev.querycache.internal.Notifier;
+import dev.querycache.internal.runtime.Notifier;
 import dev.querycache.internal.layer.LayerOwner;
 import dev.querycache.internal.layer.LayerStack;
 import dev.querycache.internal.layer.OptimisticLayer;
@@ -53,7 +52,7 @@ public final class Query<T> {
   private static final ObserverCore<?>[] NO_OBSERVERS = new ObserverCore<?>[0];
 
   public final QueryKey<T> key;
-  private final Engine engine;
+  private final QueryEngine engine;
   private volatile QueryState<T> state = QueryState.initial();
   private volatile ResolvedOptions<T> options;
   /** The longest gc time any observer or fetch asked for: retention only grows (TanStack's rule). */
@@ -71,12 +70,12 @@ public final class Query<T> {
   /** The query's slot in {@link #indexNode}'s members; guarded by the index's monitor. */
   int indexSlot;
 
-  Query(QueryKey<T> key, Engine engine, ResolvedOptions<T> options) {
+  Query(QueryKey<T> key, QueryEngine engine, ResolvedOptions<T> options) {
     this.key = key;
     this.engine = engine;
     this.options = options;
     this.gcNanos = options.gcNanos;
-    this.layers = new LayerStack<>(key, engine.notifier);
+    this.layers = new LayerStack<>(key, engine.runtime.notifier);
   }
 
   public QueryState<T> state() {
@@ -197,9 +196,9 @@ public final class Query<T> {
    */
   void notifyObservers() {
     for (ObserverCore<?> observer : observers) {
-      engine.notifier.schedule(observer.channel());
+      engine.runtime.notifier.schedule(observer.channel());
     }
-    engine.cacheChanged();
+    engine.runtime.cacheChanged();
     reportFailedLayers();
   }
 
@@ -213,7 +212,7 @@ public final class Query<T> {
       failed = layers.takeFailed();
     }
     if (failed != null) {
-      engine.notifier.later(() -> {
+      engine.runtime.notifier.later(() -> {
         engine.cache.compute(key, null, live -> live == this && dropFailedLayers());
         for (OptimisticLayer<T> layer : failed) {
           layer.owner.layerFailed(key, java.util.Objects.requireNonNull(layer.failure));
@@ -345,7 +344,7 @@ public final class Query<T> {
    */
   private void landLocked(T data, boolean fromFetch, long fetchSequence) {
     if (layers.isEmpty()) {
-      dispatchLocked(new DataWritten<>(data, engine.now(), fromFetch));
+      dispatchLocked(new DataWritten<>(data, engine.runtime.now(), fromFetch));
       return;
     }
     T visible = layers.land(
@@ -353,7 +352,7 @@ public final class Query<T> {
         fromFetch ? layer -> layer.isIncludedIn(fetchSequence) : OptimisticLayer::hasSucceeded,
         options.structuralSharing,
         fetch != null);
-    dispatchLocked(new DataWritten<>(visible, engine.now(), fromFetch));
+    dispatchLocked(new DataWritten<>(visible, engine.runtime.now(), fromFetch));
     dispatchLocked(new LayersChanged<>(state.data(), layers.size()));
   }
 
@@ -481,7 +480,7 @@ public final class Query<T> {
       setOptions(fetchOptions);
       next = new Fetch<>(this, options, engine);
       fetch = next;
-      dispatchLocked(new FetchStarted<>(!engine.online.isOnline()));
+      dispatchLocked(new FetchStarted<>(!engine.runtime.online.isOnline()));
     }
     notifyObservers();
     return new FetchTicket<>(next, true, superseded);
@@ -524,7 +523,7 @@ public final class Query<T> {
       if (error == null) {
         landLocked(java.util.Objects.requireNonNull(data, "a fetch without an error has data"), true, from.startSequence);
       } else {
-        dispatchLocked(new FetchFailed<>(error, engine.now()));
+        dispatchLocked(new FetchFailed<>(error, engine.runtime.now()));
         fetchEndedWithoutDataLocked(from.startSequence);
       }
     }

@@ -3,6 +3,7 @@ package dev.querycache.internal.query;
 import dev.querycache.FetchStatus;
 import dev.querycache.QueryState;
 import dev.querycache.QueryStatus;
+import dev.querycache.internal.layer.StructuralSharing;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -5,12 +5,9 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.Policy;
 import com.github.benmanes.caffeine.cache.RemovalCause;
-import dev.querycache.QueryClient;
 import dev.querycache.QueryFilter;
 import dev.querycache.QueryKey;
-import dev.querycache.internal.Engine;
 import dev.querycache.internal.key.KeyList;
-import dev.querycache.internal.key.KeyParts;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Retention is Caffeine's: an unpinned query expires {@code gcTime} after it was created,
  * lost its last observer or ended its fetch; a pinned query (observed or fetching) never
- * expires and weighs nothing, so a size cap ({@link QueryClientBuilder#maxUnobservedQueries})
+ * expires and weighs nothing, so a size cap ({@code QueryClientBuilder.maxUnobservedQueries})
  * counts only unpinned ones. Because Caffeine re-evaluates expiry and weight only when an
  * entry is written, every change to what pins a query is made inside {@link #compute} for its
  * key: the change and the new retention are one atomic step, and an eviction can never race
@@ -33,20 +30,20 @@ import org.jspecify.annotations.Nullable;
  * eviction listener or {@link #remove}).
  */
 public final class QueryCache {
-  private final Engine engine;
+  private final QueryEngine engine;
   private final Cache<QueryKey<?>, Query<?>> cache;
   private final Policy<QueryKey<?>, Query<?>> policy;
   private final QueryIndex index = new QueryIndex();
 
-  public QueryCache(Engine engine, long maxUnobserved) {
+  public QueryCache(QueryEngine engine, long maxUnobserved) {
     this.engine = engine;
     Caffeine<Object, Object> builder =
         Caffeine.newBuilder()
             .executor(Runnable::run)
-            .ticker(engine.ticker::read)
+            .ticker(engine.runtime.ticker::read)
             .scheduler(
                 (executor, task, delay, unit) ->
-                    engine.scheduler.schedule(
+                    engine.runtime.scheduler.schedule(
                         () -> executor.execute(task), Duration.ofNanos(unit.toNanos(delay))));
     if (maxUnobserved >= 0) {
       builder.maximumWeight(maxUnobserved).weigher((QueryKey<?> key, Query<?> query) -> query.isPinned() ? 0 : 1);
@@ -60,7 +57,7 @@ public final class QueryCache {
                     detach(query);
                     // Caffeine evicts on any thread, under its locks and outside any batch:
                     // tell the cache listeners from the scheduler instead of from here.
-                    engine.scheduler.schedule(engine::cacheChanged, Duration.ZERO);
+                    engine.runtime.scheduler.schedule(engine.runtime::cacheChanged, Duration.ZERO);
                   }
                 })
             .build();
@@ -102,7 +99,7 @@ public final class QueryCache {
   private <T, R> @Nullable R computeWithKey(
       QueryKey<T> key, @Nullable ResolvedOptions<T> options, Function<Query<T>, R> action) {
     Object[] result = new Object[1];
-    engine.notifier.batch(
+    engine.runtime.notifier.batch(
         () ->
             cache
                 .asMap()
@@ -116,7 +113,7 @@ public final class QueryCache {
                         }
                         query = new Query<>(key, engine, options);
                         index.add(query);
-                        engine.cacheChanged();
+                        engine.runtime.cacheChanged();
                       }
                       result[0] = action.apply(query);
                       return query;
@@ -153,7 +150,7 @@ public final class QueryCache {
 
   /** Cancels {@code query}'s fetch, if any, and re-evaluates its retention. */
   public void cancel(Query<?> query) {
-    engine.notifier.batch(
+    engine.runtime.notifier.batch(
         () -> {
           if (query.cancel(false)) {
             repin(query);
@@ -168,7 +165,7 @@ public final class QueryCache {
    * ignores the signal is left to finish.
    */
   void cancelIfAbandoned(Query<?> query) {
-    engine.notifier.batch(
+    engine.runtime.notifier.batch(
         () -> {
           if (query.cancel(true)) {
             repin(query);
@@ -185,7 +182,7 @@ public final class QueryCache {
   @SuppressWarnings("unchecked") // a query's observers observe its key's data type
   public <T> boolean remove(Query<T> query) {
     boolean[] removed = new boolean[1];
-    engine.notifier.batch(
+    engine.runtime.notifier.batch(
         () ->
             cache
                 .asMap()
@@ -211,7 +208,7 @@ public final class QueryCache {
                       return successor;
                     }));
     if (removed[0]) {
-      engine.cacheChanged();
+      engine.runtime.cacheChanged();
       query.cancel(false);
     }
     return removed[0];
@@ -232,11 +229,11 @@ public final class QueryCache {
       candidates = query == null ? List.of() : List.of(query);
       keysMatch = true;
     } else {
-      QueryIndex.Candidates found = index.candidates(key == null ? KeyList.EMPTY : KeyParts.root(key));
+      QueryIndex.Candidates found = index.candidates(key == null ? KeyList.EMPTY : KeyRoots.of(key));
       candidates = found.queries();
       keysMatch = found.allMatch();
     }
-    long now = engine.now();
+    long now = engine.runtime.now();
     List<Query<?>> matches = new ArrayList<>(candidates.size());
     for (Query<?> query : candidates) {
       if ((keysMatch || FilterMatch.key(filter, query.key))
@@ -259,14 +256,14 @@ public final class QueryCache {
    */
   void watchRetention(Query<?> query) {
     long until = query.retainedUntil();
-    if (until == Long.MAX_VALUE || query.retentionWatched || !engine.hasCacheListeners()) {
+    if (until == Long.MAX_VALUE || query.retentionWatched || !engine.runtime.hasCacheListeners()) {
       return;
     }
     query.retentionWatched = true;
     // Called inside the key's atomic step: schedule after it, so that even a scheduler that
     // runs a due task at once cannot reenter the step.
-    engine.notifier.later(
-        () -> engine.scheduler.schedule(() -> expireIfDue(query), Duration.ofNanos(Math.max(0, until - engine.now()))));
+    engine.runtime.notifier.later(
+        () -> engine.runtime.scheduler.schedule(() -> expireIfDue(query), Duration.ofNanos(Math.max(0, until - engine.runtime.now()))));
   }
 
   /** Every query unpinned now is watched: a cache listener has just registered. */
@@ -281,20 +278,20 @@ public final class QueryCache {
     if (query.isRemoved()) {
       return;
     }
-    long now = engine.now();
+    long now = engine.runtime.now();
     if (query.isLive(now)) {
       watchRetention(query); // pinned again (a later unpin watches anew), or retained longer
       return;
     }
-    engine.notifier.batch(
+    engine.runtime.notifier.batch(
         () -> {
           // In the key's atomic step: an observer arriving first keeps the query. Caffeine
           // sees an expired entry as absent (and evicts it, through the eviction listener).
           cache.asMap().compute(query.key, (key, live) ->
-              live == query && !query.isLive(engine.now()) ? null : live);
-          if (!query.isLive(engine.now())) {
+              live == query && !query.isLive(engine.runtime.now()) ? null : live);
+          if (!query.isLive(engine.runtime.now())) {
             detach(query);
-            engine.cacheChanged();
+            engine.runtime.cacheChanged();
           }
         });
   }

@@ -3,7 +3,6 @@ package dev.querycache.internal.query;
 import dev.querycache.QueryKey;
 import dev.querycache.internal.key.KeyList;
 import dev.querycache.internal.key.KeyMap;
-import dev.querycache.internal.key.KeyParts;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -36,12 +35,12 @@ public final class QueryIndex {
 
   synchronized void add(Query<?> query) {
     Node node = root;
-    for (Object token : tokens(KeyParts.root(query.key))) {
+    for (Object token : tokens(KeyRoots.of(query.key))) {
       node = node.child(token);
     }
     node.add(query);
     if (node.shape == null) {
-      KeyMap map = mapAfterScalars(KeyParts.root(query.key));
+      KeyMap map = mapAfterScalars(KeyRoots.of(query.key));
       node.shape = map == null ? null : map.names();
     }
   }
@@ -55,7 +54,7 @@ public final class QueryIndex {
    * array of map names, per key. Called when a query is created, so the stored key shares.
    */
   synchronized <T> QueryKey<T> share(QueryKey<T> key) {
-    KeyList parts = KeyParts.root(key);
+    KeyList parts = KeyRoots.of(key);
     @Nullable Object[] shared = null;
     Node node = root;
     int at = 0;

@@ -1,4 +1,4 @@
-package dev.querycache.internal.query;
+package dev.querycache.internal.layer;
 
 import com.google.common.collect.ImmutableList;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package dev.querycache.internal;
+package dev.querycache.internal.runtime;
 
 import dev.querycache.RetryPolicy;
 import dev.querycache.Scheduler;
@@ -47,7 +47,7 @@ public final class Retryer<T> {
   private final Supplier<String> description;
   private final Attempt<T> attempt;
   private final RetryPolicy policy;
-  private final Engine engine;
+  private final EngineRuntime runtime;
   private final Listener listener;
   private final boolean mutation;
   private final CompletableFuture<T> result = new CompletableFuture<>();
@@ -65,13 +65,13 @@ public final class Retryer<T> {
       Supplier<String> description,
       Attempt<T> attempt,
       RetryPolicy policy,
-      Engine engine,
+      EngineRuntime runtime,
       Listener listener,
       boolean mutation) {
     this.description = description;
     this.attempt = attempt;
     this.policy = policy;
-    this.engine = engine;
+    this.runtime = runtime;
     this.listener = listener;
     this.mutation = mutation;
   }
@@ -97,9 +97,9 @@ public final class Retryer<T> {
     if (cancelled) {
       return;
     }
-    if (!engine.online.isOnline()) {
+    if (!runtime.online.isOnline()) {
       listener.pausedChanged(true);
-      engine.online.park(this);
+      runtime.online.park(this);
       return;
     }
     synchronized (this) {
@@ -126,7 +126,7 @@ public final class Retryer<T> {
   }
 
   /** Goes on after the client came back online. */
-  void resume() {
+  public void resume() {
     if (!cancelled) {
       listener.pausedChanged(false);
       run();
@@ -188,7 +188,7 @@ public final class Retryer<T> {
     listener.attemptFailed(retries, error);
     Future<?> timer;
     try {
-      timer = engine.scheduler.schedule(this::run, delay);
+      timer = runtime.scheduler.schedule(this::run, delay);
     } catch (Throwable schedulerFault) {
       error.addSuppressed(schedulerFault);
       result.completeExceptionally(error);
@@ -245,7 +245,7 @@ public final class Retryer<T> {
       toStop = pending;
       pending = null;
     }
-    engine.online.unpark(this);
+    runtime.online.unpark(this);
     if (toStop != null) {
       toStop.cancel(!onlyIfIdle); // an idle retryer's pending task is a timer: nothing to interrupt
     }

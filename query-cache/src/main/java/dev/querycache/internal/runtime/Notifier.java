@@ -1,4 +1,4 @@
-package dev.querycache.internal;
+package dev.querycache.internal.runtime;
 
 import java.lang.System.Logger.Level;
 import java.util.ArrayDeque;

@@ -1,4 +1,4 @@
-package dev.querycache.internal;
+package dev.querycache.internal.runtime;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -31,7 +31,7 @@ public final class OnlineManager {
    * Sets the connectivity. When it comes back, returns the parked operations to resume, in
    * order (mutations first), and forgets them; null when it did not come back.
    */
-  @Nullable List<Retryer<?>> setOnline(boolean now) {
+  public @Nullable List<Retryer<?>> setOnline(boolean now) {
     boolean regained;
     synchronized (this) {
       regained = now && !online;

@@ -1,4 +1,4 @@
-package dev.querycache.internal;
+package dev.querycache.internal.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

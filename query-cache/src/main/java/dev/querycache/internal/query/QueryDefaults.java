@@ -1,9 +1,8 @@
-package dev.querycache.internal;
+package dev.querycache.internal.query;
 
 import dev.querycache.QueryKey;
 import dev.querycache.QueryOptions;
 import dev.querycache.QuerySettings;
-import dev.querycache.internal.query.ResolvedOptions;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.jspecify.annotations.Nullable;

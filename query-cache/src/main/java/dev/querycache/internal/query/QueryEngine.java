@@ -1,0 +1,240 @@
+package dev.querycache.internal.query;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import dev.querycache.CachedQuery;
+import dev.querycache.FetchStatus;
+import dev.querycache.QueryFilter;
+import dev.querycache.QueryKey;
+import dev.querycache.QueryOptions;
+import dev.querycache.QuerySettings;
+import dev.querycache.QueryState;
+import dev.querycache.internal.runtime.Callbacks;
+import dev.querycache.internal.runtime.EngineRuntime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The query half of the engine: the store of queries, the defaults by key prefix, the data
+ * written by hand, and the operations on what a filter selects (fetch, invalidate, refetch,
+ * reset, remove, cancel, read). Queries, fetches and observers reach the rest of the engine
+ * through it and its {@link EngineRuntime}; it knows nothing of mutations. Thread-safe.
+ */
+public final class QueryEngine {
+  public final EngineRuntime runtime;
+  public final QueryDefaults defaults;
+  public final QueryCache cache;
+  public final DataWrites writes;
+
+  public QueryEngine(EngineRuntime runtime, QuerySettings defaults, long maxUnobservedQueries) {
+    this.runtime = runtime;
+    this.defaults = new QueryDefaults(defaults);
+    this.cache = new QueryCache(this, maxUnobservedQueries);
+    this.writes = new DataWrites(this);
+  }
+
+  public <T> ResolvedOptions<T> resolve(QueryKey<T> key, @Nullable QueryOptions<T> options) {
+    return defaults.resolve(key, options, false);
+  }
+
+  /** Registers a cache listener; closing the result unregisters it. */
+  public AutoCloseable addCacheListener(Runnable listener) {
+    AutoCloseable registration = runtime.addCacheListener(listener);
+    cache.watchAllRetentions(); // removals at their deadline are what a listener hears of
+    return registration;
+  }
+
+  // ---- fetching and invalidating -----------------------------------------------------------
+
+  /** Joins or starts a fetch of {@code key}; a failed future once the client is closed. */
+  public <T> CompletableFuture<T> fetch(QueryKey<T> key, ResolvedOptions<T> options, boolean replace) {
+    if (runtime.isClosed()) {
+      return CompletableFuture.failedFuture(EngineRuntime.closedException());
+    }
+    FetchTicket<T> ticket =
+        Objects.requireNonNull(cache.compute(key, options, query -> query.beginFetch(options, replace)));
+    ticket.begin(); // after the atomic step: a replaced fetch's cancellation callbacks run here
+    return ticket.promise();
+  }
+
+  /**
+   * Marks every query the filters select invalid, each once, and refetches the active ones.
+   * With {@code isolate}, a filter whose predicate throws is reported and skipped (a settling
+   * run must not be left pending by it); otherwise the exception reaches the caller. After
+   * the close, nothing happens (a run settling as the client closes).
+   */
+  public CompletableFuture<Void> invalidateAll(List<QueryFilter> filters, boolean isolate) {
+    if (runtime.isClosed()) {
+      return CompletableFuture.completedFuture(null);
+    }
+    return runtime.notifier.batch(
+        () -> {
+          Collection<Query<?>> matches;
+          if (filters.size() == 1 && !isolate) {
+            matches = cache.findAll(filters.get(0));
+          } else {
+            Set<Query<?>> union = new LinkedHashSet<>();
+            for (QueryFilter filter : filters) {
+              if (isolate) {
+                Callbacks.run("a settle invalidation filter", filter, () -> union.addAll(cache.findAll(filter)));
+              } else {
+                union.addAll(cache.findAll(filter));
+              }
+            }
+            matches = union;
+          }
+          List<Query<?>> toRefetch = new ArrayList<>();
+          for (Query<?> query : matches) {
+            query.invalidate();
+            if (query.hasEnabledObserver()) {
+              toRefetch.add(query);
+            }
+          }
+          return refetchAll(toRefetch);
+        });
+  }
+
+  /**
+   * Refetches the queries that can fetch, replacing fetches in flight; the future completes
+   * when they end (never failing). As TanStack Query does, a refetch that found the client
+   * offline is paused, and the future does not wait for the network to come back.
+   */
+  private CompletableFuture<Void> refetchAll(List<Query<?>> queries) {
+    List<CompletableFuture<?>> fetches = new ArrayList<>(queries.size());
+    for (Query<?> query : queries) {
+      if (query.options().canFetch()) {
+        CompletableFuture<?> refetch = refetch(query).handle((data, error) -> null);
+        if (query.state().fetchStatus() != FetchStatus.PAUSED) {
+          fetches.add(refetch);
+        }
+      }
+    }
+    return CompletableFuture.allOf(fetches.toArray(new CompletableFuture<?>[0]));
+  }
+
+  private <T> CompletableFuture<T> refetch(Query<T> query) {
+    return fetch(query.key, query.options(), true);
+  }
+
+  /**
+   * The cached data of {@code options}' key if it is fresh by the options (resolved as an
+   * imperative fetch: no retries unless set), else a fetch of it, joining one in flight.
+   */
+  public <T> CompletableFuture<T> fetchUnlessFresh(QueryOptions<T> options) {
+    return runtime.notifier.batch(
+        () -> {
+          ResolvedOptions<T> resolved = defaults.resolve(options.key(), options, true);
+          Query<T> query = cache.get(options.key());
+          if (query != null) {
+            QueryState<T> state = query.state();
+            T data = state.data();
+            if (data != null && !resolved.isStale(state, runtime.now())) {
+              return CompletableFuture.completedFuture(data);
+            }
+          }
+          return fetch(options.key(), resolved, false);
+        });
+  }
+
+  /** Refetches the selected queries that can fetch now: unobserved, or with an enabled observer. */
+  public CompletableFuture<Void> refetch(QueryFilter filter) {
+    return runtime.notifier.batch(
+        () -> {
+          List<Query<?>> toRefetch = new ArrayList<>();
+          for (Query<?> query : cache.findAll(filter)) {
+            if (query.observerCount() == 0 || query.hasEnabledObserver()) {
+              toRefetch.add(query);
+            }
+          }
+          return refetchAll(toRefetch);
+        });
+  }
+
+  /** Puts the selected queries back in their initial state, then refetches the active ones. */
+  public CompletableFuture<Void> reset(QueryFilter filter) {
+    return runtime.notifier.batch(
+        () -> {
+          List<Query<?>> toRefetch = new ArrayList<>();
+          for (Query<?> query : cache.findAll(filter)) {
+            query.reset();
+            cache.repin(query);
+            if (query.hasEnabledObserver()) {
+              toRefetch.add(query);
+            }
+          }
+          return refetchAll(toRefetch);
+        });
+  }
+
+  /** Removes the selected queries; their observers move to new, empty queries of their keys. */
+  public void remove(QueryFilter filter) {
+    runtime.notifier.batch(
+        () -> {
+          for (Query<?> query : cache.findAll(filter)) {
+            cache.remove(query);
+          }
+        });
+  }
+
+  /** Cancels the fetches in flight of the queries {@code filter} selects. */
+  public void cancel(QueryFilter filter) {
+    runtime.notifier.batch(
+        () -> {
+          for (Query<?> query : cache.findAll(filter)) {
+            cache.cancel(query);
+          }
+        });
+  }
+
+  /** The observed queries refetch by their observers' focus or reconnect rule. */
+  public void refetchObserved(boolean focusRegained) {
+    runtime.notifier.batch(
+        () -> {
+          for (Query<?> query : cache.findAll(QueryFilter.all().active())) {
+            query.refetchObservers(focusRegained);
+          }
+        });
+  }
+
+  // ---- reading what a filter selects -------------------------------------------------------
+
+  /** The data of every selected query that has data, as an immutable map. */
+  public Map<QueryKey<?>, Object> dataOf(QueryFilter filter) {
+    ImmutableMap.Builder<QueryKey<?>, Object> out = ImmutableMap.builder();
+    for (Query<?> query : cache.findAll(filter)) {
+      Object data = query.state().data();
+      if (data != null) {
+        out.put(query.key, data);
+      }
+    }
+    return out.buildKeepingLast();
+  }
+
+  /** How many selected queries are fetching now (not paused). */
+  public int fetchingCount(QueryFilter filter) {
+    int count = 0;
+    for (Query<?> query : cache.findAll(filter)) {
+      if (query.state().fetchStatus() == FetchStatus.FETCHING) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  /** Snapshots of the selected queries, as an immutable list. */
+  public List<CachedQuery<?>> snapshots(QueryFilter filter) {
+    long now = runtime.now();
+    ImmutableList.Builder<CachedQuery<?>> out = ImmutableList.builder();
+    for (Query<?> query : cache.findAll(filter)) {
+      out.add(query.snapshot(now));
+    }
+    return out.build();
+  }
+}
