@@ -43,7 +43,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * actions, each contributing only its projection, its error message and its invalidations;
  * seed 003), of undo offers ({@link UndoOffer}, {@link MutationUndo}), and of the plugin scope
  * ({@link PluginScope}; seed 002). Time is virtual; mutation functions are completed by hand;
- * the fetch executor (where blocking reverse functions run) is a queue the test drains.
+ * the fetch executor (where blocking reverse functions run) is the virtual time's, which the
+ * test drains with {@code runDue()}.
  */
 class FunnelUndoPluginTest {
   record Row(int id, boolean read, boolean starred) {}
@@ -101,9 +102,8 @@ class FunnelUndoPluginTest {
 
   private final VirtualTime time = new VirtualTime();
   private final RecordingToaster toaster = new RecordingToaster();
-  private final QueuedExecutor fetchPool = new QueuedExecutor();
   private final QueryClient client =
-      time.clientBuilder().fetchExecutor(fetchPool).toaster(toaster).build();
+      time.clientBuilder().fetchExecutor(time.executor()).toaster(toaster).build();
   private final ControllableMutation<MailAction, MailResult> mailServer = new ControllableMutation<>();
   private final List<UndoRequest<MailAction>> reverseCalls = new CopyOnWriteArrayList<>();
   private volatile boolean reverseFails;
@@ -299,7 +299,7 @@ class FunnelUndoPluginTest {
       assertThat(reverseCalls).isEmpty();
       assertThat(undone).isNotDone();
 
-      fetchPool.runAll();
+      time.runDue();
 
       assertThat(reverseCalls).containsExactly(new UndoRequest<>("m-42", new Archive(2)));
       assertThat(undone).isCompleted().isNotCompletedExceptionally();
@@ -314,7 +314,7 @@ class FunnelUndoPluginTest {
 
       CompletableFuture<Void> undone = theOffer().undo();
       assertThat(inbox()).containsExactly(row(1), row(2), row(3));
-      fetchPool.runAll();
+      time.runDue();
 
       assertThat(failureOf(undone)).isInstanceOf(IOException.class);
       assertThat(inbox()).containsExactly(row(1), row(3));
@@ -336,7 +336,7 @@ class FunnelUndoPluginTest {
       assertThat(offer.isAvailable()).isFalse();
       assertThat(offer.remaining()).isZero();
       assertThat(failureOf(offer.undo())).isInstanceOf(IllegalStateException.class);
-      fetchPool.runAll();
+      time.runDue();
       assertThat(reverseCalls).isEmpty();
       assertThat(inbox()).containsExactly(row(1), row(3));
     }
@@ -348,7 +348,7 @@ class FunnelUndoPluginTest {
 
       CompletableFuture<Void> first = offer.undo();
       CompletableFuture<Void> second = offer.undo();
-      fetchPool.runAll();
+      time.runDue();
 
       assertThat(first).isCompleted().isNotCompletedExceptionally();
       assertThat(failureOf(second)).isInstanceOf(IllegalStateException.class);
@@ -601,7 +601,7 @@ class FunnelUndoPluginTest {
       Mutation<String, Boolean, Void> markAsRead = notification.<String, Boolean>mutation(id -> true).build();
 
       CompletableFuture<Boolean> run = markAsRead.mutate("n1");
-      fetchPool.runAll();
+      time.runDue();
 
       assertThat(run).isCompletedWithValue(true);
       assertThat(isInvalidated(notifications)).isTrue();

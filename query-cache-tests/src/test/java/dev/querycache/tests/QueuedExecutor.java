@@ -6,7 +6,9 @@ import java.util.concurrent.Executor;
 
 /**
  * An executor that runs nothing until the test drains it with {@link #runAll()}; used as a
- * notify or fetch executor to hold deliveries and background work.
+ * notify executor to hold deliveries and count them. Not the kit's {@code VirtualTime.executor()}:
+ * that one shares its queue with every timer of the clock (the cache's retention among them),
+ * so it cannot tell how many deliveries alone are waiting.
  */
 final class QueuedExecutor implements Executor {
   private final Queue<Runnable> tasks = new ArrayDeque<>();

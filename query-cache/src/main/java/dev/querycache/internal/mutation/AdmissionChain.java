@@ -14,11 +14,11 @@ public final class AdmissionChain {
   }
 
   /** Sends {@code run} through every stage; it executes when the last one admits it. */
-  void admit(MutationRun<?, ?, ?> run) {
+  void admit(Admissible run) {
     admitFrom(0, run);
   }
 
-  private void admitFrom(int stage, MutationRun<?, ?, ?> run) {
+  private void admitFrom(int stage, Admissible run) {
     if (stage == stages.size()) {
       run.execute();
       return;
@@ -27,7 +27,7 @@ public final class AdmissionChain {
   }
 
   /** {@code run} settled: each stage releases what it held for it. */
-  void released(MutationRun<?, ?, ?> run) {
+  void released(Admissible run) {
     for (AdmissionStage stage : stages) {
       stage.released(run);
     }

@@ -14,10 +14,10 @@ public interface AdmissionStage {
    * {@linkplain Notifier#later follow-up step}, so chains of hand-overs never grow the stack),
    * or never if the run settles first.
    */
-  void admit(MutationRun<?, ?, ?> run, Runnable proceed);
+  void admit(Admissible run, Runnable proceed);
 
   /** {@code run} settled: what it held in this stage is released (the next run may go). */
-  void released(MutationRun<?, ?, ?> run);
+  void released(Admissible run);
 
   /** The client is closing: nothing is admitted from now on. */
   void close();

@@ -44,7 +44,7 @@ import org.jspecify.annotations.Nullable;
  * projection's error), or the client's close ({@link #abort}: cancelled, without callbacks,
  * toasts or refetches). A late answer after that is discarded.
  */
-public final class MutationRun<V, R, C> implements Retryer.Listener, LayerOwner {
+public final class MutationRun<V, R, C> implements Retryer.Listener, LayerOwner, Admissible {
   /** Marks a snapshot of a key that had no data. */
   private static final Object NO_DATA = new Object();
   /** The undo toast's message when the undo message function gives none. */
@@ -95,7 +95,8 @@ public final class MutationRun<V, R, C> implements Retryer.Listener, LayerOwner 
     return future;
   }
 
-  @Nullable String scopeId() {
+  @Override
+  public @Nullable String scopeId() {
     return config.scope;
   }
 
@@ -204,7 +205,8 @@ public final class MutationRun<V, R, C> implements Retryer.Listener, LayerOwner 
   // ---- step 2: the mutation function -------------------------------------------------------
 
   /** Runs the mutation function; called at the end of the admission chain. */
-  void execute() {
+  @Override
+  public void execute() {
     Retryer<R> attempts;
     synchronized (this) {
       if (settling.get() || doomed != null) {
@@ -241,7 +243,8 @@ public final class MutationRun<V, R, C> implements Retryer.Listener, LayerOwner 
    * ({@code false}); returns false, changing nothing, if it settled meanwhile (a failed
    * layer, the close).
    */
-  boolean waiting(boolean waiting) {
+  @Override
+  public boolean waiting(boolean waiting) {
     if (settling.get()) {
       return false;
     }

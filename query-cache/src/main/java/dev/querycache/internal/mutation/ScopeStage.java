@@ -24,10 +24,10 @@ public final class ScopeStage implements AdmissionStage {
 
   /** A run in its scope's queue, and how it goes on when its turn comes. */
   private static final class Waiting {
-    final MutationRun<?, ?, ?> run;
+    final Admissible run;
     final Runnable proceed;
 
-    Waiting(MutationRun<?, ?, ?> run, Runnable proceed) {
+    Waiting(Admissible run, Runnable proceed) {
       this.run = run;
       this.proceed = proceed;
     }
@@ -38,7 +38,7 @@ public final class ScopeStage implements AdmissionStage {
   }
 
   @Override
-  public void admit(MutationRun<?, ?, ?> run, Runnable proceed) {
+  public void admit(Admissible run, Runnable proceed) {
     String scope = run.scopeId();
     if (scope == null) {
       proceed.run();
@@ -62,7 +62,7 @@ public final class ScopeStage implements AdmissionStage {
    * run can settle too, failed before its turn, and then nothing else changes).
    */
   @Override
-  public void released(MutationRun<?, ?, ?> run) {
+  public void released(Admissible run) {
     String scope = run.scopeId();
     if (scope == null) {
       return;
