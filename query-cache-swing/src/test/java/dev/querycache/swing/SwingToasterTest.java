@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
-import dev.querycache.Ticker;
 import dev.querycache.UndoOffer;
+import dev.querycache.test.VirtualTime;
 import java.awt.Component;
 import java.awt.GraphicsEnvironment;
 import java.awt.Rectangle;
@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicLong;
 import javax.swing.JButton;
 import javax.swing.JFrame;
 import javax.swing.JLabel;
@@ -31,21 +30,20 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Specification of {@link SwingToaster}: toasts as components in a layered pane, checked in
- * the component tree. Time is a hand-moved ticker and {@link SwingToaster#tick()} stands in
+ * the component tree. Time is the kit's virtual time and {@link SwingToaster#tick()} stands in
  * for the Swing timer; everything Swing runs on the EDT.
  */
 class SwingToasterTest {
-  private final AtomicLong now = new AtomicLong(1_000);
-  private final Ticker ticker = now::get;
+  private final VirtualTime time = new VirtualTime();
   private final JLayeredPane pane = call(() -> {
     JLayeredPane created = new JLayeredPane();
     created.setSize(800, 600);
     return created;
   });
-  private final SwingToaster toaster = new SwingToaster(() -> pane, ticker, false);
+  private final SwingToaster toaster = new SwingToaster(() -> pane, time, false);
 
   private void advance(Duration amount) {
-    now.addAndGet(amount.toNanos());
+    time.advance(amount);
   }
 
   // ---- errors --------------------------------------------------------------------------------
@@ -400,7 +398,7 @@ class SwingToasterTest {
   /** An undo offer on the test's clock whose undo the test settles. */
   private final class FakeOffer implements UndoOffer {
     final Duration window;
-    final long offeredAt = now.get();
+    final long offeredAt = time.read();
     final CompletableFuture<Void> outcome = new CompletableFuture<>();
     int undoCalls;
 
@@ -415,7 +413,7 @@ class SwingToasterTest {
 
     @Override
     public Duration remaining() {
-      Duration left = window.minusNanos(now.get() - offeredAt);
+      Duration left = window.minusNanos(time.read() - offeredAt);
       return undoCalls > 0 || left.isNegative() ? Duration.ZERO : left;
     }
 
