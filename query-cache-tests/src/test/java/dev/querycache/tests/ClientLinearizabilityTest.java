@@ -4,22 +4,18 @@ import dev.querycache.QueryClient;
 import dev.querycache.QueryFilter;
 import dev.querycache.QueryKey;
 import dev.querycache.test.VirtualTime;
-import java.lang.reflect.Method;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jetbrains.kotlinx.lincheck.Actor;
-import org.jetbrains.kotlinx.lincheck.execution.ExecutionScenario;
 import org.jetbrains.lincheck.datastructures.IntGen;
-import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
 import org.jetbrains.lincheck.datastructures.Operation;
 import org.jetbrains.lincheck.datastructures.Param;
 import org.jetbrains.lincheck.datastructures.StressOptions;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
-import static org.jetbrains.lincheck.datastructures.ManagedStrategyGuaranteeKt.forClasses;
 
 /**
  * Linearizability of the client's data operations ({@code getQueryData}, {@code getQueryState},
@@ -124,23 +120,16 @@ public class ClientLinearizabilityTest {
     return data + (invalidated ? " invalidated" : "");
   }
 
+  private static Actor actor(String name, Object... args) {
+    return LincheckScenarios.actor(ClientLinearizabilityTest.class, name, args);
+  }
+
   @Test
   void modelChecking() {
-    new ModelCheckingOptions()
-        .loopBound(1_000) // see the class comment
-        .addGuarantee(
-            forClasses(name -> name.startsWith("com.github.benmanes.caffeine.")
-                    && (name.contains("TimerWheel") || name.contains("FrequencySketch")
-                        || name.contains("Buffer") || name.contains("Pacer")))
-                .allMethods()
-                .treatAsAtomic())
-        .addGuarantee(
-            forClasses(name -> name.startsWith("com.github.benmanes.caffeine.cache.BoundedLocalCache"))
-                .methods("performCleanUp", "maintenance", "cleanUp")
-                .treatAsAtomic())
+    LincheckScenarios.modelCheckingOverCaffeine()
         // Increments racing a removal: none lost, none landing on a removed query.
         .addCustomScenario(
-            scenario(
+            LincheckScenarios.scenario(
                 List.of(actor("set", 0, 1)),
                 List.of(
                     List.of(actor("increment", 0), actor("increment", 0)),
@@ -149,7 +138,7 @@ public class ClientLinearizabilityTest {
         // A write and an update of an invalidated key racing a removal by prefix: the value
         // and the flag move together.
         .addCustomScenario(
-            scenario(
+            LincheckScenarios.scenario(
                 List.of(actor("set", 0, 1), actor("invalidate", 0)),
                 List.of(
                     List.of(actor("set", 0, 2), actor("state", 0)),
@@ -157,7 +146,7 @@ public class ClientLinearizabilityTest {
                 List.of(actor("state", 0))))
         // Invalidation by prefix racing an update and a removal.
         .addCustomScenario(
-            scenario(
+            LincheckScenarios.scenario(
                 List.of(actor("set", 2, 1)),
                 List.of(
                     List.of(actor("invalidatePrefix", 2), actor("state", 2)),
@@ -186,19 +175,7 @@ public class ClientLinearizabilityTest {
         .check(getClass());
   }
 
-  /** A call of the operation {@code name} of this class with {@code args}. */
-  private static Actor actor(String name, Object... args) {
-    for (Method method : ClientLinearizabilityTest.class.getMethods()) {
-      if (method.getName().equals(name) && method.getParameterCount() == args.length) {
-        return new Actor(method, List.of(args));
-      }
-    }
-    throw new IllegalArgumentException("no operation " + name + "/" + args.length);
-  }
 
-  private static ExecutionScenario scenario(List<Actor> before, List<List<Actor>> parallel, List<Actor> after) {
-    return new ExecutionScenario(before, parallel, after, null);
-  }
 
   /**
    * The sequential specification: what the client's data operations mean, one at a time. A

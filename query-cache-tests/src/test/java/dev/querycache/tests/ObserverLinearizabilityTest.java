@@ -7,7 +7,6 @@ import dev.querycache.QueryKey;
 import dev.querycache.QueryObserver;
 import dev.querycache.QueryOptions;
 import dev.querycache.test.VirtualTime;
-import java.lang.reflect.Method;
 import java.util.List;
 import org.jetbrains.kotlinx.lincheck.Actor;
 import org.jetbrains.kotlinx.lincheck.execution.ExecutionScenario;
@@ -18,7 +17,6 @@ import org.jetbrains.lincheck.datastructures.Param;
 import org.jetbrains.lincheck.datastructures.StressOptions;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
-import static org.jetbrains.lincheck.datastructures.ManagedStrategyGuaranteeKt.forClasses;
 
 /**
  * An open observer follows its key's live query whatever removals race, and a closed one
@@ -34,7 +32,7 @@ import static org.jetbrains.lincheck.datastructures.ManagedStrategyGuaranteeKt.f
  * <p>Only the hand-written scenarios run (no random ones): what a closed observer's result
  * shows is not part of the contract, so {@code shown} never follows {@code close}. The
  * observer is disabled, so nothing fetches; time is virtual and never advances. The Caffeine
- * allowances are those of {@link ClientLinearizabilityTest}. Budget: 3 scenarios × 100
+ * allowances are {@link LincheckScenarios#modelCheckingOverCaffeine()}. Budget: 3 scenarios × 100
  * interleavings in model checking, 3 × 300 runs in stress; a few seconds after the one-off
  * instrumentation.
  */
@@ -82,21 +80,13 @@ public class ObserverLinearizabilityTest {
     return client.getQueries(QueryFilter.exact(KEY)).stream().mapToInt(CachedQuery::observerCount).sum();
   }
 
+  private static Actor actor(String name, Object... args) {
+    return LincheckScenarios.actor(ObserverLinearizabilityTest.class, name, args);
+  }
+
   @Test
   void modelChecking() {
-    ModelCheckingOptions options =
-        new ModelCheckingOptions()
-            .loopBound(1_000)
-            .addGuarantee(
-                forClasses(name -> name.startsWith("com.github.benmanes.caffeine.")
-                        && (name.contains("TimerWheel") || name.contains("FrequencySketch")
-                            || name.contains("Buffer") || name.contains("Pacer")))
-                    .allMethods()
-                    .treatAsAtomic())
-            .addGuarantee(
-                forClasses(name -> name.startsWith("com.github.benmanes.caffeine.cache.BoundedLocalCache"))
-                    .methods("performCleanUp", "maintenance", "cleanUp")
-                    .treatAsAtomic());
+    ModelCheckingOptions options = LincheckScenarios.modelCheckingOverCaffeine();
     scenarios().forEach(options::addCustomScenario);
     options
         .iterations(0)
@@ -119,36 +109,25 @@ public class ObserverLinearizabilityTest {
   private static List<ExecutionScenario> scenarios() {
     return List.of(
         // Two removals of the key racing: the observer ends on the live query.
-        scenario(
+        LincheckScenarios.scenario(
             List.of(),
             List.of(List.of(actor("remove")), List.of(actor("removePrefix"))),
             List.of(actor("set", 1), actor("shown"), actor("observers"))),
         // Removals racing removals, writes and reads.
-        scenario(
+        LincheckScenarios.scenario(
             List.of(actor("set", 1)),
             List.of(
                 List.of(actor("removePrefix"), actor("set", 2), actor("shown")),
                 List.of(actor("remove"), actor("shown"), actor("remove"))),
             List.of(actor("shown"), actor("set", 3), actor("shown"), actor("observers"))),
         // A removal racing close: the closed observer is attached to nothing.
-        scenario(
+        LincheckScenarios.scenario(
             List.of(),
             List.of(List.of(actor("close")), List.of(actor("remove"), actor("observers"))),
             List.of(actor("observers"))));
   }
 
-  private static Actor actor(String name, Object... args) {
-    for (Method method : ObserverLinearizabilityTest.class.getMethods()) {
-      if (method.getName().equals(name) && method.getParameterCount() == args.length) {
-        return new Actor(method, List.of(args));
-      }
-    }
-    throw new IllegalArgumentException("no operation " + name + "/" + args.length);
-  }
 
-  private static ExecutionScenario scenario(List<Actor> before, List<List<Actor>> parallel, List<Actor> after) {
-    return new ExecutionScenario(before, parallel, after, null);
-  }
 
   /**
    * The contract one call at a time: an open observer keeps its key cached and shows what is
