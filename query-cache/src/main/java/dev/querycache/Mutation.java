@@ -40,9 +40,14 @@ import org.jspecify.annotations.Nullable;
  * callbacks; the status changes after them; a throw in {@code onMutate} or in the success
  * path switches to the error path; a throw in the error path is logged and the caller sees the
  * original error; "a throw" is anything, checked exceptions and virtual-machine errors
- * included (see {@link QueryObserver} for the one rule). Callbacks run on the thread that
- * reaches their step: {@code onMutate} on the
- * caller's, the rest on the one that completed the mutation function.
+ * included (see {@link QueryObserver} for the one rule).
+ *
+ * <p><b>Threads.</b> {@code onMutate} (and the hooks' {@code onMutate}) runs on the caller's
+ * thread, inside {@link #mutate}. Everything after it runs on the client's notify executor
+ * (the EDT for a Swing client), after the transition it reports, whichever thread the
+ * server's answer came in on: the hooks', {@code onSuccess}, {@code onError},
+ * {@code onSettled}, the message and undo functions, the toasts, and the completion of the
+ * future {@link #mutate} returns. See the guide's Threads page.
  *
  * <p>Thread-safe: runs may start from any thread, concurrently.
  *
@@ -63,9 +68,11 @@ public final class Mutation<V, R, C> {
    * Starts a run.
    *
    * @param variables what to write
-   * @return a future of the server's result; it completes after the settle step (see the
-   *     class comment), or fails with the run's error: the mutation function's, or what a
-   *     callback of the mutate or success path threw
+   * @return a future of the server's result; it completes on the notify executor after the
+   *     settle step (see the class comment), or fails with the run's error: the mutation
+   *     function's, or what a callback of the mutate or success path threw. On a client that
+   *     knows its notify thread, {@code get()} and {@code join()} there before it completes
+   *     throw an {@link IllegalStateException}: that wait could never end
    * @throws NullPointerException if {@code variables} is null
    * @throws IllegalStateException if the client is {@linkplain QueryClient#close() closed}
    */

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,6 +17,7 @@ public final class QueryClientBuilder {
   Scheduler scheduler = Scheduler.system();
   @Nullable Executor fetchExecutor;
   Executor notifyExecutor = Runnable::run;
+  BooleanSupplier isNotifyThread = () -> false;
   QuerySettings defaults = QuerySettings.none();
   long maxUnobservedQueries = -1;
   boolean online = true;
@@ -64,9 +66,14 @@ public final class QueryClientBuilder {
   }
 
   /**
-   * Where observers' listeners run: {@code SwingUtilities::invokeLater} for Swing,
-   * {@code Platform::runLater} for JavaFX. By default, synchronously on the thread that
-   * made the change (after the library's locks are released), which suits tests.
+   * Where what the application hears from the client runs: observers' listeners, mutations'
+   * callbacks after {@code onMutate}, toasts, and the completion of the futures
+   * {@link Mutation#mutate} returns (see the Threads page of the guide). By default,
+   * synchronously on the thread that made the change (after the library's locks are
+   * released), which suits tests. For a UI thread, prefer
+   * {@link #notifyExecutor(Executor, BooleanSupplier)}, which also lets the client refuse a
+   * wait on that thread that could never end; {@code SwingQueries.clientBuilder()} does it
+   * for Swing.
    *
    * @param notifyExecutor the executor
    * @return this builder
@@ -74,6 +81,30 @@ public final class QueryClientBuilder {
    */
   public QueryClientBuilder notifyExecutor(Executor notifyExecutor) {
     this.notifyExecutor = Objects.requireNonNull(notifyExecutor, "notifyExecutor == null");
+    this.isNotifyThread = () -> false;
+    return this;
+  }
+
+  /**
+   * Where what the application hears from the client runs, as
+   * {@link #notifyExecutor(Executor)}, for an executor that runs its tasks on one thread the
+   * application can recognise: {@code new EdtExecutor()} with
+   * {@code SwingUtilities::isEventDispatchThread}, {@code Platform::runLater} with
+   * {@code Platform::isFxApplicationThread}. Knowing the thread, the client fails fast where a
+   * wait there would never end: {@code get()} or {@code join()} on the unfinished future of a
+   * mutation, whose completion is queued behind the waiting code on that very thread, throws
+   * an {@link IllegalStateException} that says what to do instead.
+   *
+   * @param notifyExecutor the executor
+   * @param isNotifyThread whether the calling thread is the one {@code notifyExecutor} runs
+   *     its tasks on; called on any thread, it must be cheap and must not block
+   * @return this builder
+   * @throws NullPointerException if an argument is null
+   */
+  public QueryClientBuilder notifyExecutor(Executor notifyExecutor, BooleanSupplier isNotifyThread) {
+    Objects.requireNonNull(notifyExecutor, "notifyExecutor == null");
+    this.isNotifyThread = Objects.requireNonNull(isNotifyThread, "isNotifyThread == null");
+    this.notifyExecutor = notifyExecutor;
     return this;
   }
 
@@ -156,6 +187,6 @@ public final class QueryClientBuilder {
   /** The choices made so far, as the engine takes them. */
   EngineConfig engineConfig() {
     return new EngineConfig(
-        ticker, scheduler, fetchExecutor, notifyExecutor, toaster, mutationHooks, defaults, online, maxUnobservedQueries);
+        ticker, scheduler, fetchExecutor, notifyExecutor, isNotifyThread, toaster, mutationHooks, defaults, online, maxUnobservedQueries);
   }
 }

@@ -98,6 +98,7 @@ public final class CacheInspector extends JPanel {
    *
    * @param client the client to inspect
    * @throws NullPointerException if {@code client} is null
+   * @throws IllegalStateException if called off the EDT
    */
   public CacheInspector(QueryClient client) {
     this(client, java.util.Objects.requireNonNull(client, "client == null").ticker());
@@ -110,6 +111,7 @@ public final class CacheInspector extends JPanel {
    * @param client the client to inspect
    * @param ticker the client's ticker
    * @throws NullPointerException if an argument is null
+   * @throws IllegalStateException if called off the EDT
    */
   public CacheInspector(QueryClient client, Ticker ticker) {
     this(client, ticker, true);
@@ -118,6 +120,7 @@ public final class CacheInspector extends JPanel {
   /** The seam for tests: without {@code tickEverySecond} no Swing timer runs. */
   CacheInspector(QueryClient client, Ticker ticker, boolean tickEverySecond) {
     super(new BorderLayout());
+    EdtExecutor.checkOnEdt("new CacheInspector");
     this.client = Objects.requireNonNull(client, "client == null");
     this.ticker = Objects.requireNonNull(ticker, "ticker == null");
     this.timer = tickEverySecond ? new Timer(TICK_MILLIS, event -> refresh()) : null;

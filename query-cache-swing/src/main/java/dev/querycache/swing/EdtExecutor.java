@@ -7,8 +7,9 @@ import javax.swing.SwingUtilities;
 /**
  * The notify executor for Swing: runs the cache's listener deliveries on the Event Dispatch
  * Thread, a whole burst of them per EDT event. {@link SwingQueries#clientBuilder()} installs
- * one; pass your own to {@link dev.querycache.QueryClientBuilder#notifyExecutor} only when
- * building the client by hand.
+ * one; when building the client by hand, pass your own with
+ * {@code SwingUtilities::isEventDispatchThread} to
+ * {@link dev.querycache.QueryClientBuilder#notifyExecutor(Executor, java.util.function.BooleanSupplier)}.
  *
  * <p>{@code SwingUtilities::invokeLater} as a notify executor posts one EDT event per
  * delivery: a refetch that touches a thousand observed queries floods the event queue with a

@@ -8,9 +8,11 @@ import java.awt.CardLayout;
 import java.awt.Component;
 import java.awt.GridBagLayout;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import javax.swing.Box;
 import javax.swing.BoxLayout;
@@ -27,12 +29,15 @@ import org.jspecify.annotations.Nullable;
  * content when there is data. A {@link JPanel} with a {@link CardLayout} over four views.
  *
  * <pre>{@code
- * JTable table = new JTable(model);
+ * QueryTableModel<Todo> model = new QueryTableModel<>(Todo::id, columns);
  * QueryStatePanel<List<Todo>> panel =
- *     new QueryStatePanel<>(new JScrollPane(table), List::isEmpty, "No todos yet");
- * panel.bind(client, todosQuery, model::setRows);       // observed while the panel is shown
+ *     new QueryStatePanel<>(new JScrollPane(new JTable(model)), List::isEmpty, "No todos yet");
+ * panel.bind(client, todosQuery, model, todos -> todos); // one observer drives both, while shown
  * frame.add(panel);
  * }</pre>
+ *
+ * <p>For other content, {@link #bind(QueryClient, QueryOptions, Consumer)} hands each new data
+ * to a consumer of yours. A panel takes one binding at a time.
  *
  * <p>Which view a result selects ({@link #viewFor}):
  *
@@ -75,6 +80,7 @@ public final class QueryStatePanel<T> extends JPanel {
   private final JButton retry = new JButton("Retry");
   private final JLabel emptyText;
   private transient @Nullable Runnable onRetry;
+  private transient @Nullable ComponentBinding binding;
   private View view = View.LOADING;
 
   /**
@@ -83,6 +89,7 @@ public final class QueryStatePanel<T> extends JPanel {
    *
    * @param content what to show when there is data
    * @throws NullPointerException if {@code content} is null
+   * @throws IllegalStateException if called off the EDT
    */
   public QueryStatePanel(JComponent content) {
     this(content, QueryStatePanel::isEmptyContainer, DEFAULT_EMPTY_TEXT);
@@ -96,8 +103,10 @@ public final class QueryStatePanel<T> extends JPanel {
    * @param isEmpty whether data counts as empty, such as {@code List::isEmpty}
    * @param emptyText what to say then
    * @throws NullPointerException if an argument is null
+   * @throws IllegalStateException if called off the EDT
    */
   public QueryStatePanel(JComponent content, Predicate<? super T> isEmpty, String emptyText) {
+    EdtExecutor.checkOnEdt("new QueryStatePanel");
     this.content = Objects.requireNonNull(content, "content == null");
     this.isEmpty = Objects.requireNonNull(isEmpty, "isEmpty == null");
     this.emptyText = new JLabel(Objects.requireNonNull(emptyText, "emptyText == null"));
@@ -157,27 +166,74 @@ public final class QueryStatePanel<T> extends JPanel {
    *     (also when empty)
    * @return the binding; closing it unbinds before the panel goes away
    * @throws NullPointerException if an argument is null
-   * @throws IllegalStateException if called off the EDT
+   * @throws IllegalStateException if called off the EDT, or if the panel is bound already
+   *     (close that binding first)
    */
   public ComponentBinding bind(QueryClient client, QueryOptions<T> options, Consumer<? super T> onData) {
     Objects.requireNonNull(client, "client == null");
     Objects.requireNonNull(options, "options == null");
     Objects.requireNonNull(onData, "onData == null");
     EdtExecutor.checkOnEdt("QueryStatePanel.bind");
-    setOnRetry(() -> client.refetchQueries(QueryFilter.exact(options.key())));
+    checkUnbound();
     Object[] lastData = new Object[1];
-    return SwingQueries.observe(
-        this,
-        client,
-        options,
-        result -> {
-          T data = result.data();
-          if (data != null && data != lastData[0]) {
-            lastData[0] = data;
-            onData.accept(data);
-          }
-          show(result);
-        });
+    return observe(client, options, data -> {
+      if (data != null && data != lastData[0]) {
+        lastData[0] = data;
+        onData.accept(data);
+      }
+    });
+  }
+
+  /**
+   * Drives the panel and {@code model} (the table inside the content) from one observer of
+   * {@code options}' query, for as long as the panel is displayable: the model shows
+   * {@code rows} of each data, with its fine-grained row events (no rows while there is no
+   * data), then the panel {@linkplain #show shows} the result; "Retry" refetches the query.
+   * The model counts as bound until the binding closes. Call on the EDT.
+   *
+   * @param client the client
+   * @param options what to observe and fetch
+   * @param model the table model inside the content
+   * @param rows the rows of the query's data ({@code list -> list} for a list of rows)
+   * @param <R> the type of the rows
+   * @return the binding of both; closing it unbinds both before the panel goes away
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalStateException if called off the EDT, or if the panel or the model is
+   *     bound already (close that binding first)
+   */
+  public <R> ComponentBinding bind(
+      QueryClient client,
+      QueryOptions<T> options,
+      QueryTableModel<R> model,
+      Function<? super T, ? extends List<? extends R>> rows) {
+    Objects.requireNonNull(client, "client == null");
+    Objects.requireNonNull(options, "options == null");
+    Objects.requireNonNull(model, "model == null");
+    Objects.requireNonNull(rows, "rows == null");
+    EdtExecutor.checkOnEdt("QueryStatePanel.bind");
+    checkUnbound();
+    model.checkUnbound();
+    return model.adopt(observe(client, options, data -> model.showRowsOf(data, rows)));
+  }
+
+  private void checkUnbound() {
+    ComponentBinding current = binding;
+    if (current != null && !current.isClosed()) {
+      throw new IllegalStateException(
+          "this QueryStatePanel is bound already: a second binding would add a second observer;"
+              + " close the first binding before binding the panel again");
+    }
+  }
+
+  /** Observes the query, handing each result's data to {@code data} before showing it. EDT. */
+  private ComponentBinding observe(QueryClient client, QueryOptions<T> options, Consumer<? super @Nullable T> data) {
+    setOnRetry(() -> client.refetchQueries(QueryFilter.exact(options.key())));
+    ComponentBinding bound = SwingQueries.observe(this, client, options, result -> {
+      data.accept(result.data());
+      show(result);
+    });
+    binding = bound;
+    return bound;
   }
 
   /**

@@ -129,16 +129,27 @@ public final class QueryTableModel<R> extends AbstractTableModel {
       Function<? super T, ? extends List<? extends R>> rows) {
     Objects.requireNonNull(rows, "rows == null");
     EdtExecutor.checkOnEdt("QueryTableModel.bind");
-    if (binding != null && !binding.isClosed()) {
+    checkUnbound();
+    return adopt(SwingQueries.observe(component, client, options, result -> showRowsOf(result.data(), rows)));
+  }
+
+  /** Throws if a binding drives the model (its own, or a {@link QueryStatePanel}'s). EDT. */
+  void checkUnbound() {
+    ComponentBinding current = binding;
+    if (current != null && !current.isClosed()) {
       throw new IllegalStateException("this QueryTableModel is bound already; close its binding first");
     }
-    ComponentBinding bound =
-        SwingQueries.observe(component, client, options, result -> {
-          T data = result.data();
-          show(data == null ? null : rows.apply(data));
-        });
-    binding = bound;
-    return bound;
+  }
+
+  /** Records {@code driver} as the binding that drives the model; returns it. EDT. */
+  ComponentBinding adopt(ComponentBinding driver) {
+    binding = driver;
+    return driver;
+  }
+
+  /** Shows the rows of {@code data} (none if null). EDT. */
+  <T> void showRowsOf(@Nullable T data, Function<? super T, ? extends List<? extends R>> rows) {
+    show(data == null ? null : rows.apply(data));
   }
 
   /**

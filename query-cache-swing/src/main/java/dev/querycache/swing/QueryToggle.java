@@ -104,7 +104,8 @@ public final class QueryToggle<T> implements AutoCloseable {
    * @return the binding; closing it unbinds before the button goes away
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code mutation} is not optimistic
-   * @throws IllegalStateException if called off the EDT
+   * @throws IllegalStateException if called off the EDT, or if {@code button} is bound
+   *     already (a second binding would send two writes per click: close the first)
    */
   public static <T, V> QueryToggle<T> bind(
       JToggleButton button,
@@ -121,7 +122,14 @@ public final class QueryToggle<T> implements AutoCloseable {
     Objects.requireNonNull(variables, "variables == null");
     requireOptimistic(mutation);
     EdtExecutor.checkOnEdt("QueryToggle.bind");
+    Object bound = button.getClientProperty(QueryToggle.class);
+    if (bound != null) {
+      throw new IllegalStateException(
+          "this button is bound already (" + bound + "): a second QueryToggle would send two writes"
+              + " per click; close the first binding before binding the button again");
+    }
     QueryToggle<T> toggle = new QueryToggle<>(button, client, query.key(), selected, mutation, variables);
+    button.putClientProperty(QueryToggle.class, toggle);
     button.addActionListener(toggle.clicks);
     toggle.sync();
     toggle.binding = SwingQueries.observe(button, client, query, result -> toggle.sync());
@@ -230,6 +238,9 @@ public final class QueryToggle<T> implements AutoCloseable {
     }
     closed = true;
     button.removeActionListener(clicks);
+    if (button.getClientProperty(QueryToggle.class) == this) {
+      button.putClientProperty(QueryToggle.class, null);
+    }
     ComponentBinding open = binding;
     if (open != null) {
       open.close();
@@ -271,6 +282,11 @@ public final class QueryToggle<T> implements AutoCloseable {
       // unchanged): show what the query says rather than what the click made.
       sync();
     }
+  }
+
+  @Override
+  public String toString() {
+    return "QueryToggle{" + key + (closed ? ", closed" : "") + "}";
   }
 
   private static void requireOptimistic(Mutation<?, ?, ?> mutation) {

@@ -8,6 +8,7 @@ import java.awt.Window;
 import java.util.Objects;
 import java.util.function.Consumer;
 import javax.swing.JComponent;
+import javax.swing.SwingUtilities;
 
 /**
  * Where a Swing application starts with query-cache: a client whose listeners run on the
@@ -32,14 +33,17 @@ public final class SwingQueries {
   private SwingQueries() {}
 
   /**
-   * Starts building a client whose listeners run on the EDT, through a new
+   * Starts building a client whose listeners, mutation callbacks (after {@code onMutate}),
+   * toasts and mutation futures' completions run on the EDT, through a new
    * {@link EdtExecutor} (a burst of changes costs a handful of EDT events, not one per
-   * observer). Everything else has the core's defaults and can still be set.
+   * observer). The client knows the EDT, so {@code get()} or {@code join()} there on a
+   * mutation's unfinished future fails fast instead of freezing the application. Everything
+   * else has the core's defaults and can still be set.
    *
    * @return a builder with the notify executor set
    */
   public static QueryClientBuilder clientBuilder() {
-    return QueryClient.builder().notifyExecutor(new EdtExecutor());
+    return QueryClient.builder().notifyExecutor(new EdtExecutor(), SwingUtilities::isEventDispatchThread);
   }
 
   /**

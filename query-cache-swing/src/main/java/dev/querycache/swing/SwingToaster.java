@@ -21,8 +21,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <pre>{@code
  * JFrame frame = new JFrame("Mail");
- * QueryClient client = QueryClient.builder()
- *     .notifyExecutor(SwingUtilities::invokeLater)
+ * QueryClient client = SwingQueries.clientBuilder()
  *     .toaster(new SwingToaster(frame))
  *     .build();
  * }</pre>
@@ -46,8 +45,9 @@ import org.jspecify.annotations.Nullable;
  * left.
  *
  * <p><b>Threads.</b> The {@link Toaster} methods may be called from any thread (the library
- * calls them on the thread that settles a mutation): they check their arguments there and hand
- * the rest to the Event Dispatch Thread. {@link #dismissAll()} must be called on the EDT.
+ * calls them on the client's notify executor, the EDT for a {@link SwingQueries#clientBuilder()}
+ * client): they check their arguments there and show the toast at once on the EDT, or hand it
+ * to the EDT from another thread. {@link #dismissAll()} must be called on the EDT.
  */
 public final class SwingToaster implements Toaster {
   /** How long an error toast stays by default. */

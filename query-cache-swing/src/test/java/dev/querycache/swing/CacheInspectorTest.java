@@ -4,6 +4,7 @@ import static dev.querycache.swing.EdtCalls.call;
 import static dev.querycache.swing.EdtCalls.named;
 import static dev.querycache.swing.EdtCalls.run;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.querycache.Mutation;
@@ -78,6 +79,13 @@ class CacheInspectorTest {
   }
 
   // ---- live ----------------------------------------------------------------------------------
+
+  @Test
+  void constructingAnInspectorOffTheEdtIsRefused() {
+    assertThatThrownBy(() -> new CacheInspector(client))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageStartingWith("new CacheInspector must be called on the Event Dispatch Thread");
+  }
 
   @Test
   void connectingShowsWhatIsCached() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.querycache.FetchStatus;
 import dev.querycache.QueryClient;
+import dev.querycache.QueryFilter;
 import dev.querycache.QueryKey;
 import dev.querycache.QueryOptions;
 import dev.querycache.QueryResult;
@@ -15,6 +16,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import javax.swing.JButton;
 import javax.swing.JLabel;
 import javax.swing.JList;
@@ -246,5 +248,91 @@ class QueryStatePanelTest {
     assertThat(panel.view()).isEqualTo(QueryStatePanel.View.LOADING);
     fetches.get(1).complete(List.of());
     assertThat(panel.view()).isEqualTo(QueryStatePanel.View.EMPTY);
+  }
+
+  @Test
+  void bindingThePanelTwiceIsRefusedUntilTheFirstBindingCloses() {
+    ComponentBinding first = panel.bind(client, todos, data -> {});
+
+    assertThatThrownBy(() -> panel.bind(client, todos, data -> {}))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("this QueryStatePanel is bound already")
+        .hasMessageContaining("close the first binding");
+    first.close();
+    panel.bind(client, todos, data -> {}).close();
+  }
+
+  // ---- bound with a table model --------------------------------------------------------------
+
+  private final QueryTableModel<String> model =
+      new QueryTableModel<>(row -> row, List.of(QueryTableModel.Column.of("Todo", String.class, row -> row)));
+
+  @Test
+  void onePanelBindingDrivesThePanelAndItsTableModelThroughOneObserver() {
+    JPanel window = new JPanel();
+    window.add(panel);
+    panel.bind(client, todos, model, rows -> rows);
+    window.addNotify();
+
+    fetches.get(0).complete(List.of("write specs", "ship"));
+
+    assertThat(model.rows()).containsExactly("write specs", "ship");
+    assertThat(panel.view()).isEqualTo(QueryStatePanel.View.CONTENT);
+    assertThat(client.getQueries(QueryFilter.exact(key))).singleElement()
+        .satisfies(query -> assertThat(query.observerCount()).isEqualTo(1));
+  }
+
+  @Test
+  void theTableModelOfABoundPanelRefusesABindingOfItsOwn() {
+    ComponentBinding both = panel.bind(client, todos, model, rows -> rows);
+
+    assertThatThrownBy(() -> model.bind(new JPanel(), client, todos))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("this QueryTableModel is bound already");
+    both.close();
+    model.bind(new JPanel(), client, todos).close();
+  }
+
+  @Test
+  void aPanelIsNotBoundWithATableModelThatIsBoundAlready() {
+    ComponentBinding own = model.bind(new JPanel(), client, todos);
+
+    assertThatThrownBy(() -> panel.bind(client, todos, model, rows -> rows))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("this QueryTableModel is bound already");
+    own.close();
+    panel.bind(client, todos, data -> {}).close(); // the refused call left the panel unbound
+  }
+
+  @Test
+  void theTableEmptiesWhenTheQueryLosesItsData() {
+    JPanel window = new JPanel();
+    window.add(panel);
+    panel.bind(client, todos, model, rows -> rows);
+    window.addNotify();
+    fetches.get(0).complete(List.of("write specs"));
+
+    client.resetQueries(QueryFilter.exact(key));
+
+    assertThat(model.rows()).isEmpty();
+    assertThat(panel.view()).isEqualTo(QueryStatePanel.View.LOADING);
+  }
+
+  @Test
+  void constructingThePanelOffTheEdtIsRefused() throws Exception {
+    CompletableFuture<Throwable> refused = new CompletableFuture<>();
+    Thread worker = new Thread(() -> {
+      try {
+        new QueryStatePanel<List<String>>(new JPanel());
+        refused.complete(null);
+      } catch (Throwable e) {
+        refused.complete(e);
+      }
+    });
+    worker.start();
+
+    assertThat(refused.get(10, TimeUnit.SECONDS))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageStartingWith("new QueryStatePanel must be called on the Event Dispatch Thread");
   }
 }

@@ -279,4 +279,26 @@ class QueryToggleTest {
 
     assertThat(written).isEmpty();
   }
+
+  @Test
+  void bindingAButtonTwiceIsRefusedSoAClickSendsOneWrite() {
+    bindWith(new Config("c1", false));
+
+    assertThatThrownBy(this::bind)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("this button is bound already")
+        .hasMessageContaining("two writes per click");
+    paused.doClick();
+    assertThat(written).containsExactly(new Config("c1", true));
+  }
+
+  @Test
+  void aButtonMayBeBoundAgainOnceItsBindingIsClosed() {
+    bindWith(new Config("c1", false)).close();
+
+    bind();
+    paused.doClick();
+
+    assertThat(written).containsExactly(new Config("c1", true));
+  }
 }

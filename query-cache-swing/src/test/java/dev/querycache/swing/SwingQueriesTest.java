@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
 
+import dev.querycache.Mutation;
 import dev.querycache.QueryClient;
 import dev.querycache.QueryKey;
 import dev.querycache.QueryOptions;
 import dev.querycache.internal.ui.BatchingExecutor;
 import java.awt.Window;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javax.swing.JPanel;
@@ -50,6 +52,48 @@ class SwingQueriesTest {
         ? "EdtExecutor" : "other"));
 
     assertThat(executor.get(10, TimeUnit.SECONDS)).isEqualTo("EdtExecutor");
+  }
+
+  @Test
+  void aMutationsCallbacksAndCodeChainedOnItsFutureRunOnTheEdtThoughItsFunctionRanOnAFetchThread() throws Exception {
+    CompletableFuture<String> functionThread = new CompletableFuture<>();
+    CompletableFuture<Boolean> onSuccessOnEdt = new CompletableFuture<>();
+    CompletableFuture<Boolean> onSettledOnEdt = new CompletableFuture<>();
+    Mutation<String, String, Void> save = client.<String, String>mutation(text -> {
+          functionThread.complete(Thread.currentThread().getName());
+          return text.toUpperCase(Locale.ROOT);
+        })
+        .onSuccess((result, text, context) -> onSuccessOnEdt.complete(SwingUtilities.isEventDispatchThread()))
+        .onSettled((result, error, text, context) -> onSettledOnEdt.complete(SwingUtilities.isEventDispatchThread()))
+        .errorMessage("Could not save")
+        .build();
+
+    // Chained on the EDT, where the future completes: the chained code runs there, whenever
+    // the function answers.
+    CompletableFuture<Boolean> chainedOnEdt =
+        EdtCalls.call(() -> save.mutate("milk").thenApply(result -> SwingUtilities.isEventDispatchThread()));
+
+    assertThat(functionThread.get(10, TimeUnit.SECONDS)).startsWith("query-cache-fetch-");
+    assertThat(onSuccessOnEdt.get(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(onSettledOnEdt.get(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(chainedOnEdt.get(10, TimeUnit.SECONDS)).isTrue();
+  }
+
+  @Test
+  void joiningAMutationsUnfinishedFutureOnTheEdtFailsFastInsteadOfFreezingIt() throws Exception {
+    CompletableFuture<String> release = new CompletableFuture<>();
+    Mutation<String, String, Void> save = client.<String, String>mutation(text -> release.get(10, TimeUnit.SECONDS))
+        .errorMessage("Could not save")
+        .build();
+
+    CompletableFuture<String> saved = EdtCalls.call(() -> save.mutate("milk"));
+
+    assertThatThrownBy(() -> EdtCalls.call(saved::join))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("would wait forever")
+        .hasMessageContaining("AWT-EventQueue");
+    release.complete("MILK");
+    assertThat(saved.get(10, TimeUnit.SECONDS)).isEqualTo("MILK");
   }
 
   @Test

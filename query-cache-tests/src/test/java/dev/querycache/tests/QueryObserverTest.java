@@ -13,6 +13,7 @@ import dev.querycache.QueryState;
 import dev.querycache.QueryStatus;
 import dev.querycache.Refetch;
 import dev.querycache.test.ControllableQuery;
+import dev.querycache.test.UiThread;
 import dev.querycache.test.VirtualTime;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -282,19 +283,19 @@ class QueryObserverTest {
 
     @Test
     void queuedNotifyExecutorCoalescesABurstIntoOneTask() {
-      QueuedExecutor queue = new QueuedExecutor();
+      UiThread queue = new UiThread();
       QueryClient queued = time.clientBuilder().notifyExecutor(queue).build();
       queued.observe(QueryOptions.builder(key).build(), results::add);
-      queue.runAll();
+      queue.runPending();
       results.clear();
 
       for (int i = 0; i < 100; i++) {
         queued.setQueryData(key, "v" + i);
       }
 
-      assertThat(queue.size()).isEqualTo(1);
+      assertThat(queue.pending()).isEqualTo(1);
       assertThat(results).isEmpty();
-      queue.runAll();
+      queue.runPending();
       assertThat(results).hasSize(1);
       assertThat(results.get(0).data()).isEqualTo("v99");
       assertThat(results.get(0).state().dataUpdateCount()).isEqualTo(100);
@@ -302,14 +303,14 @@ class QueryObserverTest {
 
     @Test
     void queuedNotifyExecutorDeliversTheInitialResultWhenItRuns() {
-      QueuedExecutor queue = new QueuedExecutor();
+      UiThread queue = new UiThread();
       QueryClient queued = time.clientBuilder().notifyExecutor(queue).build();
 
       queued.observe(QueryOptions.builder(key).build(), results::add);
 
       assertThat(results).isEmpty();
-      assertThat(queue.size()).isEqualTo(1);
-      queue.runAll();
+      assertThat(queue.pending()).isEqualTo(1);
+      queue.runPending();
       assertThat(results).hasSize(1);
     }
   }
@@ -664,16 +665,16 @@ class QueryObserverTest {
 
     @Test
     void closedObserverSkipsADeliveryAlreadyQueued() {
-      QueuedExecutor queue = new QueuedExecutor();
+      UiThread queue = new UiThread();
       QueryClient queued = time.clientBuilder().notifyExecutor(queue).build();
       QueryObserver<String> observer = queued.observe(QueryOptions.builder(key).build(), results::add);
-      queue.runAll();
+      queue.runPending();
       results.clear();
       queued.setQueryData(key, "queued before close");
-      assertThat(queue.size()).isEqualTo(1);
+      assertThat(queue.pending()).isEqualTo(1);
 
       observer.close();
-      queue.runAll();
+      queue.runPending();
 
       assertThat(results).isEmpty();
     }

@@ -27,7 +27,7 @@ public final class Engine {
   public Engine(EngineConfig config, Function<MutationRun<?, ?, ?>, MutationScope> scopes) {
     this.runtime =
         new EngineRuntime(config.ticker(), config.scheduler(), config.fetchExecutor(), config.notifyExecutor(),
-            config.toaster(), config.online());
+            config.isNotifyThread(), config.toaster(), config.online());
     this.queries = new QueryEngine(runtime, config.defaults(), config.maxUnobservedQueries());
     this.mutations = new MutationEngine(queries, config.mutationHooks(), scopes);
   }

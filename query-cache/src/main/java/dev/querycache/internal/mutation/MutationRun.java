@@ -11,6 +11,7 @@ import dev.querycache.QueryFilter;
 import dev.querycache.QueryKey;
 import dev.querycache.UndoOffer;
 import dev.querycache.internal.runtime.Callbacks;
+import dev.querycache.internal.runtime.NotifyFuture;
 import dev.querycache.internal.runtime.Retryer;
 import dev.querycache.internal.layer.LayerOwner;
 import dev.querycache.internal.layer.LayerStack;
@@ -55,7 +56,7 @@ public final class MutationRun<V, R, C> implements Retryer.Listener, LayerOwner,
   private final MutationConfig<V, R, C> config;
   final V variables;
   final long id;
-  private final CompletableFuture<R> future = new CompletableFuture<>();
+  private final NotifyFuture<R> future;
   /** Visible data of each patched key before this run patched it. Written in start only. */
   private final Map<QueryKey<?>, Object> snapshots = new LinkedHashMap<>();
   /** The queries holding this run's layers. Written in start only. */
@@ -76,6 +77,7 @@ public final class MutationRun<V, R, C> implements Retryer.Listener, LayerOwner,
     this.config = mutation.config;
     this.variables = variables;
     this.id = engine.runtime.nextSequence();
+    this.future = new NotifyFuture<>(engine.runtime.notifier, mutation);
     this.state =
         new MutationState<>(
             id, config.mutationKey, MutationStatus.PENDING, variables, null, null, null,
@@ -143,7 +145,7 @@ public final class MutationRun<V, R, C> implements Retryer.Listener, LayerOwner,
             }
           } else if (cause != null) {
             if (claim()) {
-              fail(cause);
+              engine.runtime.notifier.post(() -> fail(cause));
             }
           } else {
             engine.runs.enqueue(this);
@@ -273,7 +275,7 @@ public final class MutationRun<V, R, C> implements Retryer.Listener, LayerOwner,
       attempts = retryer;
     }
     if ((attempts == null || attempts.cancelIfIdle()) && claim()) {
-      engine.runtime.notifier.batch(() -> fail(error));
+      engine.runtime.notifier.post(() -> fail(error));
     }
   }
 
@@ -307,7 +309,7 @@ public final class MutationRun<V, R, C> implements Retryer.Listener, LayerOwner,
     if (registered) {
       engine.runs.finished(this);
     }
-    future.completeExceptionally(cause);
+    engine.runtime.notifier.post(() -> future.completeExceptionally(cause));
   }
 
   // ---- steps 3 and 4: settle ---------------------------------------------------------------
@@ -316,7 +318,7 @@ public final class MutationRun<V, R, C> implements Retryer.Listener, LayerOwner,
     if (!claim()) {
       return; // failed or abandoned meanwhile: the late answer is discarded
     }
-    engine.runtime.notifier.batch(
+    engine.runtime.notifier.post(
         () -> {
           Throwable doom;
           synchronized (this) {
@@ -373,12 +375,12 @@ public final class MutationRun<V, R, C> implements Retryer.Listener, LayerOwner,
       future.complete(result);
     };
     // The layers settle first, so code chained on the future sees them folded or confirmed.
-    refetches.whenComplete((ignored, failure) -> engine.runtime.notifier.batch(() -> {
-      settleLayers();
+    refetches.whenComplete((ignored, failure) -> {
+      engine.runtime.notifier.batch(this::settleLayers);
       if (config.awaitSettle) {
-        finish.run();
+        engine.runtime.notifier.post(finish);
       }
-    }));
+    });
     if (!config.awaitSettle) {
       finish.run();
     }
@@ -407,13 +409,13 @@ public final class MutationRun<V, R, C> implements Retryer.Listener, LayerOwner,
       Callbacks.run("the toaster", mutation, () -> engine.runtime.toaster.error(message, error));
     }
     CompletableFuture<Void> refetches = invalidate(false);
-    Runnable finish = () -> engine.runtime.notifier.batch(() -> {
+    Runnable finish = () -> {
       dispatch(new MutationAction.Failed<>(error));
       engine.runs.finished(this);
       future.completeExceptionally(error);
-    });
+    };
     if (config.awaitSettle) {
-      refetches.whenComplete((ignored, failure) -> finish.run());
+      refetches.whenComplete((ignored, failure) -> engine.runtime.notifier.post(finish));
     } else {
       finish.run();
     }

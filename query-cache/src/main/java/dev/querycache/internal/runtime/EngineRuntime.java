@@ -12,6 +12,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -44,6 +45,7 @@ public final class EngineRuntime {
       Scheduler scheduler,
       @Nullable Executor fetchExecutor,
       Executor notifyExecutor,
+      BooleanSupplier isNotifyThread,
       Toaster toaster,
       boolean online) {
     this.ticker = ticker;
@@ -56,7 +58,7 @@ public final class EngineRuntime {
       this.fetchExecutor = pool;
       this.ownedFetchExecutor = pool;
     }
-    this.notifier = new Notifier(notifyExecutor);
+    this.notifier = new Notifier(notifyExecutor, isNotifyThread);
     this.toaster = toaster;
     this.online = new OnlineManager(online);
   }

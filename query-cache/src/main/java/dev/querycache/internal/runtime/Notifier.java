@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -38,16 +39,58 @@ import org.jspecify.annotations.Nullable;
  * signals in one loop, and what they schedule in turn (a synchronous listener that writes, a
  * scope's next run whose function answers at once) joins the same loop instead of starting a
  * nested one. However long a chain of such hand-overs, the stack does not grow with it.
+ *
+ * <p><b>Steps for the notify thread.</b> {@link #post(Runnable)} runs a step that calls the
+ * application (a mutation's callbacks and toasts, the completion of its future) on the notify
+ * executor, so that the application sees it on one known thread (the UI thread).
  */
 public final class Notifier {
   // The name applications configure, whatever package the class sits in.
   private static final System.Logger LOG = System.getLogger("dev.querycache.Notifier");
 
   private final Executor executor;
+  private final BooleanSupplier isNotifyThread;
   private final ThreadLocal<Batch> batches = ThreadLocal.withInitial(Batch::new);
 
+  /** A notifier over {@code executor}, whose thread it cannot recognise. */
   public Notifier(Executor executor) {
+    this(executor, () -> false);
+  }
+
+  /**
+   * A notifier over {@code executor}; {@code isNotifyThread} tells whether the calling thread
+   * is the one the executor runs its tasks on (the EDT, the FX thread), and must be cheap.
+   */
+  public Notifier(Executor executor, BooleanSupplier isNotifyThread) {
     this.executor = executor;
+    this.isNotifyThread = isNotifyThread;
+  }
+
+  /**
+   * Whether the calling thread is the notify executor's, as far as the application said
+   * (false when it gave no way to tell). What is waited for there, and completed by a step
+   * {@linkplain #post posted} there, could never complete.
+   */
+  public boolean onNotifyThread() {
+    return isNotifyThread.getAsBoolean();
+  }
+
+  /**
+   * Runs {@code step}, in a batch of its own and isolated like any callback, on the notify
+   * executor: at once with the default direct executor, later (even when called on the UI
+   * thread) with a UI thread's. If the executor refuses the task (an application's pool shut
+   * down), the step runs on the calling thread instead, so that what it finishes (a run's
+   * settle, a future) is never lost.
+   */
+  public void post(Runnable step) {
+    Runnable task = () -> batch(() -> Callbacks.run("a step on the notify executor", null, step::run));
+    try {
+      executor.execute(task);
+    } catch (Throwable e) {
+      LOG.log(Level.WARNING, "the notify executor refused a step of the library; it runs on thread \""
+          + Thread.currentThread().getName() + "\" instead", e);
+      task.run();
+    }
   }
 
   /**
