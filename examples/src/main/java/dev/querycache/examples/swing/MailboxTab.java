@@ -52,8 +52,8 @@ final class MailboxTab extends JPanel {
   private final JTable table = new JTable(model);
   private final QueryStatePanel<EnvelopeList> state =
       new QueryStatePanel<>(new JScrollPane(table), list -> list.envelopes().isEmpty(), "Nothing here");
-  private transient @Nullable ComponentBinding tableBinding;
-  private transient @Nullable ComponentBinding stateBinding;
+  /** Drives the state panel and the table from the current view's query. */
+  private transient @Nullable ComponentBinding binding;
 
   MailboxTab(QueryClient client, DemoQueries queries) {
     super(new BorderLayout());
@@ -120,16 +120,12 @@ final class MailboxTab extends JPanel {
     }
   }
 
-  /** Follows another view: the table and the state panel rebind to its query. */
+  /** Follows another view: the state panel and its table rebind to its query. */
   private void show(MailView view) {
-    if (tableBinding != null) {
-      tableBinding.close();
+    if (binding != null) {
+      binding.close();
     }
-    if (stateBinding != null) {
-      stateBinding.close();
-    }
-    tableBinding = model.bind(table, client, queries.envelopes(view), EnvelopeList::envelopes);
-    stateBinding = state.bind(client, queries.envelopes(view), list -> {});
+    binding = state.bind(client, queries.envelopes(view), model, EnvelopeList::envelopes);
   }
 
   private JButton actionButton(String name, Function<Envelope, MailAction> action) {

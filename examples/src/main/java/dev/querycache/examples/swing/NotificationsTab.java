@@ -57,11 +57,10 @@ final class NotificationsTab extends JPanel {
     table.getColumnModel().getColumn(0).setMaxWidth(60);
     table.getColumnModel().getColumn(1).setPreferredWidth(180);
     table.getColumnModel().getColumn(2).setPreferredWidth(360);
-    model.bind(table, client, page, NotificationsPage::notifications);
 
     QueryStatePanel<NotificationsPage> state =
         new QueryStatePanel<>(new JScrollPane(table), p -> p.notifications().isEmpty(), "No notifications");
-    state.bind(client, page, p -> {});
+    state.bind(client, page, model, NotificationsPage::notifications); // one observer: the state and the rows
 
     JLabel unread = new JLabel(" ");
     SwingQueries.observe(unread, client, page, result -> {
