@@ -111,6 +111,9 @@ public final class QueryClient implements AutoCloseable {
    *     sharing)
    * @throws NullPointerException if an argument is null
    * @throws IllegalStateException if the client is {@linkplain #close() closed}
+   * @throws IllegalArgumentException if the data is not an instance of the data class of the
+   *     key or of the query cached under it (see {@link QueryKey#withDataType}); nothing is
+   *     written
    */
   public <T> T setQueryData(QueryKey<T> key, T data) {
     Objects.requireNonNull(key, "key == null");
@@ -138,6 +141,9 @@ public final class QueryClient implements AutoCloseable {
    * @return the data now stored, or empty if there is none
    * @throws NullPointerException if an argument is null
    * @throws IllegalStateException if the client is {@linkplain #close() closed}
+   * @throws IllegalArgumentException if the data is not an instance of the data class of the
+   *     key or of the query cached under it (see {@link QueryKey#withDataType}); nothing is
+   *     written
    */
   public <T> Optional<T> updateQueryData(QueryKey<T> key, UnaryOperator<@Nullable T> updater) {
     Objects.requireNonNull(key, "key == null");
@@ -174,6 +180,9 @@ public final class QueryClient implements AutoCloseable {
    * @throws NullPointerException if an argument is null
    * @throws RuntimeException whatever the updater throws, with no query changed
    * @throws IllegalStateException if the client is {@linkplain #close() closed}
+   * @throws IllegalArgumentException if the data is not an instance of the data class of the
+   *     key or of the query cached under it (see {@link QueryKey#withDataType}); nothing is
+   *     written
    */
   public <T> Map<QueryKey<?>, T> setQueriesData(QueryFilter filter, UnaryOperator<T> updater) {
     Objects.requireNonNull(filter, "filter == null");

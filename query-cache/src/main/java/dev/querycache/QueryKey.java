@@ -4,6 +4,7 @@ import dev.querycache.internal.key.KeyList;
 import dev.querycache.internal.key.KeyParts;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,6 +34,24 @@ import org.jspecify.annotations.Nullable;
  * }
  * }</pre>
  *
+ * <p><b>The data's class.</b> Java forgets {@code T} at run time, so nothing stops a
+ * {@code QueryKey<Integer>} built over the parts of a cached {@code QueryKey<List<Todo>>} from
+ * replacing the list with {@code 42}; the {@link ClassCastException} comes later, far from the
+ * mistake. A key that says its data's class fails such a write at the call:
+ *
+ * <pre>{@code
+ * static QueryKey<List<Todo>> todos(TodoFilter filter) {
+ *   return QueryKey.of("todos", filter).withDataType(List.class);
+ * }
+ * }</pre>
+ *
+ * <p>Then every write under the key is checked (hand-written data, a fetch's result, an
+ * optimistic patch's output): data that is not an instance of the class is refused with an
+ * exception naming both classes. The query cached under the key remembers the class, so a
+ * write through another key with the same parts, typed or not, is checked too; and a typed key
+ * that addresses a query holding data of another class is refused at the write. The class is
+ * not part of the key's identity.
+ *
  * <p><b>Bounds.</b> A key holds at most 10 000 parts in all (every list, map, record, bean
  * and scalar counts one), nested at most 64 levels deep; lambdas, anonymous classes and
  * proxies are refused (they have no state a key could compare). Each collection is copied
@@ -45,9 +64,15 @@ import org.jspecify.annotations.Nullable;
  */
 public final class QueryKey<T> {
   private final KeyList parts;
+  private final @Nullable Class<?> dataType;
 
   private QueryKey(KeyList parts) {
+    this(parts, null);
+  }
+
+  private QueryKey(KeyList parts, @Nullable Class<?> dataType) {
     this.parts = parts;
+    this.dataType = dataType;
   }
 
   /**
@@ -85,7 +110,8 @@ public final class QueryKey<T> {
   /**
    * Returns a key made of this key's parts followed by {@code more}, typed anew. Useful to
    * build a family of keys under one prefix:
-   * {@code QueryKey<Todo> todo = todos.append("detail", id)}.
+   * {@code QueryKey<Todo> todo = todos.append("detail", id).withDataType(Todo.class)}. The
+   * longer key has no data class of its own until given one.
    *
    * @param more the parts to add
    * @param <U> the type of the data stored under the new key
@@ -103,6 +129,37 @@ public final class QueryKey<T> {
       joined[parts.size() + i] = tail.get(i);
     }
     return new QueryKey<>(new KeyList(joined));
+  }
+
+  /**
+   * Returns this key with its data's class: every write of data under it, or under any key
+   * with the same parts once the query is cached, must be an instance of {@code dataType}
+   * (see the class comment). The compiler checks that the class fits {@code U}: a raw class
+   * stands for its parameterized types ({@code List.class} for {@code List<Todo>}).
+   *
+   * @param dataType the class of the data, or a supertype of it
+   * @param <U> the type of the data stored under the key
+   * @return a key with the same parts and this data class
+   * @throws NullPointerException if {@code dataType} is null
+   * @throws IllegalArgumentException if {@code dataType} is a primitive class (the data is
+   *     always an object: use {@code Integer.class}, not {@code int.class})
+   */
+  public <U> QueryKey<U> withDataType(Class<? super U> dataType) {
+    Objects.requireNonNull(dataType, "dataType == null");
+    if (dataType.isPrimitive()) {
+      throw new IllegalArgumentException(
+          "dataType must be a class of objects, not the primitive " + dataType + ": data is stored boxed");
+    }
+    return new QueryKey<>(parts, dataType);
+  }
+
+  /**
+   * The class of the data this key holds, if it was given with {@link #withDataType}.
+   *
+   * @return the class, or empty if the key does not say
+   */
+  public Optional<Class<?>> dataType() {
+    return Optional.ofNullable(dataType);
   }
 
   /**
@@ -132,7 +189,8 @@ public final class QueryKey<T> {
   }
 
   /**
-   * Two keys are equal when their canonical trees are equal; the data type plays no part.
+   * Two keys are equal when their canonical trees are equal; the data type, and the data
+   * class of {@link #withDataType}, play no part.
    */
   @Override
   public boolean equals(@Nullable Object other) {

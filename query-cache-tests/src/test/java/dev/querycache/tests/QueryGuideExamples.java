@@ -37,11 +37,12 @@ final class QueryGuideExamples {
     }
 
     static QueryKey<List<Todo>> list(TodoFilter filter) {
-      return all().append("list", filter);            // the record becomes {"page":..,"status":..}
+      return all().append("list", filter)             // the record becomes {"page":..,"status":..}
+          .withDataType(List.class);                  // a write of anything but a List fails
     }
 
     static QueryKey<Todo> detail(int id) {
-      return all().append("detail", id);
+      return all().append("detail", id).withDataType(Todo.class);
     }
   }
   // [/keys]

@@ -38,6 +38,8 @@ public final class LayerStack<T> {
   private volatile List<OptimisticLayer<T>> layers = List.of();
   private volatile @Nullable T confirmed; // meaningful while there are layers
   private @Nullable List<OptimisticLayer<T>> failed;
+  /** The class every patch's output must be an instance of, if the query has one. */
+  private volatile @Nullable Class<?> dataType;
 
   /**
    * {@code subject} names the query in reports (its key); patches run through
@@ -46,6 +48,11 @@ public final class LayerStack<T> {
   public LayerStack(Object subject, Notifier notifier) {
     this.subject = subject;
     this.notifier = notifier;
+  }
+
+  /** From now on, a patch whose output is not an instance of {@code type} fails. */
+  public void requireOutputsOf(Class<?> type) {
+    this.dataType = type;
   }
 
   public boolean isEmpty() {
@@ -299,6 +306,12 @@ public final class LayerStack<T> {
       patched = notifier.applying(layer.patch, data);
       if (patched == null) {
         throw new NullPointerException("an optimistic patch of " + subject + " returned null");
+      }
+      Class<?> type = dataType;
+      if (type != null && !type.isInstance(patched)) {
+        throw new IllegalStateException("an optimistic patch of " + subject + " returned a "
+            + patched.getClass().getName() + ", but the query holds " + type.getName()
+            + " data (declared with withDataType)");
       }
     } catch (Throwable e) {
       if (layer == strict) {

@@ -16,6 +16,7 @@ import dev.querycache.internal.runtime.Retryer;
 import dev.querycache.internal.layer.LayerOwner;
 import dev.querycache.internal.layer.LayerStack;
 import dev.querycache.internal.layer.OptimisticLayer;
+import dev.querycache.internal.query.DataTypeCheck;
 import dev.querycache.internal.query.Query;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -568,6 +569,7 @@ public final class MutationRun<V, R, C> implements Retryer.Listener, LayerOwner,
     Objects.requireNonNull(key, "key == null");
     Objects.requireNonNull(data, "data == null");
     checkInMutate();
+    DataTypeCheck.requireFitsKey(key, data);
     patchKey(key, ignored -> data, true);
   }
 

@@ -30,14 +30,21 @@ public final class DataWrites {
   public <T> T set(QueryKey<T> key, T data) {
     return engine.runtime.notifier.batch(
         () -> {
+          DataTypeCheck.requireFitsKey(key, data);
           Query<T> query = engine.cache.get(key);
+          if (query != null) {
+            query.checkWrite(key, data);
+          }
           T stored = query == null ? null : query.setData(data);
           if (stored != null) {
             return stored;
           }
           // Absent, or evicted before the write landed: create and write in one atomic step,
           // which no eviction can interleave (with a size cap of zero it is evicted just after).
-          return Objects.requireNonNull(engine.cache.create(key, engine.resolve(key, null), live -> live.setData(data)));
+          return Objects.requireNonNull(engine.cache.create(key, engine.resolve(key, null), live -> {
+            live.checkWrite(key, data);
+            return live.setData(data);
+          }));
         });
   }
 
@@ -52,7 +59,11 @@ public final class DataWrites {
           while (true) {
             Query<T> existing = engine.cache.get(key);
             if (existing != null) {
-              Object stored = existing.update(updater);
+              Object stored = existing.update(current -> {
+                T after = updater.apply(current);
+                existing.checkWrite(key, after);
+                return after;
+              });
               if (stored != Query.GONE) {
                 return Optional.ofNullable((T) stored);
               }
@@ -62,11 +73,18 @@ public final class DataWrites {
             if (created == null) {
               return Optional.<T>empty();
             }
+            DataTypeCheck.requireFitsKey(key, created);
             Object stored =
                 engine.cache.create(
                     key,
                     engine.resolve(key, null),
-                    live -> live.state().data() == null ? live.setData(created) : Query.GONE);
+                    live -> {
+                      if (live.state().data() != null) {
+                        return Query.GONE;
+                      }
+                      live.checkWrite(key, created);
+                      return live.setData(created);
+                    });
             if (stored != Query.GONE) {
               return Optional.ofNullable((T) stored);
             }
@@ -93,17 +111,26 @@ public final class DataWrites {
             if (before != null) {
               queries.add(query);
               befores.add(before);
-              afters.add(updater.apply(before));
+              T after = updater.apply(before);
+              query.checkWrite(query.key, after);
+              afters.add(after);
             }
           }
           ImmutableMap.Builder<QueryKey<?>, T> out = ImmutableMap.builder();
           for (int i = 0; i < queries.size(); i++) {
             T before = befores.get(i);
             T computed = afters.get(i);
-            Object after = queries.get(i).update(current ->
-                current == null ? null : current == before ? computed : updater.apply(current));
+            Query<T> query = queries.get(i);
+            Object after = query.update(current -> {
+              if (current == null || current == before) {
+                return current == null ? null : computed;
+              }
+              T again = updater.apply(current);
+              query.checkWrite(query.key, again);
+              return again;
+            });
             if (after != Query.GONE && after != null && after != before) {
-              out.put(queries.get(i).key, (T) after);
+              out.put(query.key, (T) after);
             }
           }
           return out.buildKeepingLast();

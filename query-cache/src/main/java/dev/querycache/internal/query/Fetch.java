@@ -103,6 +103,13 @@ public final class Fetch<T> implements CancellationSignal, Retryer.Listener {
   }
 
   private void finish(@Nullable T value, @Nullable Throwable error) {
+    Class<?> type = query.dataType();
+    if (error == null && value != null && type != null && !type.isInstance(value)) {
+      error = new IllegalStateException("the query function of " + query.key + " returned a "
+          + value.getClass().getName() + ", but the query holds " + type.getName()
+          + " data (declared with withDataType)");
+      value = null;
+    }
     if (!engine.cache.endFetch(query, this, value, error)) {
       return;
     }

@@ -63,6 +63,8 @@ public final class Query<T> {
   private volatile long retainedUntil = Long.MAX_VALUE; // ticker time; MAX_VALUE: forever
   /** The optimistic layers over the confirmed data; guarded by this. */
   private final LayerStack<T> layers;
+  /** The class the data must be an instance of, from the first typed key that reached it. */
+  private volatile @Nullable Class<?> dataType;
   /** Whether {@link QueryCache} has a wake-up scheduled for this query's retention deadline. */
   volatile boolean retentionWatched;
   /** Where the query sits in {@link QueryIndex}; guarded by the index's monitor. */
@@ -76,6 +78,47 @@ public final class Query<T> {
     this.options = options;
     this.gcNanos = options.gcNanos;
     this.layers = new LayerStack<>(key, engine.runtime.notifier);
+    adoptDataType(key);
+    if (options.source != null) {
+      adoptDataType(options.source.key());
+    }
+  }
+
+  /**
+   * The class the query's data must be an instance of, if a key with a data class reached it
+   * ({@link QueryKey#withDataType}); null if none did.
+   */
+  public @Nullable Class<?> dataType() {
+    return dataType;
+  }
+
+  /**
+   * Checks a write of {@code data} through {@code via} (a key equal to this query's) before
+   * it is made: the data must fit {@code via}'s data class and the query's, and a typed
+   * {@code via} must fit the data cached now; a typed {@code via} then types the query.
+   *
+   * @throws IllegalArgumentException naming the key and both classes
+   */
+  public void checkWrite(QueryKey<?> via, @Nullable Object data) {
+    DataTypeCheck.requireFitsKey(via, data);
+    DataTypeCheck.requireFitsQuery(key, dataType, data);
+    DataTypeCheck.requireKeyFitsCached(via, state.data());
+    adoptDataType(via);
+  }
+
+  /** Takes {@code typed}'s data class if the query has none yet. */
+  private void adoptDataType(QueryKey<?> typed) {
+    if (dataType == null) {
+      Class<?> type = typed.dataType().orElse(null);
+      if (type != null) {
+        synchronized (this) {
+          if (dataType == null) {
+            dataType = type;
+            layers.requireOutputsOf(type);
+          }
+        }
+      }
+    }
   }
 
   public QueryState<T> state() {
@@ -91,6 +134,9 @@ public final class Query<T> {
    * becomes the longest seen.
    */
   void setOptions(ResolvedOptions<T> next) {
+    if (next.source != null) {
+      adoptDataType(next.source.key());
+    }
     if (next.gcNanos > gcNanos) {
       gcNanos = next.gcNanos;
     }
