@@ -150,7 +150,25 @@ public final class OptimisticMutationBuilder<V, R, C>
 
   /**
    * The stage between {@link MutationBuilder#optimistic} and an optimistic mutation that can
-   * be built: more patches may be declared; the error message must be.
+   * be built. <b>Call {@link #errorMessage(String) errorMessage(...)} next</b>: it returns the
+   * {@link OptimisticMutationBuilder}, which has {@code build()} and the callbacks. An
+   * optimistic write changes the screen before the server answers, so when the server says no
+   * the user must be told in words of the application's; there is no default message to fall
+   * back on, and the compiler holds to it ("cannot find symbol: method build()" on a
+   * {@code Draft} means the error message is missing).
+   *
+   * <p>Before the message, the stage takes more patches ({@link #alsoPatch},
+   * {@link #alsoPatchMatching}) and the ordinary settings ({@link #mutationKey},
+   * {@link #scope}, {@link #retry(int)}, {@link #retry(RetryPolicy)}, {@link #invalidate},
+   * {@link #awaitSettle}); the rest is on the builder.
+   *
+   * <pre>{@code
+   * client.mutation(api::markAsRead)
+   *     .optimistic(key, (page, id) -> page.markRead(id))
+   *     .scope("notifications")                     // ordinary settings may come first
+   *     .errorMessage("Failed to mark as read")     // required: then build() is there
+   *     .build();
+   * }</pre>
    *
    * @param <V> the variables
    * @param <R> the server's result
@@ -161,6 +179,87 @@ public final class OptimisticMutationBuilder<V, R, C>
 
     Draft(QueryClient client, MutationConfig.Draft<V, R, C> config) {
       this.builder = new OptimisticMutationBuilder<>(client, config);
+    }
+
+    /**
+     * A key for filtering runs; see {@link AbstractMutationBuilder#mutationKey}. Then call
+     * {@link #errorMessage(String) errorMessage(...)}.
+     *
+     * @param key the mutation key
+     * @return this stage
+     * @throws NullPointerException if {@code key} is null
+     */
+    public Draft<V, R, C> mutationKey(QueryKey<?> key) {
+      builder.mutationKey(key);
+      return this;
+    }
+
+    /**
+     * Runs one after another with the other runs of the scope; see
+     * {@link AbstractMutationBuilder#scope}. Then call {@link #errorMessage(String)
+     * errorMessage(...)}.
+     *
+     * @param scopeId the scope
+     * @return this stage
+     * @throws NullPointerException if {@code scopeId} is null
+     * @throws IllegalArgumentException if {@code scopeId} is blank
+     */
+    public Draft<V, R, C> scope(String scopeId) {
+      builder.scope(scopeId);
+      return this;
+    }
+
+    /**
+     * How failed attempts are retried; see {@link AbstractMutationBuilder#retry(RetryPolicy)}.
+     * Then call {@link #errorMessage(String) errorMessage(...)}.
+     *
+     * @param retry the policy
+     * @return this stage
+     * @throws NullPointerException if {@code retry} is null
+     */
+    public Draft<V, R, C> retry(RetryPolicy retry) {
+      builder.retry(retry);
+      return this;
+    }
+
+    /**
+     * Shorthand for {@code retry(RetryPolicy.exponential(retries))}. Then call
+     * {@link #errorMessage(String) errorMessage(...)}.
+     *
+     * @param retries the most retries
+     * @return this stage
+     * @throws IllegalArgumentException if {@code retries} is negative
+     */
+    public Draft<V, R, C> retry(int retries) {
+      builder.retry(retries);
+      return this;
+    }
+
+    /**
+     * Also invalidates what {@code filter} selects when a run settles; see
+     * {@link AbstractMutationBuilder#invalidate}. Then call {@link #errorMessage(String)
+     * errorMessage(...)}.
+     *
+     * @param filter which queries
+     * @return this stage
+     * @throws NullPointerException if {@code filter} is null
+     */
+    public Draft<V, R, C> invalidate(QueryFilter filter) {
+      builder.invalidate(filter);
+      return this;
+    }
+
+    /**
+     * Whether a run's future waits for the settle refetches; see
+     * {@link AbstractMutationBuilder#awaitSettle}. Then call {@link #errorMessage(String)
+     * errorMessage(...)}.
+     *
+     * @param await whether to wait
+     * @return this stage
+     */
+    public Draft<V, R, C> awaitSettle(boolean await) {
+      builder.awaitSettle(await);
+      return this;
     }
 
     /**
@@ -193,7 +292,8 @@ public final class OptimisticMutationBuilder<V, R, C>
     }
 
     /**
-     * The message of the error toast every failed run shows.
+     * The message of the error toast every failed run shows: the step that makes the
+     * mutation buildable.
      *
      * @param message such as "Failed to mark as read"
      * @return the builder, which can now build

@@ -1572,6 +1572,25 @@ class MutationCycleTest {
     }
 
     @Test
+    void theScopeAndOtherOrdinarySettingsMayComeBeforeTheErrorMessage() {
+      Mutation<String, String, Void> add = client.asyncMutation(server)
+          .optimistic(todos, MutationCycleTest::append)
+          .mutationKey(QueryKey.of("add"))
+          .scope("todos")
+          .retry(0)
+          .awaitSettle(false)
+          .errorMessage("Could not add")
+          .build();
+
+      add.mutate("b");
+      add.mutate("c");
+
+      assertThat(server.variables()).containsExactly("b");
+      assertThat(add.mutationKey()).isEqualTo(QueryKey.of("add"));
+      assertThat(todosData()).containsExactly("a", "b", "c");
+    }
+
+    @Test
     void theWaitingRunIsPausedUntilItsTurn() {
       Mutation<String, String, Void> add = optimisticAdd().scope("todos").build();
 
