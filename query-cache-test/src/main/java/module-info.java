@@ -6,6 +6,7 @@
 module dev.querycache.test {
   requires transitive dev.querycache;
   requires transitive org.junit.jupiter.api;
+  requires java.desktop; // Edt: the Event Dispatch Thread, for tests of Swing bindings
 
   exports dev.querycache.test;
 }

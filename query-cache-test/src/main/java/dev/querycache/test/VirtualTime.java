@@ -209,10 +209,17 @@ public final class VirtualTime implements Ticker, Scheduler {
   }
 
   /**
-   * A client builder wired to this virtual time: its ticker and scheduler, a synchronous fetch
-   * executor (blocking functions run on the thread that starts the fetch) and synchronous
-   * notification (listeners run on the thread that made the change, before it returns). Set
-   * anything else on it, such as a toaster, before building.
+   * A client builder wired to this virtual time: its ticker and scheduler, {@link #executor()}
+   * as the fetch executor, and synchronous notification (listeners run on the thread that made
+   * the change, before it returns). Set anything else on it, such as a toaster, before
+   * building.
+   *
+   * <p>Blocking query and mutation functions (the ones most Java APIs give) therefore run when
+   * the test moves the clock, not inside the call that starts them: an observer first sees
+   * {@code loading}, then {@code runDue()} (or {@code advance}, {@code runUntilIdle}) calls the
+   * function and the data lands; {@code mutate} returns with the patch shown and the request
+   * not yet sent. Async functions, such as {@link ControllableQuery} and
+   * {@link ControllableMutation}, are called at once as always and answer when the test says.
    *
    * @return a new builder
    */
@@ -220,7 +227,7 @@ public final class VirtualTime implements Ticker, Scheduler {
     return QueryClient.builder()
         .ticker(this)
         .scheduler(this)
-        .fetchExecutor(Runnable::run)
+        .fetchExecutor(executor())
         .notifyExecutor(Runnable::run);
   }
 

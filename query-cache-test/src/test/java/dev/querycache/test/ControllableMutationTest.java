@@ -141,6 +141,25 @@ class ControllableMutationTest {
   }
 
   @Test
+  void anUnstubbedMockFailsTheRunWithAMessageNamingTheMutationAndTheFix() {
+    TodoApi api = mock(TodoApi.class); // complete(...) not stubbed: Mockito answers a stage of null
+    Mutation<String, Boolean, Void> complete = client.asyncMutation(api::complete)
+        .mutationKey(QueryKey.of("complete"))
+        .errorMessage("Failed to complete the todo")
+        .build();
+
+    CompletableFuture<Boolean> run = complete.mutate("t1");
+
+    assertThat(run).isCompletedExceptionally();
+    assertThatThrownBy(run::join)
+        .hasRootCauseInstanceOf(NullPointerException.class)
+        .rootCause()
+        .hasMessageContaining("the mutation function of Mutation{key=[\"complete\"], plain} returned null")
+        .hasMessageContaining("If it is a mock's method")
+        .hasMessageContaining("stub it: when(api.call(any())).thenReturn(result)");
+  }
+
+  @Test
   void aMockedApiAnswersThroughTheControllableFunction() {
     TodoApi api = mock(TodoApi.class);
     when(api.complete(anyString())).thenAnswer(call -> server.mutate(call.getArgument(0)));

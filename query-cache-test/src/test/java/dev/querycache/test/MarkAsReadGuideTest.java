@@ -15,10 +15,9 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The example of docs/testing.md, which quotes this class: keep the two identical. */
-@ExtendWith(QueryCacheExtension.class)
+@QueryCacheTest
 class MarkAsReadGuideTest {
   record Notification(String id, boolean read) {}
 

@@ -43,8 +43,42 @@ class QueryCacheExtensionTest {
   @ExtendWith(QueryCacheExtension.class)
   static class Clean {
     @Test
-    void fetchesAndSettles(QueryClient client) {
+    void fetchesAndSettles(QueryClient client, VirtualTime time) {
       client.fetchQuery(QueryOptions.of(TODOS, ctx -> "walk the dog"));
+      time.runDue(); // the blocking function runs on the virtual time's executor
+    }
+  }
+
+  @QueryCacheTest
+  static class Composed {
+    static final List<Object> seen = new ArrayList<>();
+
+    @Test
+    void getsTheKitsObjects(QueryClient client, VirtualTime time, RecordingToaster toaster, TransitionRecorder recorder) {
+      seen.add(client);
+      seen.add(time);
+      seen.add(toaster);
+      seen.add(recorder);
+    }
+  }
+
+  @QueryCacheTest
+  static class ComposedLeavingAFetch {
+    @Test
+    void leavesTheFetchRunning(QueryClient client) {
+      client.fetchQuery(QueryOptions.of(TODOS, ctx -> "walk the dog")); // never run: the clock never moves
+    }
+  }
+
+  @QueryCacheTest
+  static class BlockingFetchOnTheRecorder {
+    static final List<String> labels = new ArrayList<>();
+
+    @Test
+    void observesLoadingThenFetched(TransitionRecorder recorder, VirtualTime time) {
+      TransitionLog<String> log = recorder.observe(QueryOptions.of(TODOS, ctx -> "walk the dog"));
+      time.runDue();
+      labels.addAll(log.labels());
     }
   }
 
@@ -229,6 +263,33 @@ class QueryCacheExtensionTest {
     assertThat(Parameters.seen.get(1)).isSameAs(Parameters.seen.get(3)).isInstanceOf(VirtualTime.class);
     assertThat(Parameters.seen.get(4)).isInstanceOf(RecordingToaster.class);
     assertThat(Parameters.seen.get(5)).isInstanceOf(TransitionRecorder.class);
+  }
+
+  @Test
+  void theComposedAnnotationGivesTheSameKit() {
+    Composed.seen.clear();
+
+    run(Composed.class).assertStatistics(stats -> stats.succeeded(1));
+
+    assertThat(Composed.seen).hasSize(4);
+    assertThat(Composed.seen.get(0)).isInstanceOf(QueryClient.class);
+    assertThat(Composed.seen.get(1)).isInstanceOf(VirtualTime.class);
+  }
+
+  @Test
+  void theComposedAnnotationChecksForPendingWorkToo() {
+    Throwable failure = onlyFailure(run(ComposedLeavingAFetch.class));
+
+    assertThat(failure).hasMessageContaining("  - fetching: [\"todos\"]");
+  }
+
+  @Test
+  void aBlockingFunctionRunsWhenTheClockMovesSoTheRecorderSeesLoadingThenFetched() {
+    BlockingFetchOnTheRecorder.labels.clear();
+
+    run(BlockingFetchOnTheRecorder.class).assertStatistics(stats -> stats.succeeded(1));
+
+    assertThat(BlockingFetchOnTheRecorder.labels).containsExactly("loading", "fetched");
   }
 
   @Test

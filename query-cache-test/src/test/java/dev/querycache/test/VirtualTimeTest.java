@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
@@ -205,7 +206,7 @@ class VirtualTimeTest {
 
   @Test
   void aBlockingFunctionOnTheExecutorRunsWhenTheTestMovesTheTime() {
-    QueryClient client = time.clientBuilder().fetchExecutor(time.executor()).toaster(new RecordingToaster()).build();
+    QueryClient client = time.clientBuilder().toaster(new RecordingToaster()).build();
     QueryKey<List<String>> open = QueryKey.of("todos", "open");
     client.setQueryData(open, List.of("t1", "t2"));
     List<String> requests = new ArrayList<>();
@@ -292,10 +293,14 @@ class VirtualTimeTest {
   }
 
   @Test
-  void theClientBuilderFetchesSynchronously() {
+  void theClientBuildersBlockingFunctionsRunWhenTheClockMoves() {
     QueryClient client = time.clientBuilder().build();
     QueryKey<String> key = QueryKey.of("greeting");
 
-    assertThat(client.fetchQuery(QueryOptions.of(key, ctx -> "hello"))).isCompletedWithValue("hello");
+    CompletableFuture<String> fetched = client.fetchQuery(QueryOptions.of(key, ctx -> "hello"));
+
+    assertThat(fetched).isNotDone();
+    time.runDue();
+    assertThat(fetched).isCompletedWithValue("hello");
   }
 }

@@ -49,7 +49,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class BadInputTest {
   private final VirtualTime time = new VirtualTime();
   private final RecordingToaster toaster = new RecordingToaster();
-  private final QueryClient client = time.clientBuilder().toaster(toaster).build();
+  private final QueryClient client = time.clientBuilder().fetchExecutor(Runnable::run).toaster(toaster).build();
 
   // ---- keys ----------------------------------------------------------------------------------
 
@@ -338,7 +338,7 @@ class BadInputTest {
 
     @Test
     void aNegativeCapOnUnobservedQueriesIsRefusedNamingIt() {
-      QueryClientBuilder builder = time.clientBuilder();
+      QueryClientBuilder builder = time.clientBuilder().fetchExecutor(Runnable::run);
 
       assertThatThrownBy(() -> builder.maxUnobservedQueries(-1))
           .isInstanceOf(IllegalArgumentException.class)

@@ -53,7 +53,7 @@ class CallbacksOutsideLocksTest {
   private final VirtualTime time = new VirtualTime();
   private volatile Runnable onToast = () -> {};
   private final RecordingToaster toaster = new RecordingToaster();
-  private final QueryClient client = time.clientBuilder().toaster(thenRun(toaster, () -> onToast.run())).build();
+  private final QueryClient client = time.clientBuilder().fetchExecutor(Runnable::run).toaster(thenRun(toaster, () -> onToast.run())).build();
   private final QueryKey<List<String>> key = QueryKey.of("todos");
   private final ControllableQuery<List<String>> fetcher = new ControllableQuery<>();
   private final QueryOptions<List<String>> options = QueryOptions.builder(key).asyncFetcher(fetcher).retry(0).build();
@@ -290,7 +290,7 @@ class CallbacksOutsideLocksTest {
     @Test
     void clientHooks() {
       QueryClient hooked =
-          time.clientBuilder()
+          time.clientBuilder().fetchExecutor(Runnable::run)
               .toaster(toaster)
               .mutationHooks(new MutationHooks() {
                 @Override

@@ -41,7 +41,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ClientCloseTest {
   private final VirtualTime time = new VirtualTime();
   private final RecordingToaster toaster = new RecordingToaster();
-  private final QueryClient client = time.clientBuilder().toaster(toaster).build();
+  private final QueryClient client = time.clientBuilder().fetchExecutor(Runnable::run).toaster(toaster).build();
   private final QueryKey<List<String>> todos = QueryKey.of("todos");
   private final ControllableQuery<List<String>> fetcher = new ControllableQuery<>();
   private final QueryOptions<List<String>> options = QueryOptions.builder(todos).asyncFetcher(fetcher).build();

@@ -152,7 +152,7 @@ class FaultsTest {
 
   /** A client whose fetch executor runs functions on the test thread. */
   private QueryClient direct() {
-    return track(time.clientBuilder().toaster(toaster).build());
+    return track(time.clientBuilder().fetchExecutor(Runnable::run).toaster(toaster).build());
   }
 
   private QueryClient direct(QueryClientBuilder builder) {
@@ -1046,7 +1046,7 @@ class FaultsTest {
 
     void assertErrorToastFaultIsContained(Throwable toasterFault) {
       AtomicInteger toasts = new AtomicInteger();
-      QueryClient client = track(time.clientBuilder().toaster(throwing(toasterFault, toasts)).build());
+      QueryClient client = track(time.clientBuilder().fetchExecutor(Runnable::run).toaster(throwing(toasterFault, toasts)).build());
       client.setQueryData(todos, List.of("a"));
       IOException serverError = new IOException("rejected");
       Mutation<String, String, Void> mutation =
@@ -1079,7 +1079,7 @@ class FaultsTest {
     void successAndUndoToastsThatThrowLeaveTheRunsOutcome() {
       AtomicInteger toasts = new AtomicInteger();
       QueryClient client =
-          track(time.clientBuilder().toaster(throwing(new IllegalStateException("toaster bug"), toasts)).build());
+          track(time.clientBuilder().fetchExecutor(Runnable::run).toaster(throwing(new IllegalStateException("toaster bug"), toasts)).build());
       client.setQueryData(todos, List.of("a"));
       Mutation<String, String, Void> plain =
           client.<String, String>mutation(variables -> "saved").successMessage("Saved").build();
@@ -1107,7 +1107,7 @@ class FaultsTest {
     final AtomicBoolean rejecting = new AtomicBoolean();
     final AtomicInteger rejected = new AtomicInteger();
     final QueryClient client =
-        direct(time.clientBuilder().notifyExecutor(task -> {
+        direct(time.clientBuilder().fetchExecutor(Runnable::run).notifyExecutor(task -> {
           if (rejecting.get()) {
             rejected.incrementAndGet();
             throw new RejectedExecutionException("the UI is shutting down");
@@ -1227,7 +1227,7 @@ class FaultsTest {
         @Override
         public void undo(String message, UndoOffer offer) {}
       };
-      QueryClient client = track(time.clientBuilder().toaster(throwing).build());
+      QueryClient client = track(time.clientBuilder().fetchExecutor(Runnable::run).toaster(throwing).build());
       client.setQueryData(todos, List.of("a"));
       IOException refused = new IOException("refused");
       CompletableFuture<String> run =
@@ -1392,7 +1392,7 @@ class FaultsTest {
         @Override
         public void undo(String message, UndoOffer offer) {}
       };
-      QueryClient client = track(time.clientBuilder().toaster(recursing).build());
+      QueryClient client = track(time.clientBuilder().fetchExecutor(Runnable::run).toaster(recursing).build());
       client.setQueryData(todos, List.of("a"));
       IOException refused = new IOException("refused");
       CompletableFuture<String> run =

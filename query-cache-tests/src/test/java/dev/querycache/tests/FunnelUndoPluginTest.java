@@ -611,7 +611,7 @@ class FunnelUndoPluginTest {
     void undoingAPluginMutationInvalidatesThePluginsQueriesToo() {
       seed();
       RecordingToaster offers = new RecordingToaster();
-      QueryClient undoClient = time.clientBuilder().toaster(offers).build();
+      QueryClient undoClient = time.clientBuilder().fetchExecutor(Runnable::run).toaster(offers).build();
       PluginScope scope = undoClient.plugin("notification");
       QueryKey<List<String>> list = scope.queryKey("getNotifications", Map.of("limit", 20));
       QueryKey<Integer> count = scope.queryKey("getUnreadCount", null);

@@ -29,7 +29,7 @@ class MutationGuideExamplesTest {
   final List<String> toasts = new ArrayList<>();
   final List<UndoOffer> offers = new ArrayList<>();
   final QueryClient client =
-      time.clientBuilder()
+      time.clientBuilder().fetchExecutor(Runnable::run)
           .toaster(
               new Toaster() {
                 @Override

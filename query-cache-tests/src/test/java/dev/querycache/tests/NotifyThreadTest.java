@@ -247,6 +247,7 @@ class NotifyThreadTest {
 
       CompletableFuture<Void> undone = ui.call(() -> toaster.lastUndoOffer().undo());
       undone.thenRun(() -> record("undone"));
+      time.runDue(); // the undo function is blocking: it runs on the virtual time's executor
       ui.runPending();
 
       assertThat(events).contains("undone@ui");

@@ -68,7 +68,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class NullPointerTest {
   private final VirtualTime time = new VirtualTime();
   private final RecordingToaster toaster = new RecordingToaster();
-  private final QueryClient client = time.clientBuilder().toaster(toaster).build();
+  private final QueryClient client = time.clientBuilder().fetchExecutor(Runnable::run).toaster(toaster).build();
   private final QueryKey<String> key = QueryKey.of("npe");
   private final QueryOptions<String> options = QueryOptions.builder(key).fetcher(ctx -> "data").build();
 

@@ -62,7 +62,7 @@ class OptimisticLayersTest {
 
   private final VirtualTime time = new VirtualTime();
   private final RecordingToaster toaster = new RecordingToaster();
-  private final QueryClient client = time.clientBuilder().toaster(toaster).build();
+  private final QueryClient client = time.clientBuilder().fetchExecutor(Runnable::run).toaster(toaster).build();
   private final QueryKey<List<Row>> key = QueryKey.of("rows");
   private final ControllableQuery<List<Row>> fetcher = new ControllableQuery<>();
   private final ControllableMutation<Row, Boolean> server = new ControllableMutation<>();

@@ -59,7 +59,7 @@ class QueryDefaultsTest {
     @Test
     void clientStaleTimeKeepsDataFresh() {
       QueryClient client =
-          time.clientBuilder().defaults(staleFor(Duration.ofMinutes(1))).build();
+          time.clientBuilder().fetchExecutor(Runnable::run).defaults(staleFor(Duration.ofMinutes(1))).build();
 
       assertThat(refetchesAfter(client, counting(QueryKey.of("todos")).build(), Duration.ofSeconds(30)))
           .isFalse();
@@ -68,7 +68,7 @@ class QueryDefaultsTest {
     @Test
     void clientStaleTimeEndsWithItsDuration() {
       QueryClient client =
-          time.clientBuilder().defaults(staleFor(Duration.ofMinutes(1))).build();
+          time.clientBuilder().fetchExecutor(Runnable::run).defaults(staleFor(Duration.ofMinutes(1))).build();
 
       assertThat(refetchesAfter(client, counting(QueryKey.of("todos")).build(), Duration.ofSeconds(61)))
           .isTrue();
@@ -76,7 +76,7 @@ class QueryDefaultsTest {
 
     @Test
     void withoutDefaultsDataIsStaleAtOnce() {
-      QueryClient client = time.clientBuilder().build();
+      QueryClient client = time.clientBuilder().fetchExecutor(Runnable::run).build();
 
       assertThat(refetchesAfter(client, counting(QueryKey.of("todos")).build(), Duration.ZERO))
           .isTrue();
@@ -85,7 +85,7 @@ class QueryDefaultsTest {
     @Test
     void clientGcTimeGovernsRetention() {
       QueryClient client =
-          time.clientBuilder()
+          time.clientBuilder().fetchExecutor(Runnable::run)
               .defaults(QuerySettings.builder().gcTime(Duration.ofMinutes(1)).build())
               .build();
       QueryKey<String> key = QueryKey.of("todos");
@@ -100,7 +100,7 @@ class QueryDefaultsTest {
   @Nested
   @DisplayName("prefix defaults")
   class PrefixDefaults {
-    final QueryClient client = time.clientBuilder().build();
+    final QueryClient client = time.clientBuilder().fetchExecutor(Runnable::run).build();
 
     @Test
     void applyToKeysUnderThePrefix() {
@@ -242,7 +242,7 @@ class QueryDefaultsTest {
     @Test
     void prefixDefaultsWinOverClientDefaults() {
       QueryClient withDefaults =
-          time.clientBuilder().defaults(staleFor(Duration.ofMinutes(10))).build();
+          time.clientBuilder().fetchExecutor(Runnable::run).defaults(staleFor(Duration.ofMinutes(10))).build();
       withDefaults.setQueryDefaults(QueryKey.of("todos"), staleFor(Duration.ofSeconds(10)));
 
       assertThat(refetchesAfter(withDefaults, counting(QueryKey.of("todos", 1)).build(), Duration.ofSeconds(30)))
@@ -254,7 +254,7 @@ class QueryDefaultsTest {
     @Test
     void getQueryDefaultsMergesClientAndPrefixSettings() {
       QueryClient withDefaults =
-          time.clientBuilder()
+          time.clientBuilder().fetchExecutor(Runnable::run)
               .defaults(
                   QuerySettings.builder()
                       .staleTime(Duration.ofMinutes(10))
@@ -410,7 +410,7 @@ class QueryDefaultsTest {
 
     @Test
     void setQueryDefaultsRejectsNullsNamingTheArgument() {
-      QueryClient client = time.clientBuilder().build();
+      QueryClient client = time.clientBuilder().fetchExecutor(Runnable::run).build();
 
       assertThatThrownBy(() -> client.setQueryDefaults(null, QuerySettings.none()))
           .isInstanceOf(NullPointerException.class)

@@ -42,7 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DisplayName("Fetching")
 class QueryFetchTest {
   private final VirtualTime time = new VirtualTime();
-  private final QueryClient client = time.clientBuilder().build();
+  private final QueryClient client = time.clientBuilder().fetchExecutor(Runnable::run).build();
   private final QueryKey<String> key = QueryKey.of("todos", 1);
   private final ControllableQuery<String> fetcher = new ControllableQuery<>();
 
@@ -361,7 +361,7 @@ class QueryFetchTest {
     @Test
     void fetchQueryRetriesWhenTheClientsDefaultsSetARetryPolicy() {
       QueryClient retrying =
-          time.clientBuilder().defaults(QuerySettings.builder().retry(1).build()).build();
+          time.clientBuilder().fetchExecutor(Runnable::run).defaults(QuerySettings.builder().retry(1).build()).build();
       CompletableFuture<String> result = retrying.fetchQuery(options().build());
 
       fetcher.fail(new IOException("1"));
@@ -1057,7 +1057,7 @@ class QueryFetchTest {
 
     @Test
     void maxUnobservedQueriesEvictsBeyondTheCapButNeverAnObservedQuery() {
-      QueryClient capped = time.clientBuilder().maxUnobservedQueries(2).build();
+      QueryClient capped = time.clientBuilder().fetchExecutor(Runnable::run).maxUnobservedQueries(2).build();
       QueryKey<String> watched = QueryKey.of("watched");
       capped.setQueryData(watched, "w");
       capped.observe(QueryOptions.builder(watched).build(), result -> {});
@@ -1074,7 +1074,7 @@ class QueryFetchTest {
 
     @Test
     void maxUnobservedQueriesNeverEvictsAFetchingQuery() {
-      QueryClient capped = time.clientBuilder().maxUnobservedQueries(2).build();
+      QueryClient capped = time.clientBuilder().fetchExecutor(Runnable::run).maxUnobservedQueries(2).build();
       CompletableFuture<String> result = capped.fetchQuery(options().build());
 
       for (int i = 0; i < 10; i++) {
@@ -1090,7 +1090,7 @@ class QueryFetchTest {
 
     @Test
     void withACapOfZeroAWriteLandsAndIsThenEvicted() {
-      QueryClient capped = time.clientBuilder().maxUnobservedQueries(0).build();
+      QueryClient capped = time.clientBuilder().fetchExecutor(Runnable::run).maxUnobservedQueries(0).build();
 
       assertThat(capped.setQueryData(key, "written")).isEqualTo("written");
       assertThat(capped.updateQueryData(key, current -> current == null ? "created" : current + "!"))
@@ -1100,7 +1100,7 @@ class QueryFetchTest {
 
     @Test
     void withACapOfZeroAnObservedQueryKeepsItsWrites() {
-      QueryClient capped = time.clientBuilder().maxUnobservedQueries(0).build();
+      QueryClient capped = time.clientBuilder().fetchExecutor(Runnable::run).maxUnobservedQueries(0).build();
       capped.observe(QueryOptions.builder(key).enabled(false).build(), result -> {});
 
       capped.setQueryData(key, "kept");
@@ -1236,7 +1236,7 @@ class QueryFetchTest {
 
     @Test
     void clientBuiltOfflinePausesFetches() {
-      QueryClient offline = time.clientBuilder().online(false).build();
+      QueryClient offline = time.clientBuilder().fetchExecutor(Runnable::run).online(false).build();
 
       offline.fetchQuery(options().build());
 

@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DisplayName("QueryFilter")
 class QueryFilterTest {
   final VirtualTime time = new VirtualTime();
-  final QueryClient client = time.clientBuilder().build();
+  final QueryClient client = time.clientBuilder().fetchExecutor(Runnable::run).build();
 
   /** Caches a query with data under a key built from {@code parts}. */
   QueryKey<String> put(Object... parts) {
@@ -600,7 +600,7 @@ class QueryFilterTest {
     @Test
     void queryPastItsGcTimeIsNoLongerSelected() {
       QueryClient shortLived =
-          time.clientBuilder()
+          time.clientBuilder().fetchExecutor(Runnable::run)
               .defaults(QuerySettings.builder().gcTime(Duration.ofMinutes(1)).build())
               .build();
       QueryKey<String> key = QueryKey.of("todos", 1);

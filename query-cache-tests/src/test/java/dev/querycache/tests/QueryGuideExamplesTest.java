@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Runs the code of the query guides. */
 class QueryGuideExamplesTest {
   final VirtualTime time = new VirtualTime();
-  final QueryClient client = time.clientBuilder().build();
+  final QueryClient client = time.clientBuilder().fetchExecutor(Runnable::run).build();
   final List<Todo> open = List.of(new Todo(1, "Write docs", false));
   final TodoApi api =
       new TodoApi() {

@@ -32,6 +32,14 @@ import org.jspecify.annotations.Nullable;
  * can never start a second retry for one failure.
  */
 public final class Retryer<T> {
+  /**
+   * What a null answer usually means, and the fix: a mock whose method nobody stubbed answers
+   * null (a {@code Boolean} or a stage included), which is otherwise a puzzle to trace.
+   */
+  static final String NULL_HINT = ". It must answer with the server's result. If it is a mock's"
+      + " method (Mockito answers null where nothing was stubbed, for a Boolean or a"
+      + " CompletionStage too), stub it: when(api.call(any())).thenReturn(result)";
+
   /** One attempt: returns a stage of its outcome. May throw instead of failing the stage. */
   public interface Attempt<T> {
     CompletionStage<T> run(Retryer<T> retryer) throws Exception;
@@ -112,7 +120,7 @@ public final class Retryer<T> {
     try {
       stage = attempt.run(this);
       if (stage == null) {
-        throw new NullPointerException(description.get() + " returned a null stage");
+        throw new NullPointerException(description.get() + " returned a null stage" + NULL_HINT);
       }
     } catch (Throwable e) {
       stage = CompletableFuture.failedFuture(e);
@@ -173,7 +181,7 @@ public final class Retryer<T> {
     }
     Throwable error = unwrap(failure);
     if (error == null && value == null) {
-      error = new NullPointerException(description.get() + " returned null");
+      error = new NullPointerException(description.get() + " returned null" + NULL_HINT);
     }
     if (error == null) {
       result.complete(value);
