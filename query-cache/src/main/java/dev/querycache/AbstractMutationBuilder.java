@@ -2,6 +2,8 @@ package dev.querycache;
 
 import dev.querycache.internal.mutation.MutationConfig;
 import dev.querycache.internal.mutation.MutationCore;
+import dev.querycache.internal.runtime.BuildSite;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -40,6 +42,45 @@ public abstract class AbstractMutationBuilder<V, R, C, B extends AbstractMutatio
    */
   public B mutationKey(QueryKey<?> key) {
     config.mutationKey = Objects.requireNonNull(key, "key == null");
+    return self();
+  }
+
+  /**
+   * What a person calls this mutation, such as "Mark as read": messages about it (a function
+   * that returned null, a refused wait), {@link MutationState#name()} and the inspector say
+   * it. Without one, the mutation is called by its key, else by where it was built.
+   *
+   * @param name the name
+   * @return this builder
+   * @throws NullPointerException if {@code name} is null
+   * @throws IllegalArgumentException if {@code name} is blank
+   */
+  public B name(String name) {
+    Objects.requireNonNull(name, "name == null");
+    if (name.isBlank()) {
+      throw new IllegalArgumentException("name must not be blank");
+    }
+    config.name = name;
+    return self();
+  }
+
+  /**
+   * How long a settled run stays in {@link QueryClient#getMutations(MutationFilter)} and the
+   * inspector (by default 5 minutes, as TanStack Query's mutation {@code gcTime}); zero
+   * forgets it as it settles. Pending runs are always there. The client keeps at most 10 000
+   * settled runs whatever their time.
+   *
+   * @param gcTime zero or more
+   * @return this builder
+   * @throws NullPointerException if {@code gcTime} is null
+   * @throws IllegalArgumentException if {@code gcTime} is negative
+   */
+  public B gcTime(Duration gcTime) {
+    Objects.requireNonNull(gcTime, "gcTime == null");
+    if (gcTime.isNegative()) {
+      throw new IllegalArgumentException("gcTime must not be negative: " + gcTime);
+    }
+    config.gcTime = gcTime;
     return self();
   }
 
@@ -214,6 +255,7 @@ public abstract class AbstractMutationBuilder<V, R, C, B extends AbstractMutatio
    */
   public Mutation<V, R, C> build() {
     validate();
+    config.builtAt = BuildSite.ofCaller();
     return new Mutation<>(new MutationCore<>(client.engine.mutations, config.freeze()));
   }
 

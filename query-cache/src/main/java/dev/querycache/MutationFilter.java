@@ -27,8 +27,8 @@ public final class MutationFilter {
   }
 
   /**
-   * Selects every run the client remembers: the pending ones and the most recent settled
-   * ones.
+   * Selects every run the client remembers: the pending ones and the settled ones within
+   * their mutation's gc time.
    *
    * @return the filter
    */

@@ -13,8 +13,8 @@ public interface MutationFunction<V, R> {
    * Performs the write.
    *
    * @param variables what to write
-   * @return the server's result; never {@code null} (use a placeholder such as {@code true}
-   *     for writes without a result)
+   * @return the server's result; never {@code null} (for a write without a result, build the
+   *     mutation with {@link QueryClient#voidMutation} instead)
    * @throws Exception any failure; retried according to the mutation's {@link RetryPolicy}
    *     (by default never)
    */

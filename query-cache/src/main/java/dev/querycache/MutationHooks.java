@@ -24,11 +24,12 @@ public interface MutationHooks {
   /**
    * A run's mutation function succeeded.
    *
-   * @param result the server's result
+   * @param result the server's result ({@code null} for a mutation built with
+   *     {@link QueryClient#voidMutation})
    * @param run the run's state, context included
    * @throws Exception to turn the run into a failure
    */
-  default void onSuccess(Object result, MutationState<?, ?, ?> run) throws Exception {}
+  default void onSuccess(@Nullable Object result, MutationState<?, ?, ?> run) throws Exception {}
 
   /**
    * A run failed; its layers are already removed.

@@ -8,6 +8,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param id the run's number, unique in its client and increasing in start order (zero for
  *     the idle state)
+ * @param name what a person calls the mutation: the name it was built with, else its key's
+ *     text, else where it was built (see {@code AbstractMutationBuilder#name})
  * @param mutationKey the mutation's key, for filtering, or {@code null} if it has none
  * @param status where the run is in its cycle
  * @param variables the run's variables, or {@code null} while idle
@@ -24,6 +26,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record MutationState<V, R, C>(
     long id,
+    String name,
     @Nullable QueryKey<?> mutationKey,
     MutationStatus status,
     @Nullable V variables,
@@ -39,6 +42,7 @@ public record MutationState<V, R, C>(
    * Checks the components.
    *
    * @param id see {@link #id()}
+   * @param name see {@link #name()}
    * @param mutationKey see {@link #mutationKey()}
    * @param status see {@link #status()}
    * @param variables see {@link #variables()}
@@ -49,10 +53,11 @@ public record MutationState<V, R, C>(
    * @param failureCount see {@link #failureCount()}
    * @param failureReason see {@link #failureReason()}
    * @param isPaused see {@link #isPaused()}
-   * @throws NullPointerException if {@code status} is null
+   * @throws NullPointerException if {@code name} or {@code status} is null
    * @throws IllegalArgumentException if {@code failureCount} is negative
    */
   public MutationState {
+    java.util.Objects.requireNonNull(name, "name == null");
     java.util.Objects.requireNonNull(status, "status == null");
     if (failureCount < 0) {
       throw new IllegalArgumentException("failureCount must not be negative: " + failureCount);
@@ -62,14 +67,16 @@ public record MutationState<V, R, C>(
   /**
    * The state of a mutation that never ran.
    *
+   * @param name what a person calls the mutation
    * @param mutationKey the mutation's key, or null
    * @param <V> the variables
    * @param <R> the result
    * @param <C> the context
    * @return an idle state
+   * @throws NullPointerException if {@code name} is null
    */
-  public static <V, R, C> MutationState<V, R, C> idle(@Nullable QueryKey<?> mutationKey) {
-    return new MutationState<>(0, mutationKey, MutationStatus.IDLE, null, null, null, null, 0, 0, null, false);
+  public static <V, R, C> MutationState<V, R, C> idle(String name, @Nullable QueryKey<?> mutationKey) {
+    return new MutationState<>(0, name, mutationKey, MutationStatus.IDLE, null, null, null, null, 0, 0, null, false);
   }
 
   /**

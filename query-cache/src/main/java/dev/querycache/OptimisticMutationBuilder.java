@@ -210,6 +210,20 @@ public final class OptimisticMutationBuilder<V, R, C>
     }
 
     /**
+     * What a person calls the mutation; see {@link AbstractMutationBuilder#name}. Then call
+     * {@link #errorMessage(String) errorMessage(...)}.
+     *
+     * @param name the name
+     * @return this stage
+     * @throws NullPointerException if {@code name} is null
+     * @throws IllegalArgumentException if {@code name} is blank
+     */
+    public Draft<V, R, C> name(String name) {
+      builder.name(name);
+      return this;
+    }
+
+    /**
      * How failed attempts are retried; see {@link AbstractMutationBuilder#retry(RetryPolicy)}.
      * Then call {@link #errorMessage(String) errorMessage(...)}.
      *

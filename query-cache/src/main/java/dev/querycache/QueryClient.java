@@ -389,6 +389,23 @@ public final class QueryClient implements AutoCloseable {
   }
 
   /**
+   * Starts building a mutation whose function blocks and answers nothing, such as
+   * {@code api::delete} for a {@code void delete(String id)}: no placeholder result is
+   * needed. A run succeeds when the function returns, and its future completes with
+   * {@code null}; {@code onSuccess} gets {@code null} as the result.
+   *
+   * @param function the write
+   * @param <V> the variables
+   * @return a builder for a plain mutation; see {@link MutationBuilder#optimistic} for an
+   *     optimistic one
+   * @throws NullPointerException if {@code function} is null
+   */
+  public <V> MutationBuilder<V, Void, Void> voidMutation(VoidMutationFunction<V> function) {
+    Objects.requireNonNull(function, "function == null");
+    return new MutationBuilder<>(this, MutationConfig.Draft.resultless(function));
+  }
+
+  /**
    * Starts building a mutation whose function returns a stage (it must not block).
    *
    * @param function the write
@@ -416,8 +433,9 @@ public final class QueryClient implements AutoCloseable {
   }
 
   /**
-   * The states of the runs {@code filter} selects, oldest first: the pending ones and up to
-   * the 100 most recently settled ones. For UIs that render pending items
+   * The states of the runs {@code filter} selects, oldest first: the pending ones and the
+   * settled ones within their mutation's gc time (5 minutes by default; see
+   * {@link AbstractMutationBuilder#gcTime}). For UIs that render pending items
    * ({@code getMutations(MutationFilter.key(k).pending())}) and for inspectors.
    *
    * @param filter which runs

@@ -17,15 +17,16 @@ final class MutationsTableModel extends AbstractTableModel {
   private static final long serialVersionUID = 1L;
 
   static final int ID = 0;
-  static final int KEY = 1;
-  static final int STATUS = 2;
-  static final int VARIABLES = 3;
-  static final int PAUSED = 4;
-  static final int FAILURES = 5;
+  static final int NAME = 1;
+  static final int KEY = 2;
+  static final int STATUS = 3;
+  static final int VARIABLES = 4;
+  static final int PAUSED = 5;
+  static final int FAILURES = 6;
 
-  private static final String[] NAMES = {"ID", "Key", "Status", "Variables", "Paused", "Failures"};
+  private static final String[] NAMES = {"ID", "Name", "Key", "Status", "Variables", "Paused", "Failures"};
   private static final Class<?>[] TYPES = {
-    Long.class, String.class, MutationStatus.class, String.class, Boolean.class, Integer.class
+    Long.class, String.class, String.class, MutationStatus.class, String.class, Boolean.class, Integer.class
   };
 
   private final transient List<MutationState<?, ?, ?>> rows = new ArrayList<>();
@@ -94,6 +95,8 @@ final class MutationsTableModel extends AbstractTableModel {
     switch (column) {
       case ID:
         return run.id();
+      case NAME:
+        return run.name();
       case KEY:
         return run.mutationKey() == null ? QueriesTableModel.NEVER : String.valueOf(run.mutationKey());
       case STATUS:

@@ -56,7 +56,7 @@ class MutationsTableModelTest {
       names.add(model.getColumnName(column));
     }
 
-    assertThat(names).containsExactly("ID", "Key", "Status", "Variables", "Paused", "Failures");
+    assertThat(names).containsExactly("ID", "Name", "Key", "Status", "Variables", "Paused", "Failures");
   }
 
   @Test
@@ -67,6 +67,7 @@ class MutationsTableModelTest {
 
     assertThat(model.getRowCount()).isEqualTo(1);
     assertThat(model.getValueAt(0, MutationsTableModel.ID)).isEqualTo(archive.state().id());
+    assertThat(model.getValueAt(0, MutationsTableModel.NAME)).isEqualTo(QueryKey.of("mail", "archive").toString());
     assertThat(model.getValueAt(0, MutationsTableModel.KEY)).isEqualTo(QueryKey.of("mail", "archive").toString());
     assertThat(model.getValueAt(0, MutationsTableModel.STATUS)).isEqualTo(MutationStatus.PENDING);
     assertThat(model.getValueAt(0, MutationsTableModel.VARIABLES)).isEqualTo("m1");

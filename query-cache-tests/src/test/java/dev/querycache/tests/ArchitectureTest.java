@@ -54,6 +54,7 @@ import dev.querycache.Toaster;
 import dev.querycache.UndoOffer;
 import dev.querycache.UndoProjection;
 import dev.querycache.UndoRequest;
+import dev.querycache.VoidMutationFunction;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -127,7 +128,7 @@ class ArchitectureTest {
           Ticker.class, Scheduler.class, Toaster.class, RetryPolicy.class, MutationHooks.class, MutationScope.class,
           // the application's functions and callbacks
           QueryFunction.class, AsyncQueryFunction.class, QueryContext.class, CancellationSignal.class,
-          MutationFunction.class, AsyncMutationFunction.class, OnMutate.class, OnSuccess.class, OnError.class,
+          MutationFunction.class, VoidMutationFunction.class, AsyncMutationFunction.class, OnMutate.class, OnSuccess.class, OnError.class,
           OnSettled.class, Projection.class, UndoProjection.class);
 
   /** Where the core's sources are, from this module's directory (where the tests run). */

@@ -112,6 +112,7 @@ class NotifyThreadTest {
 
   Mutation<String, String, String> plainSave() {
     return client.asyncMutation(server)
+        .name("Save")
         .onMutate((text, scope) -> {
           record("onMutate");
           return "context";
@@ -278,7 +279,7 @@ class NotifyThreadTest {
 
       assertThatThrownBy(() -> ui.call(() -> save.mutate("milk").join()))
           .isInstanceOf(IllegalStateException.class)
-          .hasMessageContaining("join() on the future of Mutation{plain} would wait forever")
+          .hasMessageContaining("join() on the future of Mutation{\"Save\", plain} would wait forever")
           .hasMessageContaining("the client's notify thread")
           .hasMessageContaining("Chain on the future instead (thenAccept, whenComplete)")
           .hasMessageContaining("onSuccess, onError and onSettled");
@@ -290,10 +291,10 @@ class NotifyThreadTest {
 
       assertThatThrownBy(() -> ui.call(() -> get(saved)))
           .isInstanceOf(IllegalStateException.class)
-          .hasMessageContaining("get() on the future of Mutation{plain}");
+          .hasMessageContaining("get() on the future of Mutation{\"Save\", plain}");
       assertThatThrownBy(() -> ui.call(() -> getWithin(saved)))
           .isInstanceOf(IllegalStateException.class)
-          .hasMessageContaining("get(timeout) on the future of Mutation{plain}");
+          .hasMessageContaining("get(timeout) on the future of Mutation{\"Save\", plain}");
     }
 
     @Test
@@ -302,7 +303,7 @@ class NotifyThreadTest {
 
       assertThatThrownBy(() -> ui.call(length::join))
           .isInstanceOf(IllegalStateException.class)
-          .hasMessageContaining("join() on the future of Mutation{plain}");
+          .hasMessageContaining("join() on the future of Mutation{\"Save\", plain}");
     }
 
     @Test

@@ -123,7 +123,7 @@ public sealed interface MutationAction<V, R, C> {
 
     MutationState<V, R, C> build() {
       return new MutationState<>(
-          from.id(), from.mutationKey(), status, from.variables(), context, result, error, from.submittedAt(),
+          from.id(), from.name(), from.mutationKey(), status, from.variables(), context, result, error, from.submittedAt(),
           failureCount, failureReason, isPaused);
     }
   }

@@ -11,26 +11,35 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
+import java.util.function.LongSupplier;
 
 /**
- * The client's mutation runs: the unfinished ones and the most recent finished ones (for
- * inspectors; remembering them costs constant time per run), and the admission chain every
- * run passes between its mutate step and its function (the scope queue first). Guarded by
- * its own monitor; never calls out while holding it.
+ * The client's mutation runs: the unfinished ones and the settled ones still within their
+ * mutation's gc time (TanStack's {@code gcTime} for mutations: 5 minutes by default), for
+ * {@code getMutations} and inspectors; and the admission chain every run passes between its
+ * mutate step and its function (the scope queue first). Settled runs leave lazily: when
+ * another run settles or the runs are read, those past their time are dropped (from the
+ * oldest while they are due, and skipped by reads wherever they are). At most
+ * {@value #SETTLED_CAP} settled runs are kept whatever their time, so that a burst of writes
+ * cannot hold memory for minutes. Guarded by its own monitor; never calls out while holding
+ * it.
  */
 public final class MutationCache {
-  /** How many settled runs are remembered beside the pending ones. */
-  static final int SETTLED_KEPT = 100;
+  /** The most settled runs remembered beside the pending ones, whatever their gc time. */
+  static final int SETTLED_CAP = 10_000;
 
   /** Runs not finished yet, in start order. */
   private final Set<MutationRun<?, ?, ?>> unfinished = new LinkedHashSet<>();
-  /** The latest finished runs, oldest first, at most {@link #SETTLED_KEPT}. */
+  /** Settled runs in the order they settled, oldest first. */
   private final ArrayDeque<MutationRun<?, ?, ?>> recentlyFinished = new ArrayDeque<>();
   private final AdmissionChain admission;
+  private final LongSupplier now;
   private boolean closed;
 
-  public MutationCache(Notifier notifier) {
+  /** A cache whose scope stage notifies through {@code notifier}; {@code now} reads the ticker. */
+  public MutationCache(Notifier notifier, LongSupplier now) {
     this.admission = new AdmissionChain(List.of(new ScopeStage(notifier)));
+    this.now = now;
   }
 
   /** Registers a run that is starting; false if the client is closed (it must not start). */
@@ -49,15 +58,27 @@ public final class MutationCache {
 
   /** The run settled: the admission stages release it; old settled runs are forgotten. */
   void finished(MutationRun<?, ?, ?> run) {
+    long at = now.getAsLong();
     synchronized (this) {
       if (unfinished.remove(run)) {
+        run.settledAt = at;
         recentlyFinished.addLast(run);
-        if (recentlyFinished.size() > SETTLED_KEPT) {
-          recentlyFinished.removeFirst();
-        }
+        forgetExpiredLocked(at);
       }
     }
     admission.released(run);
+  }
+
+  /** Drops settled runs from the oldest while they are past their gc time, and beyond the cap. */
+  private void forgetExpiredLocked(long at) {
+    while (!recentlyFinished.isEmpty()
+        && (recentlyFinished.size() > SETTLED_CAP || isExpired(recentlyFinished.peekFirst(), at))) {
+      recentlyFinished.removeFirst();
+    }
+  }
+
+  private static boolean isExpired(MutationRun<?, ?, ?> run, long at) {
+    return at - run.settledAt >= run.gcNanos();
   }
 
   /**
@@ -78,9 +99,15 @@ public final class MutationCache {
 
   /** The states of the remembered runs {@code filter} selects, oldest first. */
   public List<MutationState<?, ?, ?>> find(MutationFilter filter) {
-    List<MutationRun<?, ?, ?>> all;
+    long at = now.getAsLong();
+    List<MutationRun<?, ?, ?>> all = new ArrayList<>();
     synchronized (this) {
-      all = new ArrayList<>(recentlyFinished);
+      forgetExpiredLocked(at);
+      for (MutationRun<?, ?, ?> run : recentlyFinished) {
+        if (!isExpired(run, at)) {
+          all.add(run); // one with a shorter gc time than the runs before it
+        }
+      }
       all.addAll(unfinished);
     }
     all.sort(Comparator.comparingLong(run -> run.id)); // ids follow start order

@@ -10,6 +10,7 @@ import dev.querycache.QueryFilter;
 import dev.querycache.QueryKey;
 import dev.querycache.RetryPolicy;
 import dev.querycache.UndoRequest;
+import dev.querycache.VoidMutationFunction;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -25,11 +26,19 @@ import org.jspecify.annotations.Nullable;
  */
 public final class MutationConfig<V, R, C> {
   public static final Duration DEFAULT_UNDO_WINDOW = Duration.ofSeconds(60);
+  /** How long a settled run is remembered by default (TanStack's mutation {@code gcTime}). */
+  public static final Duration DEFAULT_GC_TIME = Duration.ofMinutes(5);
   static final String DEFAULT_ERROR_MESSAGE = "The change could not be saved";
 
   final @Nullable MutationFunction<V, R> blockingFunction;
   final @Nullable AsyncMutationFunction<V, R> asyncFunction;
+  /** Whether the function answers nothing: its result is null, and that is a success. */
+  public final boolean resultless;
   public final @Nullable QueryKey<?> mutationKey;
+  /** The name given with {@code name(...)}, or null. */
+  public final @Nullable String name;
+  /** Where the application built the mutation (a stack frame), or null if unknown. */
+  public final @Nullable String builtAt;
   public final @Nullable String scope;
   public final RetryPolicy retry;
   public final boolean optimistic;
@@ -49,11 +58,16 @@ public final class MutationConfig<V, R, C> {
   public final @Nullable MutationFunction<UndoRequest<V>, ?> undoFunction;
   public final @Nullable Function<? super V, String> undoMessage;
   public final Duration undoWindow;
+  /** How long a settled run is remembered, in nanoseconds. */
+  public final long gcNanos;
 
   private MutationConfig(Draft<V, R, C> draft) {
     blockingFunction = draft.blockingFunction;
     asyncFunction = draft.asyncFunction;
+    resultless = draft.resultless;
     mutationKey = draft.mutationKey;
+    name = draft.name;
+    builtAt = draft.builtAt;
     scope = draft.scope;
     retry = draft.retry;
     optimistic = draft.optimistic;
@@ -72,6 +86,29 @@ public final class MutationConfig<V, R, C> {
     undoFunction = draft.undoFunction;
     undoMessage = draft.undoMessage;
     undoWindow = draft.undoWindow;
+    gcNanos = saturatedNanos(draft.gcTime);
+  }
+
+  private static long saturatedNanos(Duration duration) {
+    try {
+      return duration.toNanos();
+    } catch (ArithmeticException tooLong) {
+      return Long.MAX_VALUE;
+    }
+  }
+
+  /**
+   * What a person calls the mutation: its name, else its key's text, else where it was built,
+   * so that messages and inspectors always say which mutation they mean.
+   */
+  public String displayName() {
+    if (name != null) {
+      return name;
+    }
+    if (mutationKey != null) {
+      return mutationKey.toString();
+    }
+    return builtAt == null ? "an unnamed mutation" : "the mutation built at " + builtAt;
   }
 
   boolean hasUndo() {
@@ -94,7 +131,10 @@ public final class MutationConfig<V, R, C> {
   public static final class Draft<V, R, C> {
     @Nullable MutationFunction<V, R> blockingFunction;
     @Nullable AsyncMutationFunction<V, R> asyncFunction;
+    boolean resultless;
     public @Nullable QueryKey<?> mutationKey;
+    public @Nullable String name;
+    public @Nullable String builtAt;
     public @Nullable String scope;
     public RetryPolicy retry = RetryPolicy.never();
     public boolean optimistic;
@@ -113,11 +153,23 @@ public final class MutationConfig<V, R, C> {
     public @Nullable MutationFunction<UndoRequest<V>, ?> undoFunction;
     public @Nullable Function<? super V, String> undoMessage;
     public Duration undoWindow = DEFAULT_UNDO_WINDOW;
+    public Duration gcTime = DEFAULT_GC_TIME;
 
     /** A draft for a mutation whose function blocks. */
     public static <V, R> Draft<V, R, Void> blocking(MutationFunction<V, R> function) {
       Draft<V, R, Void> draft = new Draft<>();
       draft.blockingFunction = function;
+      return draft;
+    }
+
+    /** A draft for a mutation whose blocking function returns nothing. */
+    @SuppressWarnings("NullAway") // the wrapper's R is Void: null is its only value
+    public static <V> Draft<V, Void, Void> resultless(VoidMutationFunction<V> function) {
+      Draft<V, Void, Void> draft = blocking(variables -> {
+        function.mutate(variables);
+        return null;
+      });
+      draft.resultless = true;
       return draft;
     }
 

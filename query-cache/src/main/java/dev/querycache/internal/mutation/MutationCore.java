@@ -38,7 +38,7 @@ public final class MutationCore<V, R, C> {
   /** The state of the latest run, or an idle state if it never ran. */
   public MutationState<V, R, C> state() {
     MutationRun<V, R, C> run = latest;
-    return run == null ? MutationState.idle(config.mutationKey) : run.state();
+    return run == null ? MutationState.idle(config.displayName(), config.mutationKey) : run.state();
   }
 
   /**
@@ -71,9 +71,17 @@ public final class MutationCore<V, R, C> {
     }
   }
 
+  /**
+   * Such as {@code Mutation{"Mark as read", key=["markAsRead"], optimistic}}, or, for a
+   * mutation with neither name nor key, {@code Mutation{plain, built at Screen.java:42}}.
+   */
   @Override
   public String toString() {
-    return "Mutation{" + (config.mutationKey == null ? "" : "key=" + config.mutationKey + ", ")
-        + (config.optimistic ? "optimistic" : "plain") + "}";
+    String kind = config.optimistic ? "optimistic" : "plain";
+    if (config.name == null && config.mutationKey == null) {
+      return "Mutation{" + kind + (config.builtAt == null ? "" : ", built at " + config.builtAt) + "}";
+    }
+    return "Mutation{" + (config.name == null ? "" : "\"" + config.name + "\", ")
+        + (config.mutationKey == null ? "" : "key=" + config.mutationKey + ", ") + kind + "}";
   }
 }

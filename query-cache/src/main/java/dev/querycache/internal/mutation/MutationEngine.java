@@ -25,7 +25,7 @@ public final class MutationEngine {
       QueryEngine queries, List<MutationHooks> hooks, Function<MutationRun<?, ?, ?>, MutationScope> scopes) {
     this.runtime = queries.runtime;
     this.queries = queries;
-    this.runs = new MutationCache(runtime.notifier);
+    this.runs = new MutationCache(runtime.notifier, runtime::now);
     this.hooks = List.copyOf(hooks);
     this.scopes = scopes;
   }

@@ -65,6 +65,8 @@ public final class MutationRun<V, R, C> implements Retryer.Listener, LayerOwner,
   /** Claimed by the one path that settles the run. */
   private final AtomicBoolean settling = new AtomicBoolean();
   private volatile MutationState<V, R, C> state;
+  /** When the run settled, on the ticker; written by {@link MutationCache} under its monitor. */
+  long settledAt;
   private volatile @Nullable C context;
   private volatile @Nullable Thread mutateThread; // set while onMutate runs
   private boolean started; // guarded by this: the mutate step is over
@@ -81,7 +83,7 @@ public final class MutationRun<V, R, C> implements Retryer.Listener, LayerOwner,
     this.future = new NotifyFuture<>(engine.runtime.notifier, mutation);
     this.state =
         new MutationState<>(
-            id, config.mutationKey, MutationStatus.PENDING, variables, null, null, null,
+            id, config.displayName(), config.mutationKey, MutationStatus.PENDING, variables, null, null, null,
             engine.runtime.now(), 0, null, false);
   }
 
@@ -96,6 +98,11 @@ public final class MutationRun<V, R, C> implements Retryer.Listener, LayerOwner,
 
   CompletableFuture<R> future() {
     return future;
+  }
+
+  /** How long the run is remembered once settled. */
+  long gcNanos() {
+    return config.gcNanos;
   }
 
   @Override
@@ -218,6 +225,9 @@ public final class MutationRun<V, R, C> implements Retryer.Listener, LayerOwner,
       attempts = new Retryer<>(() -> "the mutation function of " + mutation, this::call, config.retry, engine.runtime, this, true);
       retryer = attempts;
     }
+    if (config.resultless) {
+      attempts.acceptNullResults();
+    }
     attempts.result().whenComplete(this::settle);
     attempts.start();
   }
@@ -334,11 +344,20 @@ public final class MutationRun<V, R, C> implements Retryer.Listener, LayerOwner,
             }
             fail(doom);
           } else if (error == null) {
-            succeed(Objects.requireNonNull(result));
+            succeed(resultOf(result));
           } else {
             fail(error);
           }
         });
+  }
+
+  /**
+   * A successful answer's result: never null, except for a resultless mutation, whose
+   * {@code R} is {@code Void} (null is its only value).
+   */
+  @SuppressWarnings("NullAway") // a resultless mutation's R is Void
+  private R resultOf(@Nullable R result) {
+    return config.resultless ? result : Objects.requireNonNull(result);
   }
 
   private void succeed(R result) {

@@ -87,6 +87,7 @@ public final class MutationUndo<V, R, C> implements UndoOffer {
     config.optimistic = true;
     config.retry = original.retry;
     config.scope = original.scope;
+    config.name = "undo of " + original.displayName();
     String message = original.errorMessageFor(variables);
     config.errorMessage = request -> "Could not undo: " + message;
     for (MutationPatch<?, V> patch : original.patches) {

@@ -58,6 +58,8 @@ public final class Retryer<T> {
   private final EngineRuntime runtime;
   private final Listener listener;
   private final boolean mutation;
+  /** Whether a null answer is the result (a write with none) rather than a fault. */
+  private volatile boolean nullIsResult;
   private final CompletableFuture<T> result = new CompletableFuture<>();
   private volatile boolean cancelled;
   private boolean attempting; // guarded by this: an attempt's outcome is awaited
@@ -86,6 +88,11 @@ public final class Retryer<T> {
 
   public CompletableFuture<T> result() {
     return result;
+  }
+
+  /** Takes a null answer as the result, for functions that have none; call before start. */
+  public void acceptNullResults() {
+    nullIsResult = true;
   }
 
   public boolean isCancelled() {
@@ -180,7 +187,7 @@ public final class Retryer<T> {
       return; // a late outcome of a cancelled operation is discarded
     }
     Throwable error = unwrap(failure);
-    if (error == null && value == null) {
+    if (error == null && value == null && !nullIsResult) {
       error = new NullPointerException(description.get() + " returned null" + NULL_HINT);
     }
     if (error == null) {

@@ -21,7 +21,7 @@ class MutationActionTest {
 
   /** A run just submitted: pending, no context yet, nothing failed. */
   private static MutationState<String, Integer, String> submitted() {
-    return new MutationState<>(7, KEY, MutationStatus.PENDING, "t1", null, null, null, SUBMITTED_AT, 0, null, false);
+    return new MutationState<>(7, "Complete", KEY, MutationStatus.PENDING, "t1", null, null, null, SUBMITTED_AT, 0, null, false);
   }
 
   private static void assertSameRun(MutationState<String, Integer, String> after) {
