@@ -217,6 +217,9 @@ public final class DemoQueries {
         .build();
   }
 
+  /** The key of the mail funnel's runs, for the rows that show a write in flight. */
+  public static final QueryKey<Void> MAIL_ACTIONS = QueryKey.of("mail", "action");
+
   /**
    * The mail funnel: one optimistic mutation for every {@link MailAction}. Each run patches
    * every cached envelope view with {@link EnvelopeList#apply(MailAction)} at once; a failure
@@ -233,6 +236,8 @@ public final class DemoQueries {
    */
   public Mutation<MailAction, MailResult, Void> mailFunnel() {
     return client.mutation(api::perform)
+        .name("Mail action")
+        .mutationKey(MAIL_ACTIONS)
         .optimisticMatching(envelopeViews(), EnvelopeList::apply)
         .errorMessage(DemoQueries::errorMessage)
         .invalidateFor(this::invalidations)

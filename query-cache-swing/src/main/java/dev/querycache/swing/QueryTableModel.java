@@ -1,5 +1,7 @@
 package dev.querycache.swing;
 
+import dev.querycache.MutationFilter;
+import dev.querycache.MutationStatus;
 import dev.querycache.QueryClient;
 import dev.querycache.QueryOptions;
 import dev.querycache.internal.ui.RowDiff;
@@ -7,10 +9,16 @@ import java.lang.invoke.MethodType;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import javax.swing.JComponent;
+import javax.swing.JTable;
+import javax.swing.event.ListSelectionListener;
+import javax.swing.event.TableModelEvent;
+import javax.swing.event.TableModelListener;
+import javax.swing.SwingUtilities;
 import javax.swing.table.AbstractTableModel;
 import org.jspecify.annotations.Nullable;
 
@@ -56,6 +64,9 @@ public final class QueryTableModel<R> extends AbstractTableModel {
   private final List<R> rows = new ArrayList<>();
   private @Nullable List<? extends R> shown;
   private @Nullable ComponentBinding binding;
+  /** Each marked row's key and what its writes are doing; empty when none are followed. */
+  private Map<Object, MutationStatus> writeMarks = Map.of();
+  private boolean marking;
   private final RowDiff.Events events =
       new RowDiff.Events() {
         @Override
@@ -150,6 +161,144 @@ public final class QueryTableModel<R> extends AbstractTableModel {
   /** Shows the rows of {@code data} (none if null). EDT. */
   <T> void showRowsOf(@Nullable T data, Function<? super T, ? extends List<? extends R>> rows) {
     show(data == null ? null : rows.apply(data));
+  }
+
+  /**
+   * Marks the rows that have a write in flight or whose latest write failed, TanStack's
+   * {@code useMutationState} for a table: from now on, {@link #writeStatus(int)} tells, for a
+   * row, {@link MutationStatus#PENDING} while a run of a mutation {@code filter} selects is
+   * pending for it, else {@link MutationStatus#ERROR} if the latest such run for it failed
+   * (while the client remembers that run: its mutation's gc time), else nothing. A row's mark
+   * changing fires {@code fireTableRowsUpdated} for it, so a {@link WriteMarkRenderer} repaints
+   * it. Call on the EDT.
+   *
+   * <pre>{@code
+   * model.markWrites(client, MutationFilter.key(QueryKey.of("mail")), variables -> ((MailAction) variables).id());
+   * WriteMarkRenderer.install(table);
+   * }</pre>
+   *
+   * @param client the client whose mutation runs to follow
+   * @param filter which runs concern the rows
+   * @param rowKey the key of the row a run's variables are about (the same kind of key as the
+   *     model's row-key function gives), or null if the run is about no row
+   * @return closing it stops the marking and unmarks every row
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalStateException if called off the EDT, or if the model marks writes already
+   */
+  public AutoCloseable markWrites(QueryClient client, MutationFilter filter, Function<Object, ?> rowKey) {
+    Objects.requireNonNull(client, "client == null");
+    Objects.requireNonNull(filter, "filter == null");
+    Objects.requireNonNull(rowKey, "rowKey == null");
+    EdtExecutor.checkOnEdt("QueryTableModel.markWrites");
+    if (marking) {
+      throw new IllegalStateException("this QueryTableModel marks writes already; close that first");
+    }
+    marking = true;
+    Runnable refresh = () -> updateWriteMarks(WriteMarks.of(client.getMutations(filter), rowKey));
+    AutoCloseable listener = client.onCacheChange(() -> {
+      if (SwingUtilities.isEventDispatchThread()) {
+        refresh.run();
+      } else {
+        SwingUtilities.invokeLater(refresh);
+      }
+    });
+    refresh.run();
+    return () -> {
+      EdtExecutor.checkOnEdt("closing QueryTableModel.markWrites");
+      listener.close();
+      marking = false;
+      updateWriteMarks(Map.of());
+    };
+  }
+
+  /**
+   * Keeps {@code table}'s selected row by its key, across the row leaving and coming back: a
+   * row archived and then brought back by an undo, or dropped by one refetch and restored by
+   * the next, is selected again when it returns, if nothing else was selected meanwhile. The
+   * diffing already keeps the selection of rows that stay. For a table in single selection
+   * mode (in the other modes, Swing selects a row inserted before a selected one as well); call
+   * on the EDT.
+   *
+   * @param table a table over this model
+   * @return closing it stops keeping the selection
+   * @throws NullPointerException if {@code table} is null
+   * @throws IllegalArgumentException if {@code table}'s model is not this model
+   * @throws IllegalStateException if called off the EDT
+   */
+  public AutoCloseable keepSelection(JTable table) {
+    Objects.requireNonNull(table, "table == null");
+    if (table.getModel() != this) {
+      throw new IllegalArgumentException("table shows another model: " + table.getModel());
+    }
+    EdtExecutor.checkOnEdt("QueryTableModel.keepSelection");
+    Object[] remembered = new Object[1];
+    ListSelectionListener selection = event -> {
+      if (event.getValueIsAdjusting()) {
+        return;
+      }
+      int view = table.getSelectedRow();
+      if (view >= 0) {
+        remembered[0] = rowKey.apply(rows.get(table.convertRowIndexToModel(view)));
+      } else if (remembered[0] != null && indexOfKey(remembered[0]) >= 0) {
+        remembered[0] = null; // the row is still there: the user cleared the selection
+      }
+    };
+    TableModelListener returns = event -> {
+      Object key = remembered[0];
+      if (event.getType() == TableModelEvent.INSERT && key != null && table.getSelectedRow() < 0) {
+        int index = indexOfKey(key);
+        if (index >= event.getFirstRow() && index <= event.getLastRow()) {
+          int view = table.convertRowIndexToView(index);
+          table.getSelectionModel().setSelectionInterval(view, view);
+        }
+      }
+    };
+    table.getSelectionModel().addListSelectionListener(selection);
+    addTableModelListener(returns);
+    // Listeners hear of a change last-added first: the table must update its rows before the
+    // returning row is selected, so it is added again, after this model's listener.
+    removeTableModelListener(table);
+    addTableModelListener(table);
+    return () -> {
+      table.getSelectionModel().removeListSelectionListener(selection);
+      removeTableModelListener(returns);
+    };
+  }
+
+  private int indexOfKey(Object key) {
+    for (int i = 0; i < rows.size(); i++) {
+      if (key.equals(rowKey.apply(rows.get(i)))) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * What the writes of {@code rowIndex}'s row are doing, as {@link #markWrites} follows them.
+   *
+   * @param rowIndex a model index
+   * @return {@link MutationStatus#PENDING}, {@link MutationStatus#ERROR}, or null for none
+   * @throws IndexOutOfBoundsException if {@code rowIndex} is out of range
+   */
+  public @Nullable MutationStatus writeStatus(int rowIndex) {
+    R row = rows.get(rowIndex);
+    return writeMarks.isEmpty() ? null : writeMarks.get(rowKey.apply(row));
+  }
+
+  /** Takes the new marks, firing an update for each row whose mark changed. EDT. */
+  private void updateWriteMarks(Map<Object, MutationStatus> next) {
+    Map<Object, MutationStatus> previous = writeMarks;
+    if (previous.equals(next)) {
+      return;
+    }
+    writeMarks = next;
+    for (int i = 0; i < rows.size(); i++) {
+      Object key = rowKey.apply(rows.get(i));
+      if (!Objects.equals(previous.get(key), next.get(key))) {
+        fireTableRowsUpdated(i, i);
+      }
+    }
   }
 
   /**

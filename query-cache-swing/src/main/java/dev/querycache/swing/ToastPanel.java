@@ -28,16 +28,26 @@ import org.jspecify.annotations.Nullable;
 final class ToastPanel extends JPanel {
   private static final long serialVersionUID = 1L;
 
-  /** What a toast says. */
+  /**
+   * What a toast says, and its accent colour: the look and feel's (FlatLaf's action colours,
+   * which follow light and dark themes), else a fixed one.
+   */
   enum Kind {
-    SUCCESS(new Color(0x2E7D32)),
-    ERROR(new Color(0xC62828)),
-    UNDO(new Color(0x1565C0));
+    SUCCESS("Actions.Green", new Color(0x2E7D32)),
+    ERROR("Actions.Red", new Color(0xC62828)),
+    UNDO("Actions.Blue", new Color(0x1565C0));
 
-    final Color accent;
+    private final String accentKey;
+    private final Color fallback;
 
-    Kind(Color accent) {
-      this.accent = accent;
+    Kind(String accentKey, Color fallback) {
+      this.accentKey = accentKey;
+      this.fallback = fallback;
+    }
+
+    /** The accent under the current look and feel. EDT. */
+    Color accent() {
+      return themed(accentKey, fallback);
     }
   }
 
@@ -89,19 +99,31 @@ final class ToastPanel extends JPanel {
     this.onResize = onResize;
     setName("toast:" + kind.name().toLowerCase(Locale.ROOT));
     setOpaque(true);
-    Color background = UIManager.getColor("Panel.background");
-    setBackground(background == null ? Color.WHITE : background);
+    setBackground(themed("Panel.background", Color.WHITE));
     setBorder(
         BorderFactory.createCompoundBorder(
             BorderFactory.createCompoundBorder(
-                BorderFactory.createLineBorder(Color.GRAY),
-                BorderFactory.createMatteBorder(0, 4, 0, 0, kind.accent)),
+                BorderFactory.createLineBorder(themed("Component.borderColor", Color.GRAY)),
+                BorderFactory.createMatteBorder(0, 4, 0, 0, kind.accent())),
             BorderFactory.createEmptyBorder(6, 8, 6, 4)));
 
     message.setName("toast.message");
     message.setText(text);
     message.setToolTipText(text);
-    add(message, BorderLayout.CENTER);
+    String words = kind == Kind.ERROR ? ToastWords.of(cause, text) : null;
+    if (words != null) {
+      JLabel because = new JLabel(words);
+      because.setName("toast.reason");
+      because.setToolTipText(words);
+      because.setForeground(themed("Label.disabledForeground", Color.DARK_GRAY));
+      JPanel texts = new JPanel(new BorderLayout(0, 2));
+      texts.setOpaque(false);
+      texts.add(message, BorderLayout.NORTH);
+      texts.add(because, BorderLayout.CENTER);
+      add(texts, BorderLayout.CENTER); // the error's own words under the message
+    } else {
+      add(message, BorderLayout.CENTER);
+    }
 
     JPanel buttons = new JPanel(new FlowLayout(FlowLayout.RIGHT, 4, 0));
     buttons.setOpaque(false);
@@ -231,6 +253,12 @@ final class ToastPanel extends JPanel {
    * @param cause the error, or null
    * @return the text
    */
+  /** A colour of the look and feel, or {@code fallback} where it has none. */
+  static Color themed(String key, Color fallback) {
+    Color color = UIManager.getColor(key);
+    return color != null ? color : fallback;
+  }
+
   static String describe(@Nullable Throwable cause) {
     if (cause == null) {
       return "No further details.";

@@ -9,21 +9,28 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.querycache.UndoOffer;
 import dev.querycache.test.VirtualTime;
+import java.awt.Color;
 import java.awt.Component;
+import java.awt.Graphics2D;
 import java.awt.GraphicsEnvironment;
 import java.awt.Rectangle;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import javax.swing.JButton;
 import javax.swing.JFrame;
 import javax.swing.JLabel;
 import javax.swing.JLayeredPane;
+import javax.swing.JPanel;
 import javax.swing.JScrollPane;
 import javax.swing.JTextArea;
 import javax.swing.SwingUtilities;
+import javax.swing.UIManager;
+import javax.swing.border.Border;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -56,6 +63,51 @@ class SwingToasterTest {
       assertThat(named(pane, "toast:error")).hasSize(1);
       assertThat(label("toast.message").getText()).isEqualTo("Failed to mark as read");
     });
+  }
+
+  @Test
+  void errorToastSaysTheErrorsOwnWordsUnderTheMessageNeverItsClass() {
+    run(() -> toaster.error("Failed to archive",
+        new CompletionException(new IOException("503 Service Unavailable"))));
+
+    run(() -> {
+      assertThat(label("toast.reason").getText()).isEqualTo("503 Service Unavailable");
+      assertThat(component("toast.detailsText", JTextArea.class).getText())
+          .contains("CompletionException").contains("java.io.IOException: 503 Service Unavailable");
+    });
+  }
+
+  @Test
+  void aWrappersClassNameIsTakenOffTheWords() {
+    run(() -> toaster.error("Failed to archive", new RuntimeException(new IOException("disk full"))));
+
+    run(() -> assertThat(label("toast.reason").getText()).isEqualTo("disk full"));
+  }
+
+  @Test
+  void anErrorWithoutWordsOfItsOwnShowsTheMessageAlone() {
+    run(() -> toaster.error("Failed to archive", new IllegalStateException()));
+
+    run(() -> assertThat(named(pane, "toast.reason")).isEmpty());
+  }
+
+  @Test
+  void toastColoursComeFromTheLookAndFeel() {
+    UIManager.put("Actions.Red", new Color(0x12, 0x34, 0x56));
+    try {
+      run(() -> toaster.error("Failed", new IOException("x")));
+
+      run(() -> {
+        Border border = component("toast:error", JPanel.class).getBorder();
+        BufferedImage image = new BufferedImage(40, 20, BufferedImage.TYPE_INT_RGB);
+        Graphics2D graphics = image.createGraphics();
+        border.paintBorder(component("toast:error", JPanel.class), graphics, 0, 0, 40, 20);
+        graphics.dispose();
+        assertThat(image.getRGB(2, 10) & 0xFFFFFF).isEqualTo(0x123456); // the accent strip, inside the outer line
+      });
+    } finally {
+      UIManager.put("Actions.Red", null);
+    }
   }
 
   @Test

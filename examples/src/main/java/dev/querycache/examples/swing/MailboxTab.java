@@ -1,6 +1,7 @@
 package dev.querycache.examples.swing;
 
 import dev.querycache.Mutation;
+import dev.querycache.MutationFilter;
 import dev.querycache.QueryClient;
 import dev.querycache.examples.DemoQueries;
 import dev.querycache.examples.Envelope;
@@ -14,6 +15,7 @@ import dev.querycache.swing.QueryStatePanel;
 import dev.querycache.swing.QueryTableModel;
 import dev.querycache.swing.QueryTableModel.Column;
 import dev.querycache.swing.SwingQueries;
+import dev.querycache.swing.WriteMarkRenderer;
 import java.awt.BorderLayout;
 import java.awt.Dimension;
 import java.time.Duration;
@@ -88,6 +90,10 @@ final class MailboxTab extends JPanel {
     table.getColumnModel().getColumn(1).setPreferredWidth(150);
     table.getColumnModel().getColumn(2).setPreferredWidth(260);
     table.getColumnModel().getColumn(3).setPreferredWidth(320);
+    // Rows with an action in flight show in italics; rows whose last action failed, in red.
+    model.markWrites(client, MutationFilter.key(DemoQueries.MAIL_ACTIONS), action -> ((MailAction) action).envelopeId());
+    WriteMarkRenderer.install(table);
+    model.keepSelection(table); // an archived row brought back by its undo is selected again
 
     JToolBar actions = new JToolBar();
     actions.setFloatable(false);

@@ -79,9 +79,10 @@ final class NotificationsTab extends JPanel {
       }
     });
 
+    // The button comes first, so that the count's text growing ("(refreshing)") never moves it.
     JPanel header = new JPanel(new FlowLayout(FlowLayout.LEFT, 10, 6));
-    header.add(unread);
     header.add(mark);
+    header.add(unread);
     header.setBorder(BorderFactory.createEmptyBorder(4, 4, 0, 4));
     add(header, BorderLayout.NORTH);
     add(state, BorderLayout.CENTER);
