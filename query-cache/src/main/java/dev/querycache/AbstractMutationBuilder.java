@@ -202,6 +202,25 @@ public abstract class AbstractMutationBuilder<V, R, C, B extends AbstractMutatio
    * @throws NullPointerException if {@code callback} is null
    */
   public B onSuccess(OnSuccess<V, R, C> callback) {
+    Objects.requireNonNull(callback, "callback == null");
+    config.onSuccess = (result, variables, context) -> {
+      callback.onSuccess(result, variables, context);
+      return null;
+    };
+    return self();
+  }
+
+  /**
+   * Like {@link #onSuccess(OnSuccess)}, for a callback that returns a stage the run waits for
+   * (TanStack's callbacks that return a promise): the next callbacks, the toast, the settle
+   * invalidation and the future wait for it; a stage that fails turns the run into a failure.
+   * Replaces an {@code onSuccess} set before.
+   *
+   * @param callback gets the result, the variables and the context; returns a stage or null
+   * @return this builder
+   * @throws NullPointerException if {@code callback} is null
+   */
+  public B onSuccessAsync(AsyncOnSuccess<V, R, C> callback) {
     config.onSuccess = Objects.requireNonNull(callback, "callback == null");
     return self();
   }
@@ -215,6 +234,24 @@ public abstract class AbstractMutationBuilder<V, R, C, B extends AbstractMutatio
    * @throws NullPointerException if {@code callback} is null
    */
   public B onError(OnError<V, C> callback) {
+    Objects.requireNonNull(callback, "callback == null");
+    config.onError = (error, variables, context) -> {
+      callback.onError(error, variables, context);
+      return null;
+    };
+    return self();
+  }
+
+  /**
+   * Like {@link #onError(OnError)}, for a callback that returns a stage the run waits for
+   * before its {@code onSettled}, toast, settle invalidation and future; a stage that fails is
+   * logged. Replaces an {@code onError} set before.
+   *
+   * @param callback gets the error, the variables and the context; returns a stage or null
+   * @return this builder
+   * @throws NullPointerException if {@code callback} is null
+   */
+  public B onErrorAsync(AsyncOnError<V, C> callback) {
     config.onError = Objects.requireNonNull(callback, "callback == null");
     return self();
   }
@@ -227,6 +264,27 @@ public abstract class AbstractMutationBuilder<V, R, C, B extends AbstractMutatio
    * @throws NullPointerException if {@code callback} is null
    */
   public B onSettled(OnSettled<V, R, C> callback) {
+    Objects.requireNonNull(callback, "callback == null");
+    config.onSettled = (result, error, variables, context) -> {
+      callback.onSettled(result, error, variables, context);
+      return null;
+    };
+    return self();
+  }
+
+  /**
+   * Like {@link #onSettled(OnSettled)}, for a callback that returns a stage the run waits for
+   * before its toast, settle invalidation and future: keep a mutation pending until an extra
+   * refetch lands with {@code (result, error, variables, context) -> client.refetchQueries(filter)}.
+   * After a success, a stage that fails turns the run into a failure; after a failure, it is
+   * logged. Replaces an {@code onSettled} set before.
+   *
+   * @param callback gets the result or the error, the variables and the context; returns a
+   *     stage or null
+   * @return this builder
+   * @throws NullPointerException if {@code callback} is null
+   */
+  public B onSettledAsync(AsyncOnSettled<V, R, C> callback) {
     config.onSettled = Objects.requireNonNull(callback, "callback == null");
     return self();
   }

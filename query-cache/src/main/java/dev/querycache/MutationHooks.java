@@ -6,7 +6,8 @@ import org.jspecify.annotations.Nullable;
  * Client-level mutation callbacks, for concerns that cut across every mutation (logging,
  * metrics, a global spinner). Register with {@link QueryClientBuilder#mutationHooks}. Each
  * hook runs before the mutation's own callback of the same step, as TanStack Query's mutation
- * cache callbacks do, on the same thread, and follows the same rules: a hook that throws in
+ * cache callbacks do, on the same thread ({@code onMutate} on the caller's, the others on the
+ * client's notify executor), and follows the same rules: a hook that throws in
  * {@code onMutate} or {@code onSuccess} turns the run into a failure; one that throws in
  * {@code onError} or {@code onSettled} is logged and changes nothing.
  *

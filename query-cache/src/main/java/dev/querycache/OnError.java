@@ -5,8 +5,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A mutation's callback when a run failed: it runs after the run's layers were removed and
  * after the client's {@link MutationHooks#onError}, before {@link OnSettled} and the error
- * toast, on the thread that completed the mutation function (the caller's, if the mutate
- * step failed). A throw is logged and ignored: the caller sees the original error.
+ * toast, on the client's notify executor (the EDT for a Swing client), whichever thread the
+ * failure came in on. A throw is logged and ignored: the caller sees the original error.
  *
  * @param <V> the variables
  * @param <C> the context

@@ -4,8 +4,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A mutation's callback when a run settled, either way: the last of the run's callbacks,
- * after {@link OnSuccess} or {@link OnError}, before the settle invalidation, on the thread
- * that completed the mutation function. After a success, a throw turns the run into a
+ * after {@link OnSuccess} or {@link OnError}, before the settle invalidation, on the client's
+ * notify executor (the EDT for a Swing client). After a success, a throw turns the run into a
  * failure; after a failure, it is logged and ignored.
  *
  * @param <V> the variables

@@ -4,8 +4,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A mutation's callback when the server accepted the write: it runs after the client's
- * {@link MutationHooks#onSuccess}, before {@link OnSettled}, on the thread that completed the
- * mutation function. A throw turns the run into a failure (the error path runs with that
+ * {@link MutationHooks#onSuccess}, before {@link OnSettled}, on the client's notify executor
+ * (the EDT for a Swing client), whichever thread the server's answer came in on. A throw turns the run into a failure (the error path runs with that
  * error).
  *
  * @param <V> the variables

@@ -12,8 +12,10 @@ import java.lang.System.Logger.Level;
  * an undoable success toasts an undo offer instead; a non-optimistic mutation toasts success
  * only when given a success message. A cancelled fetch is never a toast.
  *
- * <p>Methods are called on the thread that settles the mutation (often a fetch-pool thread):
- * an implementation that touches a UI must hand the work to the UI thread. A toaster that
+ * <p>Methods are called on the client's notify executor, after the mutation's callbacks: the
+ * EDT for a {@code SwingQueries.clientBuilder()} client. With another notify executor (the
+ * default runs on the thread that settles the mutation), an implementation that touches a
+ * UI must hand the work to the UI thread. A toaster that
  * throws (anything: see {@link QueryObserver} for the rule) is logged; the mutation's outcome
  * is unaffected. No toast is shown for a run that the client's close cut short.
  */

@@ -1,12 +1,11 @@
 package dev.querycache.swing;
 
+import dev.querycache.test.Edt;
 import java.awt.Component;
 import java.awt.Container;
-import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletionException;
 import javax.swing.SwingUtilities;
 
 /**
@@ -39,40 +38,21 @@ final class EdtCalls {
     });
   }
 
-  /** Calls {@code body} on the EDT and waits (at once if already there), rethrowing what it throws. */
+  /**
+   * Calls {@code body} on the EDT and waits (at once if already there), rethrowing what it
+   * throws; off the EDT, through the kit's {@link Edt#call}.
+   */
   static <R> R call(Callable<R> body) {
-    List<R> out = new ArrayList<>(1);
-    if (SwingUtilities.isEventDispatchThread()) {
-      try {
-        return body.call();
-      } catch (RuntimeException e) {
-        throw e;
-      } catch (Exception e) {
-        throw new AssertionError(e);
-      }
+    if (!SwingUtilities.isEventDispatchThread()) {
+      return Edt.call(body);
     }
     try {
-      SwingUtilities.invokeAndWait(() -> {
-        try {
-          out.add(body.call());
-        } catch (Exception e) {
-          throw new CompletionException(e);
-        }
-      });
-    } catch (InvocationTargetException e) {
-      Throwable cause = e.getCause() instanceof CompletionException ? e.getCause().getCause() : e.getCause();
-      if (cause instanceof RuntimeException) {
-        throw (RuntimeException) cause;
-      }
-      if (cause instanceof Error) {
-        throw (Error) cause;
-      }
-      throw new AssertionError(cause);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      return body.call();
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
       throw new AssertionError(e);
     }
-    return out.get(0);
   }
 
   /** A runnable that may throw. */

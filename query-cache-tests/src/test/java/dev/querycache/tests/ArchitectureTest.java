@@ -16,6 +16,9 @@ import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import dev.querycache.AbstractMutationBuilder;
 import dev.querycache.AsyncMutationFunction;
+import dev.querycache.AsyncOnError;
+import dev.querycache.AsyncOnSettled;
+import dev.querycache.AsyncOnSuccess;
 import dev.querycache.AsyncQueryFunction;
 import dev.querycache.CachedQuery;
 import dev.querycache.CancellationSignal;
@@ -129,7 +132,8 @@ class ArchitectureTest {
           // the application's functions and callbacks
           QueryFunction.class, AsyncQueryFunction.class, QueryContext.class, CancellationSignal.class,
           MutationFunction.class, VoidMutationFunction.class, AsyncMutationFunction.class, OnMutate.class, OnSuccess.class, OnError.class,
-          OnSettled.class, Projection.class, UndoProjection.class);
+          OnSettled.class, AsyncOnSuccess.class, AsyncOnError.class, AsyncOnSettled.class, Projection.class,
+          UndoProjection.class);
 
   /** Where the core's sources are, from this module's directory (where the tests run). */
   static final Path CORE_SOURCES = Path.of("..", "query-cache", "src", "main", "java");

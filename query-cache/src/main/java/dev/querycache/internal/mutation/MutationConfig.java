@@ -1,11 +1,11 @@
 package dev.querycache.internal.mutation;
 
 import dev.querycache.AsyncMutationFunction;
+import dev.querycache.AsyncOnError;
+import dev.querycache.AsyncOnSettled;
+import dev.querycache.AsyncOnSuccess;
 import dev.querycache.MutationFunction;
-import dev.querycache.OnError;
 import dev.querycache.OnMutate;
-import dev.querycache.OnSettled;
-import dev.querycache.OnSuccess;
 import dev.querycache.QueryFilter;
 import dev.querycache.QueryKey;
 import dev.querycache.RetryPolicy;
@@ -51,9 +51,9 @@ public final class MutationConfig<V, R, C> {
   public final boolean toastErrors;
   public final @Nullable String successMessage;
   public final @Nullable OnMutate<V, C> onMutate;
-  public final @Nullable OnSuccess<V, R, C> onSuccess;
-  public final @Nullable OnError<V, C> onError;
-  public final @Nullable OnSettled<V, R, C> onSettled;
+  public final @Nullable AsyncOnSuccess<V, R, C> onSuccess;
+  public final @Nullable AsyncOnError<V, C> onError;
+  public final @Nullable AsyncOnSettled<V, R, C> onSettled;
   public final @Nullable Function<? super R, Optional<String>> undoId;
   public final @Nullable MutationFunction<UndoRequest<V>, ?> undoFunction;
   public final @Nullable Function<? super V, String> undoMessage;
@@ -146,9 +146,9 @@ public final class MutationConfig<V, R, C> {
     public boolean toastErrors = true;
     public @Nullable String successMessage;
     public @Nullable OnMutate<V, C> onMutate;
-    public @Nullable OnSuccess<V, R, C> onSuccess;
-    public @Nullable OnError<V, C> onError;
-    public @Nullable OnSettled<V, R, C> onSettled;
+    public @Nullable AsyncOnSuccess<V, R, C> onSuccess;
+    public @Nullable AsyncOnError<V, C> onError;
+    public @Nullable AsyncOnSettled<V, R, C> onSettled;
     public @Nullable Function<? super R, Optional<String>> undoId;
     public @Nullable MutationFunction<UndoRequest<V>, ?> undoFunction;
     public @Nullable Function<? super V, String> undoMessage;

@@ -1,12 +1,13 @@
 package dev.querycache.internal.mutation;
 
 import dev.querycache.AsyncMutationFunction;
+import dev.querycache.AsyncOnError;
+import dev.querycache.AsyncOnSettled;
+import dev.querycache.AsyncOnSuccess;
 import dev.querycache.MutationFunction;
 import dev.querycache.MutationHooks;
 import dev.querycache.MutationState;
 import dev.querycache.MutationStatus;
-import dev.querycache.OnError;
-import dev.querycache.OnSettled;
 import dev.querycache.QueryFilter;
 import dev.querycache.QueryKey;
 import dev.querycache.UndoOffer;
@@ -367,24 +368,38 @@ public final class MutationRun<V, R, C> implements Retryer.Listener, LayerOwner,
     }
     MutationState<V, R, C> now = state;
     C ctx = context;
-    Throwable thrown = Callbacks.capture(() -> {
-      for (MutationHooks hooks : engine.hooks) {
+    List<CallbackSteps.Step> steps = new ArrayList<>();
+    for (MutationHooks hooks : engine.hooks) {
+      steps.add(new CallbackSteps.Step("a mutation hook's onSuccess", () -> {
         hooks.onSuccess(result, now);
-      }
-      if (config.onSuccess != null) {
-        config.onSuccess.onSuccess(result, variables, ctx);
-      }
-      for (MutationHooks hooks : engine.hooks) {
+        return null;
+      }));
+    }
+    AsyncOnSuccess<V, R, C> onSuccess = config.onSuccess;
+    if (onSuccess != null) {
+      steps.add(new CallbackSteps.Step("onSuccess", () -> onSuccess.onSuccess(result, variables, ctx)));
+    }
+    for (MutationHooks hooks : engine.hooks) {
+      steps.add(new CallbackSteps.Step("a mutation hook's onSettled", () -> {
         hooks.onSettled(result, null, now);
-      }
-      if (config.onSettled != null) {
-        config.onSettled.onSettled(result, null, variables, ctx);
+        return null;
+      }));
+    }
+    AsyncOnSettled<V, R, C> onSettled = config.onSettled;
+    if (onSettled != null) {
+      steps.add(new CallbackSteps.Step("onSettled", () -> onSettled.onSettled(result, null, variables, ctx)));
+    }
+    CallbackSteps.run(engine.runtime.notifier, mutation, steps, true, thrown -> {
+      if (thrown != null) {
+        fail(thrown); // TanStack's rule: a throw in the success path is the run's failure
+      } else {
+        afterSuccessCallbacks(result);
       }
     });
-    if (thrown != null) {
-      fail(thrown);
-      return;
-    }
+  }
+
+  /** The success path after its callbacks: the toast, the settle invalidation, the future. */
+  private void afterSuccessCallbacks(R result) {
     // The toast speaks when the server answered: an undo offer's window starts now, not after
     // the settle refetch (a slow list endpoint must not delay or swallow it).
     toastSuccess(result);
@@ -410,20 +425,33 @@ public final class MutationRun<V, R, C> implements Retryer.Listener, LayerOwner,
     removeLayers();
     MutationState<V, R, C> now = state;
     C ctx = context;
+    List<CallbackSteps.Step> steps = new ArrayList<>();
     for (MutationHooks hooks : engine.hooks) {
-      Callbacks.run("a mutation hook's onError", mutation, () -> hooks.onError(error, now));
+      steps.add(new CallbackSteps.Step("a mutation hook's onError", () -> {
+        hooks.onError(error, now);
+        return null;
+      }));
     }
-    OnError<V, C> onError = config.onError;
+    AsyncOnError<V, C> onError = config.onError;
     if (onError != null) {
-      Callbacks.run("onError", mutation, () -> onError.onError(error, variables, ctx));
+      steps.add(new CallbackSteps.Step("onError", () -> onError.onError(error, variables, ctx)));
     }
     for (MutationHooks hooks : engine.hooks) {
-      Callbacks.run("a mutation hook's onSettled", mutation, () -> hooks.onSettled(null, error, now));
+      steps.add(new CallbackSteps.Step("a mutation hook's onSettled", () -> {
+        hooks.onSettled(null, error, now);
+        return null;
+      }));
     }
-    OnSettled<V, R, C> onSettled = config.onSettled;
+    AsyncOnSettled<V, R, C> onSettled = config.onSettled;
     if (onSettled != null) {
-      Callbacks.run("onSettled", mutation, () -> onSettled.onSettled(null, error, variables, ctx));
+      steps.add(new CallbackSteps.Step("onSettled", () -> onSettled.onSettled(null, error, variables, ctx)));
     }
+    // A throw in the error path is reported and the path goes on: the caller sees the original error.
+    CallbackSteps.run(engine.runtime.notifier, mutation, steps, false, ignored -> afterErrorCallbacks(error));
+  }
+
+  /** The error path after its callbacks: the toast, the settle invalidation, the future. */
+  private void afterErrorCallbacks(Throwable error) {
     if (config.toastErrors) {
       String message = errorMessage();
       Callbacks.run("the toaster", mutation, () -> engine.runtime.toaster.error(message, error));

@@ -1,0 +1,113 @@
+package dev.querycache.internal.mutation;
+
+import dev.querycache.internal.runtime.Callbacks;
+import dev.querycache.internal.runtime.Notifier;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A run's callbacks of one path (success or error), one after another, each of which may
+ * return a stage that the next waits for (TanStack's callbacks that return a promise). A step
+ * that returns null or a completed stage hands over at once, on the same thread; a stage still
+ * running hands over when it completes, through the notify executor, so that every callback
+ * runs on the notify thread whatever thread completed the stage.
+ *
+ * <p>On the success path the first failure (a throw, or a stage that fails) ends the steps and
+ * is handed to the continuation; on the error path each failure is reported and the steps go
+ * on.
+ */
+final class CallbackSteps {
+  /** One callback: returns a stage to wait for, or null. */
+  @FunctionalInterface
+  interface Body {
+    @Nullable CompletionStage<?> run() throws Throwable;
+  }
+
+  /** A callback and its name in reports, such as {@code "onError"}. */
+  record Step(String what, Body body) {}
+
+  private final Notifier notifier;
+  private final Object subject;
+  private final List<Step> steps;
+  private final boolean stopAtFailure;
+  private final Consumer<@Nullable Throwable> then;
+
+  private CallbackSteps(
+      Notifier notifier, Object subject, List<Step> steps, boolean stopAtFailure, Consumer<@Nullable Throwable> then) {
+    this.notifier = notifier;
+    this.subject = subject;
+    this.steps = steps;
+    this.stopAtFailure = stopAtFailure;
+    this.then = then;
+  }
+
+  /**
+   * Runs {@code steps} in order, then {@code then} with the failure that stopped them (only
+   * when {@code stopAtFailure}) or null.
+   */
+  static void run(
+      Notifier notifier, Object subject, List<Step> steps, boolean stopAtFailure, Consumer<@Nullable Throwable> then) {
+    new CallbackSteps(notifier, subject, steps, stopAtFailure, then).from(0);
+  }
+
+  private void from(int first) {
+    for (int i = first; i < steps.size(); i++) {
+      Step step = steps.get(i);
+      Object[] returned = new Object[1];
+      // Callbacks.capture also logs a virtual-machine error at once, whichever path this is.
+      Throwable thrown = Callbacks.capture(() -> returned[0] = step.body().run());
+      if (thrown != null) {
+        if (failed(step, thrown)) {
+          return;
+        }
+        continue;
+      }
+      CompletionStage<?> stage = (CompletionStage<?>) returned[0];
+      if (stage == null) {
+        continue;
+      }
+      if (stage instanceof CompletableFuture<?> done && done.isDone()) {
+        Throwable failure = failureOf(done);
+        if (failure != null && failed(step, failure)) {
+          return;
+        }
+        continue;
+      }
+      int next = i + 1;
+      stage.whenComplete((ignored, failure) -> notifier.post(() -> {
+        if (failure == null || !failed(step, unwrap(failure))) {
+          from(next);
+        }
+      }));
+      return;
+    }
+    then.accept(null);
+  }
+
+  /** Handles a step's failure; true if it ended the steps (the continuation has it). */
+  private boolean failed(Step step, Throwable failure) {
+    if (stopAtFailure) {
+      then.accept(failure);
+      return true;
+    }
+    Callbacks.report(step.what(), subject, failure);
+    return false;
+  }
+
+  private static @Nullable Throwable failureOf(CompletableFuture<?> done) {
+    if (!done.isCompletedExceptionally()) {
+      return null;
+    }
+    Throwable[] failure = new Throwable[1];
+    done.whenComplete((ignored, error) -> failure[0] = error);
+    return failure[0] == null ? null : unwrap(failure[0]);
+  }
+
+  private static Throwable unwrap(Throwable failure) {
+    return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+  }
+}
