@@ -30,8 +30,11 @@ public final class MutationCache {
 
   /** Runs not finished yet, in start order. */
   private final Set<MutationRun<?, ?, ?>> unfinished = new LinkedHashSet<>();
-  /** Settled runs in the order they settled, oldest first. */
-  private final ArrayDeque<MutationRun<?, ?, ?>> recentlyFinished = new ArrayDeque<>();
+  /**
+   * Settled runs in the order they settled, oldest first: their final states only, so that a
+   * settled run's snapshots, layers and queries are not kept alive for its gc time.
+   */
+  private final ArrayDeque<Settled> recentlyFinished = new ArrayDeque<>();
   private final AdmissionChain admission;
   private final LongSupplier now;
   private boolean closed;
@@ -61,8 +64,7 @@ public final class MutationCache {
     long at = now.getAsLong();
     synchronized (this) {
       if (unfinished.remove(run)) {
-        run.settledAt = at;
-        recentlyFinished.addLast(run);
+        recentlyFinished.addLast(new Settled(run.state(), at, run.gcNanos()));
         forgetExpiredLocked(at);
       }
     }
@@ -77,9 +79,12 @@ public final class MutationCache {
     }
   }
 
-  private static boolean isExpired(MutationRun<?, ?, ?> run, long at) {
-    return at - run.settledAt >= run.gcNanos();
+  private static boolean isExpired(Settled run, long at) {
+    return at - run.settledAt >= run.gcNanos;
   }
+
+  /** A settled run as remembered: its final state, when it settled, and for how long. */
+  private record Settled(MutationState<?, ?, ?> state, long settledAt, long gcNanos) {}
 
   /**
    * The client is closing: no run starts or is admitted from now on, and every unfinished
@@ -100,20 +105,21 @@ public final class MutationCache {
   /** The states of the remembered runs {@code filter} selects, oldest first. */
   public List<MutationState<?, ?, ?>> find(MutationFilter filter) {
     long at = now.getAsLong();
-    List<MutationRun<?, ?, ?>> all = new ArrayList<>();
+    List<MutationState<?, ?, ?>> all = new ArrayList<>();
     synchronized (this) {
       forgetExpiredLocked(at);
-      for (MutationRun<?, ?, ?> run : recentlyFinished) {
+      for (Settled run : recentlyFinished) {
         if (!isExpired(run, at)) {
-          all.add(run); // one with a shorter gc time than the runs before it
+          all.add(run.state); // skips one with a shorter gc time than the runs before it
         }
       }
-      all.addAll(unfinished);
+      for (MutationRun<?, ?, ?> run : unfinished) {
+        all.add(run.state());
+      }
     }
-    all.sort(Comparator.comparingLong(run -> run.id)); // ids follow start order
+    all.sort(Comparator.comparingLong(MutationState::id)); // ids follow start order
     List<MutationState<?, ?, ?>> out = new ArrayList<>();
-    for (MutationRun<?, ?, ?> run : all) {
-      MutationState<?, ?, ?> state = run.state();
+    for (MutationState<?, ?, ?> state : all) {
       if (FilterMatch.mutation(filter, state)) {
         out.add(state);
       }

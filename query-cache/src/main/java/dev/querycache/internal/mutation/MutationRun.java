@@ -66,8 +66,6 @@ public final class MutationRun<V, R, C> implements Retryer.Listener, LayerOwner,
   /** Claimed by the one path that settles the run. */
   private final AtomicBoolean settling = new AtomicBoolean();
   private volatile MutationState<V, R, C> state;
-  /** When the run settled, on the ticker; written by {@link MutationCache} under its monitor. */
-  long settledAt;
   private volatile @Nullable C context;
   private volatile @Nullable Thread mutateThread; // set while onMutate runs
   private boolean started; // guarded by this: the mutate step is over
