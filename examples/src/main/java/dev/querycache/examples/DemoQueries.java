@@ -240,6 +240,14 @@ public final class DemoQueries {
         .mutationKey(MAIL_ACTIONS)
         .optimisticMatching(envelopeViews(), EnvelopeList::apply)
         .errorMessage(DemoQueries::errorMessage)
+        .<Void>onMutate((action, scope) -> {
+          // "Inbox (11)" at once, with the rows: only for the actions that move mail, so that a
+          // star or a mark-read leaves the counts alone (a patched key is refetched on settle).
+          if (MailCounts.moves(action)) {
+            scope.updateQueryData(countsKey(), counts -> counts.apply(action));
+          }
+          return null;
+        })
         .invalidateFor(this::invalidations)
         .undoable(MailResult::undoId, request -> api.undo(request.mutationId()), DemoQueries::undoMessage)
         .undoWindow(UNDO_WINDOW)

@@ -3,6 +3,7 @@ package dev.querycache.examples;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything the user can do to one envelope: the variables of the mail funnel, and the body
@@ -39,19 +40,42 @@ public sealed interface MailAction {
   Envelope applyTo(Envelope envelope);
 
   /**
+   * The folder the envelope is in when the action is taken, if the caller said so: the
+   * folder counts then move with the rows at once ({@link MailCounts#apply(MailAction)});
+   * otherwise they wait for the refetch.
+   *
+   * @return the folder, or null if not known
+   */
+  default @Nullable MailFolder from() {
+    return null;
+  }
+
+  /**
    * Moves the envelope to the archive (undoable).
    *
    * @param envelopeId the envelope
+   * @param from the folder it is in now, or null if not known (see {@link MailAction#from()})
    */
-  record Archive(String envelopeId) implements MailAction {
+  record Archive(String envelopeId, @Nullable MailFolder from) implements MailAction {
     /**
      * Checks the id.
      *
      * @param envelopeId the envelope
+     * @param from the folder it is in now, or null
      * @throws IllegalArgumentException if {@code envelopeId} is null or blank
      */
     public Archive {
       requireId(envelopeId);
+    }
+
+    /**
+     * Archives an envelope whose folder is not known.
+     *
+     * @param envelopeId the envelope
+     * @throws IllegalArgumentException if {@code envelopeId} is null or blank
+     */
+    public Archive(String envelopeId) {
+      this(envelopeId, null);
     }
 
     @Override
@@ -64,16 +88,28 @@ public sealed interface MailAction {
    * Moves the envelope to the trash (undoable).
    *
    * @param envelopeId the envelope
+   * @param from the folder it is in now, or null if not known (see {@link MailAction#from()})
    */
-  record Trash(String envelopeId) implements MailAction {
+  record Trash(String envelopeId, @Nullable MailFolder from) implements MailAction {
     /**
      * Checks the id.
      *
      * @param envelopeId the envelope
+     * @param from the folder it is in now, or null
      * @throws IllegalArgumentException if {@code envelopeId} is null or blank
      */
     public Trash {
       requireId(envelopeId);
+    }
+
+    /**
+     * Trashes an envelope whose folder is not known.
+     *
+     * @param envelopeId the envelope
+     * @throws IllegalArgumentException if {@code envelopeId} is null or blank
+     */
+    public Trash(String envelopeId) {
+      this(envelopeId, null);
     }
 
     @Override

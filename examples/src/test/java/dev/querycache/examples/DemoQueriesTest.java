@@ -216,6 +216,21 @@ class DemoQueriesTest {
   }
 
   @Test
+  void archivingMovesTheFolderCountsAtOnceWithTheRows() throws Exception {
+    show(queries.envelopes(MailView.INBOX));
+    MailCounts before = show(queries.counts());
+    server.settings().setLatencyMs(1);
+    sleeper.close();
+
+    CompletableFuture<MailResult> done = queries.mailFunnel().mutate(new MailAction.Archive("m3", MailFolder.INBOX));
+
+    assertThat(client.getQueryData(queries.countsKey())).contains(
+        new MailCounts(before.inbox() - 1, before.snoozed(), before.archive() + 1, before.trash()));
+    sleeper.open();
+    await(done);
+  }
+
+  @Test
   void archivingAStarredEnvelopeKeepsItInTheStarredView() throws Exception {
     QueryOptions<EnvelopeList> inbox = queries.envelopes(MailView.INBOX);
     QueryOptions<EnvelopeList> starred = queries.envelopes(MailView.STARRED);

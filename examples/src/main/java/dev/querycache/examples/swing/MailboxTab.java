@@ -97,8 +97,8 @@ final class MailboxTab extends JPanel {
 
     JToolBar actions = new JToolBar();
     actions.setFloatable(false);
-    actions.add(actionButton("Archive", e -> new MailAction.Archive(e.id())));
-    actions.add(actionButton("Trash", e -> new MailAction.Trash(e.id())));
+    actions.add(actionButton("Archive", e -> new MailAction.Archive(e.id(), e.folder())));
+    actions.add(actionButton("Trash", e -> new MailAction.Trash(e.id(), e.folder())));
     actions.add(actionButton("Star / unstar", e -> new MailAction.Star(e.id(), !e.starred())));
     actions.add(actionButton("Read / unread", e -> new MailAction.MarkRead(e.id(), !e.read())));
     actions.add(actionButton("Snooze 1 h", e -> new MailAction.Snooze(e.id(), Instant.now().plus(Duration.ofHours(1)))));
