@@ -13,6 +13,7 @@ import java.awt.Window;
 import java.awt.event.ActionEvent;
 import java.awt.event.InputEvent;
 import java.awt.event.KeyEvent;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -21,6 +22,7 @@ import javax.swing.Action;
 import javax.swing.JButton;
 import javax.swing.JComponent;
 import javax.swing.JDialog;
+import javax.swing.JLabel;
 import javax.swing.JPanel;
 import javax.swing.JRootPane;
 import javax.swing.JScrollPane;
@@ -28,12 +30,17 @@ import javax.swing.JSplitPane;
 import javax.swing.JTabbedPane;
 import javax.swing.JTable;
 import javax.swing.JTextArea;
+import javax.swing.JTextField;
 import javax.swing.JToolBar;
 import javax.swing.KeyStroke;
 import javax.swing.ListSelectionModel;
+import javax.swing.RowFilter;
 import javax.swing.SwingUtilities;
 import javax.swing.Timer;
 import javax.swing.WindowConstants;
+import javax.swing.event.DocumentEvent;
+import javax.swing.event.DocumentListener;
+import javax.swing.table.TableRowSorter;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -84,6 +91,8 @@ public final class CacheInspector extends JPanel {
   private final JTable queryTable = new JTable(queries);
   private final JTable mutationTable = new JTable(mutations);
   private final JTextArea details = new JTextArea(6, 60);
+  /** Narrows the queries to those whose key or status contains its text, ignoring case. */
+  private final JTextField filter = new JTextField(24);
   private final JButton refetch = new JButton("Refetch");
   private final JButton invalidate = new JButton("Invalidate");
   private final JButton reset = new JButton("Reset");
@@ -140,8 +149,30 @@ public final class CacheInspector extends JPanel {
     details.setEditable(false);
     details.setLineWrap(true);
 
+    filter.setName("cacheInspector.filter");
+    filter.setToolTipText("Show the queries whose key or status contains this text");
+    filter.getDocument().addDocumentListener(new DocumentListener() {
+      @Override
+      public void insertUpdate(DocumentEvent event) {
+        filterChanged();
+      }
+
+      @Override
+      public void removeUpdate(DocumentEvent event) {
+        filterChanged();
+      }
+
+      @Override
+      public void changedUpdate(DocumentEvent event) {
+        filterChanged();
+      }
+    });
+
     JToolBar actions = new JToolBar();
     actions.setFloatable(false);
+    actions.add(new JLabel("Filter "));
+    actions.add(filter);
+    actions.addSeparator();
     addAction(actions, refetch, "refetch", "Fetch the selected query again now", this::refetchSelected);
     addAction(actions, invalidate, "invalidate", "Mark the selected query stale (observed ones refetch)",
         this::invalidateSelected);
@@ -168,8 +199,40 @@ public final class CacheInspector extends JPanel {
   }
 
   /**
+   * Shows only the queries whose key text or status contains {@code text}, ignoring case (all
+   * of them for a blank text), as typing in the filter field does. Call on the EDT.
+   *
+   * @param text the text to look for
+   * @throws NullPointerException if {@code text} is null
+   * @throws IllegalStateException if called off the EDT
+   */
+  public void setFilter(String text) {
+    Objects.requireNonNull(text, "text == null");
+    EdtExecutor.checkOnEdt("CacheInspector.setFilter");
+    filter.setText(text);
+  }
+
+  /** The filter field changed: the table's sorter shows the matching rows. EDT. */
+  private void filterChanged() {
+    String wanted = filter.getText().strip().toLowerCase(Locale.ROOT);
+    @SuppressWarnings("unchecked") // setAutoCreateRowSorter makes a TableRowSorter of the model
+    TableRowSorter<QueriesTableModel> sorter = (TableRowSorter<QueriesTableModel>) queryTable.getRowSorter();
+    sorter.setRowFilter(wanted.isEmpty() ? null : new RowFilter<QueriesTableModel, Integer>() {
+      @Override
+      public boolean include(Entry<? extends QueriesTableModel, ? extends Integer> row) {
+        return contains(row.getValue(QueriesTableModel.KEY), wanted)
+            || contains(row.getValue(QueriesTableModel.STATUS), wanted);
+      }
+    });
+  }
+
+  private static boolean contains(@Nullable Object cell, String wanted) {
+    return cell != null && String.valueOf(cell).toLowerCase(Locale.ROOT).contains(wanted);
+  }
+
+  /**
    * Opens an inspector of {@code client} in a new non-modal dialog over {@code owner}; closing
-   * the dialog disposes of it and stops the inspector. Call on the EDT.
+   * the dialog, or Esc in it, disposes of it and stops the inspector. Call on the EDT.
    *
    * @param owner the window the dialog belongs to, or null for none
    * @param client the client to inspect
@@ -184,6 +247,8 @@ public final class CacheInspector extends JPanel {
     JDialog dialog = new JDialog(owner, TITLE, Dialog.ModalityType.MODELESS);
     dialog.setDefaultCloseOperation(WindowConstants.DISPOSE_ON_CLOSE);
     dialog.add(new CacheInspector(client));
+    dialog.getRootPane().registerKeyboardAction(
+        event -> dialog.dispose(), KeyStroke.getKeyStroke(KeyEvent.VK_ESCAPE, 0), JComponent.WHEN_IN_FOCUSED_WINDOW);
     dialog.setSize(960, 540);
     dialog.setLocationRelativeTo(owner);
     dialog.setVisible(true);

@@ -17,6 +17,9 @@ import dev.querycache.test.RecordingToaster;
 import dev.querycache.test.VirtualTime;
 import java.awt.Dialog;
 import java.awt.GraphicsEnvironment;
+import java.awt.event.ActionEvent;
+import java.awt.event.ActionListener;
+import java.awt.event.KeyEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -26,6 +29,9 @@ import javax.swing.JButton;
 import javax.swing.JComponent;
 import javax.swing.JDialog;
 import javax.swing.JRootPane;
+import javax.swing.JTable;
+import javax.swing.JTextField;
+import javax.swing.KeyStroke;
 import javax.swing.event.TableModelEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -305,5 +311,61 @@ class CacheInspectorTest {
       CacheInspector shown = (CacheInspector) named(dialog.getContentPane(), "cacheInspector").get(0);
       assertThat(shown.queriesModel().rowOf(key)).isEqualTo(0);
     });
+  }
+
+  @Test
+  void escClosesTheInspectorsWindow() {
+    assumeFalse(GraphicsEnvironment.isHeadless(), "needs a display");
+    run(() -> dialog = CacheInspector.showWindow(null, client));
+
+    run(() -> {
+      ActionListener esc = dialog.getRootPane().getActionForKeyStroke(KeyStroke.getKeyStroke(KeyEvent.VK_ESCAPE, 0));
+      esc.actionPerformed(new ActionEvent(dialog, ActionEvent.ACTION_PERFORMED, "escape"));
+    });
+
+    run(() -> assertThat(dialog.isDisplayable()).isFalse());
+  }
+
+  // ---- the filter ----------------------------------------------------------------------------
+
+  private int shownQueries() {
+    return call(() -> ((JTable) named(inspector, "cacheInspector.queries").get(0)).getRowCount());
+  }
+
+  @Test
+  void theFilterShowsOnlyTheQueriesWhoseKeyContainsItsTextIgnoringCase() {
+    client.setQueryData(key, "write specs");
+    client.setQueryData(QueryKey.of("mail", "inbox"), "3 unread");
+    run(inspector::connect);
+
+    run(() -> inspector.setFilter("MAIL"));
+
+    assertThat(shownQueries()).isEqualTo(1);
+    run(() -> inspector.setFilter(" "));
+    assertThat(shownQueries()).isEqualTo(2);
+  }
+
+  @Test
+  void theFilterAlsoMatchesTheStatus() {
+    client.setQueryData(key, "write specs");
+    client.fetchQuery(QueryOptions.builder(QueryKey.<String>of("broken")).fetcher(ctx -> {
+      throw new IllegalStateException("down");
+    }).retry(0).build());
+    run(inspector::connect);
+
+    run(() -> inspector.setFilter("error"));
+
+    assertThat(shownQueries()).isEqualTo(1);
+  }
+
+  @Test
+  void theFilterFieldFiltersAsTheUserTypes() {
+    client.setQueryData(key, "write specs");
+    client.setQueryData(QueryKey.of("mail", "inbox"), "3 unread");
+    run(inspector::connect);
+
+    run(() -> ((JTextField) named(inspector, "cacheInspector.filter").get(0)).setText("todos"));
+
+    assertThat(shownQueries()).isEqualTo(1);
   }
 }
