@@ -171,6 +171,7 @@ public final class CacheInspector extends JPanel {
     JToolBar actions = new JToolBar();
     actions.setFloatable(false);
     actions.add(new JLabel("Filter "));
+    filter.setMaximumSize(filter.getPreferredSize()); // a toolbar would stretch it across the window
     actions.add(filter);
     actions.addSeparator();
     addAction(actions, refetch, "refetch", "Fetch the selected query again now", this::refetchSelected);
