@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
@@ -20,20 +19,20 @@ import org.jspecify.annotations.Nullable;
  * it, invalidates it. One client per application (or per test), shared by every screen.
  *
  * <pre>{@code
- * QueryClient client = QueryClient.builder().notifyExecutor(SwingUtilities::invokeLater).build();
+ * QueryClient client = SwingQueries.clientBuilder().build();      // Swing: deliveries on the EDT
  * QueryOptions<List<Todo>> todos = QueryOptions.of(QueryKey.of("todos"), ctx -> api.todos());
  * QueryObserver<List<Todo>> observer = client.observe(todos, result -> render(result));
- * ...
  * client.setQueryData(QueryKey.of("todos"), List.of(newTodo));   // a local write
  * client.invalidateQueries(QueryFilter.prefix("todos"));         // refetch what is shown
  * }</pre>
  *
- * <p><b>Threads.</b> Every method is thread-safe and may be called from any thread, the UI
- * thread included: none blocks on the network. Blocking query functions run on the fetch
- * executor; listeners run on the notify executor (synchronous by default, on the thread that
- * made the change, after the library's locks are released); retries and timers run on the
- * {@link Scheduler}. The state transitions of one query are atomic, and every operation is a
- * notification {@linkplain #batch(Runnable) batch}.
+ * <p><b>Threads.</b> Every method is thread-safe, none blocks on the network, and the UI
+ * thread may call any of them. Blocking functions run on the fetch executor; listeners,
+ * mutation callbacks after {@code onMutate}, toasts and mutation futures' completions on the
+ * notify executor (see {@link QueryClientBuilder#notifyExecutor(java.util.concurrent.Executor,
+ * java.util.function.BooleanSupplier)}
+ * and the guide's Threads page); timers on the {@link Scheduler}. The state transitions of
+ * one query are atomic, and every operation is a notification {@linkplain #batch(Runnable) batch}.
  *
  * <p><b>Misses.</b> Reads return {@link Optional}: a query may not be cached (never fetched,
  * or garbage-collected after its gc time).
@@ -46,8 +45,8 @@ public final class QueryClient implements AutoCloseable {
   }
 
   /**
-   * Starts building a client. Everything has a default: system time, a daemon fetch pool,
-   * synchronous notification.
+   * Starts building a client; everything has a default (system time, a daemon fetch pool,
+   * synchronous notification).
    *
    * @return a builder
    */
@@ -57,7 +56,6 @@ public final class QueryClient implements AutoCloseable {
 
   /**
    * A client with every default.
-   *
    * @return a new client
    */
   public static QueryClient create() {
@@ -111,9 +109,8 @@ public final class QueryClient implements AutoCloseable {
    *     sharing)
    * @throws NullPointerException if an argument is null
    * @throws IllegalStateException if the client is {@linkplain #close() closed}
-   * @throws IllegalArgumentException if the data is not an instance of the data class of the
-   *     key or of the query cached under it (see {@link QueryKey#withDataType}); nothing is
-   *     written
+   * @throws IllegalArgumentException if the data does not fit the data class of the key or of
+   *     the query cached under it ({@link QueryKey#withDataType}); nothing is written
    */
   public <T> T setQueryData(QueryKey<T> key, T data) {
     Objects.requireNonNull(key, "key == null");
@@ -141,9 +138,8 @@ public final class QueryClient implements AutoCloseable {
    * @return the data now stored, or empty if there is none
    * @throws NullPointerException if an argument is null
    * @throws IllegalStateException if the client is {@linkplain #close() closed}
-   * @throws IllegalArgumentException if the data is not an instance of the data class of the
-   *     key or of the query cached under it (see {@link QueryKey#withDataType}); nothing is
-   *     written
+   * @throws IllegalArgumentException if the data does not fit the data class of the key or of
+   *     the query cached under it ({@link QueryKey#withDataType}); nothing is written
    */
   public <T> Optional<T> updateQueryData(QueryKey<T> key, UnaryOperator<@Nullable T> updater) {
     Objects.requireNonNull(key, "key == null");
@@ -180,9 +176,8 @@ public final class QueryClient implements AutoCloseable {
    * @throws NullPointerException if an argument is null
    * @throws RuntimeException whatever the updater throws, with no query changed
    * @throws IllegalStateException if the client is {@linkplain #close() closed}
-   * @throws IllegalArgumentException if the data is not an instance of the data class of the
-   *     key or of the query cached under it (see {@link QueryKey#withDataType}); nothing is
-   *     written
+   * @throws IllegalArgumentException if the data does not fit the data class of the key or of
+   *     the query cached under it ({@link QueryKey#withDataType}); nothing is written
    */
   public <T> Map<QueryKey<?>, T> setQueriesData(QueryFilter filter, UnaryOperator<T> updater) {
     Objects.requireNonNull(filter, "filter == null");
@@ -389,10 +384,9 @@ public final class QueryClient implements AutoCloseable {
   }
 
   /**
-   * Starts building a mutation whose function blocks and answers nothing, such as
-   * {@code api::delete} for a {@code void delete(String id)}: no placeholder result is
-   * needed. A run succeeds when the function returns, and its future completes with
-   * {@code null}; {@code onSuccess} gets {@code null} as the result.
+   * Starts building a mutation whose blocking function answers nothing, such as
+   * {@code api::delete} for {@code void delete(String id)}: a run succeeds when it returns, its
+   * future completes with {@code null}, and {@code onSuccess} gets {@code null}.
    *
    * @param function the write
    * @param <V> the variables
@@ -568,20 +562,17 @@ public final class QueryClient implements AutoCloseable {
 
   /**
    * Shuts the client down, settling everything at once. Every pending mutation run ends
-   * cancelled: its layers are removed, its future fails with a
-   * {@link java.util.concurrent.CancellationException}, and, since the close cut it short, no
-   * callback, toast or settle invalidation follows (a run whose function already answered
-   * finishes its settle, without refetching). Every fetch in flight or paused offline is
-   * cancelled (its waiters get a {@code CancellationException}, its query goes back to idle),
-   * and the fetch pool the client created is stopped (one given to the builder is left
-   * running; the client's tasks on it are interrupted).
+   * cancelled: its layers are removed and its future fails, on the notify executor, with a
+   * {@link java.util.concurrent.CancellationException}; no callback, toast or settle
+   * invalidation follows (a run whose function already answered finishes its settle, without
+   * refetching). Every fetch in flight or paused offline is cancelled, and the fetch pool the
+   * client created is stopped (one given to the builder is left running; the client's tasks
+   * on it are interrupted).
    *
-   * <p>After close, the cache stays readable ({@code getQueryData}, {@code getQueryState},
-   * {@code getQueries}, {@code getMutations}, {@code isFetching}, {@code isMutating}), and
-   * {@code cancelQueries}, {@code removeQueries}, {@code batch} and the focus and
-   * connectivity notices still work (there is nothing left for them to start); every call
-   * that would write, fetch, observe or run a mutation throws an
-   * {@link IllegalStateException}. Idempotent; thread-safe.
+   * <p>After close the cache stays readable, and {@code cancelQueries}, {@code removeQueries},
+   * {@code batch} and the focus and connectivity notices still work; every call that would
+   * write, fetch, observe or run a mutation throws an {@link IllegalStateException}.
+   * Idempotent; thread-safe.
    */
   @Override
   public void close() {

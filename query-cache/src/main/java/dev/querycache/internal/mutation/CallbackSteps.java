@@ -1,7 +1,13 @@
 package dev.querycache.internal.mutation;
 
+import dev.querycache.AsyncOnError;
+import dev.querycache.AsyncOnSettled;
+import dev.querycache.AsyncOnSuccess;
+import dev.querycache.MutationHooks;
+import dev.querycache.MutationState;
 import dev.querycache.internal.runtime.Callbacks;
 import dev.querycache.internal.runtime.Notifier;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -10,7 +16,8 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A run's callbacks of one path (success or error), one after another, each of which may
+ * A run's callbacks of one path (success or error), in TanStack Query's order
+ * ({@link #successPath}, {@link #errorPath}), one after another, each of which may
  * return a stage that the next waits for (TanStack's callbacks that return a promise). A step
  * that returns null or a completed stage hands over at once, on the same thread; a stage still
  * running hands over when it completes, through the notify executor, so that every callback
@@ -29,6 +36,65 @@ final class CallbackSteps {
 
   /** A callback and its name in reports, such as {@code "onError"}. */
   record Step(String what, Body body) {}
+
+  /**
+   * The success path's callbacks, in TanStack Query's order: the hooks' {@code onSuccess},
+   * the mutation's, the hooks' {@code onSettled}, the mutation's.
+   */
+  static <V, R, C> List<Step> successPath(
+      List<MutationHooks> hooks, MutationConfig<V, R, C> config, R result, V variables, @Nullable C context,
+      MutationState<V, R, C> state) {
+    List<Step> steps = new ArrayList<>();
+    for (MutationHooks hook : hooks) {
+      steps.add(new Step("a mutation hook's onSuccess", () -> {
+        hook.onSuccess(result, state);
+        return null;
+      }));
+    }
+    AsyncOnSuccess<V, R, C> onSuccess = config.onSuccess;
+    if (onSuccess != null) {
+      steps.add(new Step("onSuccess", () -> onSuccess.onSuccess(result, variables, context)));
+    }
+    addSettled(steps, hooks, config, result, null, variables, context, state);
+    return steps;
+  }
+
+  /**
+   * The error path's callbacks, in TanStack Query's order: the hooks' {@code onError}, the
+   * mutation's, the hooks' {@code onSettled}, the mutation's.
+   */
+  static <V, R, C> List<Step> errorPath(
+      List<MutationHooks> hooks, MutationConfig<V, R, C> config, Throwable error, V variables, @Nullable C context,
+      MutationState<V, R, C> state) {
+    List<Step> steps = new ArrayList<>();
+    for (MutationHooks hook : hooks) {
+      steps.add(new Step("a mutation hook's onError", () -> {
+        hook.onError(error, state);
+        return null;
+      }));
+    }
+    AsyncOnError<V, C> onError = config.onError;
+    if (onError != null) {
+      steps.add(new Step("onError", () -> onError.onError(error, variables, context)));
+    }
+    addSettled(steps, hooks, config, null, error, variables, context, state);
+    return steps;
+  }
+
+  private static <V, R, C> void addSettled(
+      List<Step> steps, List<MutationHooks> hooks, MutationConfig<V, R, C> config, @Nullable R result,
+      @Nullable Throwable error, V variables, @Nullable C context, MutationState<V, R, C> state) {
+    for (MutationHooks hook : hooks) {
+      steps.add(new Step("a mutation hook's onSettled", () -> {
+        hook.onSettled(result, error, state);
+        return null;
+      }));
+    }
+    AsyncOnSettled<V, R, C> onSettled = config.onSettled;
+    if (onSettled != null) {
+      steps.add(new Step("onSettled", () -> onSettled.onSettled(result, error, variables, context)));
+    }
+  }
 
   private final Notifier notifier;
   private final Object subject;

@@ -1,9 +1,6 @@
 package dev.querycache.internal.mutation;
 
 import dev.querycache.AsyncMutationFunction;
-import dev.querycache.AsyncOnError;
-import dev.querycache.AsyncOnSettled;
-import dev.querycache.AsyncOnSuccess;
 import dev.querycache.MutationFunction;
 import dev.querycache.MutationHooks;
 import dev.querycache.MutationState;
@@ -366,27 +363,7 @@ public final class MutationRun<V, R, C> implements Retryer.Listener, LayerOwner,
     }
     MutationState<V, R, C> now = state;
     C ctx = context;
-    List<CallbackSteps.Step> steps = new ArrayList<>();
-    for (MutationHooks hooks : engine.hooks) {
-      steps.add(new CallbackSteps.Step("a mutation hook's onSuccess", () -> {
-        hooks.onSuccess(result, now);
-        return null;
-      }));
-    }
-    AsyncOnSuccess<V, R, C> onSuccess = config.onSuccess;
-    if (onSuccess != null) {
-      steps.add(new CallbackSteps.Step("onSuccess", () -> onSuccess.onSuccess(result, variables, ctx)));
-    }
-    for (MutationHooks hooks : engine.hooks) {
-      steps.add(new CallbackSteps.Step("a mutation hook's onSettled", () -> {
-        hooks.onSettled(result, null, now);
-        return null;
-      }));
-    }
-    AsyncOnSettled<V, R, C> onSettled = config.onSettled;
-    if (onSettled != null) {
-      steps.add(new CallbackSteps.Step("onSettled", () -> onSettled.onSettled(result, null, variables, ctx)));
-    }
+    List<CallbackSteps.Step> steps = CallbackSteps.successPath(engine.hooks, config, result, variables, ctx, now);
     CallbackSteps.run(engine.runtime.notifier, mutation, steps, true, thrown -> {
       if (thrown != null) {
         fail(thrown); // TanStack's rule: a throw in the success path is the run's failure
@@ -423,27 +400,7 @@ public final class MutationRun<V, R, C> implements Retryer.Listener, LayerOwner,
     removeLayers();
     MutationState<V, R, C> now = state;
     C ctx = context;
-    List<CallbackSteps.Step> steps = new ArrayList<>();
-    for (MutationHooks hooks : engine.hooks) {
-      steps.add(new CallbackSteps.Step("a mutation hook's onError", () -> {
-        hooks.onError(error, now);
-        return null;
-      }));
-    }
-    AsyncOnError<V, C> onError = config.onError;
-    if (onError != null) {
-      steps.add(new CallbackSteps.Step("onError", () -> onError.onError(error, variables, ctx)));
-    }
-    for (MutationHooks hooks : engine.hooks) {
-      steps.add(new CallbackSteps.Step("a mutation hook's onSettled", () -> {
-        hooks.onSettled(null, error, now);
-        return null;
-      }));
-    }
-    AsyncOnSettled<V, R, C> onSettled = config.onSettled;
-    if (onSettled != null) {
-      steps.add(new CallbackSteps.Step("onSettled", () -> onSettled.onSettled(null, error, variables, ctx)));
-    }
+    List<CallbackSteps.Step> steps = CallbackSteps.errorPath(engine.hooks, config, error, variables, ctx, now);
     // A throw in the error path is reported and the path goes on: the caller sees the original error.
     CallbackSteps.run(engine.runtime.notifier, mutation, steps, false, ignored -> afterErrorCallbacks(error));
   }

@@ -1,6 +1,7 @@
 package dev.querycache.internal.query;
 
 import dev.querycache.QueryKey;
+import dev.querycache.internal.layer.LayerStack;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -9,57 +10,91 @@ import org.jspecify.annotations.Nullable;
  * remembers (from the first typed key that reached it). A mismatch is the application's
  * mistake at the call that writes, so the exception names the key and both classes there,
  * instead of a {@link ClassCastException} surfacing later in a screen or a patch.
+ *
+ * <p>An instance is one query's check, holding the class it remembers; the class is also
+ * handed to the query's layers, so that a patch's output of another class fails. Thread-safe.
  */
 public final class DataTypeCheck {
-  private DataTypeCheck() {}
+  private final QueryKey<?> key;
+  private final LayerStack<?> layers;
+  private volatile @Nullable Class<?> type;
+
+  /** The check of the query under {@code key}, whose patches {@code layers} applies. */
+  DataTypeCheck(QueryKey<?> key, LayerStack<?> layers) {
+    this.key = key;
+    this.layers = layers;
+    adopt(key);
+  }
+
+  /** The class the query's data must be an instance of, or null if no typed key reached it. */
+  @Nullable Class<?> type() {
+    return type;
+  }
+
+  /** Takes {@code typed}'s data class if the query has none yet. */
+  void adopt(QueryKey<?> typed) {
+    Class<?> declared = typed.dataType().orElse(null);
+    if (declared != null && type == null) {
+      adopt(declared);
+    }
+  }
+
+  private synchronized void adopt(Class<?> declared) {
+    if (type == null) {
+      type = declared;
+      layers.requireOutputsOf(declared);
+    }
+  }
 
   /**
-   * Throws unless {@code data} fits {@code key}'s data class (if it declares one).
+   * Checks a write of {@code data} through {@code via} (a key equal to the query's) before it
+   * is made: the data must fit {@code via}'s class and the query's, and a typed {@code via}
+   * must fit the data cached now ({@code cached}); a typed {@code via} then types the query.
+   *
+   * @throws IllegalArgumentException naming the key and both classes
+   */
+  void checkWrite(QueryKey<?> via, @Nullable Object data, @Nullable Object cached) {
+    Class<?> viaType = via.dataType().orElse(null);
+    if (data != null) {
+      if (viaType != null && !viaType.isInstance(data)) {
+        throw notOfKey(via, viaType, data);
+      }
+      Class<?> own = type;
+      if (own != null && !own.isInstance(data)) {
+        throw new IllegalArgumentException(
+            "the data written under " + key + " is " + describe(data) + ", but the query cached under"
+                + " that key holds " + own.getName() + " data (declared with withDataType): is the key"
+                + " of this write built over the parts of another query's key?");
+      }
+    }
+    if (viaType != null) {
+      if (cached != null && !viaType.isInstance(cached)) {
+        throw new IllegalArgumentException(
+            "the key " + via + " holds " + viaType.getName() + " data (its withDataType), but the query"
+                + " cached under it holds " + describe(cached) + ": is this key built over the parts of"
+                + " another query's key?");
+      }
+      adopt(viaType);
+    }
+  }
+
+  /**
+   * Throws unless {@code data} fits {@code key}'s data class (if it declares one), for writes
+   * that reach no query yet.
    *
    * @throws IllegalArgumentException naming the key, its class and the data's
    */
   public static void requireFitsKey(QueryKey<?> key, @Nullable Object data) {
     Class<?> type = key.dataType().orElse(null);
     if (type != null && data != null && !type.isInstance(data)) {
-      throw new IllegalArgumentException(
-          "the data written under " + key + " is " + describe(data) + ", but the key holds "
-              + type.getName() + " data (its withDataType)");
+      throw notOfKey(key, type, data);
     }
   }
 
-  /**
-   * Throws unless {@code data} fits the data class of the query cached under {@code key}.
-   *
-   * @param type the query's data class, or null if it has none
-   * @throws IllegalArgumentException naming the key and both classes
-   */
-  static void requireFitsQuery(QueryKey<?> key, @Nullable Class<?> type, @Nullable Object data) {
-    if (type != null && data != null && !type.isInstance(data)) {
-      throw new IllegalArgumentException(mismatch(key, type, data));
-    }
-  }
-
-  /** The message for {@code data} that does not fit the query's {@code type}. */
-  static String mismatch(QueryKey<?> key, Class<?> type, Object data) {
-    return "the data written under " + key + " is " + describe(data) + ", but the query cached under"
-        + " that key holds " + type.getName() + " data (declared with withDataType): is the key of"
-        + " this write built over the parts of another query's key?";
-  }
-
-  /**
-   * Throws if {@code key} declares a data class that the data already cached under it does
-   * not fit: the key addresses another query's data.
-   *
-   * @throws IllegalArgumentException naming the key and both classes
-   */
-  static void requireKeyFitsCached(QueryKey<?> key, @Nullable Object cached) {
-    Class<?> type = key.dataType().orElse(null);
-    if (type != null && cached != null && !type.isInstance(cached)) {
-      throw new IllegalArgumentException(
-          "the key " + key + " holds " + type.getName() + " data (its withDataType), but the query cached"
-              + " under it holds " + describe(cached) + ": is this key built over the parts of another"
-              + " query's key?");
-    }
+  private static IllegalArgumentException notOfKey(QueryKey<?> key, Class<?> type, Object data) {
+    return new IllegalArgumentException(
+        "the data written under " + key + " is " + describe(data) + ", but the key holds "
+            + type.getName() + " data (its withDataType)");
   }
 
   private static String describe(Object data) {

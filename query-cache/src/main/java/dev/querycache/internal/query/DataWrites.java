@@ -26,14 +26,18 @@ public final class DataWrites {
     this.engine = engine;
   }
 
+  /** Checks a write of {@code data} through {@code via} to {@code query}; see {@link DataTypeCheck}. */
+  private static void check(Query<?> query, QueryKey<?> via, @Nullable Object data) {
+    query.dataType.checkWrite(via, data, query.state().data());
+  }
+
   /** Writes {@code data} under {@code key}; returns what is stored (the old reference if equal). */
   public <T> T set(QueryKey<T> key, T data) {
     return engine.runtime.notifier.batch(
         () -> {
-          DataTypeCheck.requireFitsKey(key, data);
           Query<T> query = engine.cache.get(key);
           if (query != null) {
-            query.checkWrite(key, data);
+            check(query, key, data);
           }
           T stored = query == null ? null : query.setData(data);
           if (stored != null) {
@@ -42,7 +46,7 @@ public final class DataWrites {
           // Absent, or evicted before the write landed: create and write in one atomic step,
           // which no eviction can interleave (with a size cap of zero it is evicted just after).
           return Objects.requireNonNull(engine.cache.create(key, engine.resolve(key, null), live -> {
-            live.checkWrite(key, data);
+            check(live, key, data);
             return live.setData(data);
           }));
         });
@@ -61,7 +65,7 @@ public final class DataWrites {
             if (existing != null) {
               Object stored = existing.update(current -> {
                 T after = updater.apply(current);
-                existing.checkWrite(key, after);
+                check(existing, key, after);
                 return after;
               });
               if (stored != Query.GONE) {
@@ -73,7 +77,6 @@ public final class DataWrites {
             if (created == null) {
               return Optional.<T>empty();
             }
-            DataTypeCheck.requireFitsKey(key, created);
             Object stored =
                 engine.cache.create(
                     key,
@@ -82,7 +85,7 @@ public final class DataWrites {
                       if (live.state().data() != null) {
                         return Query.GONE;
                       }
-                      live.checkWrite(key, created);
+                      check(live, key, created);
                       return live.setData(created);
                     });
             if (stored != Query.GONE) {
@@ -107,12 +110,12 @@ public final class DataWrites {
           List<T> afters = new ArrayList<>();
           for (Query<?> match : engine.cache.findAll(filter)) {
             Query<T> query = (Query<T>) match;
-            T before = query.writeBase().data;
+            T before = query.writeBase().data();
             if (before != null) {
               queries.add(query);
               befores.add(before);
               T after = updater.apply(before);
-              query.checkWrite(query.key, after);
+              check(query, query.key, after);
               afters.add(after);
             }
           }
@@ -126,7 +129,7 @@ public final class DataWrites {
                 return current == null ? null : computed;
               }
               T again = updater.apply(current);
-              query.checkWrite(query.key, again);
+              check(query, query.key, again);
               return again;
             });
             if (after != Query.GONE && after != null && after != before) {

@@ -103,7 +103,7 @@ public final class Fetch<T> implements CancellationSignal, Retryer.Listener {
   }
 
   private void finish(@Nullable T value, @Nullable Throwable error) {
-    Class<?> type = query.dataType();
+    Class<?> type = query.dataType.type();
     if (error == null && value != null && type != null && !type.isInstance(value)) {
       error = new IllegalStateException("the query function of " + query.key + " returned a "
           + value.getClass().getName() + ", but the query holds " + type.getName()

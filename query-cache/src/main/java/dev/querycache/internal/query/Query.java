@@ -64,7 +64,7 @@ public final class Query<T> {
   /** The optimistic layers over the confirmed data; guarded by this. */
   private final LayerStack<T> layers;
   /** The class the data must be an instance of, from the first typed key that reached it. */
-  private volatile @Nullable Class<?> dataType;
+  final DataTypeCheck dataType;
   /** Whether {@link QueryCache} has a wake-up scheduled for this query's retention deadline. */
   volatile boolean retentionWatched;
   /** Where the query sits in {@link QueryIndex}; guarded by the index's monitor. */
@@ -78,46 +78,9 @@ public final class Query<T> {
     this.options = options;
     this.gcNanos = options.gcNanos;
     this.layers = new LayerStack<>(key, engine.runtime.notifier);
-    adoptDataType(key);
+    this.dataType = new DataTypeCheck(key, layers);
     if (options.source != null) {
-      adoptDataType(options.source.key());
-    }
-  }
-
-  /**
-   * The class the query's data must be an instance of, if a key with a data class reached it
-   * ({@link QueryKey#withDataType}); null if none did.
-   */
-  public @Nullable Class<?> dataType() {
-    return dataType;
-  }
-
-  /**
-   * Checks a write of {@code data} through {@code via} (a key equal to this query's) before
-   * it is made: the data must fit {@code via}'s data class and the query's, and a typed
-   * {@code via} must fit the data cached now; a typed {@code via} then types the query.
-   *
-   * @throws IllegalArgumentException naming the key and both classes
-   */
-  public void checkWrite(QueryKey<?> via, @Nullable Object data) {
-    DataTypeCheck.requireFitsKey(via, data);
-    DataTypeCheck.requireFitsQuery(key, dataType, data);
-    DataTypeCheck.requireKeyFitsCached(via, state.data());
-    adoptDataType(via);
-  }
-
-  /** Takes {@code typed}'s data class if the query has none yet. */
-  private void adoptDataType(QueryKey<?> typed) {
-    if (dataType == null) {
-      Class<?> type = typed.dataType().orElse(null);
-      if (type != null) {
-        synchronized (this) {
-          if (dataType == null) {
-            dataType = type;
-            layers.requireOutputsOf(type);
-          }
-        }
-      }
+      dataType.adopt(options.source.key());
     }
   }
 
@@ -135,7 +98,7 @@ public final class Query<T> {
    */
   void setOptions(ResolvedOptions<T> next) {
     if (next.source != null) {
-      adoptDataType(next.source.key());
+      dataType.adopt(next.source.key());
     }
     if (next.gcNanos > gcNanos) {
       gcNanos = next.gcNanos;
@@ -316,19 +279,19 @@ public final class Query<T> {
    */
   public @Nullable Object update(UnaryOperator<@Nullable T> updater) {
     while (true) {
-      Base<T> base = writeBase();
-      T after = updater.apply(base.data);
+      WriteBase<T> base = writeBase();
+      T after = updater.apply(base.data());
       boolean visible;
       T stored;
       synchronized (this) {
         if (removed) {
           return GONE;
         }
-        if (state != base.state || layers.layers() != base.layers) {
+        if (state != base.state() || layers.layers() != base.layers()) {
           continue;
         }
         if (after == null) {
-          return base.data;
+          return base.data();
         }
         visible = writeLocked(after);
         stored = confirmedData();
@@ -346,27 +309,14 @@ public final class Query<T> {
    * hold now; the write replaces those layers, so their changes must be in it), without the
    * pending runs' patches, which are applied again on top of the result.
    */
-  public Base<T> writeBase() {
+  WriteBase<T> writeBase() {
     List<OptimisticLayer<T>> current = layers.layers();
     QueryState<T> seen = state;
     if (current.isEmpty()) {
-      return new Base<>(seen.data(), seen, current);
+      return new WriteBase<>(seen.data(), seen, current);
     }
     synchronized (this) {
-      return new Base<>(layers.writeBase(), state, layers.layers());
-    }
-  }
-
-  /** The start of a hand-written update: data, and the state and layers it was read from. */
-  public static final class Base<T> {
-    public final @Nullable T data;
-    public final QueryState<T> state;
-    final List<OptimisticLayer<T>> layers;
-
-    Base(@Nullable T data, QueryState<T> state, List<OptimisticLayer<T>> layers) {
-      this.data = data;
-      this.state = state;
-      this.layers = layers;
+      return new WriteBase<>(layers.writeBase(), state, layers.layers());
     }
   }
 
