@@ -9,11 +9,14 @@ import dev.querycache.QueryState;
 import dev.querycache.Ticker;
 import java.awt.BorderLayout;
 import java.awt.Dialog;
+import java.awt.FlowLayout;
 import java.awt.Window;
 import java.awt.event.ActionEvent;
 import java.awt.event.InputEvent;
 import java.awt.event.KeyEvent;
+import java.util.EnumMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -48,9 +51,12 @@ import org.jspecify.annotations.Nullable;
  * it, and what is being written.
  *
  * <ul>
- *   <li><b>Queries</b>: a table of every cached query with its key, status, fetch status,
- *       staleness, observer count, pending optimistic layers and when it last got data or an
- *       error ("3 s ago"); below it, the selected query's data and error. Buttons refetch,
+ *   <li><b>Queries</b>: a table of every cached query with its key, a state badge in colour
+ *       ({@code fetching}, {@code paused}, {@code error}, {@code inactive}, {@code stale} or
+ *       {@code fresh}), status, fetch status, staleness, observer count, pending optimistic
+ *       layers and when it last got data or an error ("3 s ago"); under the table, how many
+ *       queries have each badge (pressing a count filters on it); below it, the selected
+ *       query's data and error. Buttons refetch,
  *       invalidate, reset or remove the selected query, through the client's filter methods
  *       with {@link QueryFilter#exact(QueryKey)}.
  *   <li><b>Mutations</b>: a table of the runs the client remembers
@@ -97,6 +103,8 @@ public final class CacheInspector extends JPanel {
   private final JButton invalidate = new JButton("Invalidate");
   private final JButton reset = new JButton("Reset");
   private final JButton remove = new JButton("Remove");
+  private final JLabel total = new JLabel();
+  private final Map<QueryBadge, JButton> badgeCounts = new EnumMap<>(QueryBadge.class);
   private final transient @Nullable Timer timer;
   private final transient AtomicBoolean refreshQueued = new AtomicBoolean();
   private transient @Nullable AutoCloseable subscription;
@@ -139,6 +147,7 @@ public final class CacheInspector extends JPanel {
     queryTable.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
     queryTable.setAutoCreateRowSorter(true);
     queryTable.getColumnModel().getColumn(QueriesTableModel.KEY).setPreferredWidth(360);
+    queryTable.setDefaultRenderer(QueryBadge.class, new QueryBadgeRenderer());
     queryTable.getSelectionModel().addListSelectionListener(
         event -> {
           if (!event.getValueIsAdjusting()) {
@@ -186,6 +195,7 @@ public final class CacheInspector extends JPanel {
     JPanel queriesTab = new JPanel(new BorderLayout());
     queriesTab.add(actions, BorderLayout.NORTH);
     queriesTab.add(split, BorderLayout.CENTER);
+    queriesTab.add(countsBar(), BorderLayout.SOUTH);
 
     mutationTable.setName("cacheInspector.mutations");
     mutationTable.setAutoCreateRowSorter(true);
@@ -222,6 +232,7 @@ public final class CacheInspector extends JPanel {
       @Override
       public boolean include(Entry<? extends QueriesTableModel, ? extends Integer> row) {
         return contains(row.getValue(QueriesTableModel.KEY), wanted)
+            || contains(row.getValue(QueriesTableModel.BADGE), wanted)
             || contains(row.getValue(QueriesTableModel.STATUS), wanted);
       }
     });
@@ -347,11 +358,43 @@ public final class CacheInspector extends JPanel {
     }
   }
 
-  /** Reads the cache and brings both tables up to it. EDT. */
+  /** Reads the cache and brings both tables and the counts up to it. EDT. */
   void refresh() {
     queries.update(client.getQueries(QueryFilter.all()), ticker.read());
     mutations.update(client.getMutations(MutationFilter.all()));
+    updateCounts();
     selectionChanged();
+  }
+
+  /**
+   * The bar under the queries: how many queries there are and, for each badge, a button with
+   * its colour and count that narrows the table to it (pressed again, shows all again).
+   */
+  private JPanel countsBar() {
+    JPanel bar = new JPanel(new FlowLayout(FlowLayout.LEFT, 8, 2));
+    bar.setName("cacheInspector.counts");
+    total.setName("cacheInspector.count.total");
+    bar.add(total);
+    for (QueryBadge badge : QueryBadge.values()) {
+      JButton button = new JButton();
+      button.setName("cacheInspector.count." + badge.label());
+      button.setIcon(new QueryBadgeRenderer.Dot(badge.color()));
+      button.setToolTipText("Show only the " + badge.label() + " queries");
+      button.setBorderPainted(false);
+      button.setContentAreaFilled(false);
+      button.setFocusPainted(false);
+      button.addActionListener(event -> filter.setText(filter.getText().equals(badge.label()) ? "" : badge.label()));
+      badgeCounts.put(badge, button);
+      bar.add(button);
+    }
+    return bar;
+  }
+
+  /** Writes the counts of the current rows into the counts bar. EDT. */
+  private void updateCounts() {
+    int rows = queries.getRowCount();
+    total.setText(rows == 1 ? "1 query:" : rows + " queries:");
+    queries.badgeCounts().forEach((badge, count) -> badgeCounts.get(badge).setText(count + " " + badge.label()));
   }
 
   /**

@@ -7,6 +7,7 @@ import dev.querycache.QueryState;
 import dev.querycache.QueryStatus;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -27,19 +28,20 @@ final class QueriesTableModel extends AbstractTableModel {
   private static final long serialVersionUID = 1L;
 
   static final int KEY = 0;
-  static final int STATUS = 1;
-  static final int FETCH_STATUS = 2;
-  static final int STALE = 3;
-  static final int OBSERVERS = 4;
-  static final int LAYERS = 5;
-  static final int UPDATED = 6;
+  static final int BADGE = 1;
+  static final int STATUS = 2;
+  static final int FETCH_STATUS = 3;
+  static final int STALE = 4;
+  static final int OBSERVERS = 5;
+  static final int LAYERS = 6;
+  static final int UPDATED = 7;
 
   private static final String[] NAMES = {
-    "Key", "Status", "Fetch status", "Stale", "Observers", "Optimistic layers", "Updated"
+    "Key", "State", "Status", "Fetch status", "Stale", "Observers", "Optimistic layers", "Updated"
   };
   private static final Class<?>[] TYPES = {
-    String.class, QueryStatus.class, FetchStatus.class, Boolean.class, Integer.class, Integer.class,
-    String.class
+    String.class, QueryBadge.class, QueryStatus.class, FetchStatus.class, Boolean.class, Integer.class,
+    Integer.class, String.class
   };
   static final String NEVER = "\u2014";
 
@@ -48,11 +50,13 @@ final class QueriesTableModel extends AbstractTableModel {
     final CachedQuery<?> query;
     final String keyText;
     final String updated;
+    final QueryBadge badge;
 
     Row(CachedQuery<?> query, String updated) {
       this.query = query;
       this.keyText = query.key().toString();
       this.updated = updated;
+      this.badge = QueryBadge.of(query);
     }
 
     boolean sameAs(Row other) {
@@ -119,6 +123,22 @@ final class QueriesTableModel extends AbstractTableModel {
   }
 
   /**
+   * How many rows show each badge.
+   *
+   * @return a count for every badge, zero included, in the badges' order
+   */
+  Map<QueryBadge, Integer> badgeCounts() {
+    Map<QueryBadge, Integer> counts = new EnumMap<>(QueryBadge.class);
+    for (QueryBadge badge : QueryBadge.values()) {
+      counts.put(badge, 0);
+    }
+    for (Row row : rows) {
+      counts.merge(row.badge, 1, Integer::sum);
+    }
+    return counts;
+  }
+
+  /**
    * The row of {@code key}.
    *
    * @param key a query key
@@ -160,6 +180,8 @@ final class QueriesTableModel extends AbstractTableModel {
     switch (column) {
       case KEY:
         return shown.keyText;
+      case BADGE:
+        return shown.badge;
       case STATUS:
         return query.state().status();
       case FETCH_STATUS:

@@ -246,6 +246,12 @@ final class ToastPanel extends JPanel {
     return getPreferredSize();
   }
 
+  /** A colour of the look and feel, or {@code fallback} where it has none. */
+  static Color themed(String key, Color fallback) {
+    Color color = UIManager.getColor(key);
+    return color != null ? color : fallback;
+  }
+
   /**
    * The details text of an error: the class and message of the cause and of each of its
    * causes, one a line.
@@ -253,12 +259,6 @@ final class ToastPanel extends JPanel {
    * @param cause the error, or null
    * @return the text
    */
-  /** A colour of the look and feel, or {@code fallback} where it has none. */
-  static Color themed(String key, Color fallback) {
-    Color color = UIManager.getColor(key);
-    return color != null ? color : fallback;
-  }
-
   static String describe(@Nullable Throwable cause) {
     if (cause == null) {
       return "No further details.";

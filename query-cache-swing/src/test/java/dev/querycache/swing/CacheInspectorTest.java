@@ -368,4 +368,57 @@ class CacheInspectorTest {
 
     assertThat(shownQueries()).isEqualTo(1);
   }
+
+  // ---- badges and counts ---------------------------------------------------------------------
+
+  @Test
+  void eachQueryShowsItsBadge() {
+    client.setQueryData(key, "write specs");
+    run(inspector::connect);
+
+    assertThat(call(() -> inspector.queriesModel().getValueAt(0, QueriesTableModel.BADGE)))
+        .isEqualTo(QueryBadge.INACTIVE);
+  }
+
+  @Test
+  void theCountsBarCountsTheQueriesOfEachBadge() {
+    client.setQueryData(key, "write specs");
+    client.setQueryData(QueryKey.of("mail", "inbox"), "3 unread");
+    client.fetchQuery(QueryOptions.builder(QueryKey.<String>of("broken")).fetcher(ctx -> {
+      throw new IllegalStateException("down");
+    }).retry(0).build());
+    run(inspector::connect);
+
+    assertThat(call(() -> ((javax.swing.JLabel) named(inspector, "cacheInspector.count.total").get(0)).getText()))
+        .isEqualTo("3 queries:");
+    assertThat(button("count.inactive").getText()).isEqualTo("2 inactive");
+    assertThat(button("count.error").getText()).isEqualTo("1 error");
+    assertThat(button("count.fresh").getText()).isEqualTo("0 fresh");
+  }
+
+  @Test
+  void theCountsFollowTheCache() {
+    run(inspector::connect);
+
+    client.setQueryData(key, "write specs");
+    flushEdt();
+
+    assertThat(button("count.inactive").getText()).isEqualTo("1 inactive");
+  }
+
+  @Test
+  void pressingACountShowsOnlyItsQueriesAndPressingItAgainShowsAll() {
+    client.setQueryData(key, "write specs");
+    client.fetchQuery(QueryOptions.builder(QueryKey.<String>of("broken")).fetcher(ctx -> {
+      throw new IllegalStateException("down");
+    }).retry(0).build());
+    run(inspector::connect);
+
+    run(() -> button("count.inactive").doClick());
+    assertThat(shownQueries()).isEqualTo(1);
+    assertThat(call(() -> inspector.selectedKey())).isNull();
+
+    run(() -> button("count.inactive").doClick());
+    assertThat(shownQueries()).isEqualTo(2);
+  }
 }

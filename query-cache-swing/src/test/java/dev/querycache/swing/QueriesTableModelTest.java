@@ -82,7 +82,7 @@ class QueriesTableModelTest {
     }
 
     assertThat(names)
-        .containsExactly("Key", "Status", "Fetch status", "Stale", "Observers", "Optimistic layers", "Updated");
+        .containsExactly("Key", "State", "Status", "Fetch status", "Stale", "Observers", "Optimistic layers", "Updated");
   }
 
   @Test
