@@ -6,6 +6,7 @@
 module dev.querycache.swing {
   requires transitive dev.querycache;
   requires transitive java.desktop;
+  requires tools.jackson.databind;
 
   exports dev.querycache.swing;
 }

@@ -1,11 +1,9 @@
 package dev.querycache.swing;
 
-import dev.querycache.CachedQuery;
 import dev.querycache.MutationFilter;
 import dev.querycache.QueryClient;
 import dev.querycache.QueryFilter;
 import dev.querycache.QueryKey;
-import dev.querycache.QueryState;
 import dev.querycache.Ticker;
 import java.awt.BorderLayout;
 import java.awt.Dialog;
@@ -56,7 +54,9 @@ import org.jspecify.annotations.Nullable;
  *       {@code fresh}), status, fetch status, staleness, observer count, pending optimistic
  *       layers and when it last got data or an error ("3 s ago"); under the table, how many
  *       queries have each badge (pressing a count filters on it); below it, the selected
- *       query's data and error. Buttons refetch,
+ *       query's summary and error, and its data as a JSON tree that keeps what is open, its
+ *       selection and its scroll position while the data ticks; Copy JSON puts the selected
+ *       node, or all the data, on the clipboard. Buttons refetch,
  *       invalidate, reset or remove the selected query, through the client's filter methods
  *       with {@link QueryFilter#exact(QueryKey)}.
  *   <li><b>Mutations</b>: a table of the runs the client remembers
@@ -86,7 +86,6 @@ public final class CacheInspector extends JPanel {
 
   static final String ACTION_KEY = "dev.querycache.swing.CacheInspector.open";
   static final int TICK_MILLIS = 1000;
-  static final int MAX_DETAIL_CHARS = 20_000;
   private static final String TITLE = "Query cache inspector";
 
   private final transient QueryClient client;
@@ -96,7 +95,7 @@ public final class CacheInspector extends JPanel {
   private final JTabbedPane tabs = new JTabbedPane();
   private final JTable queryTable = new JTable(queries);
   private final JTable mutationTable = new JTable(mutations);
-  private final JTextArea details = new JTextArea(6, 60);
+  private final QueryDetailPane detail = new QueryDetailPane();
   /** Narrows the queries to those whose key or status contains its text, ignoring case. */
   private final JTextField filter = new JTextField(24);
   private final JButton refetch = new JButton("Refetch");
@@ -154,9 +153,6 @@ public final class CacheInspector extends JPanel {
             selectionChanged();
           }
         });
-    details.setName("cacheInspector.details");
-    details.setEditable(false);
-    details.setLineWrap(true);
 
     filter.setName("cacheInspector.filter");
     filter.setToolTipText("Show the queries whose key or status contains this text");
@@ -190,8 +186,8 @@ public final class CacheInspector extends JPanel {
     addAction(actions, remove, "remove", "Remove the selected query from the cache", this::removeSelected);
 
     JSplitPane split =
-        new JSplitPane(JSplitPane.VERTICAL_SPLIT, new JScrollPane(queryTable), new JScrollPane(details));
-    split.setResizeWeight(0.7);
+        new JSplitPane(JSplitPane.VERTICAL_SPLIT, new JScrollPane(queryTable), detail);
+    split.setResizeWeight(0.55);
     JPanel queriesTab = new JPanel(new BorderLayout());
     queriesTab.add(actions, BorderLayout.NORTH);
     queriesTab.add(split, BorderLayout.CENTER);
@@ -458,7 +454,11 @@ public final class CacheInspector extends JPanel {
   }
 
   JTextArea details() {
-    return details;
+    return detail.summary();
+  }
+
+  QueryDetailPane detail() {
+    return detail;
   }
 
   JTabbedPane tabs() {
@@ -479,40 +479,7 @@ public final class CacheInspector extends JPanel {
     invalidate.setEnabled(selected);
     reset.setEnabled(selected);
     remove.setEnabled(selected);
-    String text = selected ? describe(queries.queryAt(queryTable.convertRowIndexToModel(view))) : "";
-    if (!text.equals(details.getText())) {
-      details.setText(text);
-      details.setCaretPosition(0);
-    }
-  }
-
-  /** The details of one query: its key, counters, data and error. */
-  static String describe(CachedQuery<?> query) {
-    QueryState<?> state = query.state();
-    StringBuilder out = new StringBuilder();
-    out.append("Key: ").append(query.key()).append('\n');
-    out.append("Status: ").append(state.status())
-        .append(", fetch status: ").append(state.fetchStatus())
-        .append(", stale: ").append(query.isStale() ? "yes" : "no")
-        .append(", invalidated: ").append(state.isInvalidated() ? "yes" : "no").append('\n');
-    out.append("Observers: ").append(query.observerCount())
-        .append(", optimistic layers: ").append(state.optimisticLayers()).append('\n');
-    out.append("Data updates: ").append(state.dataUpdateCount())
-        .append(", errors: ").append(state.errorUpdateCount())
-        .append(", failed attempts: ").append(state.fetchFailureCount()).append('\n');
-    out.append("Data: ").append(state.data() == null ? "none" : abbreviate(String.valueOf(state.data())));
-    Throwable error = state.error();
-    if (error != null) {
-      out.append('\n').append("Error: ").append(ToastPanel.describe(error));
-    }
-    return out.toString();
-  }
-
-  /** Cuts very long data texts, which would make the details area crawl. */
-  static String abbreviate(String text) {
-    return text.length() <= MAX_DETAIL_CHARS
-        ? text
-        : text.substring(0, MAX_DETAIL_CHARS) + "… (" + text.length() + " characters)";
+    detail.show(selected ? queries.queryAt(queryTable.convertRowIndexToModel(view)) : null);
   }
 
   private static void addAction(JToolBar bar, JButton button, String name, String tip, Runnable action) {

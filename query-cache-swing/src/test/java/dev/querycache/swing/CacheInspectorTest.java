@@ -210,7 +210,7 @@ class CacheInspectorTest {
   }
 
   @Test
-  void detailsShowTheSelectedQuerysData() {
+  void detailsSummariseTheSelectedQuery() {
     client.setQueryData(key, "write specs");
     run(inspector::connect);
 
@@ -218,7 +218,19 @@ class CacheInspectorTest {
 
     assertThat(call(() -> inspector.details().getText()))
         .contains("Key: " + key)
-        .contains("Data: write specs");
+        .contains("Status: SUCCESS")
+        .contains("Data: a String");
+  }
+
+  @Test
+  void theDataTabShowsTheSelectedQuerysDataAsJson() {
+    client.setQueryData(key, "write specs");
+    run(inspector::connect);
+
+    select(key);
+
+    assertThat(call(() -> inspector.detail().data().tree().getModel().getRoot().toString()))
+        .isEqualTo("data: \"write specs\"");
   }
 
   // ---- actions -------------------------------------------------------------------------------

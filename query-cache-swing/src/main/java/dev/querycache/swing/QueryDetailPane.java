@@ -1,0 +1,86 @@
+package dev.querycache.swing;
+
+import dev.querycache.CachedQuery;
+import dev.querycache.QueryState;
+import java.awt.BorderLayout;
+import javax.swing.JPanel;
+import javax.swing.JScrollPane;
+import javax.swing.JSplitPane;
+import javax.swing.JTabbedPane;
+import javax.swing.JTextArea;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The lower half of the {@link CacheInspector}'s queries tab: the selected query's summary
+ * (key, statuses, counters, error) on the left, and on the right its data as a JSON tree
+ * ({@link DataTreePane}). Confined to the EDT.
+ */
+final class QueryDetailPane extends JPanel {
+  private static final long serialVersionUID = 1L;
+
+  private final JTextArea summary = new JTextArea(6, 40);
+  private final DataTreePane data = new DataTreePane();
+  private final JTabbedPane tabs = new JTabbedPane();
+
+  QueryDetailPane() {
+    super(new BorderLayout());
+    summary.setName("cacheInspector.details");
+    summary.setEditable(false);
+    summary.setLineWrap(true);
+    summary.setWrapStyleWord(true);
+    tabs.setName("cacheInspector.detailTabs");
+    tabs.addTab("Data", data);
+    JSplitPane split = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, new JScrollPane(summary), tabs);
+    split.setResizeWeight(0.4);
+    add(split, BorderLayout.CENTER);
+  }
+
+  /**
+   * Shows {@code query}, or nothing.
+   *
+   * @param query the selected query's snapshot, or null when no row is selected
+   */
+  void show(@Nullable CachedQuery<?> query) {
+    String text = query == null ? "" : describe(query);
+    if (!text.equals(summary.getText())) {
+      summary.setText(text);
+      summary.setCaretPosition(0);
+    }
+    data.show(query == null ? null : query.key(), query == null ? null : query.state().data());
+  }
+
+  /** The summary of one query: its key, statuses, counters and error. */
+  static String describe(CachedQuery<?> query) {
+    QueryState<?> state = query.state();
+    StringBuilder out = new StringBuilder();
+    out.append("Key: ").append(query.key()).append('\n');
+    out.append("Status: ").append(state.status())
+        .append(", fetch status: ").append(state.fetchStatus())
+        .append(", stale: ").append(query.isStale() ? "yes" : "no")
+        .append(", invalidated: ").append(state.isInvalidated() ? "yes" : "no").append('\n');
+    out.append("Observers: ").append(query.observerCount())
+        .append(", optimistic layers: ").append(state.optimisticLayers()).append('\n');
+    out.append("Data updates: ").append(state.dataUpdateCount())
+        .append(", errors: ").append(state.errorUpdateCount())
+        .append(", failed attempts: ").append(state.fetchFailureCount()).append('\n');
+    Object value = state.data();
+    out.append("Data: ").append(value == null ? "none" : "a " + value.getClass().getSimpleName());
+    Throwable error = state.error();
+    if (error != null) {
+      out.append('\n').append("Error: ").append(ToastPanel.describe(error));
+    }
+    return out.toString();
+  }
+
+  JTextArea summary() {
+    return summary;
+  }
+
+  DataTreePane data() {
+    return data;
+  }
+
+  JTabbedPane tabs() {
+    return tabs;
+  }
+}
