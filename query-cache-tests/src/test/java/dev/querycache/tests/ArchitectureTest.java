@@ -40,6 +40,7 @@ import dev.querycache.PluginScope;
 import dev.querycache.Projection;
 import dev.querycache.QueryClient;
 import dev.querycache.QueryContext;
+import dev.querycache.QueryEvent;
 import dev.querycache.QueryFilter;
 import dev.querycache.QueryFunction;
 import dev.querycache.QueryKey;
@@ -125,7 +126,7 @@ class ArchitectureTest {
       List.of(
           // values
           QueryKey.class, QueryFilter.class, MutationFilter.class, QueryOptions.class, QuerySettings.class,
-          QueryState.class, QueryResult.class, MutationState.class, CachedQuery.class, UndoRequest.class,
+          QueryState.class, QueryEvent.class, QueryResult.class, MutationState.class, CachedQuery.class, UndoRequest.class,
           UndoOffer.class, QueryStatus.class, FetchStatus.class, MutationStatus.class, Refetch.class,
           // the application's seams
           Ticker.class, Scheduler.class, Toaster.class, RetryPolicy.class, MutationHooks.class, MutationScope.class,
@@ -273,9 +274,11 @@ class ArchitectureTest {
 
     @Test
     void swingUsesTheCoresPublicApiAndItsUserInterfaceSeamOnly() {
+      // Jackson: the inspector shows a query's data as a JSON tree.
       classes().that().resideInAPackage("dev.querycache.swing..")
           .should().onlyDependOnClassesThat(thePublicCoreAnd(
-              "java..", "javax..", "org.jspecify..", "dev.querycache.swing..", "dev.querycache.internal.ui.."))
+              "java..", "javax..", "org.jspecify..", "tools.jackson..", "dev.querycache.swing..",
+              "dev.querycache.internal.ui.."))
           .check(LIBRARY);
     }
 

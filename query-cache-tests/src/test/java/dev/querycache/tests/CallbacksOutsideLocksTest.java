@@ -224,6 +224,24 @@ class CallbacksOutsideLocksTest {
     }
 
     @Test
+    void aQueryEventListenerOfAnOptimisticLayer() {
+      client.setQueryData(key, List.of("a"));
+      ControllableMutation<String, String> server = new ControllableMutation<>();
+      Mutation<String, String, Void> add = optimisticAppend(server);
+      AtomicBoolean once = new AtomicBoolean();
+      client.onQueryEvent(event -> {
+        if (once.compareAndSet(false, true)) {
+          crossThreadCallIntoTheKey("query event listener");
+        }
+      });
+
+      add.fire("b");
+
+      assertThat(finished).contains("query event listener");
+      assertThat(problems).isEmpty();
+    }
+
+    @Test
     void aMutationObserver() {
       client.setQueryData(key, List.of("a"));
       ControllableMutation<String, String> server = new ControllableMutation<>();

@@ -17,4 +17,12 @@ public interface LayerOwner {
    * @param error what the patch threw
    */
   void layerFailed(QueryKey<?> key, Throwable error);
+
+  /**
+   * Who the owner is, for the client's event stream and devtools: a mutation run says its
+   * mutation's name and run id, such as {@code "archive #12"}. Any thread; cheap.
+   *
+   * @return the owner's name
+   */
+  String name();
 }

@@ -263,6 +263,12 @@ public final class MutationRun<V, R, C> implements Retryer.Listener, LayerOwner,
 
   // ---- what can end a run early --------------------------------------------------------------
 
+  /** The mutation's name and this run's id, such as {@code "archive #12"}. */
+  @Override
+  public String name() {
+    return config.displayName() + " #" + id;
+  }
+
   /**
    * One of this run's layers threw when applied again: the query already skips it. The run
    * fails with that error, at once if nothing has been sent (queued behind its scope, waiting

@@ -1,6 +1,7 @@
 package dev.querycache.internal.query;
 
 import dev.querycache.CachedQuery;
+import dev.querycache.QueryEvent;
 import dev.querycache.QueryKey;
 import dev.querycache.QueryState;
 import dev.querycache.internal.runtime.Notifier;
@@ -196,6 +197,10 @@ public final class Query<T> {
       return false;
     }
     state = next;
+    if (engine.runtime.events.isOn()) {
+      engine.runtime.events.record(
+          new QueryEvent<>(key, action.kind(), action.by(), engine.runtime.now(), previous, next));
+    }
     return true;
   }
 
@@ -208,6 +213,7 @@ public final class Query<T> {
       engine.runtime.notifier.schedule(observer.channel());
     }
     engine.runtime.cacheChanged();
+    engine.runtime.events.deliver(engine.runtime.notifier);
     reportFailedLayers();
   }
 
@@ -222,7 +228,9 @@ public final class Query<T> {
     }
     if (failed != null) {
       engine.runtime.notifier.later(() -> {
-        engine.cache.compute(key, null, live -> live == this && dropFailedLayers());
+        String owners = failed.stream().map(layer -> layer.owner.name()).distinct()
+            .collect(java.util.stream.Collectors.joining(", "));
+        engine.cache.compute(key, null, live -> live == this && dropFailedLayers(owners));
         for (OptimisticLayer<T> layer : failed) {
           layer.owner.layerFailed(key, java.util.Objects.requireNonNull(layer.failure));
         }
@@ -231,12 +239,12 @@ public final class Query<T> {
   }
 
   /** Removes the layers whose patch failed (already skipped: the visible data stays). */
-  private boolean dropFailedLayers() {
+  private boolean dropFailedLayers(String owners) {
     synchronized (this) {
       if (!layers.dropFailed(fetch != null)) {
         return false;
       }
-      dispatchLocked(new LayersChanged<>(state.data(), layers.size()));
+      dispatchLocked(new LayersChanged<>(state.data(), layers.size(), QueryEvent.Kind.LAYER_FAILED, owners));
     }
     notifyObservers();
     return true;
@@ -264,9 +272,7 @@ public final class Query<T> {
       visible = writeLocked(data);
       stored = confirmedData();
     }
-    if (visible) {
-      notifyObservers();
-    }
+    announceWrite(visible);
     return stored;
   }
 
@@ -296,9 +302,7 @@ public final class Query<T> {
         visible = writeLocked(after);
         stored = confirmedData();
       }
-      if (visible) {
-        notifyObservers();
-      }
+      announceWrite(visible);
       return stored;
     }
   }
@@ -317,6 +321,18 @@ public final class Query<T> {
     }
     synchronized (this) {
       return new WriteBase<>(layers.writeBase(), state, layers.layers());
+    }
+  }
+
+  /**
+   * After a write by hand, outside the monitor: observers hear of a visible change; a write
+   * that only moved a timestamp is still an event for the event stream.
+   */
+  private void announceWrite(boolean visible) {
+    if (visible) {
+      notifyObservers();
+    } else {
+      engine.runtime.events.deliver(engine.runtime.notifier);
     }
   }
 
@@ -349,7 +365,7 @@ public final class Query<T> {
         options.structuralSharing,
         fetch != null);
     dispatchLocked(new DataWritten<>(visible, engine.runtime.now(), fromFetch));
-    dispatchLocked(new LayersChanged<>(state.data(), layers.size()));
+    dispatchLocked(new LayersChanged<>(state.data(), layers.size(), QueryEvent.Kind.LAYERS_FOLDED, null));
   }
 
   /** The data without any patch: what the server or a hand-written update last said. */
@@ -369,7 +385,7 @@ public final class Query<T> {
     synchronized (this) {
       before = state.data();
       T visible = layers.add(layer, before, fetch != null);
-      dispatchLocked(new LayersChanged<>(visible, layers.size()));
+      dispatchLocked(new LayersChanged<>(visible, layers.size(), QueryEvent.Kind.LAYER_ADDED, layer.owner.name()));
     }
     notifyObservers();
     return before;
@@ -383,7 +399,7 @@ public final class Query<T> {
       if (layers.size() == before) {
         return false;
       }
-      dispatchLocked(new LayersChanged<>(visible, layers.size()));
+      dispatchLocked(new LayersChanged<>(visible, layers.size(), QueryEvent.Kind.ROLLED_BACK, owner.name()));
     }
     notifyObservers();
     return true;
@@ -414,7 +430,7 @@ public final class Query<T> {
         return; // a layer below is pending, a fetch is in flight, or a confirmation failed
       }
       // Folding changes what is confirmed, not what is visible: only the count moves.
-      dispatchLocked(new LayersChanged<>(state.data(), layers.size()));
+      dispatchLocked(new LayersChanged<>(state.data(), layers.size(), QueryEvent.Kind.LAYERS_FOLDED, owner.name()));
     }
     notifyObservers();
   }
@@ -422,7 +438,7 @@ public final class Query<T> {
   /** A fetch that started at {@code fetchSequence} ended without data; see {@link LayerStack}. */
   private void fetchEndedWithoutDataLocked(long fetchSequence) {
     if (!layers.isEmpty() && layers.fetchEndedWithoutData(fetchSequence)) {
-      dispatchLocked(new LayersChanged<>(state.data(), layers.size()));
+      dispatchLocked(new LayersChanged<>(state.data(), layers.size(), QueryEvent.Kind.LAYERS_FOLDED, null));
     }
   }
 
@@ -444,7 +460,7 @@ public final class Query<T> {
       changed = dispatchLocked(new Reset<>());
       if (!layers.isEmpty()) {
         layers.clearConfirmed(); // pending mutations keep their layers, over no data for now
-        dispatchLocked(new LayersChanged<>(null, layers.size()));
+        dispatchLocked(new LayersChanged<>(null, layers.size(), QueryEvent.Kind.RESET, null));
       }
     }
     if (changed) {

@@ -1,6 +1,7 @@
 package dev.querycache.internal.query;
 
 import dev.querycache.FetchStatus;
+import dev.querycache.QueryEvent;
 import dev.querycache.QueryState;
 import dev.querycache.QueryStatus;
 import dev.querycache.internal.layer.StructuralSharing;
@@ -21,8 +22,21 @@ public sealed interface QueryAction<T> {
    */
   QueryState<T> reduce(QueryState<T> s, boolean share);
 
+  /** What the client's event stream calls this transition. */
+  QueryEvent.Kind kind();
+
+  /** Who caused it, where the cache knows (see {@link QueryEvent#by()}); null by default. */
+  default @Nullable String by() {
+    return null;
+  }
+
   /** A fetch starts: fetching, or paused when offline. */
   record FetchStarted<T>(boolean paused) implements QueryAction<T> {
+    @Override
+    public QueryEvent.Kind kind() {
+      return QueryEvent.Kind.FETCH_STARTED;
+    }
+
     @Override
     public QueryState<T> reduce(QueryState<T> s, boolean share) {
       Draft<T> next = new Draft<>(s);
@@ -40,6 +54,11 @@ public sealed interface QueryAction<T> {
   /** The fetch in flight waits for the network, or goes on once it is back. */
   record FetchPaused<T>(boolean paused) implements QueryAction<T> {
     @Override
+    public QueryEvent.Kind kind() {
+      return paused ? QueryEvent.Kind.FETCH_PAUSED : QueryEvent.Kind.FETCH_RESUMED;
+    }
+
+    @Override
     public QueryState<T> reduce(QueryState<T> s, boolean share) {
       FetchStatus status = paused ? FetchStatus.PAUSED : FetchStatus.FETCHING;
       if (status == s.fetchStatus()) {
@@ -54,6 +73,11 @@ public sealed interface QueryAction<T> {
   /** An attempt failed and will be retried. */
   record AttemptFailed<T>(int failureCount, Throwable error) implements QueryAction<T> {
     @Override
+    public QueryEvent.Kind kind() {
+      return QueryEvent.Kind.ATTEMPT_FAILED;
+    }
+
+    @Override
     public QueryState<T> reduce(QueryState<T> s, boolean share) {
       Draft<T> next = new Draft<>(s);
       next.fetchFailureCount = failureCount;
@@ -64,6 +88,11 @@ public sealed interface QueryAction<T> {
 
   /** Data lands: from a fetch (which then ends) or written by hand (fetch unaffected). */
   record DataWritten<T>(T data, long at, boolean fromFetch) implements QueryAction<T> {
+    @Override
+    public QueryEvent.Kind kind() {
+      return fromFetch ? QueryEvent.Kind.FETCHED : QueryEvent.Kind.SET;
+    }
+
     @Override
     public QueryState<T> reduce(QueryState<T> s, boolean share) {
       Draft<T> next = new Draft<>(s);
@@ -84,6 +113,11 @@ public sealed interface QueryAction<T> {
 
   /** The fetch failed for good. */
   record FetchFailed<T>(Throwable error, long at) implements QueryAction<T> {
+    @Override
+    public QueryEvent.Kind kind() {
+      return QueryEvent.Kind.FETCH_FAILED;
+    }
+
     @Override
     public QueryState<T> reduce(QueryState<T> s, boolean share) {
       Draft<T> next = new Draft<>(s);
@@ -109,6 +143,11 @@ public sealed interface QueryAction<T> {
       @Nullable Throwable errorBefore)
       implements QueryAction<T> {
     @Override
+    public QueryEvent.Kind kind() {
+      return QueryEvent.Kind.FETCH_CANCELLED;
+    }
+
+    @Override
     public QueryState<T> reduce(QueryState<T> s, boolean share) {
       Draft<T> next = new Draft<>(s);
       if (s.data() == null) { // the start cleared status and error: put them back
@@ -122,8 +161,12 @@ public sealed interface QueryAction<T> {
     }
   }
 
-  /** Optimistic layers were added, removed or folded: new visible data and layer count. */
-  record LayersChanged<T>(@Nullable T visible, int count) implements QueryAction<T> {
+  /**
+   * Optimistic layers were added, removed or folded: new visible data and layer count;
+   * {@code kind} says which, {@code by} names the mutation run when one did it.
+   */
+  record LayersChanged<T>(@Nullable T visible, int count, QueryEvent.Kind kind, @Nullable String by)
+      implements QueryAction<T> {
     @Override
     public QueryState<T> reduce(QueryState<T> s, boolean share) {
       // Patched data derives from the data before, so equality is all there is to share.
@@ -147,6 +190,11 @@ public sealed interface QueryAction<T> {
   /** The data is marked invalid. */
   record Invalidated<T>() implements QueryAction<T> {
     @Override
+    public QueryEvent.Kind kind() {
+      return QueryEvent.Kind.INVALIDATED;
+    }
+
+    @Override
     public QueryState<T> reduce(QueryState<T> s, boolean share) {
       if (s.isInvalidated()) {
         return s;
@@ -159,6 +207,11 @@ public sealed interface QueryAction<T> {
 
   /** Back to the initial state. */
   record Reset<T>() implements QueryAction<T> {
+    @Override
+    public QueryEvent.Kind kind() {
+      return QueryEvent.Kind.RESET;
+    }
+
     @Override
     public QueryState<T> reduce(QueryState<T> s, boolean share) {
       return QueryState.initial();

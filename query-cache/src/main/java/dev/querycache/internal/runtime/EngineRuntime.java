@@ -33,6 +33,8 @@ public final class EngineRuntime {
   public final Toaster toaster;
   public final OnlineManager online;
   private final CopyOnWriteArrayList<Notifier.Channel> cacheListeners = new CopyOnWriteArrayList<>();
+  /** The stream of query transitions (see {@code QueryClient.onQueryEvent}). */
+  public final QueryEvents events = new QueryEvents();
   private final AtomicLong sequence = new AtomicLong();
   private volatile boolean closed;
 

@@ -29,6 +29,11 @@ class LayerStackTest {
     public void layerFailed(QueryKey<?> key, Throwable error) {
       failures.add(error);
     }
+
+    @Override
+    public String name() {
+      return "a test owner";
+    }
   }
 
   private OptimisticLayer<List<String>> layer(Owner owner, UnaryOperator<List<String>> patch) {

@@ -3,6 +3,7 @@ package dev.querycache.internal.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.querycache.FetchStatus;
+import dev.querycache.QueryEvent;
 import dev.querycache.QueryState;
 import dev.querycache.QueryStatus;
 import java.io.IOException;
@@ -137,8 +138,8 @@ class QueryActionTest {
   void aLayerOverAQueryWithoutDataShowsSuccessAndItsRemovalShowsPendingAgain() {
     QueryState<String> pending = apply(QueryState.initial(), new QueryAction.FetchStarted<>(false));
 
-    QueryState<String> patched = apply(pending, new QueryAction.LayersChanged<>("optimistic", 1));
-    QueryState<String> restored = apply(patched, new QueryAction.LayersChanged<>(null, 0));
+    QueryState<String> patched = apply(pending, new QueryAction.LayersChanged<>("optimistic", 1, QueryEvent.Kind.LAYER_ADDED, "a run"));
+    QueryState<String> restored = apply(patched, new QueryAction.LayersChanged<>(null, 0, QueryEvent.Kind.ROLLED_BACK, "a run"));
 
     assertThat(patched.status()).isEqualTo(QueryStatus.SUCCESS);
     assertThat(patched.data()).isEqualTo("optimistic");
@@ -152,7 +153,7 @@ class QueryActionTest {
   void layersThatChangeNeitherDataNorCountReturnTheSameState() {
     QueryState<List<String>> s = loaded(List.of("a"));
 
-    assertThat(apply(s, new QueryAction.LayersChanged<>(List.of("a"), 0))).isSameAs(s);
+    assertThat(apply(s, new QueryAction.LayersChanged<>(List.of("a"), 0, QueryEvent.Kind.LAYERS_FOLDED, null))).isSameAs(s);
   }
 
   @Test

@@ -1,0 +1,77 @@
+package dev.querycache;
+
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One transition of a cached query's state, as {@link QueryClient#onQueryEvent} reports it:
+ * which query, what happened, who caused it where the cache knows, when, and the state before
+ * and after. Every change to a {@link QueryState} is exactly one event; a step that changes
+ * nothing (invalidating an invalidated query) is none. Devtools build timelines from these
+ * ({@code CacheInspector} does); tests can read a screen's cache history from them.
+ *
+ * @param key the query's key
+ * @param kind what happened
+ * @param by who caused it, where the cache knows: for the optimistic-layer kinds, the
+ *     mutation and its run ({@code "archive #12"}); null for the others
+ * @param at when, on the client's {@link Ticker} (nanoseconds)
+ * @param before the state before
+ * @param after the state after; never the same instance as {@code before}
+ * @param <T> the type of the query's data
+ */
+public record QueryEvent<T>(
+    QueryKey<T> key, QueryEvent.Kind kind, @Nullable String by, long at, QueryState<T> before, QueryState<T> after) {
+
+  /** What happened to a query. */
+  public enum Kind {
+    /** A fetch began (the state says fetching, or paused when offline). */
+    FETCH_STARTED,
+    /** The fetch in flight waits for the network to come back. */
+    FETCH_PAUSED,
+    /** The paused fetch goes on: the network is back. */
+    FETCH_RESUMED,
+    /** An attempt of the fetch failed; it will be retried. */
+    ATTEMPT_FAILED,
+    /** A fetch brought data: the query is a success, its fetch over. */
+    FETCHED,
+    /** The fetch failed for good: the query holds the error. */
+    FETCH_FAILED,
+    /** The fetch was cancelled: the state went back to what it was before it. */
+    FETCH_CANCELLED,
+    /** Data was written by hand ({@link QueryClient#setQueryData} and its kin). */
+    SET,
+    /** The query was marked invalid: stale whatever its stale time. */
+    INVALIDATED,
+    /** The query went back to its initial state. */
+    RESET,
+    /** A mutation's optimistic layer went on top of the data. */
+    LAYER_ADDED,
+    /** A mutation failed or was cancelled: its layers came off (its rollback). */
+    ROLLED_BACK,
+    /** A layer's patch failed when applied again over newer data, and the layer came off. */
+    LAYER_FAILED,
+    /**
+     * Layers of mutations that succeeded became part of the confirmed data (the data a
+     * fetch or a write by hand brought includes them, or their settle step folded them).
+     */
+    LAYERS_FOLDED
+  }
+
+  /**
+   * Checks the components.
+   *
+   * @param key see {@link #key()}
+   * @param kind see {@link #kind()}
+   * @param by see {@link #by()}
+   * @param at see {@link #at()}
+   * @param before see {@link #before()}
+   * @param after see {@link #after()}
+   * @throws NullPointerException if an argument other than {@code by} is null
+   */
+  public QueryEvent {
+    Objects.requireNonNull(key, "key == null");
+    Objects.requireNonNull(kind, "kind == null");
+    Objects.requireNonNull(before, "before == null");
+    Objects.requireNonNull(after, "after == null");
+  }
+}
