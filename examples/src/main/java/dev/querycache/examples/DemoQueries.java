@@ -109,6 +109,7 @@ public final class DemoQueries {
    */
   public Mutation<String, Notification, Void> markAsRead() {
     return notification.mutation(api::markAsRead)
+        .name("Mark as read")
         .optimisticMatching(notificationPages(), NotificationsPage::markRead)
         .errorMessage(MARK_AS_READ_FAILED)
         .build();
@@ -148,6 +149,7 @@ public final class DemoQueries {
    */
   public Mutation<ConfigToggle, HealthCheckConfig, Void> pauseOrResume() {
     return healthcheck.mutation(api::setPaused)
+        .name("Pause or resume")
         .optimistic(configurationsKey(), DemoQueries::withToggle)
         .errorMessage(toggle -> toggle.paused() ? "Failed to pause the check" : "Failed to resume the check")
         .scope(HEALTHCHECK_TOGGLES)

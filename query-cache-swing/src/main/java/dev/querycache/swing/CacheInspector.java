@@ -1,5 +1,6 @@
 package dev.querycache.swing;
 
+import dev.querycache.CachedQuery;
 import dev.querycache.MutationFilter;
 import dev.querycache.QueryClient;
 import dev.querycache.QueryFilter;
@@ -13,6 +14,7 @@ import java.awt.event.ActionEvent;
 import java.awt.event.InputEvent;
 import java.awt.event.KeyEvent;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -56,7 +58,10 @@ import org.jspecify.annotations.Nullable;
  *       queries have each badge (pressing a count filters on it); below it, the selected
  *       query's summary and error, and its data as a JSON tree that keeps what is open, its
  *       selection and its scroll position while the data ticks; Copy JSON puts the selected
- *       node, or all the data, on the clipboard. Buttons refetch,
+ *       node, or all the data, on the clipboard; and its timeline: its last transitions
+ *       since the inspector connected ({@link QueryClient#onQueryEvent}), the newest first,
+ *       each with when, what (fetch started, fetched, set, layer added, rolled back,
+ *       layers folded...), by whom (the mutation run) and what changed. Buttons refetch,
  *       invalidate, reset or remove the selected query, through the client's filter methods
  *       with {@link QueryFilter#exact(QueryKey)}.
  *   <li><b>Mutations</b>: a table of the runs the client remembers
@@ -106,6 +111,7 @@ public final class CacheInspector extends JPanel {
   private final Map<QueryBadge, JButton> badgeCounts = new EnumMap<>(QueryBadge.class);
   private final transient @Nullable Timer timer;
   private final transient AtomicBoolean refreshQueued = new AtomicBoolean();
+  private final transient QueryTimeline timeline;
   private transient @Nullable AutoCloseable subscription;
 
   /**
@@ -140,6 +146,7 @@ public final class CacheInspector extends JPanel {
     this.client = Objects.requireNonNull(client, "client == null");
     this.ticker = Objects.requireNonNull(ticker, "ticker == null");
     this.timer = tickEverySecond ? new Timer(TICK_MILLIS, event -> refresh()) : null;
+    this.timeline = new QueryTimeline(client, keys -> selectionChanged());
     setName("cacheInspector");
 
     queryTable.setName("cacheInspector.queries");
@@ -257,7 +264,7 @@ public final class CacheInspector extends JPanel {
     dialog.add(new CacheInspector(client));
     dialog.getRootPane().registerKeyboardAction(
         event -> dialog.dispose(), KeyStroke.getKeyStroke(KeyEvent.VK_ESCAPE, 0), JComponent.WHEN_IN_FOCUSED_WINDOW);
-    dialog.setSize(960, 540);
+    dialog.setSize(1100, 720);
     dialog.setLocationRelativeTo(owner);
     dialog.setVisible(true);
     return dialog;
@@ -323,6 +330,7 @@ public final class CacheInspector extends JPanel {
   /** Listens to the cache and refreshes now. EDT. */
   void connect() {
     if (subscription == null) {
+      timeline.connect();
       subscription = client.onCacheChange(this::cacheChanged);
       refresh();
     }
@@ -330,6 +338,7 @@ public final class CacheInspector extends JPanel {
 
   /** Stops listening to the cache. EDT. */
   void disconnect() {
+    timeline.disconnect();
     AutoCloseable open = subscription;
     subscription = null;
     if (open != null) {
@@ -479,7 +488,8 @@ public final class CacheInspector extends JPanel {
     invalidate.setEnabled(selected);
     reset.setEnabled(selected);
     remove.setEnabled(selected);
-    detail.show(selected ? queries.queryAt(queryTable.convertRowIndexToModel(view)) : null);
+    CachedQuery<?> query = selected ? queries.queryAt(queryTable.convertRowIndexToModel(view)) : null;
+    detail.show(query, query == null ? List.of() : timeline.events(query.key()), ticker.read());
   }
 
   private static void addAction(JToolBar bar, JButton button, String name, String tip, Runnable action) {

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.querycache.Mutation;
 import dev.querycache.QueryClient;
+import dev.querycache.QueryFilter;
 import dev.querycache.QueryKey;
 import dev.querycache.QueryOptions;
 import dev.querycache.QueryState;
@@ -432,5 +433,75 @@ class CacheInspectorTest {
 
     run(() -> button("count.inactive").doClick());
     assertThat(shownQueries()).isEqualTo(2);
+  }
+
+  // ---- timeline ------------------------------------------------------------------------------
+
+  private List<String> timelineColumn(int column) {
+    return call(() -> {
+      List<String> cells = new ArrayList<>();
+      TimelineTableModel rows = inspector.detail().timeline();
+      for (int row = 0; row < rows.getRowCount(); row++) {
+        cells.add(String.valueOf(rows.getValueAt(row, column)));
+      }
+      return cells;
+    });
+  }
+
+  @Test
+  void theTimelineShowsTheSelectedQuerysTransitionsNewestFirst() {
+    run(inspector::connect);
+    client.setQueryData(key, "write specs");
+    client.invalidateQueries(QueryFilter.exact(key));
+    flushEdt();
+
+    select(key);
+
+    assertThat(timelineColumn(TimelineTableModel.WHAT)).containsExactly("invalidated", "set");
+    assertThat(call(() -> inspector.detail().tabs().getTitleAt(QueryDetailPane.TIMELINE_TAB)))
+        .isEqualTo("Timeline (2)");
+  }
+
+  @Test
+  void theTimelineFollowsTheSelectedQueryLive() {
+    client.setQueryData(key, "write specs");
+    run(inspector::connect);
+    select(key);
+
+    client.invalidateQueries(QueryFilter.exact(key));
+    flushEdt();
+
+    assertThat(timelineColumn(TimelineTableModel.WHAT)).containsExactly("invalidated");
+  }
+
+  @Test
+  void theTimelineNamesTheMutationRunThatPatchedTheQuery() {
+    client.setQueryData(key, "write specs");
+    Mutation<String, String, Void> rename = client.asyncMutation((String title) -> new CompletableFuture<String>())
+        .name("rename")
+        .optimistic(key, (title, next) -> next)
+        .errorMessage("Could not rename")
+        .build();
+    run(inspector::connect);
+    select(key);
+
+    rename.fire("write more specs");
+    flushEdt();
+
+    assertThat(timelineColumn(TimelineTableModel.WHAT)).containsExactly("layer added");
+    assertThat(timelineColumn(TimelineTableModel.BY).get(0)).startsWith("rename #");
+  }
+
+  @Test
+  void aDisconnectedInspectorKeepsNoTimeline() {
+    run(inspector::connect);
+    run(inspector::disconnect);
+
+    client.setQueryData(key, "write specs");
+    flushEdt();
+    run(inspector::refresh);
+    select(key);
+
+    assertThat(timelineColumn(TimelineTableModel.WHAT)).isEmpty();
   }
 }

@@ -6,7 +6,6 @@ import dev.querycache.examples.DemoServer;
 import java.awt.Component;
 import java.awt.Graphics2D;
 import java.awt.GraphicsEnvironment;
-import java.awt.Window;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,6 +17,7 @@ import javax.swing.AbstractButton;
 import javax.swing.JCheckBox;
 import javax.swing.JComponent;
 import javax.swing.JDialog;
+import javax.swing.JTabbedPane;
 import javax.swing.JTable;
 import javax.swing.SwingUtilities;
 
@@ -63,6 +63,9 @@ public final class Screenshots {
         && !app.client().getQueriesData(QueryFilter.prefix(java.util.List.of("notification"))).isEmpty());
     settle();
     shoot(app.frame(), "notifications.png");
+    // Open from here on, so that its timelines hold what the demo does next.
+    JDialog[] inspector = new JDialog[1];
+    onEdt(() -> inspector[0] = dev.querycache.swing.CacheInspector.showWindow(app.frame(), app.client()));
 
     // An optimistic flip the server refuses: the row flips at once, then back, with a toast.
     server.settings().setLatencyMs(1200);
@@ -93,13 +96,21 @@ public final class Screenshots {
     pause(1500);
     shoot(app.frame(), "mailbox-undo.png");
 
-    onEdt(() -> dev.querycache.swing.CacheInspector.showWindow(app.frame(), app.client()));
-    pause(800);
-    for (Window window : Window.getWindows()) {
-      if (window instanceof JDialog && window.isShowing()) {
-        shoot((JDialog) window, "inspector.png");
+    // The inspector on the notifications page: its data, then its timeline (the refused flip).
+    onEdt(() -> {
+      JTable queries = (JTable) named(inspector[0], "cacheInspector.queries");
+      for (int row = 0; row < queries.getRowCount(); row++) {
+        if (String.valueOf(queries.getValueAt(row, 0)).contains("getNotifications")) {
+          queries.setRowSelectionInterval(row, row);
+          break;
+        }
       }
-    }
+    });
+    pause(800);
+    shoot(inspector[0], "inspector.png");
+    onEdt(() -> ((JTabbedPane) named(inspector[0], "cacheInspector.detailTabs")).setSelectedIndex(1));
+    pause(300);
+    shoot(inspector[0], "inspector-timeline.png");
   }
 
   private static void settle() throws InterruptedException {
@@ -149,6 +160,21 @@ public final class Screenshots {
     if (root instanceof java.awt.Container) {
       for (Component child : ((java.awt.Container) root).getComponents()) {
         C found = find(child, type);
+        if (found != null) {
+          return found;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static Component named(Component root, String name) {
+    if (name.equals(root.getName())) {
+      return root;
+    }
+    if (root instanceof java.awt.Container) {
+      for (Component child : ((java.awt.Container) root).getComponents()) {
+        Component found = named(child, name);
         if (found != null) {
           return found;
         }

@@ -1,0 +1,128 @@
+package dev.querycache.swing;
+
+import dev.querycache.QueryClient;
+import dev.querycache.QueryEvent;
+import dev.querycache.QueryKey;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import javax.swing.SwingUtilities;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the {@link CacheInspector} remembers of each query's history: the last
+ * {@link #PER_QUERY} {@link QueryEvent}s of each of the last {@link #QUERIES} queries that
+ * changed, read from {@link QueryClient#onQueryEvent} while connected. Events arrive on the
+ * client's notify executor and are handed to the EDT in bursts; {@code changed} then hears
+ * which keys got events. Confined to the EDT but for the listener.
+ */
+final class QueryTimeline {
+  /** How many events are kept per query, the newest. */
+  static final int PER_QUERY = 200;
+  /** How many queries have a history, the ones that changed last. */
+  static final int QUERIES = 1_000;
+
+  private final QueryClient client;
+  private final Consumer<Set<QueryKey<?>>> changed;
+  private final Queue<QueryEvent<?>> arrived = new ConcurrentLinkedQueue<>();
+  private final AtomicBoolean drainQueued = new AtomicBoolean();
+  private final Map<QueryKey<?>, Deque<QueryEvent<?>>> byKey =
+      new LinkedHashMap<>(64, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<QueryKey<?>, Deque<QueryEvent<?>>> eldest) {
+          return size() > QUERIES;
+        }
+      };
+  private @Nullable AutoCloseable subscription;
+
+  /**
+   * A timeline of {@code client}'s queries.
+   *
+   * @param client the client whose events to keep
+   * @param changed told on the EDT, after each burst, which keys got events
+   */
+  QueryTimeline(QueryClient client, Consumer<Set<QueryKey<?>>> changed) {
+    this.client = Objects.requireNonNull(client, "client == null");
+    this.changed = Objects.requireNonNull(changed, "changed == null");
+  }
+
+  /** Starts keeping events (from now on). EDT. */
+  void connect() {
+    if (subscription == null) {
+      subscription = client.onQueryEvent(this::arrive);
+    }
+  }
+
+  /** Stops keeping events; what was kept stays. EDT. */
+  void disconnect() {
+    AutoCloseable open = subscription;
+    subscription = null;
+    arrived.clear();
+    if (open != null) {
+      try {
+        open.close();
+      } catch (Exception e) {
+        throw new IllegalStateException("could not stop listening to the query events", e);
+      }
+    }
+  }
+
+  /** On the notify executor: queue the event, and a drain on the EDT if none is queued. */
+  private void arrive(QueryEvent<?> event) {
+    arrived.add(event);
+    if (drainQueued.compareAndSet(false, true)) {
+      SwingUtilities.invokeLater(this::drain);
+    }
+  }
+
+  /** Files what arrived under its key. EDT. */
+  void drain() {
+    drainQueued.set(false);
+    if (subscription == null) {
+      arrived.clear();
+      return;
+    }
+    Set<QueryKey<?>> keys = new LinkedHashSet<>();
+    QueryEvent<?> event;
+    while ((event = arrived.poll()) != null) {
+      Deque<QueryEvent<?>> events = byKey.computeIfAbsent(event.key(), key -> new ArrayDeque<>());
+      if (events.size() == PER_QUERY) {
+        events.removeFirst();
+      }
+      events.addLast(event);
+      keys.add(event.key());
+    }
+    if (!keys.isEmpty()) {
+      changed.accept(keys);
+    }
+  }
+
+  /**
+   * The events kept of {@code key}, the newest first.
+   *
+   * @param key a query key
+   * @return its events; empty if none were kept
+   */
+  List<QueryEvent<?>> events(QueryKey<?> key) {
+    Deque<QueryEvent<?>> events = byKey.get(key);
+    if (events == null) {
+      return List.of();
+    }
+    List<QueryEvent<?>> newestFirst = new ArrayList<>(events);
+    Collections.reverse(newestFirst);
+    return newestFirst;
+  }
+}
