@@ -80,6 +80,17 @@ public record MutationState<V, R, C>(
   }
 
   /**
+   * This run as the client's event stream names it in {@link QueryEvent#by()}: the
+   * mutation's name and the run's id, such as {@code "archive #12"}. Devtools use it to find
+   * the queries a run patched.
+   *
+   * @return the name, a space, {@code #} and the id
+   */
+  public String runName() {
+    return name + " #" + id;
+  }
+
+  /**
    * Whether the run has started and not settled.
    *
    * @return {@code status() == PENDING}

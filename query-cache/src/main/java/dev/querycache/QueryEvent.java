@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
  * @param key the query's key
  * @param kind what happened
  * @param by who caused it, where the cache knows: for the optimistic-layer kinds, the
- *     mutation and its run ({@code "archive #12"}); null for the others
+ *     mutation run ({@link MutationState#runName()}, such as {@code "archive #12"}); null for
+ *     the others
  * @param at when, on the client's {@link Ticker} (nanoseconds)
  * @param before the state before
  * @param after the state after; never the same instance as {@code before}

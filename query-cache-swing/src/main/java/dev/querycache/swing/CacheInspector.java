@@ -2,6 +2,7 @@ package dev.querycache.swing;
 
 import dev.querycache.CachedQuery;
 import dev.querycache.MutationFilter;
+import dev.querycache.MutationState;
 import dev.querycache.QueryClient;
 import dev.querycache.QueryFilter;
 import dev.querycache.QueryKey;
@@ -65,8 +66,11 @@ import org.jspecify.annotations.Nullable;
  *       invalidate, reset or remove the selected query, through the client's filter methods
  *       with {@link QueryFilter#exact(QueryKey)}.
  *   <li><b>Mutations</b>: a table of the runs the client remembers
- *       ({@link QueryClient#getMutations} with {@link MutationFilter#all()}): id, mutation key,
- *       status, variables, whether paused, failure count.
+ *       ({@link QueryClient#getMutations} with {@link MutationFilter#all()}): id, name,
+ *       mutation key, status, variables, whether paused, failure count, result, error and when
+ *       it was submitted; below it, the selected run's summary with the queries its optimistic
+ *       layers patched and what became of them (added, rolled back, folded), and its
+ *       variables, context and result as a JSON tree.
  * </ul>
  *
  * <p>While displayable, it follows the cache live: it listens with
@@ -101,6 +105,7 @@ public final class CacheInspector extends JPanel {
   private final JTable queryTable = new JTable(queries);
   private final JTable mutationTable = new JTable(mutations);
   private final QueryDetailPane detail = new QueryDetailPane();
+  private final MutationDetailPane mutationDetail = new MutationDetailPane();
   /** Narrows the queries to those whose key or status contains its text, ignoring case. */
   private final JTextField filter = new JTextField(24);
   private final JButton refetch = new JButton("Refetch");
@@ -146,7 +151,10 @@ public final class CacheInspector extends JPanel {
     this.client = Objects.requireNonNull(client, "client == null");
     this.ticker = Objects.requireNonNull(ticker, "ticker == null");
     this.timer = tickEverySecond ? new Timer(TICK_MILLIS, event -> refresh()) : null;
-    this.timeline = new QueryTimeline(client, keys -> selectionChanged());
+    this.timeline = new QueryTimeline(client, keys -> {
+      selectionChanged();
+      mutationSelectionChanged();
+    });
     setName("cacheInspector");
 
     queryTable.setName("cacheInspector.queries");
@@ -206,7 +214,17 @@ public final class CacheInspector extends JPanel {
 
     tabs.setName("cacheInspector.tabs");
     tabs.addTab("Queries", queriesTab);
-    tabs.addTab("Mutations", new JScrollPane(mutationTable));
+    mutationTable.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
+    mutationTable.getSelectionModel().addListSelectionListener(
+        event -> {
+          if (!event.getValueIsAdjusting()) {
+            mutationSelectionChanged();
+          }
+        });
+    JSplitPane mutationsSplit =
+        new JSplitPane(JSplitPane.VERTICAL_SPLIT, new JScrollPane(mutationTable), mutationDetail);
+    mutationsSplit.setResizeWeight(0.55);
+    tabs.addTab("Mutations", mutationsSplit);
     add(tabs, BorderLayout.CENTER);
 
     refresh();
@@ -366,9 +384,18 @@ public final class CacheInspector extends JPanel {
   /** Reads the cache and brings both tables and the counts up to it. EDT. */
   void refresh() {
     queries.update(client.getQueries(QueryFilter.all()), ticker.read());
-    mutations.update(client.getMutations(MutationFilter.all()));
+    mutations.update(client.getMutations(MutationFilter.all()), ticker.read());
     updateCounts();
     selectionChanged();
+    mutationSelectionChanged();
+  }
+
+  /** Shows the selected run, if any, below the mutations. EDT. */
+  private void mutationSelectionChanged() {
+    int view = mutationTable.getSelectedRow();
+    MutationState<?, ?, ?> run = view < 0 ? null : mutations.runAt(mutationTable.convertRowIndexToModel(view));
+    mutationDetail.show(
+        run, run == null ? Map.of() : timeline.patchesBy(run.runName()), ticker.read());
   }
 
   /**
@@ -452,6 +479,14 @@ public final class CacheInspector extends JPanel {
 
   QueriesTableModel queriesModel() {
     return queries;
+  }
+
+  MutationDetailPane mutationDetail() {
+    return mutationDetail;
+  }
+
+  JTable mutationTable() {
+    return mutationTable;
   }
 
   MutationsTableModel mutationsModel() {

@@ -23,11 +23,19 @@ final class MutationsTableModel extends AbstractTableModel {
   static final int VARIABLES = 4;
   static final int PAUSED = 5;
   static final int FAILURES = 6;
+  static final int RESULT = 7;
+  static final int ERROR = 8;
+  static final int SUBMITTED = 9;
 
-  private static final String[] NAMES = {"ID", "Name", "Key", "Status", "Variables", "Paused", "Failures"};
-  private static final Class<?>[] TYPES = {
-    Long.class, String.class, String.class, MutationStatus.class, String.class, Boolean.class, Integer.class
+  private static final String[] NAMES = {
+    "ID", "Name", "Key", "Status", "Variables", "Paused", "Failures", "Result", "Error", "Submitted"
   };
+  private static final Class<?>[] TYPES = {
+    Long.class, String.class, String.class, MutationStatus.class, String.class, Boolean.class, Integer.class,
+    String.class, String.class, String.class
+  };
+  /** The clock reading the "Submitted" column counts from. */
+  private long now;
 
   private final transient List<MutationState<?, ?, ?>> rows = new ArrayList<>();
   private final transient RowDiff.Events events =
@@ -53,9 +61,14 @@ final class MutationsTableModel extends AbstractTableModel {
    *
    * @param runs the runs the client remembers, oldest first
    */
-  void update(List<MutationState<?, ?, ?>> runs) {
+  void update(List<MutationState<?, ?, ?>> runs, long now) {
     // The keyed diff the query models use: a run's state is replaced on every transition.
     RowDiff.apply(rows, runs, MutationState::id, events);
+    boolean secondsMoved = (now - this.now) / 1_000_000_000L != 0;
+    this.now = now;
+    if (secondsMoved && !rows.isEmpty()) {
+      fireTableRowsUpdated(0, rows.size() - 1); // the "Submitted" times
+    }
   }
 
   /**
@@ -107,6 +120,12 @@ final class MutationsTableModel extends AbstractTableModel {
         return run.isPaused();
       case FAILURES:
         return run.failureCount();
+      case RESULT:
+        return run.result() == null ? QueriesTableModel.NEVER : String.valueOf(run.result());
+      case ERROR:
+        return run.error() == null ? QueriesTableModel.NEVER : String.valueOf(run.error());
+      case SUBMITTED:
+        return QueriesTableModel.ago(now - run.submittedAt());
       default:
         throw new IndexOutOfBoundsException("no column " + column);
     }

@@ -23,7 +23,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * What the {@link CacheInspector} remembers of each query's history: the last
  * {@link #PER_QUERY} {@link QueryEvent}s of each of the last {@link #QUERIES} queries that
- * changed, read from {@link QueryClient#onQueryEvent} while connected. Events arrive on the
+ * changed, read from {@link QueryClient#onQueryEvent} while connected, and which queries each
+ * of the last {@link #QUERIES} mutation runs patched. Events arrive on the
  * client's notify executor and are handed to the EDT in bursts; {@code changed} then hears
  * which keys got events. Confined to the EDT but for the listener.
  */
@@ -43,6 +44,16 @@ final class QueryTimeline {
 
         @Override
         protected boolean removeEldestEntry(Map.Entry<QueryKey<?>, Deque<QueryEvent<?>>> eldest) {
+          return size() > QUERIES;
+        }
+      };
+  /** Which queries each mutation run patched, and what became of its layers there. */
+  private final Map<String, Map<QueryKey<?>, List<QueryEvent.Kind>>> patchesBy =
+      new LinkedHashMap<>(64, 0.75f, false) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Map<QueryKey<?>, List<QueryEvent.Kind>>> eldest) {
           return size() > QUERIES;
         }
       };
@@ -104,10 +115,27 @@ final class QueryTimeline {
       }
       events.addLast(event);
       keys.add(event.key());
+      String by = event.by();
+      if (by != null) {
+        patchesBy.computeIfAbsent(by, run -> new LinkedHashMap<>())
+            .computeIfAbsent(event.key(), key -> new ArrayList<>())
+            .add(event.kind());
+      }
     }
     if (!keys.isEmpty()) {
       changed.accept(keys);
     }
+  }
+
+  /**
+   * The queries that the mutation run {@code by} patched, with what became of its layers on
+   * each (added, rolled back, folded), in order.
+   *
+   * @param by the run, as {@link QueryEvent#by()} names it: {@code "archive #12"}
+   * @return the patched keys, in the order the run first patched them; empty if none
+   */
+  Map<QueryKey<?>, List<QueryEvent.Kind>> patchesBy(String by) {
+    return patchesBy.getOrDefault(by, Map.of());
   }
 
   /**

@@ -504,4 +504,61 @@ class CacheInspectorTest {
 
     assertThat(timelineColumn(TimelineTableModel.WHAT)).isEmpty();
   }
+
+  // ---- mutation details ----------------------------------------------------------------------
+
+  private void selectRun(int row) {
+    run(() -> inspector.mutationTable().setRowSelectionInterval(row, row));
+  }
+
+  @Test
+  void theSelectedRunShowsItsSummaryAndThePatchedQueries() {
+    client.setQueryData(key, "write specs");
+    CompletableFuture<String> answer = new CompletableFuture<>();
+    Mutation<String, String, Void> rename = client.asyncMutation((String title) -> answer)
+        .name("rename")
+        .optimistic(key, (title, next) -> next)
+        .errorMessage("Could not rename")
+        .build();
+    run(inspector::connect);
+
+    rename.fire("write more specs");
+    answer.completeExceptionally(new java.io.IOException("refused"));
+    flushEdt();
+    selectRun(0);
+
+    assertThat(call(() -> inspector.mutationDetail().summary().getText()))
+        .contains("rename")
+        .contains("Status: ERROR")
+        .contains("Error: java.io.IOException: refused")
+        .contains(key + ": layer added, rolled back");
+  }
+
+  @Test
+  void theSelectedRunsVariablesAndResultShowAsJson() {
+    Mutation<String, String, Void> echo =
+        client.asyncMutation((String title) -> CompletableFuture.completedFuture(title + "!")).build();
+    run(inspector::connect);
+
+    echo.fire("hello");
+    flushEdt();
+    selectRun(0);
+
+    List<String> rows = call(() -> {
+      javax.swing.JTree tree = inspector.mutationDetail().values().tree();
+      List<String> shown = new ArrayList<>();
+      for (int row = 0; row < tree.getRowCount(); row++) {
+        shown.add(tree.getPathForRow(row).getLastPathComponent().toString());
+      }
+      return shown;
+    });
+    assertThat(rows).contains("variables: \"hello\"", "context: null", "result: \"hello!\"");
+  }
+
+  @Test
+  void withoutASelectedRunTheMutationDetailsAreEmpty() {
+    run(inspector::connect);
+
+    assertThat(call(() -> inspector.mutationDetail().summary().getText())).isEmpty();
+  }
 }

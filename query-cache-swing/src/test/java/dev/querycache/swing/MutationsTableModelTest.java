@@ -8,6 +8,7 @@ import dev.querycache.MutationStatus;
 import dev.querycache.QueryClient;
 import dev.querycache.QueryKey;
 import dev.querycache.test.RecordingToaster;
+import dev.querycache.test.VirtualTime;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,10 +23,13 @@ import org.junit.jupiter.api.Test;
  * run id. Mutation functions hand out futures the test completes.
  */
 class MutationsTableModelTest {
+  private final VirtualTime time = new VirtualTime();
   private final QueryClient client =
       QueryClient.builder()
           .notifyExecutor(Runnable::run)
           .fetchExecutor(Runnable::run)
+          .ticker(time)
+          .scheduler(time)
           .toaster(new RecordingToaster())
           .build();
   private final MutationsTableModel model = new MutationsTableModel();
@@ -46,7 +50,7 @@ class MutationsTableModelTest {
   }
 
   private void update() {
-    model.update(client.getMutations(MutationFilter.all()));
+    model.update(client.getMutations(MutationFilter.all()), time.read());
   }
 
   @Test
@@ -56,7 +60,8 @@ class MutationsTableModelTest {
       names.add(model.getColumnName(column));
     }
 
-    assertThat(names).containsExactly("ID", "Name", "Key", "Status", "Variables", "Paused", "Failures");
+    assertThat(names).containsExactly(
+        "ID", "Name", "Key", "Status", "Variables", "Paused", "Failures", "Result", "Error", "Submitted");
   }
 
   @Test
@@ -95,6 +100,33 @@ class MutationsTableModelTest {
 
     assertThat(model.getValueAt(0, MutationsTableModel.STATUS)).isEqualTo(MutationStatus.ERROR);
     assertThat(model.getValueAt(0, MutationsTableModel.FAILURES)).isEqualTo(1);
+    assertThat(model.getValueAt(0, MutationsTableModel.ERROR)).isEqualTo("java.io.IOException: refused");
+    assertThat(model.getValueAt(0, MutationsTableModel.RESULT)).isEqualTo(QueriesTableModel.NEVER);
+  }
+
+  @Test
+  void succeededRunShowsItsResult() {
+    archive.fire("m1");
+    writes.get(0).complete(true);
+
+    update();
+
+    assertThat(model.getValueAt(0, MutationsTableModel.RESULT)).isEqualTo("true");
+    assertThat(model.getValueAt(0, MutationsTableModel.ERROR)).isEqualTo(QueriesTableModel.NEVER);
+  }
+
+  @Test
+  void submittedSaysHowLongAgoTheRunStartedAndMovesWithTheClock() {
+    archive.fire("m1");
+    update();
+    List<TableModelEvent> events = new ArrayList<>();
+    model.addTableModelListener(events::add);
+
+    time.advance(java.time.Duration.ofSeconds(3));
+    update();
+
+    assertThat(model.getValueAt(0, MutationsTableModel.SUBMITTED)).isEqualTo("3 s ago");
+    assertThat(events).extracting(TableModelEvent::getType).containsOnly(TableModelEvent.UPDATE);
   }
 
   @Test

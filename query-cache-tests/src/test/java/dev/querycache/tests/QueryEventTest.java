@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.querycache.FetchStatus;
 import dev.querycache.Mutation;
+import dev.querycache.MutationFilter;
+import dev.querycache.MutationState;
 import dev.querycache.QueryClient;
 import dev.querycache.QueryEvent;
 import dev.querycache.QueryEvent.Kind;
@@ -169,6 +171,24 @@ class QueryEventTest {
     assertThat(events.get(0).after().optimisticLayers()).isEqualTo(1);
     assertThat(kinds()).contains(Kind.LAYERS_FOLDED);
     assertThat(events.get(events.size() - 1).after().optimisticLayers()).isZero();
+  }
+
+  @Test
+  void aLayersCauseIsTheRunNameOfItsRunsState() {
+    client.setQueryData(key, "write specs");
+    ControllableMutation<String, String> api = new ControllableMutation<>();
+    Mutation<String, String, Void> rename = client.asyncMutation(api)
+        .name("rename")
+        .optimistic(key, (title, next) -> next)
+        .errorMessage("Could not rename")
+        .build();
+    listen();
+
+    rename.fire("write more specs");
+
+    MutationState<?, ?, ?> run = client.getMutations(MutationFilter.all()).get(0);
+    assertThat(run.runName()).isEqualTo("rename #" + run.id());
+    assertThat(events.get(0).by()).isEqualTo(run.runName());
   }
 
   @Test

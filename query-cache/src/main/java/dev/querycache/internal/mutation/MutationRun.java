@@ -266,7 +266,7 @@ public final class MutationRun<V, R, C> implements Retryer.Listener, LayerOwner,
   /** The mutation's name and this run's id, such as {@code "archive #12"}. */
   @Override
   public String name() {
-    return config.displayName() + " #" + id;
+    return state.runName();
   }
 
   /**

@@ -1,0 +1,98 @@
+package dev.querycache.swing;
+
+import dev.querycache.MutationState;
+import dev.querycache.QueryEvent;
+import dev.querycache.QueryKey;
+import java.awt.BorderLayout;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.swing.JPanel;
+import javax.swing.JScrollPane;
+import javax.swing.JSplitPane;
+import javax.swing.JTextArea;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The lower half of the {@link CacheInspector}'s mutations tab: the selected run's summary
+ * (name, key, status, when, failures, error, and the queries its optimistic layers patched
+ * with what became of them) on the left, and on the right its variables, context and result
+ * as a JSON tree ({@link DataTreePane}). Confined to the EDT.
+ */
+final class MutationDetailPane extends JPanel {
+  private static final long serialVersionUID = 1L;
+
+  private final JTextArea summary = new JTextArea(6, 28);
+  private final DataTreePane values = new DataTreePane();
+
+  MutationDetailPane() {
+    super(new BorderLayout());
+    summary.setName("cacheInspector.mutationDetails");
+    summary.setEditable(false);
+    summary.setLineWrap(true);
+    summary.setWrapStyleWord(true);
+    values.setName("cacheInspector.mutationValues");
+    JSplitPane split = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, new JScrollPane(summary), values);
+    split.setResizeWeight(0.4);
+    add(split, BorderLayout.CENTER);
+  }
+
+  /**
+   * Shows {@code run}, or nothing.
+   *
+   * @param run the selected run's state, or null when no row is selected
+   * @param patches the queries it patched, with what became of its layers on each
+   * @param now the inspector's clock reading
+   */
+  void show(@Nullable MutationState<?, ?, ?> run, Map<QueryKey<?>, List<QueryEvent.Kind>> patches, long now) {
+    String text = run == null ? "" : describe(run, patches, now);
+    if (!text.equals(summary.getText())) {
+      summary.setText(text);
+      summary.setCaretPosition(0);
+    }
+    if (run == null) {
+      values.show(null, null);
+      return;
+    }
+    Map<String, @Nullable Object> shown = new LinkedHashMap<>();
+    shown.put("variables", run.variables());
+    shown.put("context", run.context());
+    shown.put("result", run.result());
+    values.show(run.id(), shown);
+  }
+
+  /** The summary of one run. */
+  static String describe(MutationState<?, ?, ?> run, Map<QueryKey<?>, List<QueryEvent.Kind>> patches, long now) {
+    StringBuilder out = new StringBuilder();
+    out.append("Run #").append(run.id()).append(": ").append(run.name()).append('\n');
+    out.append("Key: ").append(run.mutationKey() == null ? "none" : run.mutationKey()).append('\n');
+    out.append("Status: ").append(run.status())
+        .append(", paused: ").append(run.isPaused() ? "yes" : "no")
+        .append(", failed attempts: ").append(run.failureCount()).append('\n');
+    out.append("Submitted: ").append(QueriesTableModel.ago(now - run.submittedAt())).append('\n');
+    Throwable error = run.error();
+    if (error != null) {
+      out.append("Error: ").append(ToastPanel.describe(error)).append('\n');
+    }
+    if (patches.isEmpty()) {
+      out.append("Optimistic layers: none seen");
+    } else {
+      out.append("Optimistic layers:");
+      patches.forEach((key, kinds) -> {
+        out.append("\n  ").append(key).append(": ");
+        for (int i = 0; i < kinds.size(); i++) {
+          out.append(i == 0 ? "" : ", ").append(TimelineTableModel.what(kinds.get(i)));
+        }
+      });
+    }
+    return out.toString();
+  }
+
+  JTextArea summary() {
+    return summary;
+  }
+
+  DataTreePane values() {
+    return values;
+  }
+}
