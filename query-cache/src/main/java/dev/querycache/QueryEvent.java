@@ -55,7 +55,12 @@ public record QueryEvent<T>(
      * Layers of mutations that succeeded became part of the confirmed data (the data a
      * fetch or a write by hand brought includes them, or their settle step folded them).
      */
-    LAYERS_FOLDED
+    LAYERS_FOLDED,
+    /**
+     * A tool forced the state: {@link QueryDevtools} simulated a loading or an error, or put
+     * back the state from before one.
+     */
+    SIMULATED
   }
 
   /**

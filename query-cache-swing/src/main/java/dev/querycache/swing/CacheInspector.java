@@ -4,6 +4,7 @@ import dev.querycache.CachedQuery;
 import dev.querycache.MutationFilter;
 import dev.querycache.MutationState;
 import dev.querycache.QueryClient;
+import dev.querycache.QueryDevtools;
 import dev.querycache.QueryFilter;
 import dev.querycache.QueryKey;
 import dev.querycache.Ticker;
@@ -14,6 +15,7 @@ import java.awt.Window;
 import java.awt.event.ActionEvent;
 import java.awt.event.InputEvent;
 import java.awt.event.KeyEvent;
+import java.io.IOException;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -35,6 +37,7 @@ import javax.swing.JTabbedPane;
 import javax.swing.JTable;
 import javax.swing.JTextArea;
 import javax.swing.JTextField;
+import javax.swing.JToggleButton;
 import javax.swing.JToolBar;
 import javax.swing.KeyStroke;
 import javax.swing.ListSelectionModel;
@@ -64,7 +67,9 @@ import org.jspecify.annotations.Nullable;
  *       each with when, what (fetch started, fetched, set, layer added, rolled back,
  *       layers folded...), by whom (the mutation run) and what changed. Buttons refetch,
  *       invalidate, reset or remove the selected query, through the client's filter methods
- *       with {@link QueryFilter#exact(QueryKey)}.
+ *       with {@link QueryFilter#exact(QueryKey)}; Loading and Error simulate those states on
+ *       it until Restore ({@link QueryDevtools}); Offline takes the client offline until
+ *       pressed again; Clear cache removes every query.
  *   <li><b>Mutations</b>: a table of the runs the client remembers
  *       ({@link QueryClient#getMutations} with {@link MutationFilter#all()}): id, name,
  *       mutation key, status, variables, whether paused, failure count, result, error and when
@@ -112,6 +117,12 @@ public final class CacheInspector extends JPanel {
   private final JButton invalidate = new JButton("Invalidate");
   private final JButton reset = new JButton("Reset");
   private final JButton remove = new JButton("Remove");
+  private final JButton simulateLoading = new JButton("Loading");
+  private final JButton simulateError = new JButton("Error");
+  private final JButton restore = new JButton("Restore");
+  private final JToggleButton offline = new JToggleButton("Offline");
+  private final JButton clear = new JButton("Clear cache");
+  private final transient QueryDevtools devtools;
   private final JLabel total = new JLabel();
   private final Map<QueryBadge, JButton> badgeCounts = new EnumMap<>(QueryBadge.class);
   private final transient @Nullable Timer timer;
@@ -151,6 +162,7 @@ public final class CacheInspector extends JPanel {
     this.client = Objects.requireNonNull(client, "client == null");
     this.ticker = Objects.requireNonNull(ticker, "ticker == null");
     this.timer = tickEverySecond ? new Timer(TICK_MILLIS, event -> refresh()) : null;
+    this.devtools = QueryDevtools.of(client);
     this.timeline = new QueryTimeline(client, keys -> {
       selectionChanged();
       mutationSelectionChanged();
@@ -199,6 +211,20 @@ public final class CacheInspector extends JPanel {
         this::invalidateSelected);
     addAction(actions, reset, "reset", "Put the selected query back to its initial state", this::resetSelected);
     addAction(actions, remove, "remove", "Remove the selected query from the cache", this::removeSelected);
+    actions.addSeparator();
+    addAction(actions, simulateLoading, "simulateLoading", "Show the selected query as loading, until Restore",
+        this::simulateLoadingSelected);
+    addAction(actions, simulateError, "simulateError", "Show the selected query as failed, until Restore",
+        this::simulateErrorSelected);
+    addAction(actions, restore, "restore", "Put back the selected query's state from before the simulation",
+        this::restoreSelected);
+    actions.addSeparator();
+    offline.setName("cacheInspector.offline");
+    offline.setToolTipText("Take the client offline: fetches and mutations pause until pressed again");
+    offline.addActionListener(event -> devtools.setOffline(offline.isSelected()));
+    actions.add(offline);
+    addAction(actions, clear, "clear", "Remove every query from the cache", this::clearCache);
+    clear.setEnabled(true);
 
     JSplitPane split =
         new JSplitPane(JSplitPane.VERTICAL_SPLIT, new JScrollPane(queryTable), detail);
@@ -210,6 +236,7 @@ public final class CacheInspector extends JPanel {
 
     mutationTable.setName("cacheInspector.mutations");
     mutationTable.setAutoCreateRowSorter(true);
+    mutationTable.getColumnModel().getColumn(MutationsTableModel.NAME).setPreferredWidth(140);
     mutationTable.getColumnModel().getColumn(MutationsTableModel.VARIABLES).setPreferredWidth(300);
 
     tabs.setName("cacheInspector.tabs");
@@ -477,6 +504,26 @@ public final class CacheInspector extends JPanel {
     onSelected(key -> client.removeQueries(QueryFilter.exact(key)));
   }
 
+  /** Shows the selected query, if any, as loading until restored. */
+  void simulateLoadingSelected() {
+    onSelected(devtools::simulateLoading);
+  }
+
+  /** Shows the selected query, if any, as failed until restored. */
+  void simulateErrorSelected() {
+    onSelected(key -> devtools.simulateError(key, new IOException("simulated by the cache inspector")));
+  }
+
+  /** Puts back the selected query's state from before its simulation, if any. */
+  void restoreSelected() {
+    onSelected(devtools::restore);
+  }
+
+  /** Removes every query from the cache. */
+  void clearCache() {
+    devtools.clearCache();
+  }
+
   QueriesTableModel queriesModel() {
     return queries;
   }
@@ -519,11 +566,12 @@ public final class CacheInspector extends JPanel {
   private void selectionChanged() {
     int view = queryTable.getSelectedRow();
     boolean selected = view >= 0;
-    refetch.setEnabled(selected);
-    invalidate.setEnabled(selected);
-    reset.setEnabled(selected);
-    remove.setEnabled(selected);
     CachedQuery<?> query = selected ? queries.queryAt(queryTable.convertRowIndexToModel(view)) : null;
+    for (JButton action : new JButton[] {refetch, invalidate, reset, remove, simulateLoading, simulateError}) {
+      action.setEnabled(selected);
+    }
+    restore.setEnabled(query != null && devtools.isSimulating(query.key()));
+    offline.setSelected(!client.isOnline());
     detail.show(query, query == null ? List.of() : timeline.events(query.key()), ticker.read());
   }
 

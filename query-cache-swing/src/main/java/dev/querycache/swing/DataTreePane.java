@@ -29,16 +29,25 @@ import tools.jackson.databind.JsonNode;
 final class DataTreePane extends JPanel {
   private static final long serialVersionUID = 1L;
 
-  private final JTree tree = new JTree(new JsonTreeModel("data", DataJson.tree(null)));
-  private final JScrollPane scroll = new JScrollPane(tree);
+  private final String rootName;
+  private final JTree tree;
+  private final JScrollPane scroll;
   private final JButton copy = new JButton("Copy JSON");
   private transient @Nullable Object shownFor;
   private transient @Nullable Object shownData;
   private transient JsonNode shownTree = DataJson.tree(null);
   private transient @Nullable Clipboard clipboard;
 
-  DataTreePane() {
+  /**
+   * An empty pane.
+   *
+   * @param rootName what the root row is called, such as {@code "data"}
+   */
+  DataTreePane(String rootName) {
     super(new BorderLayout());
+    this.rootName = rootName;
+    this.tree = new JTree(new JsonTreeModel(rootName, DataJson.tree(null)));
+    this.scroll = new JScrollPane(tree);
     setName("cacheInspector.dataPane");
     tree.setName("cacheInspector.data");
     tree.getSelectionModel().setSelectionMode(TreeSelectionModel.SINGLE_TREE_SELECTION);
@@ -75,7 +84,7 @@ final class DataTreePane extends JPanel {
     if (sameOwner) {
       replaceKeepingView(next);
     } else {
-      tree.setModel(new JsonTreeModel("data", next));
+      tree.setModel(new JsonTreeModel(rootName, next));
       tree.expandRow(0);
       scroll.getViewport().setViewPosition(new Point(0, 0));
     }
@@ -94,7 +103,7 @@ final class DataTreePane extends JPanel {
     TreePath selected = tree.getSelectionPath();
     Point position = scroll.getViewport().getViewPosition();
 
-    JsonTreeModel model = new JsonTreeModel("data", next);
+    JsonTreeModel model = new JsonTreeModel(rootName, next);
     tree.setModel(model);
     open.sort(null); // parents before their children
     for (String path : open) {

@@ -23,7 +23,7 @@ final class MutationDetailPane extends JPanel {
   private static final long serialVersionUID = 1L;
 
   private final JTextArea summary = new JTextArea(6, 28);
-  private final DataTreePane values = new DataTreePane();
+  private final DataTreePane values = new DataTreePane("run");
 
   MutationDetailPane() {
     super(new BorderLayout());

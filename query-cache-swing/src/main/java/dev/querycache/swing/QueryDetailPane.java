@@ -24,7 +24,7 @@ final class QueryDetailPane extends JPanel {
   static final int TIMELINE_TAB = 1;
 
   private final JTextArea summary = new JTextArea(6, 28);
-  private final DataTreePane data = new DataTreePane();
+  private final DataTreePane data = new DataTreePane("data");
   private final TimelineTableModel timeline = new TimelineTableModel();
   private final JTable timelineTable = new JTable(timeline);
   private final JTabbedPane tabs = new JTabbedPane();

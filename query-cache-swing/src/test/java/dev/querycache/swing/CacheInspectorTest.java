@@ -561,4 +561,76 @@ class CacheInspectorTest {
 
     assertThat(call(() -> inspector.mutationDetail().summary().getText())).isEmpty();
   }
+
+  // ---- simulations, offline, clear -----------------------------------------------------------
+
+  @Test
+  void loadingShowsTheSelectedQueryAsLoadingUntilRestore() {
+    client.setQueryData(key, "write specs");
+    run(inspector::connect);
+    select(key);
+    assertThat(button("restore").isEnabled()).isFalse();
+
+    run(() -> button("simulateLoading").doClick());
+    flushEdt();
+
+    assertThat(client.getQueryState(key).orElseThrow().status()).isEqualTo(QueryStatus.PENDING);
+    assertThat(button("restore").isEnabled()).isTrue();
+    run(() -> button("restore").doClick());
+    flushEdt();
+    assertThat(client.getQueryData(key)).contains("write specs");
+    assertThat(button("restore").isEnabled()).isFalse();
+  }
+
+  @Test
+  void errorShowsTheSelectedQueryAsFailed() {
+    client.setQueryData(key, "write specs");
+    run(inspector::connect);
+    select(key);
+
+    run(() -> button("simulateError").doClick());
+    flushEdt();
+
+    QueryState<String> state = client.getQueryState(key).orElseThrow();
+    assertThat(state.status()).isEqualTo(QueryStatus.ERROR);
+    assertThat(state.error()).hasMessage("simulated by the cache inspector");
+    assertThat(call(() -> inspector.queriesModel().getValueAt(0, QueriesTableModel.BADGE))).isEqualTo(QueryBadge.ERROR);
+  }
+
+  @Test
+  void offlineTakesTheClientOfflineAndBack() {
+    run(inspector::connect);
+    javax.swing.JToggleButton offline =
+        call(() -> (javax.swing.JToggleButton) named(inspector, "cacheInspector.offline").get(0));
+
+    run(offline::doClick);
+    assertThat(client.isOnline()).isFalse();
+
+    run(offline::doClick);
+    assertThat(client.isOnline()).isTrue();
+  }
+
+  @Test
+  void theOfflineButtonFollowsTheClient() {
+    run(inspector::connect);
+
+    client.onlineChanged(false);
+    run(inspector::refresh);
+
+    assertThat(call(() -> ((javax.swing.JToggleButton) named(inspector, "cacheInspector.offline").get(0)).isSelected()))
+        .isTrue();
+  }
+
+  @Test
+  void clearCacheRemovesEveryQuery() {
+    client.setQueryData(key, "write specs");
+    client.setQueryData(QueryKey.of("mail", "inbox"), "3 unread");
+    run(inspector::connect);
+
+    run(() -> button("clear").doClick());
+    flushEdt();
+
+    assertThat(client.getQueries(QueryFilter.all())).isEmpty();
+    assertThat(call(() -> inspector.queriesModel().getRowCount())).isZero();
+  }
 }

@@ -30,7 +30,7 @@ public class DataTreePaneTest {
   private static final QueryKey<List<Todo>> TODOS = QueryKey.of("todos");
   private static final QueryKey<List<Todo>> DONE = QueryKey.of("todos", "done");
 
-  private final DataTreePane pane = new DataTreePane();
+  private final DataTreePane pane = new DataTreePane("data");
   private final JTree tree = pane.tree();
   private JFrame frame;
 

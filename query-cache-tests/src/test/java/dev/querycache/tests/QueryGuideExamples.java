@@ -1,6 +1,7 @@
 package dev.querycache.tests;
 
 import dev.querycache.QueryClient;
+import dev.querycache.QueryEvent;
 import dev.querycache.QueryFilter;
 import dev.querycache.QueryKey;
 import dev.querycache.QueryObserver;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
@@ -97,4 +99,12 @@ final class QueryGuideExamples {
     client.refetchQueries(QueryFilter.all().active().stale(true));            // what screens show
   }
   // [/filters]
+
+  // [events]
+  static List<QueryEvent.Kind> recordHistory(QueryClient client) {
+    List<QueryEvent.Kind> history = new CopyOnWriteArrayList<>();
+    client.onQueryEvent(event -> history.add(event.kind()));
+    return history;
+  }
+  // [/events]
 }

@@ -5,6 +5,7 @@ import dev.querycache.tests.QueryGuideExamples.Todo;
 import dev.querycache.tests.QueryGuideExamples.TodoApi;
 import dev.querycache.tests.QueryGuideExamples.TodoFilter;
 import dev.querycache.tests.QueryGuideExamples.TodoKeys;
+import dev.querycache.QueryEvent;
 import dev.querycache.QueryKey;
 import dev.querycache.test.VirtualTime;
 import java.util.ArrayList;
@@ -65,6 +66,15 @@ class QueryGuideExamplesTest {
     assertThat(client.getQueryState(TodoKeys.detail(7)).orElseThrow().isInvalidated()).isTrue();
     assertThat(client.getQueryState(TodoKeys.list(new TodoFilter("open", 1))).orElseThrow().isInvalidated()).isTrue();
     assertThat(client.getQueryState(QueryKey.<String>of("users", 1)).orElseThrow().isInvalidated()).isFalse();
+  }
+
+  @Test
+  void theHistoryRecordsEachTransition() {
+    List<QueryEvent.Kind> history = QueryGuideExamples.recordHistory(client);
+
+    QueryGuideExamples.readAndWrite(client);
+
+    assertThat(history).containsExactly(QueryEvent.Kind.SET, QueryEvent.Kind.SET);
   }
 
   @Test

@@ -111,6 +111,19 @@ public final class Screenshots {
     onEdt(() -> ((JTabbedPane) named(inspector[0], "cacheInspector.detailTabs")).setSelectedIndex(1));
     pause(300);
     shoot(inspector[0], "inspector-timeline.png");
+    // The mutations tab: the refused mark-as-read, and the query its layer patched.
+    onEdt(() -> {
+      ((JTabbedPane) named(inspector[0], "cacheInspector.tabs")).setSelectedIndex(1);
+      JTable runs = (JTable) named(inspector[0], "cacheInspector.mutations");
+      for (int row = 0; row < runs.getRowCount(); row++) {
+        if ("Mark as read".equals(runs.getValueAt(row, 1))) {
+          runs.setRowSelectionInterval(row, row);
+          break;
+        }
+      }
+    });
+    pause(300);
+    shoot(inspector[0], "inspector-mutations.png");
   }
 
   private static void settle() throws InterruptedException {

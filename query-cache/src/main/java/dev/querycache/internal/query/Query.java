@@ -442,6 +442,20 @@ public final class Query<T> {
     }
   }
 
+  /**
+   * Shows {@code shown} as this query's state, for devtools (a simulated loading or error, or
+   * the state before it, put back); observers are told as of any transition.
+   */
+  public void force(QueryState<T> shown) {
+    boolean changed;
+    synchronized (this) {
+      changed = dispatchLocked(new QueryAction.Forced<>(shown));
+    }
+    if (changed) {
+      notifyObservers();
+    }
+  }
+
   public void invalidate() {
     boolean changed;
     synchronized (this) {

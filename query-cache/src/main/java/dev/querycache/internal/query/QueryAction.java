@@ -218,6 +218,19 @@ public sealed interface QueryAction<T> {
     }
   }
 
+  /** A tool put {@code shown} in place, as it is: a devtools simulation, or its undoing. */
+  record Forced<T>(QueryState<T> shown) implements QueryAction<T> {
+    @Override
+    public QueryEvent.Kind kind() {
+      return QueryEvent.Kind.SIMULATED;
+    }
+
+    @Override
+    public QueryState<T> reduce(QueryState<T> s, boolean share) {
+      return shown;
+    }
+  }
+
   /**
    * A state being derived from another: starts as a copy, each rule sets what it changes,
    * {@link #build()} makes the immutable state (whose constructor checks it).
