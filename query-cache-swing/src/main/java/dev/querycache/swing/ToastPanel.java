@@ -5,12 +5,14 @@ import dev.querycache.UndoOffer;
 import dev.querycache.internal.ui.ToastLifetime;
 import java.awt.BorderLayout;
 import java.awt.Color;
+import java.awt.Graphics;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
 import java.awt.Dimension;
 import java.awt.FlowLayout;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
-import javax.swing.BorderFactory;
 import javax.swing.JButton;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
@@ -55,6 +57,8 @@ final class ToastPanel extends JPanel {
   private static final int MAX_CAUSES = 8;
 
   private final Kind kind;
+  /** Its rounded edge, whose shape the background fills. */
+  private final ToastBorder edge;
   private final transient @Nullable UndoOffer offer;
   private final transient Ticker ticker;
   private final transient Runnable onDismiss;
@@ -98,14 +102,10 @@ final class ToastPanel extends JPanel {
     this.onDismiss = onDismiss;
     this.onResize = onResize;
     setName("toast:" + kind.name().toLowerCase(Locale.ROOT));
-    setOpaque(true);
+    setOpaque(false); // paintComponent fills the rounded shape, the corners stay see-through
     setBackground(themed("Panel.background", Color.WHITE));
-    setBorder(
-        BorderFactory.createCompoundBorder(
-            BorderFactory.createCompoundBorder(
-                BorderFactory.createLineBorder(themed("Component.borderColor", Color.GRAY)),
-                BorderFactory.createMatteBorder(0, 4, 0, 0, kind.accent())),
-            BorderFactory.createEmptyBorder(6, 8, 6, 4)));
+    this.edge = new ToastBorder(themed("Component.borderColor", Color.GRAY), kind.accent(), ToastBorder.themedArc());
+    setBorder(edge);
 
     message.setName("toast.message");
     message.setText(text);
@@ -233,6 +233,20 @@ final class ToastPanel extends JPanel {
     // The undo's own failure is toasted by the library ("Could not undo: ..."): this toast
     // just goes once the undo settled, either way.
     outcome.whenComplete((ignored, error) -> SwingToaster.onEdt(onDismiss));
+  }
+
+  /** Fills the toast's rounded shape with its background. */
+  @Override
+  protected void paintComponent(Graphics g) {
+    Graphics2D g2 = (Graphics2D) g.create();
+    try {
+      g2.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+      g2.setColor(getBackground());
+      g2.fill(edge.shape(0, 0, getWidth(), getHeight()));
+    } finally {
+      g2.dispose();
+    }
+    super.paintComponent(g);
   }
 
   @Override
