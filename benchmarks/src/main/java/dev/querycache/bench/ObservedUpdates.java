@@ -11,13 +11,22 @@ import java.util.List;
 /**
  * W4: keys each observed by one subscribed observer; {@code updateQueryData(key, v -> v + 1)}
  * round-robin over the keys. Notification is synchronous, so every update is delivered before
- * the call returns.
+ * the call returns. W4e is the same work with a query event listener open, as a devtools
+ * timeline has ({@code onQueryEvent}): what the event stream costs when on.
  */
 final class ObservedUpdates {
   private ObservedUpdates() {}
 
   static Line run(int keyCount, int updates, Rounds rounds) {
+    return run(keyCount, updates, rounds, false);
+  }
+
+  static Line run(int keyCount, int updates, Rounds rounds, boolean withEventListener) {
     QueryClient client = Keys.newClient();
+    long[] events = new long[1];
+    if (withEventListener) {
+      client.onQueryEvent(event -> events[0]++);
+    }
     @SuppressWarnings("unchecked")
     QueryKey<Integer>[] keys = (QueryKey<Integer>[]) new QueryKey<?>[keyCount];
     long[] notified = new long[1];
@@ -46,8 +55,12 @@ final class ObservedUpdates {
             });
     observers.forEach(QueryObserver::close);
     client.close();
-    return new Line("W4", keyCount).with("ops", updates).with("ns_per_op", nanos)
-        .with("notified", lastRound[0])
-        .with("note", "ns per updateQueryData with one observer per key, synchronous notification");
+    Line line = new Line(withEventListener ? "W4e" : "W4", keyCount).with("ops", updates).with("ns_per_op", nanos)
+        .with("notified", lastRound[0]);
+    if (withEventListener) {
+      return line.with("events", events[0])
+          .with("note", "W4 with a query event listener open (a devtools timeline)");
+    }
+    return line.with("note", "ns per updateQueryData with one observer per key, synchronous notification");
   }
 }

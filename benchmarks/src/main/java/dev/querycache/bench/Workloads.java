@@ -25,7 +25,7 @@ import java.util.function.Supplier;
  * </ul>
  */
 public final class Workloads {
-  private static final List<String> ALL = List.of("W1", "W2", "W3", "W4", "W5", "W6");
+  private static final List<String> ALL = List.of("W1", "W2", "W3", "W4", "W4e", "W5", "W6");
 
   private Workloads() {}
 
@@ -71,6 +71,10 @@ public final class Workloads {
           break;
         case "W4":
           emit(lines, out, () -> List.of(ObservedUpdates.run(settings.quick ? 100 : 1_000, settings.quick ? 100_000 : 1_000_000, rounds)));
+          break;
+        case "W4e":
+          emit(lines, out, () -> List.of(ObservedUpdates.run(
+              settings.quick ? 100 : 1_000, settings.quick ? 100_000 : 1_000_000, rounds, true)));
           break;
         case "W5":
           emit(lines, out, () -> List.of(OptimisticCycle.run(1_000, settings.quick ? 5_000 : 100_000, rounds)));
@@ -125,8 +129,9 @@ public final class Workloads {
           case "--only":
             only = new LinkedHashSet<>();
             for (String name : valueOf(args, i++).split(",")) {
-              String workload = name.trim().toUpperCase(java.util.Locale.ROOT);
-              if (!ALL.contains(workload)) {
+              String workload =
+                  ALL.stream().filter(known -> known.equalsIgnoreCase(name.trim())).findFirst().orElse(null);
+              if (workload == null) {
                 throw new IllegalArgumentException("--only: unknown workload " + name + ", expected some of " + ALL);
               }
               only.add(workload);
