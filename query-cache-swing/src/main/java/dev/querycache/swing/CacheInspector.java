@@ -1,8 +1,6 @@
 package dev.querycache.swing;
 
-import dev.querycache.CachedQuery;
 import dev.querycache.MutationFilter;
-import dev.querycache.MutationState;
 import dev.querycache.QueryClient;
 import dev.querycache.QueryDevtools;
 import dev.querycache.QueryFilter;
@@ -10,44 +8,24 @@ import dev.querycache.QueryKey;
 import dev.querycache.Ticker;
 import java.awt.BorderLayout;
 import java.awt.Dialog;
-import java.awt.FlowLayout;
 import java.awt.Window;
 import java.awt.event.ActionEvent;
 import java.awt.event.InputEvent;
 import java.awt.event.KeyEvent;
-import java.io.IOException;
-import java.util.EnumMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
 import javax.swing.AbstractAction;
 import javax.swing.Action;
-import javax.swing.JButton;
 import javax.swing.JComponent;
 import javax.swing.JDialog;
-import javax.swing.JLabel;
 import javax.swing.JPanel;
 import javax.swing.JRootPane;
-import javax.swing.JScrollPane;
-import javax.swing.JSplitPane;
 import javax.swing.JTabbedPane;
-import javax.swing.JTable;
-import javax.swing.JTextArea;
-import javax.swing.JTextField;
-import javax.swing.JToggleButton;
-import javax.swing.JToolBar;
 import javax.swing.KeyStroke;
-import javax.swing.ListSelectionModel;
-import javax.swing.RowFilter;
 import javax.swing.SwingUtilities;
 import javax.swing.Timer;
 import javax.swing.WindowConstants;
-import javax.swing.event.DocumentEvent;
-import javax.swing.event.DocumentListener;
-import javax.swing.table.TableRowSorter;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -104,30 +82,12 @@ public final class CacheInspector extends JPanel {
 
   private final transient QueryClient client;
   private final transient Ticker ticker;
-  private final QueriesTableModel queries = new QueriesTableModel();
-  private final MutationsTableModel mutations = new MutationsTableModel();
   private final JTabbedPane tabs = new JTabbedPane();
-  private final JTable queryTable = new JTable(queries);
-  private final JTable mutationTable = new JTable(mutations);
-  private final QueryDetailPane detail = new QueryDetailPane();
-  private final MutationDetailPane mutationDetail = new MutationDetailPane();
-  /** Narrows the queries to those whose key or status contains its text, ignoring case. */
-  private final JTextField filter = new JTextField(24);
-  private final JButton refetch = new JButton("Refetch");
-  private final JButton invalidate = new JButton("Invalidate");
-  private final JButton reset = new JButton("Reset");
-  private final JButton remove = new JButton("Remove");
-  private final JButton simulateLoading = new JButton("Loading");
-  private final JButton simulateError = new JButton("Error");
-  private final JButton restore = new JButton("Restore");
-  private final JToggleButton offline = new JToggleButton("Offline");
-  private final JButton clear = new JButton("Clear cache");
-  private final transient QueryDevtools devtools;
-  private final JLabel total = new JLabel();
-  private final Map<QueryBadge, JButton> badgeCounts = new EnumMap<>(QueryBadge.class);
+  private final transient QueryTimeline timeline;
+  private final QueriesTab queries;
+  private final MutationsTab mutations;
   private final transient @Nullable Timer timer;
   private final transient AtomicBoolean refreshQueued = new AtomicBoolean();
-  private final transient QueryTimeline timeline;
   private transient @Nullable AutoCloseable subscription;
 
   /**
@@ -162,96 +122,13 @@ public final class CacheInspector extends JPanel {
     this.client = Objects.requireNonNull(client, "client == null");
     this.ticker = Objects.requireNonNull(ticker, "ticker == null");
     this.timer = tickEverySecond ? new Timer(TICK_MILLIS, event -> refresh()) : null;
-    this.devtools = QueryDevtools.of(client);
-    this.timeline = new QueryTimeline(client, keys -> {
-      selectionChanged();
-      mutationSelectionChanged();
-    });
+    this.timeline = new QueryTimeline(client, this::eventsArrived);
+    this.queries = new QueriesTab(client, timeline);
+    this.mutations = new MutationsTab(client, timeline);
     setName("cacheInspector");
-
-    queryTable.setName("cacheInspector.queries");
-    queryTable.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
-    queryTable.setAutoCreateRowSorter(true);
-    queryTable.getColumnModel().getColumn(QueriesTableModel.KEY).setPreferredWidth(360);
-    queryTable.setDefaultRenderer(QueryBadge.class, new QueryBadgeRenderer());
-    queryTable.getSelectionModel().addListSelectionListener(
-        event -> {
-          if (!event.getValueIsAdjusting()) {
-            selectionChanged();
-          }
-        });
-
-    filter.setName("cacheInspector.filter");
-    filter.setToolTipText("Show the queries whose key or status contains this text");
-    filter.getDocument().addDocumentListener(new DocumentListener() {
-      @Override
-      public void insertUpdate(DocumentEvent event) {
-        filterChanged();
-      }
-
-      @Override
-      public void removeUpdate(DocumentEvent event) {
-        filterChanged();
-      }
-
-      @Override
-      public void changedUpdate(DocumentEvent event) {
-        filterChanged();
-      }
-    });
-
-    JToolBar actions = new JToolBar();
-    actions.setFloatable(false);
-    actions.add(new JLabel("Filter "));
-    filter.setMaximumSize(filter.getPreferredSize()); // a toolbar would stretch it across the window
-    actions.add(filter);
-    actions.addSeparator();
-    addAction(actions, refetch, "refetch", "Fetch the selected query again now", this::refetchSelected);
-    addAction(actions, invalidate, "invalidate", "Mark the selected query stale (observed ones refetch)",
-        this::invalidateSelected);
-    addAction(actions, reset, "reset", "Put the selected query back to its initial state", this::resetSelected);
-    addAction(actions, remove, "remove", "Remove the selected query from the cache", this::removeSelected);
-    actions.addSeparator();
-    addAction(actions, simulateLoading, "simulateLoading", "Show the selected query as loading, until Restore",
-        this::simulateLoadingSelected);
-    addAction(actions, simulateError, "simulateError", "Show the selected query as failed, until Restore",
-        this::simulateErrorSelected);
-    addAction(actions, restore, "restore", "Put back the selected query's state from before the simulation",
-        this::restoreSelected);
-    actions.addSeparator();
-    offline.setName("cacheInspector.offline");
-    offline.setToolTipText("Take the client offline: fetches and mutations pause until pressed again");
-    offline.addActionListener(event -> devtools.setOffline(offline.isSelected()));
-    actions.add(offline);
-    addAction(actions, clear, "clear", "Remove every query from the cache", this::clearCache);
-    clear.setEnabled(true);
-
-    JSplitPane split =
-        new JSplitPane(JSplitPane.VERTICAL_SPLIT, new JScrollPane(queryTable), detail);
-    split.setResizeWeight(0.55);
-    JPanel queriesTab = new JPanel(new BorderLayout());
-    queriesTab.add(actions, BorderLayout.NORTH);
-    queriesTab.add(split, BorderLayout.CENTER);
-    queriesTab.add(countsBar(), BorderLayout.SOUTH);
-
-    mutationTable.setName("cacheInspector.mutations");
-    mutationTable.setAutoCreateRowSorter(true);
-    mutationTable.getColumnModel().getColumn(MutationsTableModel.NAME).setPreferredWidth(140);
-    mutationTable.getColumnModel().getColumn(MutationsTableModel.VARIABLES).setPreferredWidth(300);
-
     tabs.setName("cacheInspector.tabs");
-    tabs.addTab("Queries", queriesTab);
-    mutationTable.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
-    mutationTable.getSelectionModel().addListSelectionListener(
-        event -> {
-          if (!event.getValueIsAdjusting()) {
-            mutationSelectionChanged();
-          }
-        });
-    JSplitPane mutationsSplit =
-        new JSplitPane(JSplitPane.VERTICAL_SPLIT, new JScrollPane(mutationTable), mutationDetail);
-    mutationsSplit.setResizeWeight(0.55);
-    tabs.addTab("Mutations", mutationsSplit);
+    tabs.addTab("Queries", queries);
+    tabs.addTab("Mutations", mutations);
     add(tabs, BorderLayout.CENTER);
 
     refresh();
@@ -268,26 +145,7 @@ public final class CacheInspector extends JPanel {
   public void setFilter(String text) {
     Objects.requireNonNull(text, "text == null");
     EdtExecutor.checkOnEdt("CacheInspector.setFilter");
-    filter.setText(text);
-  }
-
-  /** The filter field changed: the table's sorter shows the matching rows. EDT. */
-  private void filterChanged() {
-    String wanted = filter.getText().strip().toLowerCase(Locale.ROOT);
-    @SuppressWarnings("unchecked") // setAutoCreateRowSorter makes a TableRowSorter of the model
-    TableRowSorter<QueriesTableModel> sorter = (TableRowSorter<QueriesTableModel>) queryTable.getRowSorter();
-    sorter.setRowFilter(wanted.isEmpty() ? null : new RowFilter<QueriesTableModel, Integer>() {
-      @Override
-      public boolean include(Entry<? extends QueriesTableModel, ? extends Integer> row) {
-        return contains(row.getValue(QueriesTableModel.KEY), wanted)
-            || contains(row.getValue(QueriesTableModel.BADGE), wanted)
-            || contains(row.getValue(QueriesTableModel.STATUS), wanted);
-      }
-    });
-  }
-
-  private static boolean contains(@Nullable Object cell, String wanted) {
-    return cell != null && String.valueOf(cell).toLowerCase(Locale.ROOT).contains(wanted);
+    queries.setFilter(text);
   }
 
   /**
@@ -408,178 +266,28 @@ public final class CacheInspector extends JPanel {
     }
   }
 
-  /** Reads the cache and brings both tables and the counts up to it. EDT. */
+  /** The timeline filed new events: the selected query's and run's details show them. EDT. */
+  private void eventsArrived(Set<QueryKey<?>> keys) {
+    queries.selectionChanged();
+    mutations.selectionChanged();
+  }
+
+  /** Reads the cache and brings both tabs up to it. EDT. */
   void refresh() {
-    queries.update(client.getQueries(QueryFilter.all()), ticker.read());
-    mutations.update(client.getMutations(MutationFilter.all()), ticker.read());
-    updateCounts();
-    selectionChanged();
-    mutationSelectionChanged();
+    long now = ticker.read();
+    queries.refresh(now);
+    mutations.refresh(now);
   }
 
-  /** Shows the selected run, if any, below the mutations. EDT. */
-  private void mutationSelectionChanged() {
-    int view = mutationTable.getSelectedRow();
-    MutationState<?, ?, ?> run = view < 0 ? null : mutations.runAt(mutationTable.convertRowIndexToModel(view));
-    mutationDetail.show(
-        run, run == null ? Map.of() : timeline.patchesBy(run.runName()), ticker.read());
-  }
-
-  /**
-   * The bar under the queries: how many queries there are and, for each badge, a button with
-   * its colour and count that narrows the table to it (pressed again, shows all again).
-   */
-  private JPanel countsBar() {
-    JPanel bar = new JPanel(new FlowLayout(FlowLayout.LEFT, 8, 2));
-    bar.setName("cacheInspector.counts");
-    total.setName("cacheInspector.count.total");
-    bar.add(total);
-    for (QueryBadge badge : QueryBadge.values()) {
-      JButton button = new JButton();
-      button.setName("cacheInspector.count." + badge.label());
-      button.setIcon(new QueryBadgeRenderer.Dot(badge.color()));
-      button.setToolTipText("Show only the " + badge.label() + " queries");
-      button.setBorderPainted(false);
-      button.setContentAreaFilled(false);
-      button.setFocusPainted(false);
-      button.addActionListener(event -> filter.setText(filter.getText().equals(badge.label()) ? "" : badge.label()));
-      badgeCounts.put(badge, button);
-      bar.add(button);
-    }
-    return bar;
-  }
-
-  /** Writes the counts of the current rows into the counts bar. EDT. */
-  private void updateCounts() {
-    int rows = queries.getRowCount();
-    total.setText(rows == 1 ? "1 query:" : rows + " queries:");
-    queries.badgeCounts().forEach((badge, count) -> badgeCounts.get(badge).setText(count + " " + badge.label()));
-  }
-
-  /**
-   * The key of the query selected in the table.
-   *
-   * @return the key, or null if no row is selected
-   */
-  @Nullable QueryKey<?> selectedKey() {
-    int view = queryTable.getSelectedRow();
-    if (view < 0) {
-      return null;
-    }
-    return queries.queryAt(queryTable.convertRowIndexToModel(view)).key();
-  }
-
-  /**
-   * Selects the row of {@code key}, if it has one, else clears the selection.
-   *
-   * @param key a query key
-   */
-  void select(QueryKey<?> key) {
-    int row = queries.rowOf(key);
-    if (row < 0) {
-      queryTable.clearSelection();
-    } else {
-      int view = queryTable.convertRowIndexToView(row);
-      queryTable.setRowSelectionInterval(view, view);
-    }
-  }
-
-  /** Refetches the selected query, if any. */
-  void refetchSelected() {
-    onSelected(key -> client.refetchQueries(QueryFilter.exact(key)));
-  }
-
-  /** Invalidates the selected query, if any (it refetches if observed). */
-  void invalidateSelected() {
-    onSelected(key -> client.invalidateQueries(QueryFilter.exact(key)));
-  }
-
-  /** Resets the selected query, if any (it refetches if observed). */
-  void resetSelected() {
-    onSelected(key -> client.resetQueries(QueryFilter.exact(key)));
-  }
-
-  /** Removes the selected query, if any, from the cache. */
-  void removeSelected() {
-    onSelected(key -> client.removeQueries(QueryFilter.exact(key)));
-  }
-
-  /** Shows the selected query, if any, as loading until restored. */
-  void simulateLoadingSelected() {
-    onSelected(devtools::simulateLoading);
-  }
-
-  /** Shows the selected query, if any, as failed until restored. */
-  void simulateErrorSelected() {
-    onSelected(key -> devtools.simulateError(key, new IOException("simulated by the cache inspector")));
-  }
-
-  /** Puts back the selected query's state from before its simulation, if any. */
-  void restoreSelected() {
-    onSelected(devtools::restore);
-  }
-
-  /** Removes every query from the cache. */
-  void clearCache() {
-    devtools.clearCache();
-  }
-
-  QueriesTableModel queriesModel() {
+  QueriesTab queries() {
     return queries;
   }
 
-  MutationDetailPane mutationDetail() {
-    return mutationDetail;
-  }
-
-  JTable mutationTable() {
-    return mutationTable;
-  }
-
-  MutationsTableModel mutationsModel() {
+  MutationsTab mutations() {
     return mutations;
-  }
-
-  JTable queryTable() {
-    return queryTable;
-  }
-
-  JTextArea details() {
-    return detail.summary();
-  }
-
-  QueryDetailPane detail() {
-    return detail;
   }
 
   JTabbedPane tabs() {
     return tabs;
-  }
-
-  private void onSelected(Consumer<QueryKey<?>> action) {
-    QueryKey<?> key = selectedKey();
-    if (key != null) {
-      action.accept(key);
-    }
-  }
-
-  private void selectionChanged() {
-    int view = queryTable.getSelectedRow();
-    boolean selected = view >= 0;
-    CachedQuery<?> query = selected ? queries.queryAt(queryTable.convertRowIndexToModel(view)) : null;
-    for (JButton action : new JButton[] {refetch, invalidate, reset, remove, simulateLoading, simulateError}) {
-      action.setEnabled(selected);
-    }
-    restore.setEnabled(query != null && devtools.isSimulating(query.key()));
-    offline.setSelected(!client.isOnline());
-    detail.show(query, query == null ? List.of() : timeline.events(query.key()), ticker.read());
-  }
-
-  private static void addAction(JToolBar bar, JButton button, String name, String tip, Runnable action) {
-    button.setName("cacheInspector." + name);
-    button.setToolTipText(tip);
-    button.setEnabled(false);
-    button.addActionListener(event -> action.run());
-    bar.add(button);
   }
 }

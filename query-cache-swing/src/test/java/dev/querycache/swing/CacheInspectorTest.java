@@ -78,7 +78,7 @@ class CacheInspectorTest {
   }
 
   private void select(QueryKey<?> selected) {
-    run(() -> inspector.select(selected));
+    run(() -> inspector.queries().select(selected));
   }
 
   private JButton button(String name) {
@@ -100,7 +100,7 @@ class CacheInspectorTest {
 
     run(inspector::connect);
 
-    assertThat(call(() -> inspector.queriesModel().rowOf(key))).isEqualTo(0);
+    assertThat(call(() -> inspector.queries().model().rowOf(key))).isEqualTo(0);
   }
 
   @Test
@@ -110,14 +110,14 @@ class CacheInspectorTest {
     client.setQueryData(key, "write specs");
     flushEdt();
 
-    assertThat(call(() -> inspector.queriesModel().getRowCount())).isEqualTo(1);
+    assertThat(call(() -> inspector.queries().model().getRowCount())).isEqualTo(1);
   }
 
   @Test
   void burstOfChangesIsOneRefresh() {
     run(inspector::connect);
     List<TableModelEvent> events = new ArrayList<>();
-    run(() -> inspector.queriesModel().addTableModelListener(events::add));
+    run(() -> inspector.queries().model().addTableModelListener(events::add));
 
     run(() -> {
       client.setQueryData(QueryKey.of("a"), "a");
@@ -139,7 +139,7 @@ class CacheInspectorTest {
     client.setQueryData(key, "write specs");
     flushEdt();
 
-    assertThat(call(() -> inspector.queriesModel().getRowCount())).isZero();
+    assertThat(call(() -> inspector.queries().model().getRowCount())).isZero();
   }
 
   @Test
@@ -151,7 +151,7 @@ class CacheInspectorTest {
     archive.fire("m1");
     flushEdt();
 
-    assertThat(call(() -> inspector.mutationsModel().getValueAt(0, MutationsTableModel.VARIABLES)))
+    assertThat(call(() -> inspector.mutations().model().getValueAt(0, MutationsTableModel.VARIABLES)))
         .isEqualTo("m1");
   }
 
@@ -175,7 +175,7 @@ class CacheInspectorTest {
     client.removeQueries(dev.querycache.QueryFilter.exact(first));
     flushEdt();
 
-    assertThat(call(inspector::selectedKey)).isEqualTo(second);
+    assertThat(call(() -> inspector.queries().selectedKey())).isEqualTo(second);
   }
 
   @Test
@@ -187,7 +187,7 @@ class CacheInspectorTest {
     client.setQueryData(key, "write more specs");
     flushEdt();
 
-    assertThat(call(inspector::selectedKey)).isEqualTo(key);
+    assertThat(call(() -> inspector.queries().selectedKey())).isEqualTo(key);
   }
 
   @Test
@@ -217,7 +217,7 @@ class CacheInspectorTest {
 
     select(key);
 
-    assertThat(call(() -> inspector.details().getText()))
+    assertThat(call(() -> inspector.queries().detail().summary().getText()))
         .contains("Key: " + key)
         .contains("Status: SUCCESS")
         .contains("Data: a String");
@@ -230,7 +230,7 @@ class CacheInspectorTest {
 
     select(key);
 
-    assertThat(call(() -> inspector.detail().data().tree().getModel().getRoot().toString()))
+    assertThat(call(() -> inspector.queries().detail().data().tree().getModel().getRoot().toString()))
         .isEqualTo("data: \"write specs\"");
   }
 
@@ -281,8 +281,8 @@ class CacheInspectorTest {
     flushEdt();
 
     assertThat(client.getQueryState(key)).isEmpty();
-    assertThat(call(() -> inspector.queriesModel().getRowCount())).isZero();
-    assertThat(call(inspector::selectedKey)).isNull();
+    assertThat(call(() -> inspector.queries().model().getRowCount())).isZero();
+    assertThat(call(() -> inspector.queries().selectedKey())).isNull();
   }
 
   @Test
@@ -290,7 +290,7 @@ class CacheInspectorTest {
     client.fetchQuery(todo);
     run(inspector::connect);
 
-    run(inspector::removeSelected);
+    run(() -> inspector.queries().removeSelected());
 
     assertThat(client.getQueryState(key)).isPresent();
   }
@@ -322,7 +322,7 @@ class CacheInspectorTest {
       assertThat(dialog.isVisible()).isTrue();
       assertThat(dialog.getModalityType()).isEqualTo(Dialog.ModalityType.MODELESS);
       CacheInspector shown = (CacheInspector) named(dialog.getContentPane(), "cacheInspector").get(0);
-      assertThat(shown.queriesModel().rowOf(key)).isEqualTo(0);
+      assertThat(shown.queries().model().rowOf(key)).isEqualTo(0);
     });
   }
 
@@ -389,7 +389,7 @@ class CacheInspectorTest {
     client.setQueryData(key, "write specs");
     run(inspector::connect);
 
-    assertThat(call(() -> inspector.queriesModel().getValueAt(0, QueriesTableModel.BADGE)))
+    assertThat(call(() -> inspector.queries().model().getValueAt(0, QueriesTableModel.BADGE)))
         .isEqualTo(QueryBadge.INACTIVE);
   }
 
@@ -429,7 +429,7 @@ class CacheInspectorTest {
 
     run(() -> button("count.inactive").doClick());
     assertThat(shownQueries()).isEqualTo(1);
-    assertThat(call(() -> inspector.selectedKey())).isNull();
+    assertThat(call(() -> inspector.queries().selectedKey())).isNull();
 
     run(() -> button("count.inactive").doClick());
     assertThat(shownQueries()).isEqualTo(2);
@@ -440,7 +440,7 @@ class CacheInspectorTest {
   private List<String> timelineColumn(int column) {
     return call(() -> {
       List<String> cells = new ArrayList<>();
-      TimelineTableModel rows = inspector.detail().timeline();
+      TimelineTableModel rows = inspector.queries().detail().timeline();
       for (int row = 0; row < rows.getRowCount(); row++) {
         cells.add(String.valueOf(rows.getValueAt(row, column)));
       }
@@ -458,7 +458,7 @@ class CacheInspectorTest {
     select(key);
 
     assertThat(timelineColumn(TimelineTableModel.WHAT)).containsExactly("invalidated", "set");
-    assertThat(call(() -> inspector.detail().tabs().getTitleAt(QueryDetailPane.TIMELINE_TAB)))
+    assertThat(call(() -> inspector.queries().detail().tabs().getTitleAt(QueryDetailPane.TIMELINE_TAB)))
         .isEqualTo("Timeline (2)");
   }
 
@@ -508,7 +508,7 @@ class CacheInspectorTest {
   // ---- mutation details ----------------------------------------------------------------------
 
   private void selectRun(int row) {
-    run(() -> inspector.mutationTable().setRowSelectionInterval(row, row));
+    run(() -> inspector.mutations().table().setRowSelectionInterval(row, row));
   }
 
   @Test
@@ -527,7 +527,7 @@ class CacheInspectorTest {
     flushEdt();
     selectRun(0);
 
-    assertThat(call(() -> inspector.mutationDetail().summary().getText()))
+    assertThat(call(() -> inspector.mutations().detail().summary().getText()))
         .contains("rename")
         .contains("Status: ERROR")
         .contains("Error: java.io.IOException: refused")
@@ -545,7 +545,7 @@ class CacheInspectorTest {
     selectRun(0);
 
     List<String> rows = call(() -> {
-      javax.swing.JTree tree = inspector.mutationDetail().values().tree();
+      javax.swing.JTree tree = inspector.mutations().detail().values().tree();
       List<String> shown = new ArrayList<>();
       for (int row = 0; row < tree.getRowCount(); row++) {
         shown.add(tree.getPathForRow(row).getLastPathComponent().toString());
@@ -559,7 +559,7 @@ class CacheInspectorTest {
   void withoutASelectedRunTheMutationDetailsAreEmpty() {
     run(inspector::connect);
 
-    assertThat(call(() -> inspector.mutationDetail().summary().getText())).isEmpty();
+    assertThat(call(() -> inspector.mutations().detail().summary().getText())).isEmpty();
   }
 
   // ---- simulations, offline, clear -----------------------------------------------------------
@@ -594,7 +594,7 @@ class CacheInspectorTest {
     QueryState<String> state = client.getQueryState(key).orElseThrow();
     assertThat(state.status()).isEqualTo(QueryStatus.ERROR);
     assertThat(state.error()).hasMessage("simulated by the cache inspector");
-    assertThat(call(() -> inspector.queriesModel().getValueAt(0, QueriesTableModel.BADGE))).isEqualTo(QueryBadge.ERROR);
+    assertThat(call(() -> inspector.queries().model().getValueAt(0, QueriesTableModel.BADGE))).isEqualTo(QueryBadge.ERROR);
   }
 
   @Test
@@ -631,6 +631,6 @@ class CacheInspectorTest {
     flushEdt();
 
     assertThat(client.getQueries(QueryFilter.all())).isEmpty();
-    assertThat(call(() -> inspector.queriesModel().getRowCount())).isZero();
+    assertThat(call(() -> inspector.queries().model().getRowCount())).isZero();
   }
 }
