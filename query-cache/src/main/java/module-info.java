@@ -15,5 +15,5 @@ module dev.querycache {
 
   exports dev.querycache;
   // Shared by the UI modules, not part of the API: qualified, as OkHttp shares its internals.
-  exports dev.querycache.internal.ui to dev.querycache.swing;
+  exports dev.querycache.internal.ui to dev.querycache.swing, dev.querycache.javafx;
 }

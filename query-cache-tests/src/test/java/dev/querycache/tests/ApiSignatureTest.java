@@ -3,6 +3,7 @@ package dev.querycache.tests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.querycache.QueryClient;
+import dev.querycache.javafx.FxQueries;
 import dev.querycache.swing.SwingQueries;
 import dev.querycache.test.QueryCacheExtension;
 import java.io.IOException;
@@ -52,7 +53,8 @@ class ApiSignatureTest {
     return Stream.of(
         Arguments.of("query-cache", QueryClient.class),
         Arguments.of("query-cache-test", QueryCacheExtension.class),
-        Arguments.of("query-cache-swing", SwingQueries.class));
+        Arguments.of("query-cache-swing", SwingQueries.class),
+        Arguments.of("query-cache-javafx", FxQueries.class));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -283,6 +283,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void javafxUsesTheCoresPublicApiAndItsUserInterfaceSeamOnly() {
+      classes().that().resideInAPackage("dev.querycache.javafx..")
+          .should().onlyDependOnClassesThat(thePublicCoreAnd(
+              "java..", "javafx..", "org.jspecify..", "dev.querycache.javafx..", "dev.querycache.internal.ui.."))
+          .check(LIBRARY);
+    }
+
+    @Test
     void theTestKitUsesTheCoresPublicApiAndJUnitOnly() {
       classes().that().resideInAPackage("dev.querycache.test..")
           .should().onlyDependOnClassesThat(thePublicCoreAnd(
@@ -292,7 +300,8 @@ class ArchitectureTest {
 
     @Test
     void theClassesAreThere() {
-      assertThat(List.of("dev.querycache.QueryClient", "dev.querycache.swing.SwingQueries", "dev.querycache.test.VirtualTime"))
+      assertThat(List.of("dev.querycache.QueryClient", "dev.querycache.swing.SwingQueries",
+              "dev.querycache.javafx.FxQueries", "dev.querycache.test.VirtualTime"))
           .allSatisfy(name -> assertThat(LIBRARY.contain(name)).as(name).isTrue());
     }
   }
