@@ -2,17 +2,25 @@ package dev.querycache.javafx;
 
 import dev.querycache.QueryClient;
 import dev.querycache.QueryClientBuilder;
+import dev.querycache.QueryOptions;
+import java.util.Objects;
 import javafx.application.Platform;
+import javafx.scene.Node;
 
 /**
  * Where a JavaFX application starts with query-cache: a client whose listeners, mutation
- * callbacks and toasts run on the FX Application Thread.
+ * callbacks and toasts run on the FX Application Thread, and queries observed as properties
+ * for as long as their node is on screen.
  *
  * <pre>{@code
  * QueryClient client = FxQueries.clientBuilder().build();
+ * Label unread = new Label();
+ * QueryProperty<Integer> count = FxQueries.observe(unread, client, unreadCountOptions);
+ * unread.textProperty().bind(count.data().asString("Unread: %d"));
  * }</pre>
  *
- * <p>{@link #clientBuilder()} may be called from any thread.
+ * <p>{@link #clientBuilder()} may be called from any thread; the other methods touch nodes
+ * and properties and must be called on the FX Application Thread.
  */
 public final class FxQueries {
   private FxQueries() {}
@@ -29,5 +37,44 @@ public final class FxQueries {
    */
   public static QueryClientBuilder clientBuilder() {
     return QueryClient.builder().notifyExecutor(new FxExecutor(), Platform::isFxApplicationThread);
+  }
+
+  /**
+   * Observes {@code options}' query for as long as {@code node} is in a scene whose window is
+   * showing, as a {@link QueryProperty}: it starts when the window shows (at once if it
+   * does), stops when the node leaves or the window hides, and starts again each time.
+   *
+   * @param node the node whose place on screen bounds the observation
+   * @param client the client to observe
+   * @param options what to observe and fetch
+   * @param <T> the type of the data
+   * @return the property; {@code close()} stops it for good
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalStateException if not called on the FX Application Thread
+   */
+  public static <T> QueryProperty<T> observe(Node node, QueryClient client, QueryOptions<T> options) {
+    Objects.requireNonNull(node, "node == null");
+    Objects.requireNonNull(client, "client == null");
+    Objects.requireNonNull(options, "options == null");
+    FxExecutor.checkOnFxThread("FxQueries.observe");
+    return QueryProperty.observe(node, client, options);
+  }
+
+  /**
+   * Observes {@code options}' query from now until the property is closed, whatever is on
+   * screen: for a view model that outlives its nodes.
+   *
+   * @param client the client to observe
+   * @param options what to observe and fetch
+   * @param <T> the type of the data
+   * @return the property, observing; {@code close()} stops it
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalStateException if not called on the FX Application Thread
+   */
+  public static <T> QueryProperty<T> observe(QueryClient client, QueryOptions<T> options) {
+    Objects.requireNonNull(client, "client == null");
+    Objects.requireNonNull(options, "options == null");
+    FxExecutor.checkOnFxThread("FxQueries.observe");
+    return QueryProperty.observe(null, client, options);
   }
 }
