@@ -6,6 +6,7 @@ import dev.querycache.QueryOptions;
 import java.util.Objects;
 import javafx.application.Platform;
 import javafx.scene.Node;
+import javafx.stage.Window;
 
 /**
  * Where a JavaFX application starts with query-cache: a client whose listeners, mutation
@@ -76,5 +77,21 @@ public final class FxQueries {
     Objects.requireNonNull(options, "options == null");
     FxExecutor.checkOnFxThread("FxQueries.observe");
     return QueryProperty.observe(null, client, options);
+  }
+
+  /**
+   * Tells {@code client} when the application gains and loses focus, through the focus of all
+   * its windows, so that observed stale queries refetch when the user comes back. See
+   * {@link FocusRefetch} for the rules.
+   *
+   * @param client the client to tell
+   * @return the installed follower; closing it uninstalls
+   * @throws NullPointerException if {@code client} is null
+   * @throws IllegalStateException if not called on the FX Application Thread
+   */
+  public static FocusRefetch installFocusRefetch(QueryClient client) {
+    Objects.requireNonNull(client, "client == null");
+    FxExecutor.checkOnFxThread("FxQueries.installFocusRefetch");
+    return FocusRefetch.install(Window.getWindows(), client);
   }
 }
