@@ -1,0 +1,237 @@
+package dev.querycache.javafx;
+
+import dev.querycache.Mutation;
+import dev.querycache.QueryClient;
+import dev.querycache.QueryKey;
+import dev.querycache.QueryOptions;
+import java.util.Objects;
+import java.util.function.Function;
+import javafx.beans.property.BooleanProperty;
+import javafx.event.ActionEvent;
+import javafx.event.EventHandler;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ToggleButton;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Binds a {@link CheckBox} or a {@link ToggleButton} to a boolean of a query's data and to an
+ * optimistic mutation that writes it: the "starred", "paused", "read" switch of a screen.
+ *
+ * <pre>{@code
+ * Mutation<Toggle, Config, Void> pauseOrResume = ...;   // optimistic over the configs query
+ * QueryToggle<List<Config>> paused = QueryToggle.bind(
+ *     pausedBox, client, configsQuery,
+ *     configs -> find(configs, id).paused(),            // what the box shows
+ *     pauseOrResume, wanted -> new Toggle(id, wanted)); // what a click writes
+ * }</pre>
+ *
+ * <p><b>What the control shows</b> is always the query's visible data, which includes the
+ * pending mutations' optimistic patches: a click flips it at once (the mutation's patch says
+ * so), a failure flips it back (the library removes the failed run's patch), and data that
+ * lands meanwhile cannot flip it back while the write is in flight. The binding keeps no value
+ * of its own. The mutation must therefore be optimistic over the observed query, with a
+ * projection that sets the value rather than inverting it.
+ *
+ * <p><b>Clicks in flight.</b> Every click runs the mutation once with the control's new
+ * value; quick clicks start one run each, whose patches apply in start order, so the control
+ * shows the last click. Give the mutation a scope to send them one after another.
+ *
+ * <p><b>Disabled</b> while the query has no data (loading, or failed before any data).
+ *
+ * <p><b>Lifetime.</b> The query is observed while the control is in a showing window (see
+ * {@link QueryProperty}); {@link #close()} unbinds for good. Create, use and close it on the
+ * FX Application Thread.
+ *
+ * @param <T> the type of the query's data
+ */
+public final class QueryToggle<T> implements AutoCloseable {
+  private final ButtonBase control;
+  private final BooleanProperty selectedProperty;
+  private final QueryClient client;
+  private final QueryKey<T> key;
+  private final Function<? super T, @Nullable Boolean> selected;
+  private final EventHandler<ActionEvent> clicks;
+  private @Nullable QueryProperty<T> binding;
+  private boolean closed;
+
+  private <V> QueryToggle(
+      ButtonBase control,
+      BooleanProperty selectedProperty,
+      QueryClient client,
+      QueryKey<T> key,
+      Function<? super T, @Nullable Boolean> selected,
+      Mutation<V, ?, ?> mutation,
+      Function<Boolean, ? extends V> variables) {
+    this.control = control;
+    this.selectedProperty = selectedProperty;
+    this.client = client;
+    this.key = key;
+    this.selected = selected;
+    this.clicks = event -> clicked(mutation, variables);
+  }
+
+  /**
+   * Binds {@code box} to a boolean of {@code query}'s data and to {@code mutation}; see the
+   * class comment. Call on the FX Application Thread.
+   *
+   * @param box the check box to drive; the binding sets its selection and disabled state
+   * @param client the client
+   * @param query what to observe
+   * @param selected the boolean the box shows, from the query's data (null reads as false)
+   * @param mutation the write; optimistic over {@code query}
+   * @param variables the mutation's variables for the box's new value
+   * @param <T> the type of the query's data
+   * @param <V> the mutation's variables
+   * @return the binding; closing it unbinds
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code mutation} is not optimistic
+   * @throws IllegalStateException if called off the FX Application Thread, or if the box is
+   *     bound already (a second binding would send two writes per click: close the first)
+   */
+  public static <T, V> QueryToggle<T> bind(
+      CheckBox box,
+      QueryClient client,
+      QueryOptions<T> query,
+      Function<? super T, @Nullable Boolean> selected,
+      Mutation<V, ?, ?> mutation,
+      Function<Boolean, ? extends V> variables) {
+    Objects.requireNonNull(box, "box == null");
+    return bind(box, box.selectedProperty(), client, query, selected, mutation, variables);
+  }
+
+  /**
+   * Binds {@code button} to a boolean of {@code query}'s data and to {@code mutation}; see the
+   * class comment. Call on the FX Application Thread.
+   *
+   * @param button the toggle button to drive; the binding sets its selection and disabled
+   *     state
+   * @param client the client
+   * @param query what to observe
+   * @param selected the boolean the button shows, from the query's data (null reads as false)
+   * @param mutation the write; optimistic over {@code query}
+   * @param variables the mutation's variables for the button's new value
+   * @param <T> the type of the query's data
+   * @param <V> the mutation's variables
+   * @return the binding; closing it unbinds
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code mutation} is not optimistic
+   * @throws IllegalStateException if called off the FX Application Thread, or if the button is
+   *     bound already
+   */
+  public static <T, V> QueryToggle<T> bind(
+      ToggleButton button,
+      QueryClient client,
+      QueryOptions<T> query,
+      Function<? super T, @Nullable Boolean> selected,
+      Mutation<V, ?, ?> mutation,
+      Function<Boolean, ? extends V> variables) {
+    Objects.requireNonNull(button, "button == null");
+    return bind(button, button.selectedProperty(), client, query, selected, mutation, variables);
+  }
+
+  private static <T, V> QueryToggle<T> bind(
+      ButtonBase control,
+      BooleanProperty selectedProperty,
+      QueryClient client,
+      QueryOptions<T> query,
+      Function<? super T, @Nullable Boolean> selected,
+      Mutation<V, ?, ?> mutation,
+      Function<Boolean, ? extends V> variables) {
+    Objects.requireNonNull(client, "client == null");
+    Objects.requireNonNull(query, "query == null");
+    Objects.requireNonNull(selected, "selected == null");
+    Objects.requireNonNull(mutation, "mutation == null");
+    Objects.requireNonNull(variables, "variables == null");
+    if (!mutation.isOptimistic()) {
+      throw new IllegalArgumentException(
+          "mutation must be optimistic (built with optimistic(...)), so that the value shown is the"
+              + " query's: " + mutation);
+    }
+    FxExecutor.checkOnFxThread("QueryToggle.bind");
+    Object bound = control.getProperties().get(QueryToggle.class);
+    if (bound != null) {
+      throw new IllegalStateException(
+          "this control is bound already (" + bound + "): a second QueryToggle would send two writes"
+              + " per click; close the first binding before binding the control again");
+    }
+    QueryToggle<T> toggle =
+        new QueryToggle<>(control, selectedProperty, client, query.key(), selected, mutation, variables);
+    control.getProperties().put(QueryToggle.class, toggle);
+    control.addEventHandler(ActionEvent.ACTION, toggle.clicks);
+    toggle.sync();
+    QueryProperty<T> property = QueryProperty.observe(control, client, query);
+    property.addListener((value, was, is) -> toggle.sync());
+    toggle.binding = property;
+    return toggle;
+  }
+
+  /**
+   * The control this binding drives.
+   *
+   * @return the check box or toggle button
+   */
+  public ButtonBase control() {
+    return control;
+  }
+
+  /**
+   * Unbinds: stops observing and stops listening to the control, which keeps its last
+   * selection and disabled state. Idempotent. Call on the FX Application Thread.
+   *
+   * @throws IllegalStateException if called off the FX Application Thread
+   */
+  @Override
+  public void close() {
+    FxExecutor.checkOnFxThread("QueryToggle.close");
+    if (closed) {
+      return;
+    }
+    closed = true;
+    control.removeEventHandler(ActionEvent.ACTION, clicks);
+    control.getProperties().remove(QueryToggle.class, this);
+    QueryProperty<T> open = binding;
+    if (open != null) {
+      open.close();
+    }
+  }
+
+  /** Shows the query's value as the cache has it now. FX thread. */
+  private void sync() {
+    if (closed) {
+      return;
+    }
+    T data = client.getQueryData(key).orElse(null);
+    if (data == null) {
+      control.setDisable(true);
+      return;
+    }
+    control.setDisable(false);
+    selectedProperty.set(Boolean.TRUE.equals(selected.apply(data)));
+  }
+
+  /** The user clicked: the control has flipped; write its new value. FX thread. */
+  private <V> void clicked(Mutation<V, ?, ?> mutation, Function<Boolean, ? extends V> variables) {
+    if (closed) {
+      return;
+    }
+    boolean wanted = selectedProperty.get();
+    if (client.getQueryData(key).isEmpty()) {
+      sync(); // nothing to flip yet
+      return;
+    }
+    try {
+      // Failures reach the user through the library's error toast.
+      mutation.fire(variables.apply(wanted));
+    } finally {
+      // The run's patch is in the cache now (or, if the run could not start, the data is
+      // unchanged): show what the query says rather than what the click made.
+      sync();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "QueryToggle{" + key + (closed ? ", closed" : "") + "}";
+  }
+}
