@@ -3,6 +3,7 @@ package dev.querycache.swing;
 import dev.querycache.MutationState;
 import dev.querycache.QueryEvent;
 import dev.querycache.QueryKey;
+import dev.querycache.internal.ui.ErrorWords;
 import java.awt.BorderLayout;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,7 +73,7 @@ final class MutationDetailPane extends JPanel {
     out.append("Submitted: ").append(QueriesTableModel.ago(now - run.submittedAt())).append('\n');
     Throwable error = run.error();
     if (error != null) {
-      out.append("Error: ").append(ToastPanel.describe(error)).append('\n');
+      out.append("Error: ").append(ErrorWords.details(error)).append('\n');
     }
     if (patches.isEmpty()) {
       out.append("Optimistic layers: none seen");

@@ -3,6 +3,7 @@ package dev.querycache.swing;
 import dev.querycache.CachedQuery;
 import dev.querycache.QueryEvent;
 import dev.querycache.QueryState;
+import dev.querycache.internal.ui.ErrorWords;
 import java.awt.BorderLayout;
 import java.util.List;
 import javax.swing.JPanel;
@@ -84,7 +85,7 @@ final class QueryDetailPane extends JPanel {
     out.append("Data: ").append(value == null ? "none" : "a " + value.getClass().getSimpleName());
     Throwable error = state.error();
     if (error != null) {
-      out.append('\n').append("Error: ").append(ToastPanel.describe(error));
+      out.append('\n').append("Error: ").append(ErrorWords.details(error));
     }
     return out.toString();
   }

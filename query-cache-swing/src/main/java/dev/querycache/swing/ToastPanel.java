@@ -2,6 +2,7 @@ package dev.querycache.swing;
 
 import dev.querycache.Ticker;
 import dev.querycache.UndoOffer;
+import dev.querycache.internal.ui.ErrorWords;
 import dev.querycache.internal.ui.ToastLifetime;
 import java.awt.BorderLayout;
 import java.awt.Color;
@@ -54,7 +55,6 @@ final class ToastPanel extends JPanel {
   }
 
   static final int WIDTH = 360;
-  private static final int MAX_CAUSES = 8;
 
   private final Kind kind;
   /** Its rounded edge, whose shape the background fills. */
@@ -110,7 +110,7 @@ final class ToastPanel extends JPanel {
     message.setName("toast.message");
     message.setText(text);
     message.setToolTipText(text);
-    String words = kind == Kind.ERROR ? ToastWords.of(cause, text) : null;
+    String words = kind == Kind.ERROR ? ErrorWords.reason(cause, text) : null;
     if (words != null) {
       JLabel because = new JLabel(words);
       because.setName("toast.reason");
@@ -132,7 +132,7 @@ final class ToastPanel extends JPanel {
     if (kind == Kind.ERROR) {
       JButton detailsButton = new JButton("Details");
       detailsButton.setName("toast.details");
-      JTextArea detailsText = new JTextArea(describe(cause), 4, 30);
+      JTextArea detailsText = new JTextArea(ErrorWords.details(cause), 4, 30);
       detailsText.setName("toast.detailsText");
       detailsText.setEditable(false);
       detailsText.setLineWrap(true);
@@ -266,31 +266,5 @@ final class ToastPanel extends JPanel {
     return color != null ? color : fallback;
   }
 
-  /**
-   * The details text of an error: the class and message of the cause and of each of its
-   * causes, one a line.
-   *
-   * @param cause the error, or null
-   * @return the text
-   */
-  static String describe(@Nullable Throwable cause) {
-    if (cause == null) {
-      return "No further details.";
-    }
-    StringBuilder out = new StringBuilder();
-    Throwable current = cause;
-    for (int depth = 0; current != null && depth < MAX_CAUSES; depth++) {
-      if (depth > 0) {
-        out.append("\nCaused by: ");
-      }
-      out.append(current.getClass().getName());
-      String text = current.getMessage();
-      if (text != null && !text.isBlank()) {
-        out.append(": ").append(text);
-      }
-      Throwable next = current.getCause();
-      current = next == current ? null : next;
-    }
-    return out.toString();
-  }
+
 }
