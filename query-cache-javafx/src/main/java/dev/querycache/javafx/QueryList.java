@@ -89,16 +89,29 @@ public final class QueryList<R> extends ObservableListBase<R> {
     Objects.requireNonNull(client, "client == null");
     Objects.requireNonNull(options, "options == null");
     FxExecutor.checkOnFxThread("QueryList.bind");
+    checkUnbound();
+    keeper = SelectionKeeper.of(node, rowKey);
+    QueryProperty<L> property = QueryProperty.observe(node, client, options);
+    adopt(property, QueryResult::data);
+    return property;
+  }
+
+  /** Throws if a binding is open. */
+  void checkUnbound() {
     if (binding != null && !binding.isClosed()) {
       throw new IllegalStateException("this QueryList is bound already; close its QueryProperty first");
     }
-    keeper = SelectionKeeper.of(node, rowKey);
-    QueryProperty<L> property = QueryProperty.observe(node, client, options);
-    ChangeListener<QueryResult<L>> follow = (value, was, is) -> show(is.data());
+  }
+
+  /**
+   * Shows {@code rows} of each of {@code property}'s results from now on, and of its current
+   * one; the list counts as bound until the property closes. FX thread.
+   */
+  <T> void adopt(QueryProperty<T> property, Function<QueryResult<T>, ? extends @Nullable List<? extends R>> rows) {
+    ChangeListener<QueryResult<T>> follow = (value, was, is) -> show(rows.apply(is));
     property.addListener(follow);
     binding = property;
-    show(property.get().data());
-    return property;
+    show(rows.apply(property.get()));
   }
 
   /**

@@ -4,6 +4,7 @@ import dev.querycache.QueryClient;
 import dev.querycache.QueryFilter;
 import dev.querycache.QueryOptions;
 import dev.querycache.QueryResult;
+import dev.querycache.internal.ui.ScreenState;
 import java.awt.CardLayout;
 import java.awt.Component;
 import java.awt.GridBagLayout;
@@ -143,9 +144,9 @@ public final class QueryStatePanel<T> extends JPanel {
     EdtExecutor.checkOnEdt("QueryStatePanel.show");
     View next = viewFor(result);
     if (next == View.ERROR) {
-      errorText.setText(describe(result.error()));
+      errorText.setText(ScreenState.errorText(result.error()));
     } else if (next == View.LOADING) {
-      loadingText.setText(result.isPaused() ? "Waiting for the network\u2026" : "Loading\u2026");
+      loadingText.setText(ScreenState.loadingText(result));
     }
     if (next != view) {
       view = next;
@@ -274,11 +275,7 @@ public final class QueryStatePanel<T> extends JPanel {
    * @return its view
    */
   View viewFor(QueryResult<T> result) {
-    T data = result.data();
-    if (data != null) {
-      return isEmpty.test(data) ? View.EMPTY : View.CONTENT;
-    }
-    return result.isError() && !result.isFetching() ? View.ERROR : View.LOADING;
+    return View.valueOf(ScreenState.of(result, isEmpty).name());
   }
 
   private void retry() {
@@ -286,14 +283,6 @@ public final class QueryStatePanel<T> extends JPanel {
     if (action != null) {
       action.run();
     }
-  }
-
-  static String describe(@Nullable Throwable error) {
-    if (error == null) {
-      return "Could not load the data";
-    }
-    String message = error.getMessage();
-    return message == null || message.isBlank() ? error.getClass().getSimpleName() : message;
   }
 
   private static boolean isEmptyContainer(Object data) {
