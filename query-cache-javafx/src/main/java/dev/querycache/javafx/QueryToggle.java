@@ -5,13 +5,18 @@ import dev.querycache.QueryClient;
 import dev.querycache.QueryKey;
 import dev.querycache.QueryOptions;
 import java.util.Objects;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.beans.property.BooleanProperty;
 import javafx.event.ActionEvent;
 import javafx.event.EventHandler;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.ToggleButton;
+import javafx.util.Callback;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -143,11 +148,7 @@ public final class QueryToggle<T> implements AutoCloseable {
     Objects.requireNonNull(selected, "selected == null");
     Objects.requireNonNull(mutation, "mutation == null");
     Objects.requireNonNull(variables, "variables == null");
-    if (!mutation.isOptimistic()) {
-      throw new IllegalArgumentException(
-          "mutation must be optimistic (built with optimistic(...)), so that the value shown is the"
-              + " query's: " + mutation);
-    }
+    requireOptimistic(mutation);
     FxExecutor.checkOnFxThread("QueryToggle.bind");
     Object bound = control.getProperties().get(QueryToggle.class);
     if (bound != null) {
@@ -164,6 +165,48 @@ public final class QueryToggle<T> implements AutoCloseable {
     property.addListener((value, was, is) -> toggle.sync());
     toggle.binding = property;
     return toggle;
+  }
+
+  /**
+   * The cell values of a boolean table column whose edits run a mutation: the "Read", "Starred"
+   * or "Paused" box of each row, with a {@code CheckBoxTableCell}. Each row's cell shows
+   * {@code value} of the row; ticking or unticking it runs {@code mutation} once with
+   * {@code variables} of the row and the new value. The row shows the new value at once
+   * through the mutation's optimistic patch (the list replaces the row, and the cell takes the
+   * new row's value), and the old one again if the write fails.
+   *
+   * <pre>{@code
+   * TableColumn<Notification, Boolean> read = new TableColumn<>("Read");
+   * read.setCellValueFactory(QueryToggle.cellValues(Notification::isRead, markAsRead, (row, on) -> row.id()));
+   * read.setCellFactory(CheckBoxTableCell.forTableColumn(read));
+   * read.setEditable(true);
+   * }</pre>
+   *
+   * @param value the boolean a row shows
+   * @param mutation the write; optimistic over the rows' query
+   * @param variables the mutation's variables for a row and its new value
+   * @param <R> the type of the rows
+   * @param <V> the mutation's variables
+   * @return the cell value factory, for the FX Application Thread
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code mutation} is not optimistic
+   */
+  public static <R, V> Callback<TableColumn.CellDataFeatures<R, Boolean>, ObservableValue<Boolean>> cellValues(
+      Function<? super R, Boolean> value, Mutation<V, ?, ?> mutation, BiFunction<? super R, Boolean, ? extends V> variables) {
+    Objects.requireNonNull(value, "value == null");
+    Objects.requireNonNull(variables, "variables == null");
+    requireOptimistic(mutation);
+    return cell -> {
+      R row = cell.getValue();
+      boolean shown = Boolean.TRUE.equals(value.apply(row));
+      SimpleBooleanProperty box = new SimpleBooleanProperty(shown);
+      box.addListener((property, was, is) -> {
+        if (is != shown) {
+          mutation.fire(variables.apply(row, is));
+        }
+      });
+      return box;
+    };
   }
 
   /**
@@ -233,5 +276,14 @@ public final class QueryToggle<T> implements AutoCloseable {
   @Override
   public String toString() {
     return "QueryToggle{" + key + (closed ? ", closed" : "") + "}";
+  }
+
+  private static void requireOptimistic(Mutation<?, ?, ?> mutation) {
+    Objects.requireNonNull(mutation, "mutation == null");
+    if (!mutation.isOptimistic()) {
+      throw new IllegalArgumentException(
+          "mutation must be optimistic (built with optimistic(...)), so that the value shown is the"
+              + " query's: " + mutation);
+    }
   }
 }

@@ -183,4 +183,39 @@ class QueryToggleTest {
         .isInstanceOf(IllegalStateException.class)
         .hasMessageStartingWith("QueryToggle.bind must be called on the JavaFX Application Thread");
   }
+
+  // ---- a table's boolean column -------------------------------------------------------------
+
+  /** A check of seed 002: its key is the id. */
+  public record Check(String id, boolean paused) {}
+
+  @Test
+  void aTickedCellRunsTheMutationOnceForItsRowAndTheRowShowsThePatch() {
+    QueryKey<List<Check>> checks = QueryKey.of("healthcheck", "configs");
+    client.setQueryData(checks, List.of(new Check("c1", false), new Check("c2", false)));
+    ControllableMutation<String, Boolean> api = new ControllableMutation<>();
+    Mutation<String, Boolean, Void> pause = client.asyncMutation(api)
+        .optimistic(checks, (rows, id) -> rows.stream()
+            .map(check -> check.id().equals(id) ? new Check(id, true) : check).toList())
+        .errorMessage("Failed to pause the check")
+        .build();
+    var values = QueryToggle.cellValues(Check::paused, pause, (Check row, Boolean on) -> row.id());
+    QueryList<Check> rows = new QueryList<>(Check::id);
+    FxThread.run(() -> rows.show(client.getQueryData(checks).orElseThrow()));
+
+    javafx.beans.value.ObservableValue<Boolean> cell = FxThread.call(() ->
+        values.call(new javafx.scene.control.TableColumn.CellDataFeatures<>(null, null, rows.get(1))));
+    FxThread.run(() -> ((javafx.beans.property.BooleanProperty) cell).set(true));
+
+    assertThat(api.variables()).containsExactly("c2");
+    assertThat(client.getQueryData(checks).orElseThrow().get(1).paused()).isTrue();
+  }
+
+  @Test
+  void aCellColumnNeedsAnOptimisticMutation() {
+    Mutation<Boolean, Boolean, Void> plain = client.asyncMutation(server).errorMessage("Failed").build();
+
+    assertThatThrownBy(() -> QueryToggle.cellValues((Boolean row) -> row, plain, (row, on) -> on))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 }
