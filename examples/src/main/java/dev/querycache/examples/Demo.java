@@ -1,5 +1,6 @@
 package dev.querycache.examples;
 
+import dev.querycache.examples.javafx.FxDemoApp;
 import dev.querycache.examples.swing.DemoApp;
 import java.awt.GraphicsEnvironment;
 import java.io.IOException;
@@ -8,17 +9,18 @@ import java.time.Duration;
 
 /**
  * Runs the demo: starts a {@link DemoServer} on the loopback interface and shows the three
- * scenarios against it: the Swing {@link DemoApp} when there is a display, until its window
- * closes; without a display (or with {@code --console}) the {@link ConsoleWalkthrough}. The
+ * scenarios against it: the Swing {@link DemoApp} when there is a display (the JavaFX
+ * {@link FxDemoApp} with {@code --javafx}), until its window closes; without a display (or with {@code --console}) the {@link ConsoleWalkthrough}. The
  * server stops before it returns.
  *
  * <pre>
  * ./mvnw -q -pl examples -am compile exec:java
  * ./mvnw -q -pl examples -am compile exec:java -Dexec.args="--console --latency-ms 50"
+ * ./mvnw -q -pl examples -am compile exec:java -Dexec.args="--javafx"
  * </pre>
  *
  * <p>Flags: {@code --latency-ms N} (default 200), {@code --failure-rate F} (default 0.0),
- * {@code --port P} (default 0, any free port), {@code --console}, {@code --help}. A bad flag
+ * {@code --port P} (default 0, any free port), {@code --javafx}, {@code --console}, {@code --help}. A bad flag
  * prints what is wrong with it and the usage, and exits with status 2.
  */
 public final class Demo {
@@ -65,6 +67,11 @@ public final class Demo {
     }
     try {
       out.println("Demo server listening on " + server.baseUri());
+      if (!headless && !flags.console() && flags.javafx()) {
+        FxDemoApp app = FxDemoApp.show(new DemoApi(server.baseUri()), flags.latencyMs(), flags.failureRate());
+        app.awaitClose(); // the server stops when the window closes
+        return 0;
+      }
       if (!headless && !flags.console()) {
         DemoApp app = DemoApp.show(new DemoApi(server.baseUri()), flags.latencyMs(), flags.failureRate());
         app.awaitClose(); // the server stops when the window closes

@@ -4,18 +4,19 @@ import java.util.Locale;
 
 /**
  * The command line of {@link Demo}, parsed: {@code --latency-ms N}, {@code --failure-rate F},
- * {@code --port P}, {@code --console}, {@code --help}; values follow their flag as the next
+ * {@code --port P}, {@code --javafx}, {@code --console}, {@code --help}; values follow their flag as the next
  * argument or after {@code =}.
  */
-record DemoFlags(long latencyMs, double failureRate, int port, boolean console, boolean help) {
+record DemoFlags(long latencyMs, double failureRate, int port, boolean javafx, boolean console, boolean help) {
   static final long DEFAULT_LATENCY_MS = 200;
 
   static final String USAGE = String.join(System.lineSeparator(),
-      "Usage: Demo [--latency-ms N] [--failure-rate F] [--port P] [--console] [--help]",
+      "Usage: Demo [--latency-ms N] [--failure-rate F] [--port P] [--javafx] [--console] [--help]",
       "  --latency-ms N    latency the server adds to each request, 0 to " + ServerSettings.MAX_LATENCY_MS
           + " (default " + DEFAULT_LATENCY_MS + ")",
       "  --failure-rate F  share of requests that fail with HTTP 500, 0.0 to 1.0 (default 0.0)",
       "  --port P          port on the loopback interface, 0 for any free one (default 0)",
+      "  --javafx          show the JavaFX window instead of the Swing one",
       "  --console         run the console walkthrough even when a display is available",
       "  --help            print this help");
 
@@ -29,6 +30,7 @@ record DemoFlags(long latencyMs, double failureRate, int port, boolean console, 
     long latencyMs = DEFAULT_LATENCY_MS;
     double failureRate = 0.0;
     int port = 0;
+    boolean javafx = false;
     boolean console = false;
     boolean help = false;
     for (int i = 0; i < args.length; i++) {
@@ -41,13 +43,16 @@ record DemoFlags(long latencyMs, double failureRate, int port, boolean console, 
         inline = arg.substring(eq + 1);
       }
       switch (flag) {
+        case "--javafx":
         case "--console":
         case "--help":
         case "-h":
           if (inline != null) {
             throw new IllegalArgumentException(flag + " takes no value: '" + arg + "'");
           }
-          if (flag.equals("--console")) {
+          if (flag.equals("--javafx")) {
+            javafx = true;
+          } else if (flag.equals("--console")) {
             console = true;
           } else {
             help = true;
@@ -72,7 +77,7 @@ record DemoFlags(long latencyMs, double failureRate, int port, boolean console, 
           throw new IllegalArgumentException("unknown flag '" + arg + "'");
       }
     }
-    return new DemoFlags(latencyMs, failureRate, port, console, help);
+    return new DemoFlags(latencyMs, failureRate, port, javafx, console, help);
   }
 
   private static String valueAfter(String[] args, int index, String flag) {

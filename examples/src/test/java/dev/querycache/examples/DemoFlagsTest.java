@@ -8,14 +8,14 @@ import org.junit.jupiter.api.Test;
 class DemoFlagsTest {
   @Test
   void withoutFlagsTheDefaultsApply() {
-    assertThat(DemoFlags.parse()).isEqualTo(new DemoFlags(200, 0.0, 0, false, false));
+    assertThat(DemoFlags.parse()).isEqualTo(new DemoFlags(200, 0.0, 0, false, false, false));
   }
 
   @Test
   void readsEveryFlagWithItsValueNextOrAfterAnEqualsSign() {
     DemoFlags flags = DemoFlags.parse("--latency-ms", "50", "--failure-rate=0.3", "--port", "8080", "--console");
 
-    assertThat(flags).isEqualTo(new DemoFlags(50, 0.3, 8080, true, false));
+    assertThat(flags).isEqualTo(new DemoFlags(50, 0.3, 8080, false, true, false));
   }
 
   @Test
@@ -51,5 +51,10 @@ class DemoFlagsTest {
     assertThatThrownBy(() -> DemoFlags.parse("--port", "70000"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("--port must be from 0 to 65535, not 70000");
+  }
+
+  @Test
+  void javafxChoosesTheJavafxWindow() {
+    assertThat(DemoFlags.parse("--javafx").javafx()).isTrue();
   }
 }

@@ -126,6 +126,12 @@ final class ToastView extends HBox {
       this.countdown = null;
       this.undo = null;
     }
+    for (javafx.scene.Node fixed : row.getChildren()) {
+      if (fixed != texts && fixed instanceof Region) {
+        ((Region) fixed).setMinWidth(Region.USE_PREF_SIZE); // the message wraps, the buttons keep their words
+      }
+    }
+    close.setMinWidth(Region.USE_PREF_SIZE);
     close.getStyleClass().add("toast-close");
     close.setAccessibleText("Dismiss");
     close.setOnAction(event -> onDismiss.run());

@@ -1,0 +1,118 @@
+package dev.querycache.examples.javafx;
+
+import dev.querycache.Mutation;
+import dev.querycache.QueryClient;
+import dev.querycache.examples.DemoQueries;
+import dev.querycache.examples.Envelope;
+import dev.querycache.examples.EnvelopeList;
+import dev.querycache.examples.MailAction;
+import dev.querycache.examples.MailCounts;
+import dev.querycache.examples.MailResult;
+import dev.querycache.examples.MailView;
+import dev.querycache.javafx.FxQueries;
+import dev.querycache.javafx.QueryList;
+import dev.querycache.javafx.QueryProperty;
+import dev.querycache.javafx.QueryStatePane;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.function.Function;
+import javafx.scene.control.Button;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
+import javafx.scene.control.ToolBar;
+import javafx.scene.layout.BorderPane;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The mailbox of seed 003: views on the left (with counts), envelopes on the right, and every
+ * action (archive, trash, star, mark read, snooze) through one optimistic funnel. Archive,
+ * trash and snooze answer with an undo toast for 60 seconds.
+ */
+final class FxMailboxTab extends BorderPane {
+  private final QueryClient client;
+  private final DemoQueries queries;
+  private final Mutation<MailAction, MailResult, Void> funnel;
+  private final QueryList<Envelope> rows = new QueryList<>(Envelope::id);
+  private final TableView<Envelope> table = new TableView<>(rows);
+  private final QueryStatePane<EnvelopeList> state =
+      new QueryStatePane<>(table, list -> list.envelopes().isEmpty(), "Nothing here");
+  /** Drives the state pane and the table from the current view's query. */
+  private @Nullable QueryProperty<EnvelopeList> binding;
+
+  FxMailboxTab(QueryClient client, DemoQueries queries) {
+    this.client = client;
+    this.queries = queries;
+    this.funnel = queries.mailFunnel();
+
+    ListView<MailView> views = new ListView<>();
+    views.getItems().addAll(MailView.values());
+    views.setPrefWidth(170);
+    QueryProperty<MailCounts> counts = FxQueries.observe(views, client, queries.counts());
+    views.setCellFactory(list -> new ListCell<>() {
+      @Override
+      protected void updateItem(@Nullable MailView view, boolean empty) {
+        super.updateItem(view, empty);
+        setText(empty || view == null ? null : label(view, counts.get().data()));
+      }
+    });
+    counts.addListener((value, was, is) -> views.refresh());
+    views.getSelectionModel().selectedItemProperty().addListener((value, was, is) -> {
+      if (is != null) {
+        show(is);
+      }
+    });
+
+    table.getColumns().add(FxNotificationsTab.column("\u2605", 30, e -> e.starred() ? "\u2605" : ""));
+    table.getColumns().add(FxNotificationsTab.column("From", 150, Envelope::from));
+    table.getColumns().add(FxNotificationsTab.column("Subject", 260, e -> (e.read() ? "" : "\u25cf ") + e.subject()));
+    table.getColumns().add(FxNotificationsTab.column("", 320, Envelope::snippet));
+
+    ToolBar actions = new ToolBar(
+        actionButton("Archive", e -> new MailAction.Archive(e.id(), e.folder())),
+        actionButton("Trash", e -> new MailAction.Trash(e.id(), e.folder())),
+        actionButton("Star / unstar", e -> new MailAction.Star(e.id(), !e.starred())),
+        actionButton("Read / unread", e -> new MailAction.MarkRead(e.id(), !e.read())),
+        actionButton("Snooze 1 h", e -> new MailAction.Snooze(e.id(), Instant.now().plus(Duration.ofHours(1)))));
+    BorderPane right = new BorderPane(state);
+    right.setTop(actions);
+    setLeft(views);
+    setCenter(right);
+    views.getSelectionModel().select(MailView.INBOX);
+  }
+
+  private static String label(MailView view, @Nullable MailCounts counts) {
+    String name = view.name().charAt(0) + view.name().substring(1).toLowerCase(Locale.ROOT);
+    if (counts == null) {
+      return name;
+    }
+    switch (view) {
+      case INBOX:
+        return name + "  (" + counts.inbox() + ")";
+      case ARCHIVE:
+        return name + "  (" + counts.archive() + ")";
+      default:
+        return name;
+    }
+  }
+
+  /** Follows another view: the state pane and its table rebind to its query. */
+  private void show(MailView view) {
+    if (binding != null) {
+      binding.close();
+    }
+    binding = state.bind(client, queries.envelopes(view), rows, EnvelopeList::envelopes);
+  }
+
+  private Button actionButton(String name, Function<Envelope, MailAction> action) {
+    Button button = new Button(name);
+    button.setOnAction(event -> {
+      Envelope selected = table.getSelectionModel().getSelectedItem();
+      if (selected != null) {
+        funnel.fire(action.apply(selected));
+      }
+    });
+    return button;
+  }
+}
