@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Takes the screenshots in docs/screenshots/ of the Swing demo, on a virtual display.
+# Takes the screenshots in docs/screenshots/ of the Swing and JavaFX demos, on a virtual display.
 # Needs Xvfb, and GTK 3 for the JavaFX window (Debian: apt-get install xvfb xauth libgtk-3-0);
 # installs nothing itself.
 set -euo pipefail

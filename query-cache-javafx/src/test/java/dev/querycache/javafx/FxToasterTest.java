@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.querycache.UndoOffer;
+import dev.querycache.test.FxThread;
 import dev.querycache.test.VirtualTime;
 import java.io.IOException;
 import java.time.Duration;

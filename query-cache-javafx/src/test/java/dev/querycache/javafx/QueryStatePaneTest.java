@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.querycache.QueryClient;
+import dev.querycache.test.FxThread;
 import dev.querycache.QueryKey;
 import dev.querycache.QueryOptions;
 import dev.querycache.test.ControllableQuery;

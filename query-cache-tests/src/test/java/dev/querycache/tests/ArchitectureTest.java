@@ -291,10 +291,10 @@ class ArchitectureTest {
     }
 
     @Test
-    void theTestKitUsesTheCoresPublicApiAndJUnitOnly() {
+    void theTestKitUsesTheCoresPublicApiJUnitAndTheUiThreadsOnly() {
       classes().that().resideInAPackage("dev.querycache.test..")
           .should().onlyDependOnClassesThat(thePublicCoreAnd(
-              "java..", "org.jspecify..", "org.junit..", "org.opentest4j..", "dev.querycache.test.."))
+              "java..", "javafx..", "org.jspecify..", "org.junit..", "org.opentest4j..", "dev.querycache.test.."))
           .check(LIBRARY);
     }
 
