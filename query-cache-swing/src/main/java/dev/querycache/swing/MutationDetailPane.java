@@ -3,7 +3,7 @@ package dev.querycache.swing;
 import dev.querycache.MutationState;
 import dev.querycache.QueryEvent;
 import dev.querycache.QueryKey;
-import dev.querycache.internal.ui.ErrorWords;
+import dev.querycache.internal.ui.InspectorText;
 import java.awt.BorderLayout;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,7 +46,7 @@ final class MutationDetailPane extends JPanel {
    * @param now the inspector's clock reading
    */
   void show(@Nullable MutationState<?, ?, ?> run, Map<QueryKey<?>, List<QueryEvent.Kind>> patches, long now) {
-    String text = run == null ? "" : describe(run, patches, now);
+    String text = run == null ? "" : InspectorText.run(run, patches, now);
     if (!text.equals(summary.getText())) {
       summary.setText(text);
       summary.setCaretPosition(0);
@@ -62,32 +62,7 @@ final class MutationDetailPane extends JPanel {
     values.show(run.id(), shown);
   }
 
-  /** The summary of one run. */
-  static String describe(MutationState<?, ?, ?> run, Map<QueryKey<?>, List<QueryEvent.Kind>> patches, long now) {
-    StringBuilder out = new StringBuilder();
-    out.append("Run #").append(run.id()).append(": ").append(run.name()).append('\n');
-    out.append("Key: ").append(run.mutationKey() == null ? "none" : run.mutationKey()).append('\n');
-    out.append("Status: ").append(run.status())
-        .append(", paused: ").append(run.isPaused() ? "yes" : "no")
-        .append(", failed attempts: ").append(run.failureCount()).append('\n');
-    out.append("Submitted: ").append(QueriesTableModel.ago(now - run.submittedAt())).append('\n');
-    Throwable error = run.error();
-    if (error != null) {
-      out.append("Error: ").append(ErrorWords.details(error)).append('\n');
-    }
-    if (patches.isEmpty()) {
-      out.append("Optimistic layers: none seen");
-    } else {
-      out.append("Optimistic layers:");
-      patches.forEach((key, kinds) -> {
-        out.append("\n  ").append(key).append(": ");
-        for (int i = 0; i < kinds.size(); i++) {
-          out.append(i == 0 ? "" : ", ").append(TimelineTableModel.what(kinds.get(i)));
-        }
-      });
-    }
-    return out.toString();
-  }
+
 
   JTextArea summary() {
     return summary;

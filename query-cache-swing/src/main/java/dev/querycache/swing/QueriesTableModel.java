@@ -5,6 +5,7 @@ import dev.querycache.FetchStatus;
 import dev.querycache.QueryKey;
 import dev.querycache.QueryState;
 import dev.querycache.QueryStatus;
+import dev.querycache.internal.ui.RelativeTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -213,20 +214,9 @@ final class QueriesTableModel extends AbstractTableModel {
     return ago(now - at);
   }
 
-  /**
-   * A relative time: seconds under a minute, minutes under an hour, then hours.
-   *
-   * @param nanos how long ago; negative reads as zero
-   * @return such as {@code "3 s ago"}, {@code "2 min ago"}, {@code "1 h ago"}
-   */
+  /** See {@link RelativeTime#ago}. */
   static String ago(long nanos) {
-    long seconds = Math.max(0, nanos) / 1_000_000_000L;
-    if (seconds < 60) {
-      return seconds + " s ago";
-    }
-    if (seconds < 3600) {
-      return seconds / 60 + " min ago";
-    }
-    return seconds / 3600 + " h ago";
+    return RelativeTime.ago(nanos);
   }
+
 }

@@ -1,8 +1,7 @@
 package dev.querycache.swing;
 
 import dev.querycache.CachedQuery;
-import dev.querycache.FetchStatus;
-import dev.querycache.QueryStatus;
+import dev.querycache.internal.ui.QueryHealth;
 import java.awt.Color;
 import java.util.Locale;
 
@@ -41,21 +40,9 @@ enum QueryBadge {
    * @return the first badge that holds for it
    */
   static QueryBadge of(CachedQuery<?> query) {
-    FetchStatus fetch = query.state().fetchStatus();
-    if (fetch == FetchStatus.FETCHING) {
-      return FETCHING;
-    }
-    if (fetch == FetchStatus.PAUSED) {
-      return PAUSED;
-    }
-    if (query.state().status() == QueryStatus.ERROR) {
-      return ERROR;
-    }
-    if (!query.isActive()) {
-      return INACTIVE;
-    }
-    return query.isStale() ? STALE : FRESH;
+    return valueOf(QueryHealth.of(query).name()); // the rule is the core's, shared with JavaFX
   }
+
 
   /** The word shown for it, such as {@code "fresh"}; what the inspector's filter matches. */
   String label() {

@@ -2,8 +2,7 @@ package dev.querycache.swing;
 
 import dev.querycache.CachedQuery;
 import dev.querycache.QueryEvent;
-import dev.querycache.QueryState;
-import dev.querycache.internal.ui.ErrorWords;
+import dev.querycache.internal.ui.InspectorText;
 import java.awt.BorderLayout;
 import java.util.List;
 import javax.swing.JPanel;
@@ -59,7 +58,7 @@ final class QueryDetailPane extends JPanel {
   void show(@Nullable CachedQuery<?> query, List<QueryEvent<?>> history, long now) {
     timeline.update(history, now);
     tabs.setTitleAt(TIMELINE_TAB, history.isEmpty() ? "Timeline" : "Timeline (" + history.size() + ")");
-    String text = query == null ? "" : describe(query);
+    String text = query == null ? "" : InspectorText.query(query);
     if (!text.equals(summary.getText())) {
       summary.setText(text);
       summary.setCaretPosition(0);
@@ -67,28 +66,7 @@ final class QueryDetailPane extends JPanel {
     data.show(query == null ? null : query.key(), query == null ? null : query.state().data());
   }
 
-  /** The summary of one query: its key, statuses, counters and error. */
-  static String describe(CachedQuery<?> query) {
-    QueryState<?> state = query.state();
-    StringBuilder out = new StringBuilder();
-    out.append("Key: ").append(query.key()).append('\n');
-    out.append("Status: ").append(state.status())
-        .append(", fetch status: ").append(state.fetchStatus())
-        .append(", stale: ").append(query.isStale() ? "yes" : "no")
-        .append(", invalidated: ").append(state.isInvalidated() ? "yes" : "no").append('\n');
-    out.append("Observers: ").append(query.observerCount())
-        .append(", optimistic layers: ").append(state.optimisticLayers()).append('\n');
-    out.append("Data updates: ").append(state.dataUpdateCount())
-        .append(", errors: ").append(state.errorUpdateCount())
-        .append(", failed attempts: ").append(state.fetchFailureCount()).append('\n');
-    Object value = state.data();
-    out.append("Data: ").append(value == null ? "none" : "a " + value.getClass().getSimpleName());
-    Throwable error = state.error();
-    if (error != null) {
-      out.append('\n').append("Error: ").append(ErrorWords.details(error));
-    }
-    return out.toString();
-  }
+
 
   JTextArea summary() {
     return summary;

@@ -2,6 +2,7 @@ package dev.querycache.swing;
 
 import dev.querycache.QueryEvent;
 import dev.querycache.QueryState;
+import dev.querycache.internal.ui.InspectorText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -91,7 +92,7 @@ final class TimelineTableModel extends AbstractTableModel {
 
   /** A kind in words: {@code FETCH_STARTED} reads "fetch started". */
   static String what(QueryEvent.Kind kind) {
-    return kind.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    return InspectorText.what(kind);
   }
 
   /**
