@@ -3,6 +3,7 @@ package dev.querycache.examples.javafx;
 import dev.querycache.QueryClient;
 import dev.querycache.examples.DemoApi;
 import dev.querycache.examples.DemoQueries;
+import dev.querycache.javafx.FxCacheInspector;
 import dev.querycache.javafx.FxQueries;
 import dev.querycache.javafx.FxToaster;
 import java.util.concurrent.CompletableFuture;
@@ -17,7 +18,8 @@ import javafx.stage.Stage;
 
 /**
  * The demo's JavaFX window: a tab per screen, the server controls on top, toasts in the
- * corner, refetch when the application regains the focus. Build and show it with
+ * corner, refetch when the application regains the focus, the cache inspector on
+ * Ctrl+Shift+I. Build and show it with
  * {@link #show}.
  */
 public final class FxDemoApp {
@@ -36,8 +38,10 @@ public final class FxDemoApp {
     screen.setTop(new FxServerControls(api, latencyMs, failureRate));
     stage = new Stage();
     stage.setTitle("query-cache demo (JavaFX)");
-    stage.setScene(new Scene(root, 980, 660));
+    Scene scene = new Scene(root, 980, 660);
+    stage.setScene(scene);
     FxQueries.installFocusRefetch(client);
+    FxCacheInspector.installShortcut(scene, client); // Ctrl+Shift+I
   }
 
   private static Tab tab(String name, javafx.scene.Node content) {

@@ -3,6 +3,7 @@ package dev.querycache.examples.javafx;
 import dev.querycache.QueryFilter;
 import dev.querycache.examples.DemoApi;
 import dev.querycache.examples.DemoServer;
+import dev.querycache.javafx.FxCacheInspector;
 import java.awt.GraphicsEnvironment;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -113,11 +114,35 @@ public final class FxScreenshots {
     });
     pause(1500);
     shoot("javafx-mailbox-undo.png");
+
+    // The cache inspector, over the mailbox: the inbox query selected.
+    javafx.stage.Stage inspector = onFx(() -> FxCacheInspector.showWindow(app.stage(), app.client()));
+    pause(800);
+    onFx(() -> {
+      TableView<?> queries = (TableView<?>) inspector.getScene().getRoot().lookup("#cache-inspector-queries");
+      for (int row = 0; row < queries.getItems().size(); row++) {
+        if (String.valueOf(queries.getItems().get(row)).contains("envelopes")) {
+          queries.getSelectionModel().select(row);
+          break;
+        }
+      }
+      return null;
+    });
+    pause(400);
+    shootScene(inspector.getScene(), "javafx-inspector.png");
+    onFx(() -> {
+      inspector.hide();
+      return null;
+    });
   }
 
   private void shoot(String name) throws Exception {
+    shootScene(app.stage().getScene(), name);
+  }
+
+  private void shootScene(javafx.scene.Scene scene, String name) throws Exception {
     BufferedImage image = onFx(() -> {
-      WritableImage snapshot = app.stage().getScene().snapshot(null);
+      WritableImage snapshot = scene.snapshot(null);
       PixelReader pixels = snapshot.getPixelReader();
       BufferedImage copy =
           new BufferedImage((int) snapshot.getWidth(), (int) snapshot.getHeight(), BufferedImage.TYPE_INT_RGB);
