@@ -5,16 +5,17 @@ import dev.querycache.MutationFilter;
 import dev.querycache.MutationState;
 import dev.querycache.QueryClient;
 import dev.querycache.QueryDevtools;
+import dev.querycache.QueryEvent;
 import dev.querycache.QueryFilter;
 import dev.querycache.QueryKey;
 import dev.querycache.Ticker;
 import dev.querycache.internal.ui.InspectorText;
 import dev.querycache.internal.ui.QueryHealth;
+import dev.querycache.internal.ui.QueryTimeline;
 import dev.querycache.internal.ui.RelativeTime;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -57,9 +58,12 @@ import org.jspecify.annotations.Nullable;
  *       status, fetch status, observers, pending optimistic layers and age; a filter on key,
  *       state or status; Refetch, Invalidate, Reset and Remove on the selected query; Loading,
  *       Error and Restore to simulate those states on it ({@link QueryDevtools}); Offline and
- *       Clear cache; below, the selected query's summary.
+ *       Clear cache; below, the selected query's summary and its timeline: its last
+ *       transitions since the inspector connected, the newest first, with when, what, by which
+ *       mutation run and what changed.
  *   <li><b>Mutations</b>: the runs the client remembers, with name, key, status, variables,
- *       result, error and age; below, the selected run's summary.
+ *       result, error and age; below, the selected run's summary with the queries its
+ *       optimistic layers patched and what became of them.
  * </ul>
  *
  * <p>It follows the cache while it is in a showing window: once per burst of changes, and once
@@ -82,6 +86,8 @@ public final class FxCacheInspector extends BorderPane {
   private final TableView<CachedQuery<?>> queryTable = new TableView<>(queries);
   private final TableView<MutationState<?, ?, ?>> runTable = new TableView<>(runs);
   private final TextArea querySummary = new TextArea();
+  private final TableView<QueryEvent<?>> timelineTable = new TableView<>();
+  private final QueryTimeline timeline;
   private final TextArea runSummary = new TextArea();
   private final TextField filter = new TextField();
   private final Button restore = new Button("Restore");
@@ -129,6 +135,17 @@ public final class FxCacheInspector extends BorderPane {
     queryTable.getSelectionModel().selectedItemProperty().addListener((value, was, is) -> querySelected());
     querySummary.setEditable(false);
     querySummary.setWrapText(true);
+    timelineTable.setId("cache-inspector-timeline");
+    timelineTable.setPlaceholder(new javafx.scene.control.Label("No transitions seen yet"));
+    timelineTable.getColumns().addAll(List.of(
+        column("When", 90, event -> RelativeTime.preciseAgo(now - event.at())),
+        column("What", 120, event -> InspectorText.what(event.kind())),
+        column("By", 150, event -> event.by() == null ? "" : event.by()),
+        column("What changed", 360, event -> InspectorText.change(event.before(), event.after()))));
+    this.timeline = new QueryTimeline(client::onQueryEvent, Platform::runLater, keys -> {
+      querySelected();
+      runSelected();
+    });
     filter.setPromptText("Filter: key, state or status");
     filter.setPrefColumnCount(18);
     filter.textProperty().addListener((value, was, is) -> refresh());
@@ -146,7 +163,9 @@ public final class FxCacheInspector extends BorderPane {
     clear.setOnAction(event -> devtools.clearCache());
     ToolBar actions = new ToolBar(filter, refetch, invalidate, reset, remove, loading, error, restore, offline, clear);
 
-    SplitPane queriesSplit = new SplitPane(queryTable, querySummary);
+    TabPane details = new TabPane(new Tab("Summary", querySummary), new Tab("Timeline", timelineTable));
+    details.getTabs().forEach(tab -> tab.setClosable(false));
+    SplitPane queriesSplit = new SplitPane(queryTable, details);
     queriesSplit.setOrientation(javafx.geometry.Orientation.VERTICAL);
     queriesSplit.setDividerPositions(0.65);
     BorderPane queriesTab = new BorderPane(queriesSplit);
@@ -260,6 +279,7 @@ public final class FxCacheInspector extends BorderPane {
   /** Listens to the cache and refreshes now. FX thread. */
   void connect() {
     if (subscription == null) {
+      timeline.connect();
       subscription = client.onCacheChange(this::cacheChanged);
       if (timer != null) {
         timer.play();
@@ -270,6 +290,7 @@ public final class FxCacheInspector extends BorderPane {
 
   /** Stops listening to the cache. FX thread. */
   void disconnect() {
+    timeline.disconnect();
     AutoCloseable open = subscription;
     subscription = null;
     if (timer != null) {
@@ -331,11 +352,17 @@ public final class FxCacheInspector extends BorderPane {
     if (!text.equals(querySummary.getText())) {
       querySummary.setText(text);
     }
+    List<QueryEvent<?>> events = query == null ? List.of() : timeline.events(query.key());
+    if (!events.equals(timelineTable.getItems())) {
+      timelineTable.getItems().setAll(events);
+    } else {
+      timelineTable.refresh(); // the ages moved
+    }
   }
 
   private void runSelected() {
     MutationState<?, ?, ?> run = runTable.getSelectionModel().getSelectedItem();
-    String text = run == null ? "" : InspectorText.run(run, Map.of(), now);
+    String text = run == null ? "" : InspectorText.run(run, timeline.patchesBy(run.runName()), now);
     if (!text.equals(runSummary.getText())) {
       runSummary.setText(text);
     }
@@ -423,6 +450,14 @@ public final class FxCacheInspector extends BorderPane {
 
   TableView<MutationState<?, ?, ?>> runTable() {
     return runTable;
+  }
+
+  TableView<QueryEvent<?>> timelineTable() {
+    return timelineTable;
+  }
+
+  TextArea runSummary() {
+    return runSummary;
   }
 
   TextArea querySummary() {

@@ -192,4 +192,35 @@ class FxCacheInspectorTest {
         .isInstanceOf(IllegalStateException.class)
         .hasMessageStartingWith("new FxCacheInspector must be called on the JavaFX Application Thread");
   }
+
+  @Test
+  void theTimelineShowsTheSelectedQuerysTransitionsNewestFirst() {
+    FxThread.run(inspector::connect);
+    client.setQueryData(key, "write specs");
+    client.invalidateQueries(dev.querycache.QueryFilter.exact(key));
+    FxThread.flush();
+
+    select(key);
+
+    assertThat(FxThread.call(() -> inspector.timelineTable().getItems().stream()
+        .map(event -> event.kind().name()).collect(Collectors.toList())))
+        .containsExactly("INVALIDATED", "SET");
+  }
+
+  @Test
+  void theSelectedRunShowsTheQueriesItPatched() {
+    client.setQueryData(key, "write specs");
+    Mutation<String, String, Void> rename = client.asyncMutation((String title) -> new CompletableFuture<String>())
+        .name("rename")
+        .optimistic(key, (title, next) -> next)
+        .errorMessage("Could not rename")
+        .build();
+    FxThread.run(inspector::connect);
+
+    rename.fire("write more specs");
+    FxThread.flush();
+    FxThread.run(() -> inspector.runTable().getSelectionModel().select(0));
+
+    assertThat(FxThread.call(() -> inspector.runSummary().getText())).contains(key + ": layer added");
+  }
 }

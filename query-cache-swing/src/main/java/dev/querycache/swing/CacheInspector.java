@@ -6,6 +6,7 @@ import dev.querycache.QueryDevtools;
 import dev.querycache.QueryFilter;
 import dev.querycache.QueryKey;
 import dev.querycache.Ticker;
+import dev.querycache.internal.ui.QueryTimeline;
 import java.awt.BorderLayout;
 import java.awt.Dialog;
 import java.awt.Window;
@@ -122,7 +123,7 @@ public final class CacheInspector extends JPanel {
     this.client = Objects.requireNonNull(client, "client == null");
     this.ticker = Objects.requireNonNull(ticker, "ticker == null");
     this.timer = tickEverySecond ? new Timer(TICK_MILLIS, event -> refresh()) : null;
-    this.timeline = new QueryTimeline(client, this::eventsArrived);
+    this.timeline = new QueryTimeline(client::onQueryEvent, SwingUtilities::invokeLater, this::eventsArrived);
     this.queries = new QueriesTab(client, timeline);
     this.mutations = new MutationsTab(client, timeline);
     setName("cacheInspector");

@@ -3,6 +3,7 @@ package dev.querycache.swing;
 import dev.querycache.MutationFilter;
 import dev.querycache.MutationState;
 import dev.querycache.QueryClient;
+import dev.querycache.internal.ui.QueryTimeline;
 import java.awt.BorderLayout;
 import java.util.Map;
 import javax.swing.JPanel;

@@ -5,6 +5,7 @@ import dev.querycache.QueryClient;
 import dev.querycache.QueryDevtools;
 import dev.querycache.QueryFilter;
 import dev.querycache.QueryKey;
+import dev.querycache.internal.ui.QueryTimeline;
 import java.awt.BorderLayout;
 import java.awt.FlowLayout;
 import java.io.IOException;

@@ -1,12 +1,10 @@
 package dev.querycache.swing;
 
 import dev.querycache.QueryEvent;
-import dev.querycache.QueryState;
 import dev.querycache.internal.ui.InspectorText;
+import dev.querycache.internal.ui.RelativeTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Objects;
 import javax.swing.table.AbstractTableModel;
 
 /**
@@ -84,7 +82,7 @@ final class TimelineTableModel extends AbstractTableModel {
       case BY:
         return event.by() == null ? "" : event.by();
       case CHANGE:
-        return change(event.before(), event.after());
+        return InspectorText.change(event.before(), event.after());
       default:
         throw new IndexOutOfBoundsException("no column " + column);
     }
@@ -95,55 +93,11 @@ final class TimelineTableModel extends AbstractTableModel {
     return InspectorText.what(kind);
   }
 
-  /**
-   * What a transition changed, the parts that moved only: such as {@code "status pending →
-   * success, fetch fetching → idle, data, layers 1 → 0"}.
-   *
-   * @param before the state before
-   * @param after the state after
-   * @return the changes, comma-separated; {@code "timestamps"} if nothing else moved
-   */
-  static String change(QueryState<?> before, QueryState<?> after) {
-    List<String> parts = new ArrayList<>();
-    if (before.status() != after.status()) {
-      parts.add("status " + word(before.status()) + " → " + word(after.status()));
-    }
-    if (before.fetchStatus() != after.fetchStatus()) {
-      parts.add("fetch " + word(before.fetchStatus()) + " → " + word(after.fetchStatus()));
-    }
-    if (before.data() != after.data()) {
-      parts.add(Objects.equals(before.data(), after.data()) ? "data (equal)" : "data");
-    }
-    if (before.optimisticLayers() != after.optimisticLayers()) {
-      parts.add("layers " + before.optimisticLayers() + " → " + after.optimisticLayers());
-    }
-    if (before.isInvalidated() != after.isInvalidated()) {
-      parts.add(after.isInvalidated() ? "invalidated" : "valid again");
-    }
-    if (before.fetchFailureCount() != after.fetchFailureCount()) {
-      parts.add("failed attempts " + before.fetchFailureCount() + " → " + after.fetchFailureCount());
-    }
-    if (after.error() != null && after.error() != before.error()) {
-      parts.add("error: " + after.error());
-    } else if (after.error() == null && before.error() != null) {
-      parts.add("error cleared");
-    }
-    return parts.isEmpty() ? "timestamps" : String.join(", ", parts);
-  }
 
-  private static String word(Enum<?> value) {
-    return value.name().toLowerCase(Locale.ROOT);
-  }
 
-  /** How long ago: milliseconds under a second, tenths of seconds under a minute, then minutes. */
+  /** See {@link RelativeTime#preciseAgo}. */
   static String ago(long nanos) {
-    long millis = Math.max(0, nanos) / 1_000_000L;
-    if (millis < 1_000) {
-      return millis + " ms ago";
-    }
-    if (millis < 60_000) {
-      return String.format(Locale.ROOT, "%.1f s ago", millis / 1000.0);
-    }
-    return QueriesTableModel.ago(nanos);
+    return RelativeTime.preciseAgo(nanos);
   }
+
 }

@@ -7,6 +7,7 @@ import dev.querycache.QueryEvent;
 import dev.querycache.QueryKey;
 import dev.querycache.QueryState;
 import dev.querycache.QueryStatus;
+import dev.querycache.internal.ui.InspectorText;
 import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -54,7 +55,7 @@ class TimelineTableModelTest {
 
   @Test
   void aFetchThatLandsChangesStatusFetchStatusAndData() {
-    assertThat(TimelineTableModel.change(LOADING, LOADED))
+    assertThat(InspectorText.change(LOADING, LOADED))
         .isEqualTo("status pending → success, fetch fetching → idle, data");
   }
 
@@ -62,16 +63,16 @@ class TimelineTableModelTest {
   void anErrorIsNamedAndItsClearingSaid() {
     QueryState<String> failed = state(null, QueryStatus.ERROR, FetchStatus.IDLE, 0, new IOException("down"));
 
-    assertThat(TimelineTableModel.change(LOADING, failed)).endsWith("error: java.io.IOException: down");
-    assertThat(TimelineTableModel.change(failed, LOADED)).endsWith("error cleared");
+    assertThat(InspectorText.change(LOADING, failed)).endsWith("error: java.io.IOException: down");
+    assertThat(InspectorText.change(failed, LOADED)).endsWith("error cleared");
   }
 
   @Test
   void equalDataAndTimestampsOnlyAreSaidSo() {
     String equalCopy = new String("write specs"); // equal, another instance: as a refetch brings
-    assertThat(TimelineTableModel.change(LOADED, state(equalCopy, QueryStatus.SUCCESS, FetchStatus.IDLE, 0, null)))
+    assertThat(InspectorText.change(LOADED, state(equalCopy, QueryStatus.SUCCESS, FetchStatus.IDLE, 0, null)))
         .isEqualTo("data (equal)");
-    assertThat(TimelineTableModel.change(LOADED, LOADED)).isEqualTo("timestamps");
+    assertThat(InspectorText.change(LOADED, LOADED)).isEqualTo("timestamps");
   }
 
   @Test

@@ -5,9 +5,11 @@ import dev.querycache.MutationState;
 import dev.querycache.QueryEvent;
 import dev.querycache.QueryKey;
 import dev.querycache.QueryState;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /** What the UI modules' cache inspectors write about a query, a mutation run and an event. */
 public final class InspectorText {
@@ -82,5 +84,44 @@ public final class InspectorText {
    */
   public static String what(QueryEvent.Kind kind) {
     return kind.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+  }
+  /**
+   * What a transition changed, the parts that moved only: such as {@code "status pending →
+   * success, fetch fetching → idle, data, layers 1 → 0"}.
+   *
+   * @param before the state before
+   * @param after the state after
+   * @return the changes, comma-separated; {@code "timestamps"} if nothing else moved
+   */
+  public static String change(QueryState<?> before, QueryState<?> after) {
+    List<String> parts = new ArrayList<>();
+    if (before.status() != after.status()) {
+      parts.add("status " + word(before.status()) + " → " + word(after.status()));
+    }
+    if (before.fetchStatus() != after.fetchStatus()) {
+      parts.add("fetch " + word(before.fetchStatus()) + " → " + word(after.fetchStatus()));
+    }
+    if (before.data() != after.data()) {
+      parts.add(Objects.equals(before.data(), after.data()) ? "data (equal)" : "data");
+    }
+    if (before.optimisticLayers() != after.optimisticLayers()) {
+      parts.add("layers " + before.optimisticLayers() + " → " + after.optimisticLayers());
+    }
+    if (before.isInvalidated() != after.isInvalidated()) {
+      parts.add(after.isInvalidated() ? "invalidated" : "valid again");
+    }
+    if (before.fetchFailureCount() != after.fetchFailureCount()) {
+      parts.add("failed attempts " + before.fetchFailureCount() + " → " + after.fetchFailureCount());
+    }
+    if (after.error() != null && after.error() != before.error()) {
+      parts.add("error: " + after.error());
+    } else if (after.error() == null && before.error() != null) {
+      parts.add("error cleared");
+    }
+    return parts.isEmpty() ? "timestamps" : String.join(", ", parts);
+  }
+
+  private static String word(Enum<?> value) {
+    return value.name().toLowerCase(Locale.ROOT);
   }
 }

@@ -1,6 +1,5 @@
-package dev.querycache.swing;
+package dev.querycache.internal.ui;
 
-import dev.querycache.QueryClient;
 import dev.querycache.QueryEvent;
 import dev.querycache.QueryKey;
 import java.util.ArrayDeque;
@@ -15,26 +14,29 @@ import java.util.Objects;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-import javax.swing.SwingUtilities;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the {@link CacheInspector} remembers of each query's history: the last
+ * What a cache inspector remembers of each query's history, whatever the toolkit: the last
  * {@link #PER_QUERY} {@link QueryEvent}s of each of the last {@link #QUERIES} queries that
- * changed, read from {@link QueryClient#onQueryEvent} while connected, and which queries each
- * of the last {@link #QUERIES} mutation runs patched. Events arrive on the
- * client's notify executor and are handed to the EDT in bursts; {@code changed} then hears
- * which keys got events. Confined to the EDT but for the listener.
+ * changed, read from the client's event stream ({@code QueryClient.onQueryEvent}) while
+ * connected, and which queries each of the last {@link #QUERIES} mutation runs patched.
+ * Events arrive on the client's notify executor and are handed to the UI thread in bursts;
+ * {@code changed} then hears which keys got events. Confined to the UI thread but for the
+ * listener.
  */
-final class QueryTimeline {
+public final class QueryTimeline {
   /** How many events are kept per query, the newest. */
-  static final int PER_QUERY = 200;
+  public static final int PER_QUERY = 200;
   /** How many queries have a history, the ones that changed last. */
-  static final int QUERIES = 1_000;
+  public static final int QUERIES = 1_000;
 
-  private final QueryClient client;
+  private final Function<Consumer<? super QueryEvent<?>>, AutoCloseable> subscribe;
+  private final Executor uiThread;
   private final Consumer<Set<QueryKey<?>>> changed;
   private final Queue<QueryEvent<?>> arrived = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean drainQueued = new AtomicBoolean();
@@ -60,25 +62,28 @@ final class QueryTimeline {
   private @Nullable AutoCloseable subscription;
 
   /**
-   * A timeline of {@code client}'s queries.
+   * A timeline of a client's queries.
    *
-   * @param client the client whose events to keep
-   * @param changed told on the EDT, after each burst, which keys got events
+   * @param subscribe the client's {@code onQueryEvent}
+   * @param uiThread runs a task on the UI thread, later
+   * @param changed told on the UI thread, after each burst, which keys got events
    */
-  QueryTimeline(QueryClient client, Consumer<Set<QueryKey<?>>> changed) {
-    this.client = Objects.requireNonNull(client, "client == null");
+  public QueryTimeline(
+      Function<Consumer<? super QueryEvent<?>>, AutoCloseable> subscribe, Executor uiThread, Consumer<Set<QueryKey<?>>> changed) {
+    this.subscribe = Objects.requireNonNull(subscribe, "subscribe == null");
+    this.uiThread = Objects.requireNonNull(uiThread, "uiThread == null");
     this.changed = Objects.requireNonNull(changed, "changed == null");
   }
 
-  /** Starts keeping events (from now on). EDT. */
-  void connect() {
+  /** Starts keeping events (from now on). UI thread. */
+  public void connect() {
     if (subscription == null) {
-      subscription = client.onQueryEvent(this::arrive);
+      subscription = subscribe.apply(this::arrive);
     }
   }
 
-  /** Stops keeping events; what was kept stays. EDT. */
-  void disconnect() {
+  /** Stops keeping events; what was kept stays. UI thread. */
+  public void disconnect() {
     AutoCloseable open = subscription;
     subscription = null;
     arrived.clear();
@@ -95,11 +100,11 @@ final class QueryTimeline {
   private void arrive(QueryEvent<?> event) {
     arrived.add(event);
     if (drainQueued.compareAndSet(false, true)) {
-      SwingUtilities.invokeLater(this::drain);
+      uiThread.execute(this::drain);
     }
   }
 
-  /** Files what arrived under its key. EDT. */
+  /** Files what arrived under its key. UI thread. */
   void drain() {
     drainQueued.set(false);
     if (subscription == null) {
@@ -134,7 +139,7 @@ final class QueryTimeline {
    * @param by the run, as {@link QueryEvent#by()} names it: {@code "archive #12"}
    * @return the patched keys, in the order the run first patched them; empty if none
    */
-  Map<QueryKey<?>, List<QueryEvent.Kind>> patchesBy(String by) {
+  public Map<QueryKey<?>, List<QueryEvent.Kind>> patchesBy(String by) {
     return patchesBy.getOrDefault(by, Map.of());
   }
 
@@ -144,7 +149,7 @@ final class QueryTimeline {
    * @param key a query key
    * @return its events; empty if none were kept
    */
-  List<QueryEvent<?>> events(QueryKey<?> key) {
+  public List<QueryEvent<?>> events(QueryKey<?> key) {
     Deque<QueryEvent<?>> events = byKey.get(key);
     if (events == null) {
       return List.of();
