@@ -25,7 +25,7 @@ import java.util.function.Supplier;
  * </ul>
  */
 public final class Workloads {
-  private static final List<String> ALL = List.of("W1", "W2", "W3", "W4", "W4e", "W5", "W6");
+  private static final List<String> ALL = List.of("W1", "W2", "W3", "W4", "W4e", "W4l", "W5", "W6");
 
   private Workloads() {}
 
@@ -75,6 +75,10 @@ public final class Workloads {
         case "W4e":
           emit(lines, out, () -> List.of(ObservedUpdates.run(
               settings.quick ? 100 : 1_000, settings.quick ? 100_000 : 1_000_000, rounds, true)));
+          break;
+        case "W4l":
+          emit(lines, out, () -> List.of(KeyedListUpdates.run(
+              settings.quick ? 1_000 : 10_000, settings.quick ? 2_000 : 20_000, rounds)));
           break;
         case "W5":
           emit(lines, out, () -> List.of(OptimisticCycle.run(1_000, settings.quick ? 5_000 : 100_000, rounds)));

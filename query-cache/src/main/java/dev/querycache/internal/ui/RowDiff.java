@@ -36,7 +36,10 @@ import org.jspecify.annotations.Nullable;
  * brings equal rows produce no change at all.
  *
  * <p>Keys are compared with {@code equals} and {@code hashCode}; {@code null} is a valid
- * key. Two rows of one list with equal keys make the diff ambiguous and are refused.
+ * key. Two rows of one list with equal keys make the diff ambiguous and are refused, except
+ * in the common case where the new list has the old one's keys at the same indexes (a flip,
+ * its rollback, a refetch of the same rows): that diff is row by row, costs no index, and has
+ * duplicates only if the old list had them.
  *
  * <p>Stateless; the changes are immutable.
  */
@@ -183,8 +186,16 @@ public final class RowDiff {
   public static <R> List<Change<R>> between(
       List<? extends R> before, List<? extends R> after, Function<? super R, ?> rowKey) {
     @Nullable Object[] beforeKeys = keysOf(before, rowKey);
+    @Nullable Object[] afterKeys = keysOf(after, rowKey);
+    if (Arrays.equals(beforeKeys, afterKeys)) {
+      // The common case, a flip, its rollback or a refetch of the same rows: every row
+      // stays where it is, so only values can differ: no index, no moves to find. The keys
+      // are before's, so they hold a duplicate only if before did (a model's rows never do:
+      // they passed this diff), and an in-place update is well defined even then.
+      return updatesInPlace(before, after);
+    }
     indexByKey(beforeKeys, "before"); // only to refuse duplicates
-    Map<@Nullable Object, Integer> afterIndex = indexByKey(keysOf(after, rowKey), "after");
+    Map<@Nullable Object, Integer> afterIndex = indexByKey(afterKeys, "after");
     int[] oldToNew = new int[before.size()];
     for (int i = 0; i < before.size(); i++) {
       Integer j = afterIndex.get(beforeKeys[i]);
@@ -223,6 +234,23 @@ public final class RowDiff {
       }
     }
     addRuns(changes, Kind.UPDATE, after, updated);
+    return changes;
+  }
+
+  /** The runs of rows whose value changed, when every key kept its index. */
+  private static <R> List<Change<R>> updatesInPlace(List<? extends R> before, List<? extends R> after) {
+    boolean[] updated = new boolean[after.size()];
+    boolean any = false;
+    for (int i = 0; i < after.size(); i++) {
+      if (!Objects.equals(before.get(i), after.get(i))) {
+        updated[i] = true;
+        any = true;
+      }
+    }
+    List<Change<R>> changes = new ArrayList<>();
+    if (any) {
+      addRuns(changes, Kind.UPDATE, after, updated);
+    }
     return changes;
   }
 

@@ -279,4 +279,17 @@ class RowDiffTest {
       }
     };
   }
+
+  @Test
+  void theSameKeysAtTheSameIndexesGiveOneUpdatePerRunOfChangedRows() {
+    List<String> before = List.of("a1", "b1", "c1", "d1", "e1");
+    List<String> after = List.of("a1", "b2", "c2", "d1", "e2");
+
+    List<RowDiff.Change<String>> changes = RowDiff.between(before, after, row -> row.charAt(0));
+
+    assertThat(changes).extracting(RowDiff.Change::kind, RowDiff.Change::first, RowDiff.Change::rows)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(RowDiff.Kind.UPDATE, 1, List.of("b2", "c2")),
+            org.assertj.core.groups.Tuple.tuple(RowDiff.Kind.UPDATE, 4, List.of("e2")));
+  }
 }
