@@ -475,14 +475,10 @@ public final class QueryClient implements AutoCloseable {
   }
 
   /**
-   * Calls {@code listener} with every transition of a cached query's state from now on, each
-   * a {@link QueryEvent}: fetches starting, pausing and ending, data written, invalidations,
-   * resets, optimistic layers added, rolled back and folded. Unlike {@link #onCacheChange},
-   * nothing is coalesced: one query's events come in the order they happened, on the notify
-   * executor, outside the client's locks; what the listener throws is logged and the stream
-   * goes on. With no listener the stream costs nothing. A listener that falls more than
-   * 10 000 events behind loses the oldest ones (a log line says how many). Meant for devtools'
-   * timelines and for tests that read a cache's history.
+   * Calls {@code listener} with every transition of a cached query's state from now on, one
+   * {@link QueryEvent} each, uncoalesced, in order, on the notify executor (see
+   * {@link QueryEvent} for what is reported and how). For devtools' timelines and for tests
+   * that read a cache's history.
    *
    * @param listener called with each event
    * @return closing it stops the calls (events already queued for it are dropped)

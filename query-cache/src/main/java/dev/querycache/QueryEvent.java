@@ -10,6 +10,11 @@ import org.jspecify.annotations.Nullable;
  * nothing (invalidating an invalidated query) is none. Devtools build timelines from these
  * ({@code CacheInspector} does); tests can read a screen's cache history from them.
  *
+ * <p><b>Delivery.</b> Nothing is coalesced: one query's events reach a listener in the order
+ * they happened, on the client's notify executor, outside its locks; what a listener throws
+ * is logged and the stream goes on. With no listener the stream costs nothing. A listener that
+ * falls more than 10 000 events behind loses the oldest ones (a log line says how many).
+ *
  * @param key the query's key
  * @param kind what happened
  * @param by who caused it, where the cache knows: for the optimistic-layer kinds, the

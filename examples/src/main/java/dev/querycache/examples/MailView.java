@@ -21,6 +21,28 @@ public enum MailView {
   ARCHIVE;
 
   /**
+   * The view's name in a list of views, with its count where the counts have one:
+   * {@code "Inbox  (11)"}, {@code "Starred"}.
+   *
+   * @param counts the mailbox's counts, or null while they load
+   * @return the label
+   */
+  public String label(@org.jspecify.annotations.Nullable MailCounts counts) {
+    String name = name().charAt(0) + name().substring(1).toLowerCase(Locale.ROOT);
+    if (counts == null) {
+      return name;
+    }
+    switch (this) {
+      case INBOX:
+        return name + "  (" + counts.inbox() + ")";
+      case ARCHIVE:
+        return name + "  (" + counts.archive() + ")";
+      default:
+        return name;
+    }
+  }
+
+  /**
    * Whether this view lists {@code envelope}.
    *
    * @param envelope the envelope

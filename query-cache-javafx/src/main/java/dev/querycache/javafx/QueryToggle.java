@@ -4,6 +4,7 @@ import dev.querycache.Mutation;
 import dev.querycache.QueryClient;
 import dev.querycache.QueryKey;
 import dev.querycache.QueryOptions;
+import dev.querycache.internal.ui.ToggleSync;
 import java.util.Objects;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -52,10 +53,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class QueryToggle<T> implements AutoCloseable {
   private final ButtonBase control;
-  private final BooleanProperty selectedProperty;
-  private final QueryClient client;
   private final QueryKey<T> key;
-  private final Function<? super T, @Nullable Boolean> selected;
+  private final ToggleSync<T> sync;
   private final EventHandler<ActionEvent> clicks;
   private @Nullable QueryProperty<T> binding;
   private boolean closed;
@@ -69,11 +68,29 @@ public final class QueryToggle<T> implements AutoCloseable {
       Mutation<V, ?, ?> mutation,
       Function<Boolean, ? extends V> variables) {
     this.control = control;
-    this.selectedProperty = selectedProperty;
-    this.client = client;
     this.key = key;
-    this.selected = selected;
-    this.clicks = event -> clicked(mutation, variables);
+    this.sync = new ToggleSync<>(() -> client.getQueryData(key).orElse(null), selected,
+        wanted -> mutation.fire(variables.apply(wanted)), new ToggleSync.Widget() {
+          @Override
+          public boolean isSelected() {
+            return selectedProperty.get();
+          }
+
+          @Override
+          public void setSelected(boolean on) {
+            selectedProperty.set(on);
+          }
+
+          @Override
+          public void setEnabled(boolean enabled) {
+            control.setDisable(!enabled);
+          }
+        });
+    this.clicks = event -> {
+      if (!closed) {
+        sync.clicked();
+      }
+    };
   }
 
   /**
@@ -241,35 +258,8 @@ public final class QueryToggle<T> implements AutoCloseable {
 
   /** Shows the query's value as the cache has it now. FX thread. */
   private void sync() {
-    if (closed) {
-      return;
-    }
-    T data = client.getQueryData(key).orElse(null);
-    if (data == null) {
-      control.setDisable(true);
-      return;
-    }
-    control.setDisable(false);
-    selectedProperty.set(Boolean.TRUE.equals(selected.apply(data)));
-  }
-
-  /** The user clicked: the control has flipped; write its new value. FX thread. */
-  private <V> void clicked(Mutation<V, ?, ?> mutation, Function<Boolean, ? extends V> variables) {
-    if (closed) {
-      return;
-    }
-    boolean wanted = selectedProperty.get();
-    if (client.getQueryData(key).isEmpty()) {
-      sync(); // nothing to flip yet
-      return;
-    }
-    try {
-      // Failures reach the user through the library's error toast.
-      mutation.fire(variables.apply(wanted));
-    } finally {
-      // The run's patch is in the cache now (or, if the run could not start, the data is
-      // unchanged): show what the query says rather than what the click made.
-      sync();
+    if (!closed) {
+      sync.sync();
     }
   }
 
@@ -279,11 +269,7 @@ public final class QueryToggle<T> implements AutoCloseable {
   }
 
   private static void requireOptimistic(Mutation<?, ?, ?> mutation) {
-    Objects.requireNonNull(mutation, "mutation == null");
-    if (!mutation.isOptimistic()) {
-      throw new IllegalArgumentException(
-          "mutation must be optimistic (built with optimistic(...)), so that the value shown is the"
-              + " query's: " + mutation);
-    }
+    ToggleSync.requireOptimistic(Objects.requireNonNull(mutation, "mutation == null").isOptimistic(), mutation);
   }
+
 }

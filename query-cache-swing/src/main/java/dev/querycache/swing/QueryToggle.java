@@ -4,6 +4,7 @@ import dev.querycache.Mutation;
 import dev.querycache.QueryClient;
 import dev.querycache.QueryKey;
 import dev.querycache.QueryOptions;
+import dev.querycache.internal.ui.ToggleSync;
 import java.awt.event.ActionEvent;
 import java.awt.event.ActionListener;
 import java.util.Objects;
@@ -62,9 +63,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class QueryToggle<T> implements AutoCloseable {
   private final JToggleButton button;
-  private final QueryClient client;
   private final QueryKey<T> key;
-  private final Function<? super T, @Nullable Boolean> selected;
+  private final ToggleSync<T> sync;
   private final ActionListener clicks;
   private @Nullable ComponentBinding binding;
   private boolean closed;
@@ -77,10 +77,29 @@ public final class QueryToggle<T> implements AutoCloseable {
       Mutation<V, ?, ?> mutation,
       Function<Boolean, ? extends V> variables) {
     this.button = button;
-    this.client = client;
     this.key = key;
-    this.selected = selected;
-    this.clicks = event -> clicked(mutation, variables);
+    this.sync = new ToggleSync<>(() -> client.getQueryData(key).orElse(null), selected,
+        wanted -> mutation.fire(variables.apply(wanted)), new ToggleSync.Widget() {
+          @Override
+          public boolean isSelected() {
+            return button.isSelected();
+          }
+
+          @Override
+          public void setSelected(boolean on) {
+            button.setSelected(on);
+          }
+
+          @Override
+          public void setEnabled(boolean enabled) {
+            button.setEnabled(enabled);
+          }
+        });
+    this.clicks = event -> {
+      if (!closed) {
+        sync.clicked();
+      }
+    };
   }
 
   /**
@@ -247,40 +266,10 @@ public final class QueryToggle<T> implements AutoCloseable {
     }
   }
 
-  /**
-   * Shows the query's value as the cache has it now (results are only the signal: the cache
-   * is never older than the latest result). EDT.
-   */
+  /** Shows the query's value as the cache has it now. EDT. */
   private void sync() {
-    if (closed) {
-      return;
-    }
-    T data = client.getQueryData(key).orElse(null);
-    if (data == null) {
-      button.setEnabled(false);
-      return;
-    }
-    button.setEnabled(true);
-    button.setSelected(Boolean.TRUE.equals(selected.apply(data)));
-  }
-
-  /** The user clicked: Swing has flipped the button; write its new value. EDT. */
-  private <V> void clicked(Mutation<V, ?, ?> mutation, Function<Boolean, ? extends V> variables) {
-    if (closed) {
-      return;
-    }
-    boolean wanted = button.isSelected();
-    if (client.getQueryData(key).isEmpty()) {
-      sync(); // nothing to flip yet
-      return;
-    }
-    try {
-      // Failures reach the user through the library's error toast.
-      mutation.fire(variables.apply(wanted));
-    } finally {
-      // The run's patch is in the cache now (or, if the run could not start, the data is
-      // unchanged): show what the query says rather than what the click made.
-      sync();
+    if (!closed) {
+      sync.sync();
     }
   }
 
@@ -290,10 +279,7 @@ public final class QueryToggle<T> implements AutoCloseable {
   }
 
   private static void requireOptimistic(Mutation<?, ?, ?> mutation) {
-    if (!mutation.isOptimistic()) {
-      throw new IllegalArgumentException(
-          "mutation must be optimistic (built with optimistic(...)), so that the value shown is the"
-              + " query's: " + mutation);
-    }
+    ToggleSync.requireOptimistic(mutation.isOptimistic(), mutation);
   }
+
 }

@@ -15,7 +15,6 @@ import dev.querycache.javafx.QueryProperty;
 import dev.querycache.javafx.QueryStatePane;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.function.Function;
 import javafx.scene.control.Button;
 import javafx.scene.control.ListCell;
@@ -54,7 +53,7 @@ final class FxMailboxTab extends BorderPane {
       @Override
       protected void updateItem(@Nullable MailView view, boolean empty) {
         super.updateItem(view, empty);
-        setText(empty || view == null ? null : label(view, counts.get().data()));
+        setText(empty || view == null ? null : view.label(counts.get().data()));
       }
     });
     counts.addListener((value, was, is) -> views.refresh());
@@ -80,21 +79,6 @@ final class FxMailboxTab extends BorderPane {
     setLeft(views);
     setCenter(right);
     views.getSelectionModel().select(MailView.INBOX);
-  }
-
-  private static String label(MailView view, @Nullable MailCounts counts) {
-    String name = view.name().charAt(0) + view.name().substring(1).toLowerCase(Locale.ROOT);
-    if (counts == null) {
-      return name;
-    }
-    switch (view) {
-      case INBOX:
-        return name + "  (" + counts.inbox() + ")";
-      case ARCHIVE:
-        return name + "  (" + counts.archive() + ")";
-      default:
-        return name;
-    }
   }
 
   /** Follows another view: the state pane and its table rebind to its query. */

@@ -71,7 +71,7 @@ final class MailboxTab extends JPanel {
     MailCounts[] counts = new MailCounts[1];
     views.setCellRenderer((list, view, index, selected, focused) -> {
       javax.swing.JLabel label = (javax.swing.JLabel) new javax.swing.DefaultListCellRenderer()
-          .getListCellRendererComponent(list, label(view, counts[0]), index, selected, focused);
+          .getListCellRendererComponent(list, view.label(counts[0]), index, selected, focused);
       return label;
     });
     SwingQueries.observe(views, client, queries.counts(), result -> {
@@ -109,21 +109,6 @@ final class MailboxTab extends JPanel {
     add(new JScrollPane(views), BorderLayout.WEST);
     add(right, BorderLayout.CENTER);
     views.setSelectedValue(MailView.INBOX, true);
-  }
-
-  private static String label(MailView view, @Nullable MailCounts counts) {
-    String name = view.name().charAt(0) + view.name().substring(1).toLowerCase(java.util.Locale.ROOT);
-    if (counts == null) {
-      return name;
-    }
-    switch (view) {
-      case INBOX:
-        return name + "  (" + counts.inbox() + ")";
-      case ARCHIVE:
-        return name + "  (" + counts.archive() + ")";
-      default:
-        return name;
-    }
   }
 
   /** Follows another view: the state panel and its table rebind to its query. */

@@ -71,4 +71,9 @@ public final class OptimisticLayer<T> {
   boolean canFold(boolean fetchInFlight) {
     return settled && successSequence != 0 && !confirmationFailed && failure == null && !fetchInFlight;
   }
+
+  /** Who owns {@code layers}, each named once, comma-separated: the cause of an event. */
+  public static String ownerNames(java.util.List<? extends OptimisticLayer<?>> layers) {
+    return layers.stream().map(layer -> layer.owner.name()).distinct().collect(java.util.stream.Collectors.joining(", "));
+  }
 }

@@ -197,9 +197,8 @@ public final class Query<T> {
       return false;
     }
     state = next;
-    if (engine.runtime.events.isOn()) {
-      engine.runtime.events.record(
-          new QueryEvent<>(key, action.kind(), action.by(), engine.runtime.now(), previous, next));
+    if (engine.runtime.events.isOn()) { // the event costs nothing while nobody listens
+      engine.runtime.events.record(new QueryEvent<>(key, action.kind(), action.by(), engine.runtime.now(), previous, next));
     }
     return true;
   }
@@ -228,8 +227,7 @@ public final class Query<T> {
     }
     if (failed != null) {
       engine.runtime.notifier.later(() -> {
-        String owners = failed.stream().map(layer -> layer.owner.name()).distinct()
-            .collect(java.util.stream.Collectors.joining(", "));
+        String owners = OptimisticLayer.ownerNames(failed);
         engine.cache.compute(key, null, live -> live == this && dropFailedLayers(owners));
         for (OptimisticLayer<T> layer : failed) {
           layer.owner.layerFailed(key, java.util.Objects.requireNonNull(layer.failure));
@@ -447,19 +445,18 @@ public final class Query<T> {
    * the state before it, put back); observers are told as of any transition.
    */
   public void force(QueryState<T> shown) {
-    boolean changed;
-    synchronized (this) {
-      changed = dispatchLocked(new QueryAction.Forced<>(shown));
-    }
-    if (changed) {
-      notifyObservers();
-    }
+    transition(new QueryAction.Forced<>(shown));
   }
 
   public void invalidate() {
+    transition(new Invalidated<>());
+  }
+
+  /** Applies {@code action} under the monitor, then tells the observers if it changed anything. */
+  private void transition(QueryAction<T> action) {
     boolean changed;
     synchronized (this) {
-      changed = dispatchLocked(new Invalidated<>());
+      changed = dispatchLocked(action);
     }
     if (changed) {
       notifyObservers();
