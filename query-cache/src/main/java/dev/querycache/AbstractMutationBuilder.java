@@ -104,6 +104,24 @@ public abstract class AbstractMutationBuilder<V, R, C, B extends AbstractMutatio
   }
 
   /**
+   * Exclusive mode: one run per key at a time. A call whose key (a function of its
+   * variables, compared with {@code equals}, such as {@code vars -> vars.orderId()}) has a
+   * run that has not settled is refused at once: its future fails with a
+   * {@link MutationRefusedException}, nothing is painted or sent, and no run is recorded, so
+   * a double click on "Send" sends once and says so. Calls with other keys run as usual. The
+   * key function runs on the calling thread; what it throws fails that call's future.
+   *
+   * @param key the key of a call, from its variables; must not return null
+   * @return this builder
+   * @throws NullPointerException if {@code key} is null
+   * @throws IllegalStateException if the mutation is already sync or exclusive
+   */
+  public B exclusive(Function<? super V, ?> key) {
+    config.exclusive(Objects.requireNonNull(key, "key == null"));
+    return self();
+  }
+
+  /**
    * How failed attempts of the mutation function are retried (by default, never).
    *
    * @param retry the policy

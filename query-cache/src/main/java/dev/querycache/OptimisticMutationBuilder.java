@@ -21,6 +21,9 @@ import java.util.function.Function;
 public final class OptimisticMutationBuilder<V, R, C>
     extends AbstractMutationBuilder<V, R, C, OptimisticMutationBuilder<V, R, C>> {
 
+  /** The most follow-ups a sync channel sends unless {@link #sync(Function, int)} says otherwise. */
+  public static final int DEFAULT_MAX_FOLLOW_UPS = 100;
+
   OptimisticMutationBuilder(QueryClient client, MutationConfig.Draft<V, R, C> config) {
     super(client, config);
   }
@@ -52,6 +55,65 @@ public final class OptimisticMutationBuilder<V, R, C>
   public <T> OptimisticMutationBuilder<V, R, C> alsoPatchMatching(QueryFilter filter, Projection<T, V> projection) {
     config.patches.add(new MutationPatch<T, V>(
         null, Objects.requireNonNull(filter, "filter == null"), Objects.requireNonNull(projection, "projection == null"), null));
+    return this;
+  }
+
+  /**
+   * Sync mode, for values where the last one wins (a star, a like, a switch): calls with the
+   * same key (a function of the variables, compared with {@code equals}, such as
+   * {@code star -> star.messageId()}) coalesce into one channel while a request is in
+   * flight, with at most {@value #DEFAULT_MAX_FOLLOW_UPS} follow-ups; see
+   * {@link #sync(Function, int)}.
+   *
+   * @param key the channel of a call, from its variables; must not return null
+   * @return this builder
+   * @throws NullPointerException if {@code key} is null
+   * @throws IllegalStateException if the mutation is already sync or exclusive
+   */
+  public OptimisticMutationBuilder<V, R, C> sync(Function<? super V, ?> key) {
+    return sync(key, DEFAULT_MAX_FOLLOW_UPS);
+  }
+
+  /**
+   * Sync mode, with a bound on follow-ups. The variables must carry the value to set (such as
+   * {@code new Star(id, true)}), not a change to make ("flip it"), since intermediate calls
+   * are never sent.
+   *
+   * <ul>
+   *   <li>Every call paints at once: the channel keeps one layer per query, its latest call's
+   *       patches, so the screen shows the last click and the layers do not grow per click.
+   *   <li>One request is in flight per key; calls made meanwhile send nothing.
+   *   <li>When it answers, the channel compares the variables sent with the latest call's:
+   *       equal (clicked twice back, or not at all), the channel closes with that answer;
+   *       different, it sends the latest as a follow-up. A server's answer is thus only used
+   *       once the value is stable, and never overwrites a later click.
+   *   <li>The run of the latest call speaks for the channel: {@code onSuccess},
+   *       {@code onError} and {@code onSettled} run once, with the latest variables, after the
+   *       channel closed (a click during them opens a new channel); on failure the layer
+   *       comes off (the screen shows the confirmed value) and one error toast speaks; the
+   *       settle invalidation runs once. Every call's future completes with the channel's
+   *       outcome, failures included.
+   *   <li>After {@code maxFollowUps} follow-ups with the value still changing, the channel
+   *       fails with a {@link FollowUpLimitException}; the key is never left locked.
+   *   <li>A call whose patch or {@code onMutate} throws, or a layer that fails when applied
+   *       again, fails the channel.
+   * </ul>
+   *
+   * <p>Keys with no open channel hold no memory. A sync mutation is not undoable.
+   *
+   * @param key the channel of a call, from its variables; must not return null
+   * @param maxFollowUps the most follow-ups a channel sends, zero or more
+   * @return this builder
+   * @throws NullPointerException if {@code key} is null
+   * @throws IllegalArgumentException if {@code maxFollowUps} is negative
+   * @throws IllegalStateException if the mutation is already sync or exclusive
+   */
+  public OptimisticMutationBuilder<V, R, C> sync(Function<? super V, ?> key, int maxFollowUps) {
+    Objects.requireNonNull(key, "key == null");
+    if (maxFollowUps < 0) {
+      throw new IllegalArgumentException("maxFollowUps must be zero or more: " + maxFollowUps);
+    }
+    config.sync(key, maxFollowUps);
     return this;
   }
 
@@ -143,6 +205,9 @@ public final class OptimisticMutationBuilder<V, R, C>
   @Override
   void validate() {
     super.validate();
+    if ("sync".equals(config.mode()) && config.undoId != null) {
+      throw new IllegalStateException("a sync mutation is not undoable: its calls coalesce into channels");
+    }
     if (config.undoWindow != MutationConfig.DEFAULT_UNDO_WINDOW && config.undoId == null) {
       throw new IllegalStateException("undoWindow was set but the mutation is not undoable: call undoable(...)");
     }

@@ -52,6 +52,11 @@ public record QueryEvent<T>(
     RESET,
     /** A mutation's optimistic layer went on top of the data. */
     LAYER_ADDED,
+    /**
+     * A rapid-toggle channel's layer took the channel's latest call in place of the one
+     * before (the stack does not grow per call).
+     */
+    LAYER_REPLACED,
     /** A mutation failed or was cancelled: its layers came off (its rollback). */
     ROLLED_BACK,
     /** A layer's patch failed when applied again over newer data, and the layer came off. */

@@ -25,7 +25,9 @@ import dev.querycache.CancellationSignal;
 import dev.querycache.FetchStatus;
 import dev.querycache.Mutation;
 import dev.querycache.MutationBuilder;
+import dev.querycache.FollowUpLimitException;
 import dev.querycache.MutationFilter;
+import dev.querycache.MutationRefusedException;
 import dev.querycache.MutationFunction;
 import dev.querycache.MutationHooks;
 import dev.querycache.MutationScope;
@@ -128,6 +130,8 @@ class ArchitectureTest {
           QueryKey.class, QueryFilter.class, MutationFilter.class, QueryOptions.class, QuerySettings.class,
           QueryState.class, QueryEvent.class, QueryResult.class, MutationState.class, CachedQuery.class, UndoRequest.class,
           UndoOffer.class, QueryStatus.class, FetchStatus.class, MutationStatus.class, Refetch.class,
+          // the errors the engine raises for the application to catch by type
+          FollowUpLimitException.class, MutationRefusedException.class,
           // the application's seams
           Ticker.class, Scheduler.class, Toaster.class, RetryPolicy.class, MutationHooks.class, MutationScope.class,
           // the application's functions and callbacks

@@ -105,6 +105,30 @@ public final class LayerStack<T> {
   }
 
   /**
+   * Puts {@code layer} in place of its owner's layer, at the same position (the owner's start
+   * order), and returns the visible data with it; adds it if the owner has none here. What
+   * the new patch throws propagates, and then nothing changed.
+   */
+  public @Nullable T replace(OptimisticLayer<T> layer, @Nullable T visibleNow, boolean fetchInFlight) {
+    List<OptimisticLayer<T>> current = layers;
+    int at = -1;
+    for (int i = 0; i < current.size(); i++) {
+      if (current.get(i).owner == layer.owner) {
+        at = i;
+        break;
+      }
+    }
+    if (at < 0) {
+      return add(layer, visibleNow, fetchInFlight);
+    }
+    List<OptimisticLayer<T>> next = new ArrayList<>(current);
+    next.set(at, layer);
+    T visible = applyAll(confirmed, next, layer);
+    set(confirmed, next, true, fetchInFlight);
+    return visible;
+  }
+
+  /**
    * Removes {@code owner}'s layers and returns the visible data then; {@code visibleNow} if it
    * had none (the size tells which).
    */

@@ -35,14 +35,20 @@ public final class MutationCache {
    * settled run's snapshots, layers and queries are not kept alive for its gc time.
    */
   private final ArrayDeque<Settled> recentlyFinished = new ArrayDeque<>();
-  private final AdmissionChain admission;
+  /** The client's scope stage, which every mutation's admission chain ends with. */
+  private final ScopeStage scopes;
   private final LongSupplier now;
   private boolean closed;
 
   /** A cache whose scope stage notifies through {@code notifier}; {@code now} reads the ticker. */
   public MutationCache(Notifier notifier, LongSupplier now) {
-    this.admission = new AdmissionChain(List.of(new ScopeStage(notifier)));
+    this.scopes = new ScopeStage(notifier);
     this.now = now;
+  }
+
+  /** The client's scope stage: the last stage of every mutation's admission chain. */
+  AdmissionStage scopeStage() {
+    return scopes;
   }
 
   /** Registers a run that is starting; false if the client is closed (it must not start). */
@@ -56,7 +62,7 @@ public final class MutationCache {
 
   /** Sends a run whose mutate step is done through the admission chain to its function. */
   void enqueue(MutationRun<?, ?, ?> run) {
-    admission.admit(run);
+    run.admit();
   }
 
   /** The run settled: the admission stages release it; old settled runs are forgotten. */
@@ -68,7 +74,7 @@ public final class MutationCache {
         forgetExpiredLocked(at);
       }
     }
-    admission.released(run);
+    run.released();
   }
 
   /** Drops settled runs from the oldest while they are past their gc time, and beyond the cap. */
@@ -96,7 +102,7 @@ public final class MutationCache {
       closed = true;
       cut = new ArrayList<>(unfinished);
     }
-    admission.close();
+    scopes.close();
     for (MutationRun<?, ?, ?> run : cut) {
       run.abort(cause);
     }

@@ -60,6 +60,17 @@ public final class MutationConfig<V, R, C> {
   public final Duration undoWindow;
   /** How long a settled run is remembered, in nanoseconds. */
   public final long gcNanos;
+  /** The mutation's own admission stages (sync or exclusive), made afresh for each built mutation. */
+  final List<StageSpec> stages;
+
+  /** How one of a mutation's own admission stages is made when the mutation is built. */
+  interface StageSpec {
+    /** A new stage for the mutation that {@code mutation} names. */
+    AdmissionStage create(String mutation);
+
+    /** What the builder calls the mode, for messages: "sync" or "exclusive". */
+    String mode();
+  }
 
   private MutationConfig(Draft<V, R, C> draft) {
     blockingFunction = draft.blockingFunction;
@@ -87,6 +98,7 @@ public final class MutationConfig<V, R, C> {
     undoMessage = draft.undoMessage;
     undoWindow = draft.undoWindow;
     gcNanos = saturatedNanos(draft.gcTime);
+    stages = List.copyOf(draft.stages);
   }
 
   private static long saturatedNanos(Duration duration) {
@@ -154,6 +166,58 @@ public final class MutationConfig<V, R, C> {
     public @Nullable Function<? super V, String> undoMessage;
     public Duration undoWindow = DEFAULT_UNDO_WINDOW;
     public Duration gcTime = DEFAULT_GC_TIME;
+    final List<StageSpec> stages = new ArrayList<>();
+
+    /**
+     * Sync mode: calls whose {@code key} is equal coalesce into one channel (see
+     * {@link SyncStage}), with at most {@code maxFollowUps} follow-ups.
+     */
+    @SuppressWarnings("unchecked") // the key function reads the mutation's variables
+    public void sync(Function<? super V, ?> key, int maxFollowUps) {
+      Function<Object, ?> keyOf = (Function<Object, ?>) key;
+      addStage(new StageSpec() {
+        @Override
+        public AdmissionStage create(String mutation) {
+          return new SyncStage(mutation, keyOf, maxFollowUps);
+        }
+
+        @Override
+        public String mode() {
+          return "sync";
+        }
+      });
+    }
+
+    /** Exclusive mode: a call whose {@code key} has a run is refused (see {@link ExclusiveStage}). */
+    @SuppressWarnings("unchecked") // the key function reads the mutation's variables
+    public void exclusive(Function<? super V, ?> key) {
+      Function<Object, ?> keyOf = (Function<Object, ?>) key;
+      addStage(new StageSpec() {
+        @Override
+        public AdmissionStage create(String mutation) {
+          return new ExclusiveStage(mutation, keyOf);
+        }
+
+        @Override
+        public String mode() {
+          return "exclusive";
+        }
+      });
+    }
+
+    /** The mode already chosen ("sync" or "exclusive"), or null. */
+    public @Nullable String mode() {
+      return stages.isEmpty() ? null : stages.get(0).mode();
+    }
+
+    private void addStage(StageSpec spec) {
+      String chosen = mode();
+      if (chosen != null) {
+        throw new IllegalStateException(
+            "the mutation is already " + chosen + "; a mutation is sync or exclusive, not both, and chooses once");
+      }
+      stages.add(spec);
+    }
 
     /** A draft for a mutation whose function blocks. */
     public static <V, R> Draft<V, R, Void> blocking(MutationFunction<V, R> function) {

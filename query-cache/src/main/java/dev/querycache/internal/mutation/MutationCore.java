@@ -2,6 +2,8 @@ package dev.querycache.internal.mutation;
 
 import dev.querycache.MutationState;
 import dev.querycache.internal.runtime.Notifier;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -18,18 +20,47 @@ import org.jspecify.annotations.Nullable;
 public final class MutationCore<V, R, C> {
   final MutationEngine engine;
   public final MutationConfig<V, R, C> config;
+  /** The stages every run passes: the mutation's own (sync or exclusive), then the client's scope stage. */
+  final AdmissionChain chain;
+  /** The mutation's sync stage, in sync mode; null otherwise. */
+  final @Nullable SyncStage sync;
   private final CopyOnWriteArrayList<Notifier.Channel> channels = new CopyOnWriteArrayList<>();
   private volatile @Nullable MutationRun<V, R, C> latest;
 
   public MutationCore(MutationEngine engine, MutationConfig<V, R, C> config) {
     this.engine = engine;
     this.config = config;
+    List<AdmissionStage> stages = new ArrayList<>();
+    SyncStage syncStage = null;
+    for (MutationConfig.StageSpec spec : config.stages) {
+      AdmissionStage stage = spec.create(config.displayName());
+      stages.add(stage);
+      if (stage instanceof SyncStage) {
+        syncStage = (SyncStage) stage;
+      }
+    }
+    stages.add(engine.runs.scopeStage());
+    this.chain = new AdmissionChain(stages);
+    this.sync = syncStage;
   }
 
-  /** Starts a run; throws {@link IllegalStateException} once the client is closed. */
+  /**
+   * Starts a run; throws {@link IllegalStateException} once the client is closed. A run that a
+   * stage refuses at its gate (an exclusive mutation's busy key), or whose key function
+   * throws, is not started: its future fails at once with the reason.
+   */
   public CompletableFuture<R> mutate(V variables) {
     engine.runtime.checkOpen();
     MutationRun<V, R, C> run = new MutationRun<>(this, variables);
+    RuntimeException refusal;
+    try {
+      refusal = chain.refuse(run);
+    } catch (RuntimeException keyFunctionFailed) {
+      refusal = keyFunctionFailed;
+    }
+    if (refusal != null) {
+      return CompletableFuture.failedFuture(refusal);
+    }
     latest = run;
     run.start();
     return run.future();

@@ -13,18 +13,15 @@ import dev.querycache.internal.runtime.NotifyFuture;
 import dev.querycache.internal.runtime.Retryer;
 import dev.querycache.internal.layer.LayerOwner;
 import dev.querycache.internal.layer.LayerStack;
-import dev.querycache.internal.layer.OptimisticLayer;
 import dev.querycache.internal.query.DataTypeCheck;
+import dev.querycache.internal.query.OwnerLayers;
 import dev.querycache.internal.query.Query;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -45,8 +42,6 @@ import org.jspecify.annotations.Nullable;
  * toasts or refetches). A late answer after that is discarded.
  */
 public final class MutationRun<V, R, C> implements Retryer.Listener, LayerOwner, Admissible {
-  /** Marks a snapshot of a key that had no data. */
-  private static final Object NO_DATA = new Object();
   /** The undo toast's message when the undo message function gives none. */
   public static final String DEFAULT_UNDO_MESSAGE = "Done";
 
@@ -56,10 +51,12 @@ public final class MutationRun<V, R, C> implements Retryer.Listener, LayerOwner,
   final V variables;
   final long id;
   private final NotifyFuture<R> future;
-  /** Visible data of each patched key before this run patched it. Written in start only. */
-  private final Map<QueryKey<?>, Object> snapshots = new LinkedHashMap<>();
-  /** The queries holding this run's layers. Written in start only. */
-  private final Set<Query<?>> patched = new LinkedHashSet<>();
+  /** The run's own layers, the snapshots taken before them, and the queries holding them. */
+  private final OwnerLayers ownLayers;
+  /** The rapid-toggle channel the run joined (sync mode), whose layers it paints; or null. */
+  private volatile @Nullable SyncChannel channel;
+  /** The run's call number in its channel: the layer shows the latest call's patches. */
+  private volatile long syncCall;
   /** Claimed by the one path that settles the run. */
   private final AtomicBoolean settling = new AtomicBoolean();
   private volatile MutationState<V, R, C> state;
@@ -77,6 +74,7 @@ public final class MutationRun<V, R, C> implements Retryer.Listener, LayerOwner,
     this.variables = variables;
     this.id = engine.runtime.nextSequence();
     this.future = new NotifyFuture<>(engine.runtime.notifier, mutation);
+    this.ownLayers = new OwnerLayers(engine.queries, this, id, false);
     this.state =
         new MutationState<>(
             id, config.displayName(), config.mutationKey, MutationStatus.PENDING, variables, null, null, null,
@@ -87,9 +85,30 @@ public final class MutationRun<V, R, C> implements Retryer.Listener, LayerOwner,
     return state;
   }
 
-  /** Whether a snapshot value stands for "the key had no data". */
-  static boolean isNoData(Object snapshot) {
-    return snapshot == NO_DATA;
+  MutationEngine engine() {
+    return engine;
+  }
+
+  @Override
+  public Object variables() {
+    return variables;
+  }
+
+  /** The run joined {@code joined} as its call number {@code call} (sync mode; under the stage's lock). */
+  void joined(SyncChannel joined, long call) {
+    this.channel = joined;
+    this.syncCall = call;
+  }
+
+  /** The channel the run joined, or null outside sync mode. */
+  @Nullable SyncChannel syncChannel() {
+    return channel;
+  }
+
+  /** The layers the run paints: its channel's in sync mode, else its own. */
+  private OwnerLayers layers() {
+    SyncChannel joined = channel;
+    return joined != null ? joined.layers : ownLayers;
   }
 
   CompletableFuture<R> future() {
@@ -134,7 +153,17 @@ public final class MutationRun<V, R, C> implements Retryer.Listener, LayerOwner,
             return;
           }
           announce(); // the run exists: pending
-          Throwable failure = Callbacks.capture(this::mutateStep);
+          SyncStage sync = mutation.sync;
+          Throwable failure = sync == null ? null : Callbacks.capture(() -> {
+            sync.join(this);
+          });
+          if (failure == null) {
+            failure = Callbacks.capture(this::mutateStep);
+          }
+          SyncChannel joined = channel;
+          if (joined != null) {
+            joined.stage.painted(joined, failure); // a failure dooms the channel: the run ends with it
+          }
           CancellationException aborted;
           Throwable doom;
           synchronized (this) {
@@ -147,7 +176,7 @@ public final class MutationRun<V, R, C> implements Retryer.Listener, LayerOwner,
             if (claim()) {
               abandon(aborted, true);
             }
-          } else if (cause != null) {
+          } else if (cause != null && joined == null) {
             if (claim()) {
               engine.runtime.notifier.post(() -> fail(cause));
             }
@@ -185,56 +214,50 @@ public final class MutationRun<V, R, C> implements Retryer.Listener, LayerOwner,
 
   /** Cancel, snapshot, patch: one key's part of step 1. */
   private <T> void patchKey(QueryKey<T> key, UnaryOperator<T> patch, boolean constant) {
-    Query<T> existing = engine.queries.cache.get(key);
-    if (existing != null && existing.state().data() != null) {
-      // A refetch in flight would only bring data the layer has to be applied to again; a
-      // first load is left to go on (the layer applies when its data lands), so a run that
-      // waits (offline, behind its scope) does not leave the screen empty.
-      engine.queries.cache.cancel(existing);
-    }
-    OptimisticLayer<T> layer = new OptimisticLayer<>(this, id, patch, constant);
-    Object[] holder = new Object[1];
-    Query<T> query =
-        Objects.requireNonNull(
-            engine.queries.cache.compute(
-                key,
-                engine.queries.resolve(key, null),
-                live -> {
-                  T before = live.addLayer(layer);
-                  holder[0] = before == null ? NO_DATA : before;
-                  return live;
-                }));
-    snapshots.putIfAbsent(key, holder[0]);
-    patched.add(query);
+    SyncChannel joined = channel;
+    layers().patch(key, patch, constant, joined != null ? syncCall : id);
   }
 
   // ---- step 2: the mutation function -------------------------------------------------------
 
-  /** Runs the mutation function; called at the end of the admission chain. */
-  @Override
-  public void execute() {
+  /** The run settled: the stages of its mutation's chain release it. */
+  void released() {
+    mutation.chain.released(this);
+  }
+
+  /** Sends the run through its mutation's admission chain; it settles with what the chain answers. */
+  void admit() {
+    mutation.chain.start(this, variables, this::callFunction).whenComplete(this::settle);
+  }
+
+  /**
+   * Calls the mutation function with {@code sent}, retrying by the policy: the end of the
+   * admission chain (a channel's follow-up calls it again, with the latest variables). A run
+   * that settled while it waited for its turn never calls it.
+   */
+  private CompletionStage<R> callFunction(V sent) {
     Retryer<R> attempts;
     synchronized (this) {
       if (settling.get() || doomed != null) {
-        return; // failed while it waited for its turn: the function is never called
+        return CompletableFuture.failedFuture(new CancellationException("the run settled before its turn"));
       }
-      attempts = new Retryer<>(() -> "the mutation function of " + mutation, this::call, config.retry, engine.runtime, this, true);
+      attempts = new Retryer<>(() -> "the mutation function of " + mutation, a -> call(a, sent), config.retry, engine.runtime, this, true);
       retryer = attempts;
     }
     if (config.resultless) {
       attempts.acceptNullResults();
     }
-    attempts.result().whenComplete(this::settle);
     attempts.start();
+    return attempts.result();
   }
 
-  private CompletionStage<R> call(Retryer<R> attempts) throws Exception {
+  private CompletionStage<R> call(Retryer<R> attempts, V sent) throws Exception {
     AsyncMutationFunction<V, R> async = config.asyncFunction;
     if (async != null) {
-      return async.mutate(variables);
+      return async.mutate(sent);
     }
     MutationFunction<V, R> blocking = Objects.requireNonNull(config.blockingFunction);
-    return attempts.runBlocking(engine.runtime.fetchExecutor, () -> blocking.mutate(variables));
+    return attempts.runBlocking(engine.runtime.fetchExecutor, () -> blocking.mutate(sent));
   }
 
   @Override
@@ -322,6 +345,11 @@ public final class MutationRun<V, R, C> implements Retryer.Listener, LayerOwner,
     if (registered) {
       engine.runs.finished(this);
     }
+    SyncChannel joined = channel;
+    if (joined != null) {
+      joined.stage.abandoned(joined);
+      joined.settled.completeExceptionally(cause);
+    }
     engine.runtime.notifier.post(() -> future.completeExceptionally(cause));
   }
 
@@ -330,6 +358,11 @@ public final class MutationRun<V, R, C> implements Retryer.Listener, LayerOwner,
   private void settle(@Nullable R result, @Nullable Throwable error) {
     if (!claim()) {
       return; // failed or abandoned meanwhile: the late answer is discarded
+    }
+    SyncChannel joined = channel;
+    if (joined != null && !joined.isVoice(this)) {
+      joined.settled.whenComplete((ignored, cut) -> engine.runtime.notifier.post(() -> endQuietly(result, error, cut)));
+      return;
     }
     engine.runtime.notifier.post(
         () -> {
@@ -354,6 +387,36 @@ public final class MutationRun<V, R, C> implements Retryer.Listener, LayerOwner,
   }
 
   /**
+   * A call coalesced into a channel ends with it, once the channel's voice took the settle
+   * steps: with the channel's outcome, and no layers, callbacks, toast or refetch of its own
+   * ({@code cut}: the voice was abandoned, and so is this run).
+   */
+  private void endQuietly(@Nullable R result, @Nullable Throwable error, @Nullable Throwable cut) {
+    if (cut instanceof CancellationException) {
+      dispatch(new MutationAction.Cancelled<>((CancellationException) cut));
+      engine.runs.finished(this);
+      future.completeExceptionally(cut);
+    } else if (error != null) {
+      dispatch(new MutationAction.Failed<>(error));
+      engine.runs.finished(this);
+      future.completeExceptionally(error);
+    } else {
+      R done = resultOf(result);
+      dispatch(new MutationAction.Succeeded<>(done));
+      engine.runs.finished(this);
+      future.complete(done);
+    }
+  }
+
+  /** The voice of a channel took its settle steps: the channel's other runs end now. */
+  private void channelSettled() {
+    SyncChannel joined = channel;
+    if (joined != null) {
+      joined.settled.complete(null);
+    }
+  }
+
+  /**
    * A successful answer's result: never null, except for a resultless mutation, whose
    * {@code R} is {@code Void} (null is its only value).
    */
@@ -364,9 +427,7 @@ public final class MutationRun<V, R, C> implements Retryer.Listener, LayerOwner,
 
   private void succeed(R result) {
     long successSequence = engine.runtime.nextSequence();
-    for (Query<?> query : patched) {
-      query.layersSucceeded(this, successSequence);
-    }
+    layers().succeeded(successSequence);
     MutationState<V, R, C> now = state;
     C ctx = context;
     List<CallbackSteps.Step> steps = CallbackSteps.successPath(engine.hooks, config, result, variables, ctx, now);
@@ -389,6 +450,7 @@ public final class MutationRun<V, R, C> implements Retryer.Listener, LayerOwner,
       dispatch(new MutationAction.Succeeded<>(result));
       engine.runs.finished(this);
       future.complete(result);
+      channelSettled();
     };
     // The layers settle first, so code chained on the future sees them folded or confirmed.
     refetches.whenComplete((ignored, failure) -> {
@@ -422,6 +484,7 @@ public final class MutationRun<V, R, C> implements Retryer.Listener, LayerOwner,
       dispatch(new MutationAction.Failed<>(error));
       engine.runs.finished(this);
       future.completeExceptionally(error);
+      channelSettled();
     };
     if (config.awaitSettle) {
       refetches.whenComplete((ignored, failure) -> engine.runtime.notifier.post(finish));
@@ -448,8 +511,8 @@ public final class MutationRun<V, R, C> implements Retryer.Listener, LayerOwner,
     for (MutationPatch<?, V> patch : config.patches) {
       filters.add(patch.settleFilter());
     }
-    for (Query<?> query : patched) {
-      filters.add(QueryFilter.exact(query.key)); // keys patched by hand through the scope
+    for (QueryKey<?> key : layers().keys()) {
+      filters.add(QueryFilter.exact(key)); // keys patched by hand through the scope
     }
     for (var declared : config.settleInvalidations) {
       Callbacks.run("an invalidateFor function", mutation, () -> {
@@ -467,23 +530,11 @@ public final class MutationRun<V, R, C> implements Retryer.Listener, LayerOwner,
   }
 
   private void removeLayers() {
-    for (Query<?> query : patched) {
-      engine.queries.cache.compute(query.key, null, live -> live == query && query.removeLayers(this));
-      if (query.isRemoved()) {
-        query.removeLayers(this); // left the cache meanwhile: keep its state tidy all the same
-      }
-    }
+    layers().remove();
   }
 
   private void settleLayers() {
-    for (Query<?> query : patched) {
-      engine.queries.cache.compute(query.key, null, live -> {
-        if (live == query) {
-          query.layersSettled(this);
-        }
-        return live;
-      });
-    }
+    layers().settle();
   }
 
   private void toastSuccess(R result) {
@@ -534,14 +585,7 @@ public final class MutationRun<V, R, C> implements Retryer.Listener, LayerOwner,
 
   /** What this run's layers changed, by key, as they were last applied: what undo reverses. */
   private Map<QueryKey<?>, LayerStack.Change<?>> changes() {
-    Map<QueryKey<?>, LayerStack.Change<?>> out = new LinkedHashMap<>();
-    for (Query<?> query : patched) {
-      LayerStack.Change<?> change = query.changeBy(this);
-      if (change != null) {
-        out.put(query.key, change);
-      }
-    }
-    return out;
+    return layers().changes();
   }
 
   // ---- the writes of onMutate's MutationScope (RunScope), valid during onMutate -----------
@@ -557,12 +601,12 @@ public final class MutationRun<V, R, C> implements Retryer.Listener, LayerOwner,
   public <T> Optional<T> snapshot(QueryKey<T> key) {
     Objects.requireNonNull(key, "key == null");
     checkInMutate();
-    Object before = snapshots.get(key);
+    Object before = layers().snapshot(key);
     if (before == null) {
       Query<T> query = engine.queries.cache.get(key);
       return Optional.ofNullable(query == null ? null : query.state().data());
     }
-    return before == NO_DATA ? Optional.empty() : Optional.of((T) before);
+    return OwnerLayers.isNoData(before) ? Optional.empty() : Optional.of((T) before);
   }
 
   /** Cancels the fetches in flight of the queries {@code filter} selects. */

@@ -5,12 +5,15 @@ import dev.querycache.internal.runtime.Notifier;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
- * The first admission stage: runs of one scope call their mutation functions one after
- * another, in start order. A run that has to wait is paused ({@link MutationState#isPaused()})
- * until the run before it settles; a run with no scope goes on at once. Guarded by its own
- * monitor; never calls out while holding it.
+ * The scope stage: runs of one scope call their mutation functions one after another, in
+ * start order. A run that has to wait is paused ({@link MutationState#isPaused()}) until the
+ * run before it settles; a run with no scope goes on at once, and so does a run that already
+ * holds its scope (a channel's follow-up). Shared by every mutation of a client. Guarded by
+ * its own monitor; never calls out while holding it.
  *
  * <p>The next run of a scope goes on as a {@linkplain Notifier#later follow-up step} of the
  * settle of the one before: mutation functions that answer before the library listens (a
@@ -38,23 +41,37 @@ public final class ScopeStage implements AdmissionStage {
   }
 
   @Override
-  public void admit(Admissible run, Runnable proceed) {
+  public <V, R> CompletionStage<R> intercept(AdmissionChain.Chain<V, R> chain) {
+    Admissible run = chain.run();
     String scope = run.scopeId();
     if (scope == null) {
-      proceed.run();
-      return;
+      return chain.proceed(chain.variables());
     }
-    boolean first;
+    CompletableFuture<R> outcome = new CompletableFuture<>();
+    Runnable proceed = () -> chain.proceed(chain.variables()).whenComplete((result, error) -> {
+      if (error != null) {
+        outcome.completeExceptionally(error);
+      } else {
+        outcome.complete(result);
+      }
+    });
+    boolean now;
     synchronized (this) {
       ArrayDeque<Waiting> queue = scopes.computeIfAbsent(scope, s -> new ArrayDeque<>());
-      queue.add(new Waiting(run, proceed));
-      first = queue.size() == 1;
+      Waiting head = queue.peek();
+      if (head != null && head.run == run) {
+        now = true; // the run holds its scope already: another attempt of the same turn
+      } else {
+        queue.add(new Waiting(run, proceed));
+        now = queue.size() == 1;
+      }
     }
-    if (first) {
+    if (now) {
       proceed.run();
     } else {
       run.waiting(true);
     }
+    return outcome;
   }
 
   /**

@@ -389,6 +389,24 @@ public final class Query<T> {
     return before;
   }
 
+  /**
+   * Puts {@code layer} in place of its owner's layer here (inside the cache's compute), or
+   * adds it if there is none; returns the visible data before. If the patch throws, nothing
+   * changes and the exception propagates.
+   */
+  public @Nullable T replaceLayer(OptimisticLayer<T> layer) {
+    T before;
+    synchronized (this) {
+      before = state.data();
+      int count = layers.size();
+      T visible = layers.replace(layer, before, fetch != null);
+      QueryEvent.Kind kind = layers.size() > count ? QueryEvent.Kind.LAYER_ADDED : QueryEvent.Kind.LAYER_REPLACED;
+      dispatchLocked(new LayersChanged<>(visible, layers.size(), kind, layer.owner.name()));
+    }
+    notifyObservers();
+    return before;
+  }
+
   /** Removes {@code owner}'s layers (inside the cache's compute); returns whether any. */
   public boolean removeLayers(LayerOwner owner) {
     synchronized (this) {

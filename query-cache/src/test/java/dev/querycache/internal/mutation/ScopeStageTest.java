@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.querycache.internal.runtime.Notifier;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -33,6 +35,11 @@ class ScopeStageTest {
     }
 
     @Override
+    public Object variables() {
+      return name;
+    }
+
+    @Override
     public @Nullable String scopeId() {
       return scope;
     }
@@ -46,13 +53,11 @@ class ScopeStageTest {
       return true;
     }
 
-    @Override
-    public void execute() {
-      throw new AssertionError("a stage does not execute runs; the chain does");
-    }
-
-    void admit() {
-      stage.admit(this, () -> events.add(name + " goes"));
+    CompletionStage<String> admit() {
+      return new AdmissionChain(List.of(stage)).start(this, name, variables -> {
+        events.add(name + " goes");
+        return CompletableFuture.completedFuture(variables);
+      });
     }
   }
 
@@ -149,6 +154,31 @@ class ScopeStageTest {
     stage.released(a);
 
     assertThat(events).isEmpty();
+  }
+
+  @Test
+  void aRunThatHoldsItsScopeGoesAgainAtOnce() {
+    Run a = new Run("a", "s");
+    a.admit();
+    new Run("b", "s").admit();
+    events.clear();
+
+    a.admit();
+
+    assertThat(events).as("a follow-up of the running run, ahead of b").containsExactly("a goes");
+  }
+
+  @Test
+  void theOutcomeOfAQueuedRunIsItsFunctionsWhenItsTurnComes() {
+    Run a = new Run("a", "s");
+    Run b = new Run("b", "s");
+    a.admit();
+    CompletionStage<String> outcome = b.admit();
+    assertThat(outcome.toCompletableFuture()).isNotDone();
+
+    stage.released(a);
+
+    assertThat(outcome.toCompletableFuture()).isCompletedWithValue("b");
   }
 
   @Test
