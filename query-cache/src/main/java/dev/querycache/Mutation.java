@@ -1,10 +1,12 @@
 package dev.querycache;
 
+import dev.querycache.internal.mutation.MutationConfig;
 import dev.querycache.internal.mutation.MutationCore;
 import java.lang.System.Logger.Level;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -134,6 +136,64 @@ public final class Mutation<V, R, C> {
    */
   public boolean isOptimistic() {
     return core.config.optimistic;
+  }
+
+  /**
+   * Whether the mutation is in sync mode: calls with the same key coalesce into one channel
+   * (see {@link OptimisticMutationBuilder#sync(Function, int)}). Any thread.
+   *
+   * @return {@code true} if built with {@code sync(...)} or made by {@link #synced}
+   */
+  public boolean isSync() {
+    return core.isSync();
+  }
+
+  /**
+   * Whether the mutation is in exclusive mode: a call for a busy key is refused (see
+   * {@link AbstractMutationBuilder#exclusive}). Any thread.
+   *
+   * @return {@code true} if built with {@code exclusive(...)}
+   */
+  public boolean isExclusive() {
+    return "exclusive".equals(core.config.mode());
+  }
+
+  /**
+   * Whether a run's success can offer an undo (built with
+   * {@link OptimisticMutationBuilder#undoable}). Any thread.
+   *
+   * @return {@code true} if undoable
+   */
+  public boolean isUndoable() {
+    return core.config.hasUndo();
+  }
+
+  /**
+   * A twin of this mutation in sync mode, with at most
+   * {@value OptimisticMutationBuilder#DEFAULT_MAX_FOLLOW_UPS} follow-ups: the same function,
+   * patches, callbacks and messages, with its own runs and channels (calls of this mutation
+   * and of the twin never coalesce). What a toggle bound to a plain optimistic mutation uses,
+   * so that hammering it sends one request in flight and at most one follow-up. Any thread.
+   *
+   * @param key the channel of a call, from its variables; must not return null
+   * @return a new mutation in sync mode
+   * @throws NullPointerException if {@code key} is null
+   * @throws IllegalStateException if the mutation is not optimistic, is undoable, or is
+   *     already sync or exclusive
+   */
+  public Mutation<V, R, C> synced(Function<? super V, ?> key) {
+    Objects.requireNonNull(key, "key == null");
+    if (!isOptimistic()) {
+      throw new IllegalStateException("only an optimistic mutation can be synced: " + this);
+    }
+    if (isUndoable()) {
+      throw new IllegalStateException("a sync mutation is not undoable: " + this + " is");
+    }
+    String mode = core.config.mode();
+    if (mode != null) {
+      throw new IllegalStateException(this + " is already " + mode);
+    }
+    return new Mutation<>(core.twin(MutationConfig.syncStage(key, OptimisticMutationBuilder.DEFAULT_MAX_FOLLOW_UPS)));
   }
 
   @Override

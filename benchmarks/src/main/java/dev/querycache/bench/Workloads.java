@@ -25,7 +25,7 @@ import java.util.function.Supplier;
  * </ul>
  */
 public final class Workloads {
-  private static final List<String> ALL = List.of("W1", "W2", "W3", "W4", "W4e", "W4l", "W5", "W6");
+  private static final List<String> ALL = List.of("W1", "W2", "W3", "W4", "W4e", "W4l", "W5", "W6", "W7");
 
   private Workloads() {}
 
@@ -85,6 +85,9 @@ public final class Workloads {
           break;
         case "W6":
           emit(lines, out, () -> List.of(Footprint.run(settings.n(10_000, 100_000))));
+          break;
+        case "W7":
+          emit(lines, out, () -> List.of(RapidToggles.run(1_000, settings.quick ? 10_000 : 100_000, rounds)));
           break;
         default:
           throw new AssertionError(workload);

@@ -4,6 +4,7 @@ import dev.querycache.Mutation;
 import dev.querycache.QueryClient;
 import dev.querycache.QueryKey;
 import dev.querycache.QueryOptions;
+import dev.querycache.internal.ui.RowChannels;
 import dev.querycache.internal.ui.ToggleSync;
 import java.util.Objects;
 import java.util.function.BiFunction;
@@ -39,9 +40,11 @@ import org.jspecify.annotations.Nullable;
  * of its own. The mutation must therefore be optimistic over the observed query, with a
  * projection that sets the value rather than inverting it.
  *
- * <p><b>Clicks in flight.</b> Every click runs the mutation once with the control's new
- * value; quick clicks start one run each, whose patches apply in start order, so the control
- * shows the last click. Give the mutation a scope to send them one after another.
+ * <p><b>Rapid clicks</b> coalesce: the binding writes through the mutation's
+ * {@linkplain Mutation#synced sync twin}, so quick clicks show at once and send one request,
+ * then one follow-up with the last value if it differs from the one sent. A mutation that is
+ * already sync (to share channels with other screens) or exclusive, or that is undoable, is
+ * used as it is.
  *
  * <p><b>Disabled</b> while the query has no data (loading, or failed before any data).
  *
@@ -69,8 +72,9 @@ public final class QueryToggle<T> implements AutoCloseable {
       Function<Boolean, ? extends V> variables) {
     this.control = control;
     this.key = key;
+    Mutation<V, ?, ?> writes = writesOf(mutation, ignored -> key); // the twin is this binding's
     this.sync = new ToggleSync<>(() -> client.getQueryData(key).orElse(null), selected,
-        wanted -> mutation.fire(variables.apply(wanted)), new ToggleSync.Widget() {
+        wanted -> writes.fire(variables.apply(wanted)), new ToggleSync.Widget() {
           @Override
           public boolean isSelected() {
             return selectedProperty.get();
@@ -187,8 +191,9 @@ public final class QueryToggle<T> implements AutoCloseable {
   /**
    * The cell values of a boolean table column whose edits run a mutation: the "Read", "Starred"
    * or "Paused" box of each row, with a {@code CheckBoxTableCell}. Each row's cell shows
-   * {@code value} of the row; ticking or unticking it runs {@code mutation} once with
-   * {@code variables} of the row and the new value. The row shows the new value at once
+   * {@code value} of the row; ticking or unticking it runs {@code mutation} with
+   * {@code variables} of the row and the new value (quick edits of one row coalesce, as
+   * {@link #bind clicks} do; rows never wait for each other). The row shows the new value at once
    * through the mutation's optimistic patch (the list replaces the row, and the cell takes the
    * new row's value), and the old one again if the write fails.
    *
@@ -213,13 +218,17 @@ public final class QueryToggle<T> implements AutoCloseable {
     Objects.requireNonNull(value, "value == null");
     Objects.requireNonNull(variables, "variables == null");
     requireOptimistic(mutation);
+    RowChannels<V> rows = new RowChannels<>();
+    Mutation<V, ?, ?> writes = writesOf(mutation, rows::channelOf);
     return cell -> {
       R row = cell.getValue();
       boolean shown = Boolean.TRUE.equals(value.apply(row));
       SimpleBooleanProperty box = new SimpleBooleanProperty(shown);
       box.addListener((property, was, is) -> {
         if (is != shown) {
-          mutation.fire(variables.apply(row, is));
+          V write = variables.apply(row, is);
+          // The channel: what the row writes for "true", the same for every version of the row.
+          rows.write(write, variables.apply(row, true), () -> writes.fire(write));
         }
       });
       return box;
@@ -270,6 +279,15 @@ public final class QueryToggle<T> implements AutoCloseable {
 
   private static void requireOptimistic(Mutation<?, ?, ?> mutation) {
     ToggleSync.requireOptimistic(Objects.requireNonNull(mutation, "mutation == null").isOptimistic(), mutation);
+  }
+
+  /**
+   * What a toggle's clicks run: {@code mutation} itself if it already chose how calls for a
+   * key meet (sync or exclusive) or cannot coalesce (undoable), else its sync twin, whose
+   * channels {@code channel} keys: one request in flight per value, at most one follow-up.
+   */
+  private static <V> Mutation<V, ?, ?> writesOf(Mutation<V, ?, ?> mutation, Function<? super V, ?> channel) {
+    return mutation.isSync() || mutation.isExclusive() || mutation.isUndoable() ? mutation : mutation.synced(channel);
   }
 
 }

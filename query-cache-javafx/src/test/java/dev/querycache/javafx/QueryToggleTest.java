@@ -119,7 +119,7 @@ class QueryToggleTest {
   }
 
   @Test
-  void quickClicksRunOnceEachAndTheBoxShowsTheLast() {
+  void quickClicksSendOneRequestWhileItIsInFlightAndTheBoxShowsTheLast() {
     client.setQueryData(paused, false);
     CheckBox box = shownBox();
     bind(box);
@@ -130,8 +130,25 @@ class QueryToggleTest {
       box.fire();
     });
 
-    assertThat(server.variables()).containsExactly(true, false, true);
+    assertThat(server.variables()).containsExactly(true);
     assertThat(FxThread.call(box::isSelected)).isTrue();
+  }
+
+  @Test
+  void aLastClickThatDiffersFromTheSentValueIsSentWhenTheRequestAnswers() {
+    client.setQueryData(paused, false);
+    CheckBox box = shownBox();
+    bind(box);
+    FxThread.run(() -> {
+      box.fire();
+      box.fire();
+    });
+
+    server.resolve(true);
+    FxThread.flush();
+
+    assertThat(server.variables()).containsExactly(true, false);
+    assertThat(FxThread.call(box::isSelected)).isFalse();
   }
 
   @Test
@@ -210,6 +227,32 @@ class QueryToggleTest {
 
     assertThat(api.variables()).containsExactly("c2");
     assertThat(client.getQueryData(checks).orElseThrow().get(1).paused()).isTrue();
+  }
+
+  @Test
+  void quickTicksOfOneRowCoalesceAndOtherRowsGo() {
+    QueryKey<List<Check>> checks = QueryKey.of("healthcheck", "configs");
+    client.setQueryData(checks, List.of(new Check("c1", false), new Check("c2", false)));
+    ControllableMutation<Check, Boolean> api = new ControllableMutation<>();
+    Mutation<Check, Boolean, Void> save = client.asyncMutation(api)
+        .optimistic(checks, (rows, wanted) -> rows.stream()
+            .map(check -> check.id().equals(wanted.id()) ? wanted : check).toList())
+        .errorMessage("Failed to save the check")
+        .build();
+    var values = QueryToggle.cellValues(Check::paused, save, (Check row, Boolean on) -> new Check(row.id(), on));
+    List<Check> shown = client.getQueryData(checks).orElseThrow();
+
+    FxThread.run(() -> {
+      ((javafx.beans.property.BooleanProperty) values.call(
+          new javafx.scene.control.TableColumn.CellDataFeatures<>(null, null, shown.get(0)))).set(true);
+      ((javafx.beans.property.BooleanProperty) values.call(
+          new javafx.scene.control.TableColumn.CellDataFeatures<>(null, null, new Check("c1", true)))).set(false);
+      ((javafx.beans.property.BooleanProperty) values.call(
+          new javafx.scene.control.TableColumn.CellDataFeatures<>(null, null, shown.get(1)))).set(true);
+    });
+
+    assertThat(api.variables()).containsExactly(new Check("c1", true), new Check("c2", true));
+    assertThat(client.getQueryData(checks).orElseThrow()).containsExactly(new Check("c1", false), new Check("c2", true));
   }
 
   @Test

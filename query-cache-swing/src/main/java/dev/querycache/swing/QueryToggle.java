@@ -4,6 +4,7 @@ import dev.querycache.Mutation;
 import dev.querycache.QueryClient;
 import dev.querycache.QueryKey;
 import dev.querycache.QueryOptions;
+import dev.querycache.internal.ui.RowChannels;
 import dev.querycache.internal.ui.ToggleSync;
 import java.awt.event.ActionEvent;
 import java.awt.event.ActionListener;
@@ -43,12 +44,13 @@ import org.jspecify.annotations.Nullable;
  * that does not patch the query makes the button snap back to the query's value after each
  * click.
  *
- * <p><b>Clicks in flight.</b> Every click runs the mutation once with the button's new
- * value: clicking on, off, on in quick succession starts three runs whose patches apply in
- * start order, so the button shows the last click. Without a scope the three requests race
- * to the server (the settle refetch brings the final truth); give the mutation a
- * {@linkplain dev.querycache.AbstractMutationBuilder#scope(String) scope} to send them one
- * after another.
+ * <p><b>Rapid clicks</b> coalesce: the binding writes through the mutation's
+ * {@linkplain Mutation#synced sync twin}, so clicking on, off, on, off in quick succession
+ * shows every click at once and sends one request, then one follow-up with the last value if
+ * it differs from the one sent (on, off, on sends nothing more). A mutation that is already
+ * {@linkplain dev.querycache.OptimisticMutationBuilder#sync sync} (to share channels with
+ * other screens) or {@linkplain dev.querycache.AbstractMutationBuilder#exclusive exclusive},
+ * or that is undoable, is used as it is.
  *
  * <p><b>Enabled state.</b> The binding disables the button while the query has no data
  * (loading, or failed before any data) and enables it once data is there.
@@ -78,8 +80,9 @@ public final class QueryToggle<T> implements AutoCloseable {
       Function<Boolean, ? extends V> variables) {
     this.button = button;
     this.key = key;
+    Mutation<V, ?, ?> writes = writesOf(mutation, ignored -> key); // the twin is this binding's
     this.sync = new ToggleSync<>(() -> client.getQueryData(key).orElse(null), selected,
-        wanted -> mutation.fire(variables.apply(wanted)), new ToggleSync.Widget() {
+        wanted -> writes.fire(variables.apply(wanted)), new ToggleSync.Widget() {
           @Override
           public boolean isSelected() {
             return button.isSelected();
@@ -159,8 +162,9 @@ public final class QueryToggle<T> implements AutoCloseable {
    * A setter for the boolean cells of a table (or any list of rows): given a row's key and
    * its new value, runs {@code mutation} with {@code variables} of them. Call it from a table
    * model's {@code setValueAt}; the row shows the new value at once through the mutation's
-   * optimistic patch, and the old one again if the write fails. Each call is one run, as for
-   * {@link #bind clicks}.
+   * optimistic patch, and the old one again if the write fails. Quick edits of one row
+   * coalesce as {@link #bind clicks} do, one channel per row key; rows never wait for each
+   * other.
    *
    * <pre>{@code
    * BiConsumer<String, Boolean> setPaused =
@@ -185,10 +189,13 @@ public final class QueryToggle<T> implements AutoCloseable {
     Objects.requireNonNull(mutation, "mutation == null");
     Objects.requireNonNull(variables, "variables == null");
     requireOptimistic(mutation);
+    RowChannels<V> rows = new RowChannels<>();
+    Mutation<V, ?, ?> writes = writesOf(mutation, rows::channelOf);
     return (key, value) -> {
       Objects.requireNonNull(key, "key == null");
       Objects.requireNonNull(value, "value == null");
-      mutation.fire(variables.apply(key, value));
+      V row = variables.apply(key, value);
+      rows.write(row, key, () -> writes.fire(row));
     };
   }
 
@@ -280,6 +287,15 @@ public final class QueryToggle<T> implements AutoCloseable {
 
   private static void requireOptimistic(Mutation<?, ?, ?> mutation) {
     ToggleSync.requireOptimistic(mutation.isOptimistic(), mutation);
+  }
+
+  /**
+   * What a toggle's clicks run: {@code mutation} itself if it already chose how calls for a
+   * key meet (sync or exclusive) or cannot coalesce (undoable), else its sync twin, whose
+   * channels {@code channel} keys: one request in flight per value, at most one follow-up.
+   */
+  private static <V> Mutation<V, ?, ?> writesOf(Mutation<V, ?, ?> mutation, Function<? super V, ?> channel) {
+    return mutation.isSync() || mutation.isExclusive() || mutation.isUndoable() ? mutation : mutation.synced(channel);
   }
 
 }

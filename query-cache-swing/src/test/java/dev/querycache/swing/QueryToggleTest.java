@@ -150,19 +150,71 @@ class QueryToggleTest {
   }
 
   @Test
-  void everyClickInFlightRunsTheMutationAndTheLastClickShows() {
+  void rapidClicksSendOneRequestWhileItIsInFlightAndTheLastClickShows() {
     bindWith(new Config("c1", false));
 
     paused.doClick();
     paused.doClick();
     paused.doClick();
 
-    assertThat(written).extracting(Config::paused).containsExactly(true, false, true);
+    assertThat(written).extracting(Config::paused).containsExactly(true);
     assertThat(paused.isSelected()).isTrue();
   }
 
   @Test
-  void clicksInFlightOfAScopedMutationReachTheServerOneAfterAnother() {
+  void aLastClickThatDiffersFromTheSentValueIsSentWhenTheRequestAnswers() {
+    bindWith(new Config("c1", false));
+    paused.doClick();
+    paused.doClick();
+    paused.doClick();
+    paused.doClick();
+
+    writes.get(0).complete(true);
+
+    assertThat(written).extracting(Config::paused).containsExactly(true, false);
+    assertThat(paused.isSelected()).isFalse();
+  }
+
+  @Test
+  void clicksBackToTheSentValueSendNothingMore() {
+    bindWith(new Config("c1", false));
+    paused.doClick();
+    paused.doClick();
+    paused.doClick();
+
+    writes.get(0).complete(true);
+
+    assertThat(written).extracting(Config::paused).containsExactly(true);
+    assertThat(paused.isSelected()).isTrue();
+  }
+
+  @Test
+  void togglesBoundToOneSyncMutationShareItsChannels() {
+    Mutation<Config, Boolean, Void> shared =
+        client.asyncMutation((Config config) -> {
+              written.add(config);
+              return started(writes, new CompletableFuture<>());
+            })
+            .optimistic(key, (current, config) -> config)
+            .errorMessage("Failed to save the check")
+            .sync(Config::id)
+            .build();
+    JCheckBox other = new JCheckBox("Paused");
+    window.add(other);
+    QueryToggle.bind(paused, client, query, Config::paused, shared, wanted -> new Config("c1", wanted));
+    QueryToggle.bind(other, client, query, Config::paused, shared, wanted -> new Config("c1", wanted));
+    last(fetches).complete(new Config("c1", false));
+
+    paused.doClick();
+    other.doClick();
+
+    assertThat(written).extracting(Config::paused).containsExactly(true);
+    assertThat(paused.isSelected()).isFalse();
+    assertThat(other.isSelected()).isFalse();
+  }
+
+  @Test
+  void clicksOfAScopedMutationCoalesceAndReachTheServerOneAfterAnother() {
     Mutation<Config, Boolean, Void> scoped =
         client.asyncMutation((Config config) -> {
               written.add(config);
@@ -181,15 +233,16 @@ class QueryToggleTest {
     assertThat(paused.isSelected()).isFalse();
 
     writes.get(0).complete(true);
-    last(fetches).complete(new Config("c1", true)); // the first run's settle refetch
 
-    assertThat(written).extracting(Config::paused).containsExactly(true, false);
+    assertThat(written).as("the follow-up, in the scope's turn of the first click").extracting(Config::paused)
+        .containsExactly(true, false);
     assertThat(paused.isSelected()).isFalse();
   }
 
   @Test
-  void failureOfAnEarlierClickKeepsTheLaterClicksValue() {
+  void aFailedWriteShowsTheConfirmedValueWhateverWasClickedMeanwhile() {
     bindWith(new Config("c1", false));
+    paused.doClick();
     paused.doClick();
     paused.doClick();
 
@@ -258,6 +311,30 @@ class QueryToggleTest {
 
     assertThat(written).containsExactly(new Config("c1", true));
     assertThat(client.getQueryData(key)).contains(new Config("c1", true));
+  }
+
+  @Test
+  void rowSetterCoalescesQuickEditsOfOneRowAndLetsOtherRowsGo() {
+    QueryKey<List<Config>> rowsKey = QueryKey.of("configs");
+    client.setQueryData(rowsKey, List.of(new Config("c1", false), new Config("c2", false)));
+    Mutation<Config, Boolean, Void> saveRow =
+        client.asyncMutation((Config config) -> {
+              written.add(config);
+              return started(writes, new CompletableFuture<>());
+            })
+            .optimistic(rowsKey, (rows, config) -> rows.stream()
+                .map(row -> row.id().equals(config.id()) ? config : row).toList())
+            .errorMessage("Failed to save the check")
+            .build();
+    BiConsumer<String, Boolean> setPaused = QueryToggle.rowSetter(saveRow, Config::new);
+
+    setPaused.accept("c1", true);
+    setPaused.accept("c1", false);
+    setPaused.accept("c2", true);
+
+    assertThat(written).containsExactly(new Config("c1", true), new Config("c2", true));
+    assertThat(client.getQueryData(rowsKey).orElseThrow())
+        .containsExactly(new Config("c1", false), new Config("c2", true));
   }
 
   @Test

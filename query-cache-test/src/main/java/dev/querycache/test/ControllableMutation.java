@@ -43,6 +43,9 @@ import java.util.function.Predicate;
  * @param <R> the server's result
  */
 public final class ControllableMutation<V, R> implements AsyncMutationFunction<V, R> {
+  /** The most calls {@link #resolveUntilIdle} answers before it decides they never stop. */
+  public static final int MAX_ANSWERED = 10_000;
+
   private final CallLog<MutationCall<V, R>> log = new CallLog<>("the mutation function");
 
   /** A mutation function with no calls yet. */
@@ -179,6 +182,35 @@ public final class ControllableMutation<V, R> implements AsyncMutationFunction<V
         log.pendingMatching(MutationCall::isPending, call -> matching.test(call.variables()));
     calls.forEach(call -> call.fail(error));
     return calls.size();
+  }
+
+  /**
+   * Answers with {@code result} every pending call, then the calls those answers cause (a
+   * sync mutation's follow-ups, a scope's next runs), until no call is pending: the server
+   * at the end of a burst of rapid toggles. Count what was sent with {@link #callCount()}
+   * and read the last value sent with {@link #variables()}.
+   *
+   * @param result the server's result for every call
+   * @return how many calls were answered; zero if none was pending
+   * @throws NullPointerException if {@code result} is null
+   * @throws AssertionError if calls keep coming after {@value #MAX_ANSWERED} answers (a
+   *     mutation that never stops sending)
+   */
+  public int resolveUntilIdle(R result) {
+    Objects.requireNonNull(result, "result == null");
+    int answered = 0;
+    for (List<MutationCall<V, R>> pending = pendingCalls(); !pending.isEmpty(); pending = pendingCalls()) {
+      for (MutationCall<V, R> call : pending) {
+        if (answered == MAX_ANSWERED) {
+          throw new AssertionError("calls kept coming after " + MAX_ANSWERED + " answers: " + this);
+        }
+        if (call.isPending()) {
+          call.resolve(result);
+          answered++;
+        }
+      }
+    }
+    return answered;
   }
 
   /**

@@ -11,7 +11,9 @@ import dev.querycache.Mutation;
 import dev.querycache.QueryClient;
 import dev.querycache.QueryKey;
 import java.io.IOException;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.junit.jupiter.api.Test;
@@ -36,6 +38,46 @@ class ControllableMutationTest {
         .optimistic(open, (rows, id) -> rows.stream().filter(row -> !row.equals(id)).toList())
         .errorMessage("Failed to complete the todo")
         .build();
+  }
+
+  record Star(String messageId, boolean on) {}
+
+  @Test
+  void fiveTapsOnASyncStarSendTwoRequestsAndTheServerEndsWithTheLastTap() {
+    QueryKey<Set<String>> starred = QueryKey.of("mail", "starred");
+    ControllableMutation<Star, Boolean> mailServer = new ControllableMutation<>();
+    Mutation<Star, Boolean, Void> star = client.asyncMutation(mailServer)
+        .optimistic(starred, (ids, tap) -> tap.on() ? plus(ids, tap.messageId()) : minus(ids, tap.messageId()))
+        .errorMessage("Could not star the message")
+        .sync(Star::messageId)                               // one channel per message
+        .build();
+    client.setQueryData(starred, Set.of("m1"));
+
+    for (boolean on : List.of(false, true, false, true, true)) {
+      star.mutate(new Star("m1", on));                       // each tap shows at once
+    }
+    mailServer.resolveUntilIdle(true);                       // answer every request, follow-ups too
+
+    assertThat(mailServer.callCount()).isEqualTo(2);         // the first tap, then the last value
+    assertThat(mailServer.variables()).last().isEqualTo(new Star("m1", true));
+    assertThat(client.getQueryData(starred)).contains(Set.of("m1"));
+  }
+
+  @Test
+  void resolveUntilIdleAnswersNothingWhenNoCallIsPending() {
+    assertThat(server.resolveUntilIdle(true)).isZero();
+  }
+
+  private static Set<String> plus(Set<String> ids, String id) {
+    Set<String> out = new HashSet<>(ids);
+    out.add(id);
+    return Set.copyOf(out);
+  }
+
+  private static Set<String> minus(Set<String> ids, String id) {
+    Set<String> out = new HashSet<>(ids);
+    out.remove(id);
+    return Set.copyOf(out);
   }
 
   @Test

@@ -74,6 +74,37 @@ final class MutationGuideExamples {
   }
   // [/pause-resume]
 
+  // ---- the mailbox's star: rapid toggles ------------------------------------------------------
+
+  interface StarApi {
+    boolean setStarred(String messageId, boolean starred) throws Exception;
+  }
+
+  interface DraftApi {
+    String send(String draftId) throws Exception;
+  }
+
+  // [rapid-toggles]
+  record StarTap(String messageId, boolean starred) {}   // the value to set, never "flip it"
+
+  static Mutation<StarTap, Boolean, Void> star(QueryClient client, StarApi api) {
+    QueryKey<List<Envelope>> inbox = QueryKey.of("mail", "envelopes", "inbox");
+    return client.mutation((StarTap tap) -> api.setStarred(tap.messageId(), tap.starred()))
+        .optimistic(inbox, (rows, tap) -> rows.stream()
+            .map(e -> e.id().equals(tap.messageId()) ? new Envelope(e.id(), e.subject(), tap.starred(), e.read()) : e)
+            .collect(Collectors.toUnmodifiableList()))
+        .errorMessage(tap -> tap.starred() ? "Could not star the message" : "Could not unstar the message")
+        .sync(StarTap::messageId)                           // one request in flight per message
+        .build();
+  }
+
+  static Mutation<String, String, Void> sendDraft(QueryClient client, DraftApi api) {
+    return client.mutation(api::send)
+        .exclusive(draftId -> draftId)                      // a double click sends once
+        .build();
+  }
+  // [/rapid-toggles]
+
   // ---- the mailbox: one funnel for every action ---------------------------------------------
 
   record Envelope(String id, String subject, boolean starred, boolean read) {}

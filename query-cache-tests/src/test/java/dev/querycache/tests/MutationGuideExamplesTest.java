@@ -9,7 +9,10 @@ import dev.querycache.tests.MutationGuideExamples.MailResult;
 import dev.querycache.tests.MutationGuideExamples.Notification;
 import dev.querycache.tests.MutationGuideExamples.NotificationApi;
 import dev.querycache.tests.MutationGuideExamples.NotificationsPage;
+import dev.querycache.tests.MutationGuideExamples.StarTap;
 import dev.querycache.tests.MutationGuideExamples.Toggle;
+import dev.querycache.Mutation;
+import dev.querycache.MutationRefusedException;
 import dev.querycache.QueryClient;
 import dev.querycache.QueryKey;
 import dev.querycache.Toaster;
@@ -18,6 +21,7 @@ import dev.querycache.test.VirtualTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -100,6 +104,48 @@ class MutationGuideExamplesTest {
 
     assertThat(client.getQueryData(configs)).contains(List.of(new Config("c1", true)));
     assertThat(toasts).isEmpty();
+  }
+
+  @Test
+  void fourTapsOnTheStarSendTheFirstAndThenTheLastAndShowEveryTapAtOnce() {
+    QueryClient waiting = time.clientBuilder().build();               // requests wait for the clock
+    List<StarTap> sent = new ArrayList<>();
+    Mutation<StarTap, Boolean, Void> star = MutationGuideExamples.star(waiting, (id, starred) -> {
+      sent.add(new StarTap(id, starred));
+      return true;
+    });
+    QueryKey<List<Envelope>> inbox = QueryKey.of("mail", "envelopes", "inbox");
+    waiting.setQueryData(inbox, List.of(new Envelope("m1", "Hello", false, false)));
+
+    for (boolean starred : List.of(true, false, true, false)) {
+      star.mutate(new StarTap("m1", starred));
+      assertThat(waiting.getQueryData(inbox).orElseThrow().get(0).starred()).isEqualTo(starred);
+    }
+    time.runDue();                                                     // the server answers, follow-up included
+
+    assertThat(sent).containsExactly(new StarTap("m1", true), new StarTap("m1", false));
+    assertThat(waiting.getQueryData(inbox).orElseThrow().get(0).starred()).isFalse();
+    waiting.close();
+  }
+
+  @Test
+  void aDoubleClickOnSendSendsOnceAndRefusesTheSecondClick() {
+    QueryClient waiting = time.clientBuilder().build();
+    List<String> sent = new ArrayList<>();
+    Mutation<String, String, Void> send = MutationGuideExamples.sendDraft(waiting, draftId -> {
+      sent.add(draftId);
+      return "sent " + draftId;
+    });
+
+    CompletableFuture<String> first = send.mutate("d1");
+    CompletableFuture<String> second = send.mutate("d1");
+    time.runDue();
+
+    assertThat(first).isCompletedWithValue("sent d1");
+    assertThat(second).isCompletedExceptionally();
+    assertThatThrownBy(second::join).hasCauseInstanceOf(MutationRefusedException.class);
+    assertThat(sent).containsExactly("d1");
+    waiting.close();
   }
 
   @Test

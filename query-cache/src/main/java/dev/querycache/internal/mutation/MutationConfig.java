@@ -63,8 +63,45 @@ public final class MutationConfig<V, R, C> {
   /** The mutation's own admission stages (sync or exclusive), made afresh for each built mutation. */
   final List<StageSpec> stages;
 
+  /**
+   * Sync mode: calls whose {@code key} is equal coalesce into one channel (see
+   * {@link SyncStage}), with at most {@code maxFollowUps} follow-ups.
+   */
+  @SuppressWarnings("unchecked") // the key function reads the mutation's variables
+  public static StageSpec syncStage(Function<?, ?> key, int maxFollowUps) {
+    Function<Object, ?> keyOf = (Function<Object, ?>) key;
+    return new StageSpec() {
+      @Override
+      public AdmissionStage create(String mutation) {
+        return new SyncStage(mutation, keyOf, maxFollowUps);
+      }
+
+      @Override
+      public String mode() {
+        return "sync";
+      }
+    };
+  }
+
+  /** Exclusive mode: a call whose {@code key} has a run is refused (see {@link ExclusiveStage}). */
+  @SuppressWarnings("unchecked") // the key function reads the mutation's variables
+  static StageSpec exclusiveStage(Function<?, ?> key) {
+    Function<Object, ?> keyOf = (Function<Object, ?>) key;
+    return new StageSpec() {
+      @Override
+      public AdmissionStage create(String mutation) {
+        return new ExclusiveStage(mutation, keyOf);
+      }
+
+      @Override
+      public String mode() {
+        return "exclusive";
+      }
+    };
+  }
+
   /** How one of a mutation's own admission stages is made when the mutation is built. */
-  interface StageSpec {
+  public interface StageSpec {
     /** A new stage for the mutation that {@code mutation} names. */
     AdmissionStage create(String mutation);
 
@@ -123,7 +160,12 @@ public final class MutationConfig<V, R, C> {
     return builtAt == null ? "an unnamed mutation" : "the mutation built at " + builtAt;
   }
 
-  boolean hasUndo() {
+  /** The mode of the mutation's own stages, "sync" or "exclusive", or null for neither. */
+  public @Nullable String mode() {
+    return stages.isEmpty() ? null : stages.get(0).mode();
+  }
+
+  public boolean hasUndo() {
     return undoId != null;
   }
 
@@ -172,37 +214,13 @@ public final class MutationConfig<V, R, C> {
      * Sync mode: calls whose {@code key} is equal coalesce into one channel (see
      * {@link SyncStage}), with at most {@code maxFollowUps} follow-ups.
      */
-    @SuppressWarnings("unchecked") // the key function reads the mutation's variables
     public void sync(Function<? super V, ?> key, int maxFollowUps) {
-      Function<Object, ?> keyOf = (Function<Object, ?>) key;
-      addStage(new StageSpec() {
-        @Override
-        public AdmissionStage create(String mutation) {
-          return new SyncStage(mutation, keyOf, maxFollowUps);
-        }
-
-        @Override
-        public String mode() {
-          return "sync";
-        }
-      });
+      addStage(syncStage(key, maxFollowUps));
     }
 
     /** Exclusive mode: a call whose {@code key} has a run is refused (see {@link ExclusiveStage}). */
-    @SuppressWarnings("unchecked") // the key function reads the mutation's variables
     public void exclusive(Function<? super V, ?> key) {
-      Function<Object, ?> keyOf = (Function<Object, ?>) key;
-      addStage(new StageSpec() {
-        @Override
-        public AdmissionStage create(String mutation) {
-          return new ExclusiveStage(mutation, keyOf);
-        }
-
-        @Override
-        public String mode() {
-          return "exclusive";
-        }
-      });
+      addStage(exclusiveStage(key));
     }
 
     /** The mode already chosen ("sync" or "exclusive"), or null. */

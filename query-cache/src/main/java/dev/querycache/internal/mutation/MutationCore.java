@@ -28,11 +28,15 @@ public final class MutationCore<V, R, C> {
   private volatile @Nullable MutationRun<V, R, C> latest;
 
   public MutationCore(MutationEngine engine, MutationConfig<V, R, C> config) {
+    this(engine, config, config.stages);
+  }
+
+  private MutationCore(MutationEngine engine, MutationConfig<V, R, C> config, List<MutationConfig.StageSpec> specs) {
     this.engine = engine;
     this.config = config;
     List<AdmissionStage> stages = new ArrayList<>();
     SyncStage syncStage = null;
-    for (MutationConfig.StageSpec spec : config.stages) {
+    for (MutationConfig.StageSpec spec : specs) {
       AdmissionStage stage = spec.create(config.displayName());
       stages.add(stage);
       if (stage instanceof SyncStage) {
@@ -64,6 +68,19 @@ public final class MutationCore<V, R, C> {
     latest = run;
     run.start();
     return run.future();
+  }
+
+  /**
+   * A twin of this mutation with its config and {@code spec}'s stage instead of its own (a
+   * sync twin of a plain optimistic mutation, for a toggle): its own runs and channels.
+   */
+  public MutationCore<V, R, C> twin(MutationConfig.StageSpec spec) {
+    return new MutationCore<>(engine, config, List.of(spec));
+  }
+
+  /** Whether the mutation coalesces calls (sync mode). */
+  public boolean isSync() {
+    return sync != null;
   }
 
   /** The state of the latest run, or an idle state if it never ran. */
