@@ -257,6 +257,25 @@ public final class DemoQueries {
   }
 
   /**
+   * Stars or unstars a message, in sync mode: every click shows at once, one request per
+   * message is in flight, and when it answers a follow-up sends the last value if it differs
+   * (so hammering the star sends at most two requests). Patches every cached envelope view as
+   * the funnel does, shares its key (the rows mark the write in flight), and toasts "Failed to
+   * star" or "Failed to unstar".
+   *
+   * @return the mutation
+   */
+  public Mutation<MailAction.Star, MailResult, Void> star() {
+    return client.mutation((MailAction.Star star) -> api.perform(star))
+        .name("Star")
+        .mutationKey(MAIL_ACTIONS)
+        .optimisticMatching(envelopeViews(), EnvelopeList::apply)
+        .errorMessage(DemoQueries::errorMessage)
+        .sync(MailAction.Star::envelopeId)
+        .build();
+  }
+
+  /**
    * The error toast of a failed mail action, such as "Failed to archive".
    *
    * @param action the action

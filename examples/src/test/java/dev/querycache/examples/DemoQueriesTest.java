@@ -249,6 +249,31 @@ class DemoQueriesTest {
   }
 
   @Test
+  void hammeringTheStarSendsTwoWritesAndTheServerEndsWithTheLastClick() throws Exception {
+    QueryOptions<EnvelopeList> inbox = queries.envelopes(MailView.INBOX);
+    show(inbox);
+    Mutation<MailAction.Star, MailResult, Void> star = queries.star();
+    server.settings().setLatencyMs(1);
+    long writesBefore = api.writesSent();
+    sleeper.close();
+
+    List<CompletableFuture<MailResult>> clicks = new ArrayList<>();
+    for (boolean starred : List.of(true, false, true, false)) {
+      clicks.add(star.mutate(new MailAction.Star("m2", starred)));
+      assertThat(client.getQueryData(inbox.key()).orElseThrow().envelopes().get(1).starred()).isEqualTo(starred);
+    }
+    sleeper.open();
+    for (CompletableFuture<MailResult> click : clicks) {
+      await(click);
+    }
+
+    assertThat(api.writesSent() - writesBefore).as("the first click, then the last value").isEqualTo(2);
+    assertThat(api.envelopes(MailView.INBOX).envelopes().get(1).starred()).isFalse();
+    assertThat(client.getQueryData(inbox.key()).orElseThrow().envelopes().get(1).starred()).isFalse();
+    toaster.assertNoToasts();
+  }
+
+  @Test
   void starChangesTheRowInPlaceAndLeavesTheCountsAlone() throws Exception {
     QueryOptions<EnvelopeList> inbox = queries.envelopes(MailView.INBOX);
     show(inbox);

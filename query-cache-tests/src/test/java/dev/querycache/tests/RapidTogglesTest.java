@@ -152,6 +152,80 @@ class RapidTogglesTest {
     }
 
     @Test
+    void theCompletionCallbackRunsAfterTheChannelClosedSoATapThereSendsAtOnce() {
+      seed();
+      List<Integer> requestsSeenByATapInTheCallback = new CopyOnWriteArrayList<>();
+      @SuppressWarnings("unchecked")
+      Mutation<Star, String, Void>[] self = new Mutation[1];
+      self[0] = starring()
+          .sync(Star::id)
+          .onSettled((result, error, star, context) -> {
+            if (requestsSeenByATapInTheCallback.isEmpty()) {
+              self[0].mutate(new Star(1, false));
+              requestsSeenByATapInTheCallback.add(server.callCount());
+            }
+          })
+          .build();
+      tap(self[0], 1, true);
+
+      server.call(0).resolve("ok");
+
+      assertThat(requestsSeenByATapInTheCallback).as("the tap opened a new channel").containsExactly(2);
+      assertThat(server.call(1).variables()).isEqualTo(new Star(1, false));
+    }
+
+    @Test
+    void theCompletionCallbackMayPutTheServersValueBackAfterAFailure() {
+      seed();
+      List<Row> reloaded = List.of(new Row(1, true), new Row(2, false));
+      Mutation<Star, String, Void> mutation = starring()
+          .sync(Star::id)
+          .onError((error, star, context) -> client.setQueryData(INBOX, reloaded))
+          .build();
+      tap(mutation, 1, true, false);
+      server.call(0).resolve("ok");
+
+      server.call(1).fail(new IOException("down"));
+
+      assertThat(client.getQueryData(INBOX)).contains(reloaded);
+      assertThat(layers()).isZero();
+    }
+
+    @Test
+    void everyCallIsPendingUntilTheChannelCloses() {
+      seed();
+      Mutation<Star, String, Void> mutation = syncStar();
+      tap(mutation, 1, true, false);
+      server.call(0).resolve("ok");
+
+      assertThat(client.getMutations(MutationFilter.all().pending())).hasSize(2);
+      assertThat(mutation.state().isPending()).isTrue();
+
+      server.call(1).resolve("ok");
+      assertThat(client.getMutations(MutationFilter.all().pending())).isEmpty();
+      assertThat(mutation.state().variables()).isEqualTo(new Star(1, false));
+    }
+
+    @Test
+    void aKeyFunctionThatThrowsFailsThatCallAndLeavesTheOtherChannelsAlone() {
+      seed();
+      Mutation<Star, String, Void> mutation = starring().sync(star -> {
+        if (star.id() == 2) {
+          throw new IllegalArgumentException("no channel for message 2");
+        }
+        return star.id();
+      }).build();
+      List<CompletableFuture<String>> first = tap(mutation, 1, true);
+
+      CompletableFuture<String> broken = mutation.mutate(new Star(2, true));
+
+      assertThat(failureOf(broken)).hasMessage("no channel for message 2");
+      assertThat(starredOnScreen(2)).isFalse();
+      server.call(0).resolve("ok");
+      assertThat(first.get(0)).isCompletedWithValue("ok");
+    }
+
+    @Test
     void anEarlierAnswerNeverOverwritesALaterTap() {
       seed();
       List<String> applied = new CopyOnWriteArrayList<>();

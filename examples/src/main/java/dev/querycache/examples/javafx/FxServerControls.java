@@ -4,16 +4,22 @@ import dev.querycache.examples.AdminSettings;
 import dev.querycache.examples.DemoApi;
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.layout.HBox;
+import javafx.util.Duration;
 
 /**
  * The demo server's knobs: latency and failure rate, sent to the server when a slider is let
  * go (off the FX thread), so a user can watch an optimistic flip, a rollback and a
- * reconciliation.
+ * reconciliation; and a counter of the writes sent, so that hammering a star or a pause
+ * toggle shows how few requests reach the server (read four times a second while the
+ * controls are in a showing window).
  */
 final class FxServerControls extends HBox {
   private final DemoApi api;
@@ -21,6 +27,8 @@ final class FxServerControls extends HBox {
   private final Slider failures;
   private final Label latencyLabel = new Label();
   private final Label failuresLabel = new Label();
+  private final Label writesLabel = new Label();
+  private final Timeline writesCounter = new Timeline(new KeyFrame(Duration.millis(250), event -> countWrites()));
 
   /** Starts at the server's current settings, which it does not send until changed. */
   FxServerControls(DemoApi api, long latencyMs, double failureRate) {
@@ -34,12 +42,26 @@ final class FxServerControls extends HBox {
     getChildren().addAll(
         new Label("Server " + api.baseUri()),
         new Label("Latency"), latency, latencyLabel,
-        new Label("Failure rate"), failures, failuresLabel);
+        new Label("Failure rate"), failures, failuresLabel,
+        new Label("Writes sent"), writesLabel);
+    writesCounter.setCycleCount(Animation.INDEFINITE);
+    sceneProperty().addListener((scene, was, is) -> {
+      if (is == null) {
+        writesCounter.stop();
+      } else {
+        writesCounter.play();
+      }
+    });
     latency.valueProperty().addListener((value, was, is) -> labels());
     failures.valueProperty().addListener((value, was, is) -> labels());
     latency.valueChangingProperty().addListener((value, was, is) -> sendUnless(is));
     failures.valueChangingProperty().addListener((value, was, is) -> sendUnless(is));
     labels();
+    countWrites();
+  }
+
+  private void countWrites() {
+    writesLabel.setText(Long.toString(api.writesSent()));
   }
 
   private void labels() {

@@ -97,11 +97,12 @@ final class MailboxTab extends JPanel {
 
     JToolBar actions = new JToolBar();
     actions.setFloatable(false);
-    actions.add(actionButton("Archive", e -> new MailAction.Archive(e.id(), e.folder())));
-    actions.add(actionButton("Trash", e -> new MailAction.Trash(e.id(), e.folder())));
-    actions.add(actionButton("Star / unstar", e -> new MailAction.Star(e.id(), !e.starred())));
-    actions.add(actionButton("Read / unread", e -> new MailAction.MarkRead(e.id(), !e.read())));
-    actions.add(actionButton("Snooze 1 h", e -> new MailAction.Snooze(e.id(), Instant.now().plus(Duration.ofHours(1)))));
+    actions.add(actionButton("Archive", funnel, e -> new MailAction.Archive(e.id(), e.folder())));
+    actions.add(actionButton("Trash", funnel, e -> new MailAction.Trash(e.id(), e.folder())));
+    // Sync mode: click it five times quickly, and the request counter moves by one or two.
+    actions.add(actionButton("Star / unstar", queries.star(), e -> new MailAction.Star(e.id(), !e.starred())));
+    actions.add(actionButton("Read / unread", funnel, e -> new MailAction.MarkRead(e.id(), !e.read())));
+    actions.add(actionButton("Snooze 1 h", funnel, e -> new MailAction.Snooze(e.id(), Instant.now().plus(Duration.ofHours(1)))));
 
     JPanel right = new JPanel(new BorderLayout());
     right.add(actions, BorderLayout.NORTH);
@@ -119,12 +120,12 @@ final class MailboxTab extends JPanel {
     binding = state.bind(client, queries.envelopes(view), model, EnvelopeList::envelopes);
   }
 
-  private JButton actionButton(String name, Function<Envelope, MailAction> action) {
+  private <A extends MailAction> JButton actionButton(String name, Mutation<A, ?, ?> mutation, Function<Envelope, A> action) {
     JButton button = new JButton(name);
     button.addActionListener(event -> {
       int row = table.getSelectedRow();
       if (row >= 0) {
-        funnel.fire(action.apply(model.getRow(table.convertRowIndexToModel(row))));
+        mutation.fire(action.apply(model.getRow(table.convertRowIndexToModel(row))));
       }
     });
     return button;
