@@ -196,6 +196,11 @@ public final class Mutation<V, R, C> {
     return new Mutation<>(core.twin(MutationConfig.syncStage(key, OptimisticMutationBuilder.DEFAULT_MAX_FOLLOW_UPS)));
   }
 
+  /** The engine's side of this handle (for the library's own tests). */
+  MutationCore<V, R, C> core() {
+    return core;
+  }
+
   @Override
   public String toString() {
     return core.toString();

@@ -13,7 +13,9 @@ import dev.querycache.QueryClient;
 import dev.querycache.QueryEvent;
 import dev.querycache.QueryFilter;
 import dev.querycache.QueryKey;
+import dev.querycache.QueryOptions;
 import dev.querycache.test.ControllableMutation;
+import dev.querycache.test.ControllableQuery;
 import dev.querycache.test.RecordingToaster;
 import dev.querycache.test.VirtualTime;
 import java.io.IOException;
@@ -335,6 +337,21 @@ class RapidTogglesTest {
 
       assertThat(starredOnScreen(1)).as("the tap over the new data").isTrue();
       assertThat(starredOnScreen(2)).isTrue();
+      assertThat(layers()).isEqualTo(1);
+    }
+
+    @Test
+    void aFetchLandingMidBurstIsShownUnderTheLatestTap() {
+      ControllableQuery<List<Row>> inboxServer = new ControllableQuery<>();
+      client.observe(QueryOptions.builder(INBOX).asyncFetcher(inboxServer).build(), result -> {});
+      inboxServer.resolve(List.of(new Row(1, false), new Row(2, false)));
+      tap(syncStar(), 1, true, false, true);
+
+      client.invalidateQueries(QueryFilter.exact(INBOX));
+      inboxServer.resolve(List.of(new Row(1, false), new Row(2, true)));
+
+      assertThat(starredOnScreen(1)).as("the latest tap, over the fetched rows").isTrue();
+      assertThat(starredOnScreen(2)).as("the fetched row").isTrue();
       assertThat(layers()).isEqualTo(1);
     }
 

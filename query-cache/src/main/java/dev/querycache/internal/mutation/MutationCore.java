@@ -78,6 +78,12 @@ public final class MutationCore<V, R, C> {
     return new MutationCore<>(engine, config, List.of(spec));
   }
 
+  /** How many sync channels are open now: zero outside sync mode and once every channel closed. */
+  public int openChannels() {
+    SyncStage stage = sync;
+    return stage == null ? 0 : stage.openChannels();
+  }
+
   /** Whether the mutation coalesces calls (sync mode). */
   public boolean isSync() {
     return sync != null;
