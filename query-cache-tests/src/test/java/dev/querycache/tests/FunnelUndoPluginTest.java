@@ -13,7 +13,7 @@ import dev.querycache.QueryOptions;
 import dev.querycache.QuerySettings;
 import dev.querycache.UndoOffer;
 import dev.querycache.UndoRequest;
-import dev.querycache.internal.mutation.MutationRun;
+import dev.querycache.internal.mutation.RunToasts;
 import dev.querycache.internal.mutation.MutationUndo;
 import dev.querycache.test.ControllableMutation;
 import dev.querycache.test.ControllableQuery;
@@ -489,7 +489,7 @@ class FunnelUndoPluginTest {
 
       archiveAccepted(mail, "m-42");
 
-      assertThat(texts(toaster)).containsExactly("undo:" + MutationRun.DEFAULT_UNDO_MESSAGE);
+      assertThat(texts(toaster)).containsExactly("undo:" + RunToasts.DEFAULT_UNDO_MESSAGE);
       assertThat(theOffer().isAvailable()).isTrue();
     }
   }

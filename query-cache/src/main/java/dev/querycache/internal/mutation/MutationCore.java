@@ -22,6 +22,8 @@ public final class MutationCore<V, R, C> {
   public final MutationConfig<V, R, C> config;
   /** The stages every run passes: the mutation's own (sync or exclusive), then the client's scope stage. */
   final AdmissionChain chain;
+  /** What its settled runs say to the user. */
+  final RunToasts<V, R, C> toasts;
   /** The mutation's sync stage, in sync mode; null otherwise. */
   final @Nullable SyncStage sync;
   private final CopyOnWriteArrayList<Notifier.Channel> channels = new CopyOnWriteArrayList<>();
@@ -34,6 +36,7 @@ public final class MutationCore<V, R, C> {
   private MutationCore(MutationEngine engine, MutationConfig<V, R, C> config, List<MutationConfig.StageSpec> specs) {
     this.engine = engine;
     this.config = config;
+    this.toasts = new RunToasts<>(engine, config, this);
     List<AdmissionStage> stages = new ArrayList<>();
     SyncStage syncStage = null;
     for (MutationConfig.StageSpec spec : specs) {

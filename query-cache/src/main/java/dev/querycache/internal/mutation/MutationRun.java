@@ -7,7 +7,6 @@ import dev.querycache.MutationState;
 import dev.querycache.MutationStatus;
 import dev.querycache.QueryFilter;
 import dev.querycache.QueryKey;
-import dev.querycache.UndoOffer;
 import dev.querycache.internal.runtime.Callbacks;
 import dev.querycache.internal.runtime.NotifyFuture;
 import dev.querycache.internal.runtime.Retryer;
@@ -42,8 +41,6 @@ import org.jspecify.annotations.Nullable;
  * toasts or refetches). A late answer after that is discarded.
  */
 public final class MutationRun<V, R, C> implements Retryer.Listener, LayerOwner, Admissible {
-  /** The undo toast's message when the undo message function gives none. */
-  public static final String DEFAULT_UNDO_MESSAGE = "Done";
 
   private final MutationCore<V, R, C> mutation;
   private final MutationEngine engine;
@@ -444,7 +441,7 @@ public final class MutationRun<V, R, C> implements Retryer.Listener, LayerOwner,
   private void afterSuccessCallbacks(R result) {
     // The toast speaks when the server answered: an undo offer's window starts now, not after
     // the settle refetch (a slow list endpoint must not delay or swallow it).
-    toastSuccess(result);
+    mutation.toasts.succeeded(variables, result, this::changes);
     CompletableFuture<Void> refetches = invalidate(true);
     Runnable finish = () -> {
       dispatch(new MutationAction.Succeeded<>(result));
@@ -475,10 +472,7 @@ public final class MutationRun<V, R, C> implements Retryer.Listener, LayerOwner,
 
   /** The error path after its callbacks: the toast, the settle invalidation, the future. */
   private void afterErrorCallbacks(Throwable error) {
-    if (config.toastErrors) {
-      String message = errorMessage();
-      Callbacks.run("the toaster", mutation, () -> engine.runtime.toaster.error(message, error));
-    }
+    mutation.toasts.failed(variables, error);
     CompletableFuture<Void> refetches = invalidate(false);
     Runnable finish = () -> {
       dispatch(new MutationAction.Failed<>(error));
@@ -491,13 +485,6 @@ public final class MutationRun<V, R, C> implements Retryer.Listener, LayerOwner,
     } else {
       finish.run();
     }
-  }
-
-  /** The error toast's message; the default one if the message function fails or gives none. */
-  private String errorMessage() {
-    String[] message = {MutationConfig.DEFAULT_ERROR_MESSAGE};
-    Callbacks.run("the error message function", mutation, () -> message[0] = config.errorMessageFor(variables));
-    return message[0];
   }
 
   /**
@@ -535,52 +522,6 @@ public final class MutationRun<V, R, C> implements Retryer.Listener, LayerOwner,
 
   private void settleLayers() {
     layers().settle();
-  }
-
-  private void toastSuccess(R result) {
-    if (config.optimistic) {
-      if (config.hasUndo()) {
-        offerUndo(result);
-      }
-      return; // the UI already changed: no success toast
-    }
-    if (config.successMessage != null) {
-      String message = config.successMessage;
-      Callbacks.run("the toaster", mutation, () -> engine.runtime.toaster.success(message));
-    }
-  }
-
-  @SuppressWarnings("unchecked") // the holder carries what undoId returned
-  private void offerUndo(R result) {
-    Object[] id = new Object[1];
-    if (!Callbacks.run("the undo id function", mutation, () -> id[0] = Objects.requireNonNull(config.undoId).apply(result))) {
-      return;
-    }
-    Optional<String> mutationId = (Optional<String>) id[0];
-    if (mutationId == null || mutationId.isEmpty()) {
-      return; // not undoable this time
-    }
-    String message = undoMessage();
-    UndoOffer offer = new MutationUndo<>(engine, config, variables, mutationId.get(), changes());
-    Callbacks.run("the toaster", mutation, () -> engine.runtime.toaster.undo(message, offer));
-  }
-
-  /**
-   * The undo toast's message. A function that throws, or gives null or a blank message, does
-   * not cost the user the undo: the toast says {@value #DEFAULT_UNDO_MESSAGE}, and the fault is
-   * reported.
-   */
-  private String undoMessage() {
-    String[] message = new String[1];
-    Callbacks.run("the undo message function", mutation, () -> {
-      message[0] = Objects.requireNonNull(config.undoMessage).apply(variables);
-      if (message[0] == null || message[0].isBlank()) {
-        throw new IllegalStateException(
-            "the undo message function returned " + (message[0] == null ? "null" : "a blank message")
-                + " for " + variables + "; the undo toast says \"" + DEFAULT_UNDO_MESSAGE + "\"");
-      }
-    });
-    return message[0] == null || message[0].isBlank() ? DEFAULT_UNDO_MESSAGE : message[0];
   }
 
   /** What this run's layers changed, by key, as they were last applied: what undo reverses. */

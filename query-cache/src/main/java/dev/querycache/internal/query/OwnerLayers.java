@@ -95,7 +95,7 @@ public final class OwnerLayers {
   }
 
   private <T> Object stack(Query<T> query, UnaryOperator<T> patch, boolean constant) {
-    T before = query.addLayer(new OptimisticLayer<>(owner, order, patch, constant));
+    T before = query.addLayer(new OptimisticLayer<>(owner, order, patch, constant), false);
     return before == null ? NO_DATA : before;
   }
 
@@ -116,7 +116,7 @@ public final class OwnerLayers {
       T now = query.state().data(); // a newer call painted already: this one is outrun
       return now == null ? NO_DATA : now;
     }
-    T before = query.replaceLayer(new OptimisticLayer<>(owner, order, next.patch, next.constant));
+    T before = query.addLayer(new OptimisticLayer<>(owner, order, next.patch, next.constant), true);
     synchronized (this) {
       patched.put(query, next);
     }

@@ -375,31 +375,17 @@ public final class Query<T> {
 
   /**
    * Adds {@code layer} (called inside the cache's compute for this key, so the pin takes
-   * effect atomically) and returns the visible data before it: the mutation's snapshot. If
-   * the layer's patch throws, nothing changes and the exception propagates.
+   * effect atomically) and returns the visible data before it: the owner's snapshot.
+   * {@code replacing}: the layer takes the place of its owner's layer here, if it has one (a
+   * sync channel's latest call). If the layer's patch throws, nothing changes and the
+   * exception propagates.
    */
-  public @Nullable T addLayer(OptimisticLayer<T> layer) {
-    T before;
-    synchronized (this) {
-      before = state.data();
-      T visible = layers.add(layer, before, fetch != null);
-      dispatchLocked(new LayersChanged<>(visible, layers.size(), QueryEvent.Kind.LAYER_ADDED, layer.owner.name()));
-    }
-    notifyObservers();
-    return before;
-  }
-
-  /**
-   * Puts {@code layer} in place of its owner's layer here (inside the cache's compute), or
-   * adds it if there is none; returns the visible data before. If the patch throws, nothing
-   * changes and the exception propagates.
-   */
-  public @Nullable T replaceLayer(OptimisticLayer<T> layer) {
+  public @Nullable T addLayer(OptimisticLayer<T> layer, boolean replacing) {
     T before;
     synchronized (this) {
       before = state.data();
       int count = layers.size();
-      T visible = layers.replace(layer, before, fetch != null);
+      T visible = replacing ? layers.replace(layer, before, fetch != null) : layers.add(layer, before, fetch != null);
       QueryEvent.Kind kind = layers.size() > count ? QueryEvent.Kind.LAYER_ADDED : QueryEvent.Kind.LAYER_REPLACED;
       dispatchLocked(new LayersChanged<>(visible, layers.size(), kind, layer.owner.name()));
     }
