@@ -538,7 +538,7 @@ public final class QueryClient implements AutoCloseable {
    * @return the last value given to {@link #focusChanged(boolean)} (initially true)
    */
   public boolean isFocused() {
-    return engine.focus.isFocused();
+    return engine.runtime.focus.isFocused();
   }
 
   /**

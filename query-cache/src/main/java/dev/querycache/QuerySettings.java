@@ -3,6 +3,7 @@ package dev.querycache;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,6 +23,9 @@ import org.jspecify.annotations.Nullable;
  *   <tr><td>enabled</td><td>{@code true}</td></tr>
  *   <tr><td>refetch on mount, window focus, reconnect</td><td>{@link Refetch#IF_STALE}</td></tr>
  *   <tr><td>structural sharing</td><td>{@code true}</td></tr>
+ *   <tr><td>refetch interval</td><td>none: no polling</td></tr>
+ *   <tr><td>refetch interval in background</td><td>{@code false}: polling skips its turns
+ *       while no window has focus</td></tr>
  * </table>
  *
  * <p>Instances are immutable and thread-safe.
@@ -40,6 +44,8 @@ public final class QuerySettings {
   private final @Nullable Refetch refetchOnWindowFocus;
   private final @Nullable Refetch refetchOnReconnect;
   private final @Nullable Boolean structuralSharing;
+  private final @Nullable Function<? super QueryState<?>, @Nullable Duration> refetchInterval;
+  private final @Nullable Boolean refetchIntervalInBackground;
 
   QuerySettings(AbstractBuilder<?> builder) {
     this.staleTime = builder.staleTime;
@@ -50,6 +56,8 @@ public final class QuerySettings {
     this.refetchOnWindowFocus = builder.refetchOnWindowFocus;
     this.refetchOnReconnect = builder.refetchOnReconnect;
     this.structuralSharing = builder.structuralSharing;
+    this.refetchInterval = builder.refetchInterval;
+    this.refetchIntervalInBackground = builder.refetchIntervalInBackground;
   }
 
   /**
@@ -142,6 +150,26 @@ public final class QuerySettings {
     return structuralSharing;
   }
 
+  /**
+   * How often observed queries refetch (polling), as a function of the query's state: a
+   * fixed interval set with {@link AbstractBuilder#refetchInterval(Duration)} is a function
+   * that always gives it.
+   *
+   * @return the interval function, or null if not set here (inherited)
+   */
+  public @Nullable Function<? super QueryState<?>, @Nullable Duration> refetchInterval() {
+    return refetchInterval;
+  }
+
+  /**
+   * Whether polling goes on while no window has focus.
+   *
+   * @return the flag, or null if not set here (inherited)
+   */
+  public @Nullable Boolean refetchIntervalInBackground() {
+    return refetchIntervalInBackground;
+  }
+
   @Override
   public String toString() {
     StringBuilder out = new StringBuilder("QuerySettings{");
@@ -153,6 +181,8 @@ public final class QuerySettings {
     append(out, "refetchOnWindowFocus", refetchOnWindowFocus);
     append(out, "refetchOnReconnect", refetchOnReconnect);
     append(out, "structuralSharing", structuralSharing);
+    append(out, "refetchInterval", refetchInterval);
+    append(out, "refetchIntervalInBackground", refetchIntervalInBackground);
     if (out.charAt(out.length() - 1) == ' ') {
       out.setLength(out.length() - 2);
     }
@@ -194,6 +224,8 @@ public final class QuerySettings {
     @Nullable Refetch refetchOnWindowFocus;
     @Nullable Refetch refetchOnReconnect;
     @Nullable Boolean structuralSharing;
+    @Nullable Function<? super QueryState<?>, @Nullable Duration> refetchInterval;
+    @Nullable Boolean refetchIntervalInBackground;
 
     AbstractBuilder() {}
 
@@ -320,6 +352,54 @@ public final class QuerySettings {
     }
 
     /**
+     * Polling: while an enabled observer follows the query, it refetches {@code interval}
+     * after the query last changed (data landing, a fetch starting or failing: as TanStack
+     * Query, whose interval restarts on every update of the query), and again every
+     * {@code interval} while nothing changes. A poll does not cancel a fetch in flight, and is
+     * skipped while no window has focus unless {@link #refetchIntervalInBackground(boolean)}
+     * says otherwise. Each observer polls on its own timer, on the client's scheduler.
+     * {@link Duration#ZERO} turns off an inherited interval.
+     *
+     * @param interval zero (no polling) or more
+     * @return this builder
+     * @throws NullPointerException if {@code interval} is null
+     * @throws IllegalArgumentException if {@code interval} is negative
+     */
+    public B refetchInterval(Duration interval) {
+      this.refetchInterval = new Every(nonNegative(interval, "refetchInterval"));
+      return self();
+    }
+
+    /**
+     * Polling by the query's state, read whenever it changes: such as "every 2 s while the
+     * job runs" ({@code state -> running(state) ? Duration.ofSeconds(2) : null}). Null or
+     * zero means no polling for that state; otherwise as {@link #refetchInterval(Duration)}.
+     * The function runs on the notify executor; if it throws or gives a negative duration,
+     * the fault is reported and the observer does not poll until the state changes.
+     *
+     * @param interval the interval for a state of the query
+     * @return this builder
+     * @throws NullPointerException if {@code interval} is null
+     */
+    public B refetchInterval(Function<? super QueryState<?>, @Nullable Duration> interval) {
+      this.refetchInterval = Objects.requireNonNull(interval, "interval == null");
+      return self();
+    }
+
+    /**
+     * Whether polling goes on while no window has focus ({@link QueryClient#focusChanged}).
+     * By default a poll whose turn comes while the application is in the background is
+     * skipped, and the next turn tries again.
+     *
+     * @param inBackground {@code true} to poll whatever the focus
+     * @return this builder
+     */
+    public B refetchIntervalInBackground(boolean inBackground) {
+      this.refetchIntervalInBackground = inBackground;
+      return self();
+    }
+
+    /**
      * Sets every setting that {@code settings} sets, leaving the others as they are.
      *
      * @param settings the settings to copy in
@@ -341,7 +421,31 @@ public final class QuerySettings {
           settings.refetchOnReconnect != null ? settings.refetchOnReconnect : refetchOnReconnect;
       structuralSharing =
           settings.structuralSharing != null ? settings.structuralSharing : structuralSharing;
+      refetchInterval = settings.refetchInterval != null ? settings.refetchInterval : refetchInterval;
+      refetchIntervalInBackground =
+          settings.refetchIntervalInBackground != null
+              ? settings.refetchIntervalInBackground
+              : refetchIntervalInBackground;
       return self();
+    }
+
+    /** A fixed polling interval, whatever the state. */
+    private static final class Every implements Function<QueryState<?>, @Nullable Duration> {
+      private final Duration interval;
+
+      Every(Duration interval) {
+        this.interval = interval;
+      }
+
+      @Override
+      public Duration apply(QueryState<?> state) {
+        return interval;
+      }
+
+      @Override
+      public String toString() {
+        return interval.toString();
+      }
     }
 
     private static Duration nonNegative(Duration duration, String name) {

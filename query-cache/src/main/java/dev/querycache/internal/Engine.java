@@ -21,7 +21,6 @@ public final class Engine {
   public final EngineRuntime runtime;
   public final QueryEngine queries;
   public final MutationEngine mutations;
-  public final FocusManager focus = new FocusManager();
 
   /** An engine for {@code config}; {@code scopes} makes the scope a run's onMutate gets. */
   public Engine(EngineConfig config, Function<MutationRun<?, ?, ?>, MutationScope> scopes) {
@@ -52,7 +51,7 @@ public final class Engine {
 
   /** The window focus changed: regaining it refetches the observed queries whose rule says so. */
   public void focusChanged(boolean now) {
-    if (focus.setFocused(now)) {
+    if (runtime.focus.setFocused(now)) {
       queries.refetchObserved(true);
     }
   }

@@ -33,7 +33,12 @@ public final class ObserverCore<T> {
   // Touched only by deliveries, which the channel serialises.
   private @Nullable QueryState<T> lastState;
   private boolean lastStale;
+  private @Nullable ResolvedOptions<T> lastOptions;
   private @Nullable Future<?> staleTimer;
+  /** The next poll, if the observer polls; guarded by this (deliveries and polls set it). */
+  private @Nullable Future<?> pollTimer;
+  /** Counts the polls set; a timer whose number is not the latest does nothing. Guarded by this. */
+  private long pollGeneration;
 
   public ObserverCore(QueryEngine engine, QueryOptions<T> options, Consumer<? super QueryResult<T>> listener) {
     this.engine = engine;
@@ -148,6 +153,9 @@ public final class ObserverCore<T> {
     if (timer != null) {
       timer.cancel(false);
     }
+    synchronized (this) {
+      cancelPoll();
+    }
   }
 
   public boolean isClosed() {
@@ -207,13 +215,69 @@ public final class ObserverCore<T> {
     long staleNanos = options.staleNanos;
     long now = staleNanos == 0 || staleNanos == Long.MAX_VALUE ? state.dataUpdatedAt() : engine.runtime.now();
     boolean stale = isStale(state, now);
-    if (state == lastState && stale == lastStale) {
+    ResolvedOptions<T> opts = options;
+    boolean changed = state != lastState || stale != lastStale;
+    if (changed || opts != lastOptions) {
+      lastOptions = opts;
+      schedulePoll(state, opts); // as TanStack Query: the interval restarts when the query changes
+    }
+    if (!changed) {
       return;
     }
     lastState = state;
     lastStale = stale;
     scheduleStaleness(state, stale, now);
     listener.accept(new QueryResult<>(attached.key, state, stale));
+  }
+
+  /**
+   * Polling: the next poll comes {@code opts}' interval for {@code state} from now, in place
+   * of the one set before; none if the interval is none.
+   */
+  private void schedulePoll(QueryState<T> state, ResolvedOptions<T> opts) {
+    long interval = closed || !opts.enabled || !opts.canFetch() ? 0 : opts.pollNanos(state, key);
+    synchronized (this) {
+      cancelPoll();
+      if (interval > 0 && interval != Long.MAX_VALUE && !closed) {
+        startPoll(opts, interval);
+      }
+    }
+  }
+
+  /** Sets the next poll; guarded by this. A timer that fired after being replaced does nothing. */
+  private void startPoll(ResolvedOptions<T> opts, long interval) {
+    long generation = ++pollGeneration;
+    pollTimer = engine.runtime.scheduler.schedule(() -> poll(opts, interval, generation), Duration.ofNanos(interval));
+  }
+
+  /** Cancels the next poll; guarded by this. */
+  private void cancelPoll() {
+    pollGeneration++;
+    Future<?> timer = pollTimer;
+    if (timer != null) {
+      timer.cancel(false);
+      pollTimer = null;
+    }
+  }
+
+  /**
+   * A poll's turn: refetch, unless no window has focus and the query does not poll in the
+   * background; a fetch in flight is left to finish. The next turn is set at once, and set
+   * again from the change the fetch makes.
+   */
+  private void poll(ResolvedOptions<T> opts, long interval, long generation) {
+    synchronized (this) {
+      if (closed || generation != pollGeneration) {
+        return;
+      }
+      startPoll(opts, interval);
+    }
+    if (engine.runtime.isClosed()) {
+      return;
+    }
+    if (opts.refetchIntervalInBackground || engine.runtime.focus.isFocused()) {
+      engine.runtime.notifier.batch(() -> engine.fetch(key, opts, false));
+    }
   }
 
   /** Fresh data turns stale with time alone: wake up then, to tell the listener. */

@@ -5,7 +5,9 @@ import dev.querycache.QuerySettings;
 import dev.querycache.QueryState;
 import dev.querycache.Refetch;
 import dev.querycache.RetryPolicy;
+import dev.querycache.internal.runtime.Callbacks;
 import java.time.Duration;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,6 +27,9 @@ public final class ResolvedOptions<T> {
   final Refetch refetchOnWindowFocus;
   final Refetch refetchOnReconnect;
   final boolean structuralSharing;
+  /** How often observers poll, by the query's state; null for never. */
+  final @Nullable Function<? super QueryState<?>, @Nullable Duration> refetchInterval;
+  final boolean refetchIntervalInBackground;
 
   public ResolvedOptions(@Nullable QueryOptions<T> source, QuerySettings merged) {
     this(source, merged, false);
@@ -50,6 +55,31 @@ public final class ResolvedOptions<T> {
     this.refetchOnReconnect = orIfStale(merged.refetchOnReconnect());
     Boolean structuralSharing = merged.structuralSharing();
     this.structuralSharing = structuralSharing == null || structuralSharing;
+    this.refetchInterval = merged.refetchInterval();
+    Boolean inBackground = merged.refetchIntervalInBackground();
+    this.refetchIntervalInBackground = inBackground != null && inBackground;
+  }
+
+  /**
+   * The polling interval of a query in {@code state}, in nanoseconds, or zero for none. A
+   * function that throws or gives a negative interval is reported (naming {@code key}), and
+   * means no polling for that state.
+   */
+  long pollNanos(QueryState<?> state, Object key) {
+    Function<? super QueryState<?>, @Nullable Duration> interval = refetchInterval;
+    if (interval == null) {
+      return 0;
+    }
+    Duration[] given = new Duration[1];
+    if (!Callbacks.run("the refetchInterval function", key, () -> {
+      given[0] = interval.apply(state);
+      if (given[0] != null && given[0].isNegative()) {
+        throw new IllegalArgumentException("the refetchInterval function gave a negative interval: " + given[0]);
+      }
+    })) {
+      return 0;
+    }
+    return given[0] == null ? 0 : nanos(given[0]);
   }
 
   public boolean canFetch() {

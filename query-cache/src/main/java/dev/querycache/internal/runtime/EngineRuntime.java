@@ -32,6 +32,8 @@ public final class EngineRuntime {
   public final Notifier notifier;
   public final Toaster toaster;
   public final OnlineManager online;
+  /** Whether a window of the application has focus. */
+  public final FocusManager focus = new FocusManager();
   private final CopyOnWriteArrayList<Notifier.Channel> cacheListeners = new CopyOnWriteArrayList<>();
   /** The stream of query transitions (see {@code QueryClient.onQueryEvent}). */
   public final QueryEvents events = new QueryEvents();

@@ -1,9 +1,10 @@
-package dev.querycache.internal;
+package dev.querycache.internal.runtime;
 
 /**
  * Whether the client believes one of the application's windows has focus. The UI modules
  * report window events; regaining focus is what refetches the observed queries whose
- * {@code refetchOnWindowFocus} rule says so.
+ * {@code refetchOnWindowFocus} rule says so, and polling skips its turns while no window has
+ * focus (unless a query polls in the background).
  */
 public final class FocusManager {
   private volatile boolean focused = true;
