@@ -1,6 +1,10 @@
 package dev.querycache;
 
+import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,12 +31,35 @@ public final class QueryOptions<T> {
   private final @Nullable QueryFunction<T> blockingFunction;
   private final @Nullable AsyncQueryFunction<T> asyncFunction;
   private final QuerySettings settings;
+  private final @Nullable Supplier<? extends @Nullable T> initialData;
+  private final @Nullable LongSupplier initialDataUpdatedAt;
 
   private QueryOptions(Builder<T> builder) {
     this.key = builder.key;
     this.blockingFunction = builder.blockingFunction;
     this.asyncFunction = builder.asyncFunction;
     this.settings = new QuerySettings(builder);
+    this.initialData = builder.initialData;
+    this.initialDataUpdatedAt = builder.initialDataUpdatedAt;
+  }
+
+  /**
+   * What gives the data a query starts with, if it has none when these options create it.
+   *
+   * @return the supplier, or null for none
+   */
+  public @Nullable Supplier<? extends @Nullable T> initialData() {
+    return initialData;
+  }
+
+  /**
+   * When the initial data was written, in the client's ticker time; null for "when the
+   * query is created".
+   *
+   * @return the supplier of the time, or null
+   */
+  public @Nullable LongSupplier initialDataUpdatedAt() {
+    return initialDataUpdatedAt;
   }
 
   /**
@@ -116,6 +143,8 @@ public final class QueryOptions<T> {
     Builder<T> builder = new Builder<>(key).apply(settings);
     builder.blockingFunction = blockingFunction;
     builder.asyncFunction = asyncFunction;
+    builder.initialData = initialData;
+    builder.initialDataUpdatedAt = initialDataUpdatedAt;
     return builder;
   }
 
@@ -133,6 +162,8 @@ public final class QueryOptions<T> {
     private final QueryKey<T> key;
     private @Nullable QueryFunction<T> blockingFunction;
     private @Nullable AsyncQueryFunction<T> asyncFunction;
+    private @Nullable Supplier<? extends @Nullable T> initialData;
+    private @Nullable LongSupplier initialDataUpdatedAt;
 
     Builder(QueryKey<T> key) {
       this.key = Objects.requireNonNull(key, "key == null");
@@ -164,6 +195,83 @@ public final class QueryOptions<T> {
       this.asyncFunction = Objects.requireNonNull(function, "function == null");
       this.blockingFunction = null;
       return this;
+    }
+
+    /**
+     * The data the query starts with when these options create it (as TanStack Query's
+     * {@code initialData}): it is cached like fetched data, its status is success, and it is
+     * as fresh as its {@linkplain #initialDataUpdatedAt(long) time} and the stale time say
+     * (by default written when the query is created, so with the default stale time of zero
+     * an observer still refetches it at once, showing it meanwhile). A query that exists
+     * already keeps its own data; {@code resetQueries} goes back to the initial data.
+     *
+     * @param data the initial data
+     * @return this builder
+     * @throws NullPointerException if {@code data} is null
+     */
+    public Builder<T> initialData(T data) {
+      Objects.requireNonNull(data, "initialData == null");
+      return initialData(() -> data);
+    }
+
+    /**
+     * The initial data, computed when these options create the query (for a detail seeded
+     * from a cached list, say); null from the supplier means none. The supplier runs on the
+     * thread that creates the query (an observer's, a fetch's), outside the library's locks;
+     * what it throws propagates to that call, and the query is not created.
+     *
+     * @param data gives the initial data, or null
+     * @return this builder
+     * @throws NullPointerException if {@code data} is null
+     */
+    public Builder<T> initialData(Supplier<? extends @Nullable T> data) {
+      this.initialData = Objects.requireNonNull(data, "initialData == null");
+      return this;
+    }
+
+    /**
+     * When the initial data was written, in the client's ticker time (as
+     * {@link QueryState#dataUpdatedAt()} reads: pass another query's, such as the list's the
+     * detail was seeded from), so that old initial data is refetched at once.
+     *
+     * @param updatedAt the time
+     * @return this builder
+     */
+    public Builder<T> initialDataUpdatedAt(long updatedAt) {
+      return initialDataUpdatedAt(() -> updatedAt);
+    }
+
+    /**
+     * When the initial data was written, read when the query is created.
+     *
+     * @param updatedAt gives the time, in the client's ticker time
+     * @return this builder
+     * @throws NullPointerException if {@code updatedAt} is null
+     */
+    public Builder<T> initialDataUpdatedAt(LongSupplier updatedAt) {
+      this.initialDataUpdatedAt = Objects.requireNonNull(updatedAt, "initialDataUpdatedAt == null");
+      return this;
+    }
+
+    /**
+     * Polling by the query's data, typed: {@code interval} gives the interval for the data
+     * now, null or zero for no polling, such as
+     * {@code build -> build.running() ? Duration.ofSeconds(2) : null}. While the query has no
+     * data, it does not poll. Otherwise as {@link #refetchInterval(Duration)}; the function
+     * runs on the notify executor, and a throw or a negative interval is reported and means
+     * no polling until the data changes.
+     *
+     * @param interval the interval for the data now
+     * @return this builder
+     * @throws NullPointerException if {@code interval} is null
+     */
+    @SuppressWarnings("unchecked") // the state of this key's query holds T
+    public Builder<T> refetchIntervalByData(Function<? super T, @Nullable Duration> interval) {
+      Objects.requireNonNull(interval, "interval == null");
+      return refetchInterval((QueryState<?> state) -> {
+        Object data = state.data();
+        return data == null ? null : interval.apply((T) data);
+      });
     }
 
     /**

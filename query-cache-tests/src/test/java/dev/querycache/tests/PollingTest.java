@@ -167,6 +167,25 @@ class PollingTest {
   }
 
   @Test
+  void anIntervalByDataPollsWhileTheDataSaysSoAndNotBeforeThereIsData() {
+    QueryKey<Job> job = QueryKey.of("job", "j2");
+    ControllableQuery<Job> jobs = new ControllableQuery<>();
+    client.observe(QueryOptions.builder(job).asyncFetcher(jobs)
+        .refetchIntervalByData(current -> current.running() ? Duration.ofSeconds(2) : null)
+        .build(), result -> {});
+    time.advance(Duration.ofSeconds(10));
+    assertThat(jobs.callCount()).as("the first load, still pending: no data, no poll").isEqualTo(1);
+    jobs.resolve(new Job("j2", true));
+
+    time.advance(Duration.ofSeconds(2));
+    assertThat(jobs.callCount()).isEqualTo(2);
+    jobs.resolve(new Job("j2", false));
+    time.advance(Duration.ofSeconds(10));
+
+    assertThat(jobs.callCount()).isEqualTo(2);
+  }
+
+  @Test
   void anIntervalFunctionThatThrowsIsReportedAndDoesNotPoll() {
     try (LogCapture log = LogCapture.open(LogCapture.CALLBACKS)) {
       observe(QuerySettings.builder().refetchInterval((QueryState<?> state) -> {

@@ -7,6 +7,7 @@ import dev.querycache.QueryKey;
 import dev.querycache.QueryObserver;
 import dev.querycache.QueryOptions;
 import dev.querycache.QuerySettings;
+import dev.querycache.QueryState;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +16,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
- * The code of {@code docs/getting-started.md}, {@code docs/keys-and-filters.md} and
- * {@code docs/queries-and-observers.md}, compiled with the tests so the guides cannot drift
+ * The code of {@code docs/getting-started.md}, {@code docs/keys-and-filters.md},
+ * {@code docs/queries-and-observers.md}, {@code docs/polling.md} and
+ * {@code docs/initial-data.md}, compiled with the tests so the guides cannot drift
  * from the API. {@link QueryGuideExamplesTest} runs it.
  */
 final class QueryGuideExamples {
@@ -107,4 +109,47 @@ final class QueryGuideExamples {
     return history;
   }
   // [/events]
+
+  // ---- polling --------------------------------------------------------------------------------
+
+  record Build(String id, boolean running, String status) {}
+
+  interface BuildApi {
+    Build build(String id) throws Exception;
+  }
+
+  // [polling]
+  static QueryOptions<Build> buildStatus(BuildApi api, String id) {
+    return QueryOptions.builder(QueryKey.<Build>of("builds", id))
+        .fetcher(context -> api.build(id))
+        .refetchIntervalByData(build -> build.running()
+            ? Duration.ofSeconds(2)                      // poll while the build runs
+            : null)                                      // then stop
+        .build();
+  }
+
+  static void pollTheDashboardEvenInTheBackground(QueryClient client) {
+    client.setQueryDefaults(QueryKey.of("dashboard"), QuerySettings.builder()
+        .refetchInterval(Duration.ofSeconds(30))
+        .refetchIntervalInBackground(true)
+        .build());
+  }
+  // [/polling]
+
+  // ---- initial data -----------------------------------------------------------------------------
+
+  // [initial-data]
+  static QueryOptions<Todo> todoSeededFromTheList(QueryClient client, TodoApi api, int id) {
+    QueryKey<List<Todo>> list = TodoKeys.list(new TodoFilter("open", 1));
+    return QueryOptions.builder(TodoKeys.detail(id))
+        .fetcher(context -> api.todo(id))
+        .initialData(() -> client.getQueryData(list)
+            .flatMap(todos -> todos.stream().filter(todo -> todo.id() == id).findFirst())
+            .orElse(null))                               // not in the list: load it
+        .initialDataUpdatedAt(() -> client.getQueryState(list)
+            .map(QueryState::dataUpdatedAt).orElse(0L))  // as old as the list
+        .staleTime(Duration.ofMinutes(1))
+        .build();
+  }
+  // [/initial-data]
 }

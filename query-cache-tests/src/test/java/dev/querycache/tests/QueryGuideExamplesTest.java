@@ -8,6 +8,7 @@ import dev.querycache.tests.QueryGuideExamples.TodoKeys;
 import dev.querycache.QueryEvent;
 import dev.querycache.QueryKey;
 import dev.querycache.test.VirtualTime;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -82,5 +83,57 @@ class QueryGuideExamplesTest {
     try (QueryClient guide = QueryGuideExamples.createClient()) {
       assertThat(guide.getQueryDefaults(TodoKeys.all()).toString()).contains("staleTime=PT10S");
     }
+  }
+
+  @Test
+  void aBuildIsPolledEveryTwoSecondsWhileItRunsThenNoMore() {
+    QueryClient waiting = time.clientBuilder().build();       // fetches wait for the clock
+    List<Boolean> answers = new ArrayList<>(List.of(true, true, false));
+    int[] calls = {0};
+    waiting.observe(QueryGuideExamples.buildStatus(id -> {
+      calls[0]++;
+      return new QueryGuideExamples.Build(id, answers.remove(0), "…");
+    }, "b1"), result -> {});
+    time.runDue();                                             // the first load: running
+
+    time.advance(Duration.ofSeconds(2));                       // a poll: running
+    time.advance(Duration.ofSeconds(2));                       // a poll: done
+    time.advance(Duration.ofSeconds(10));
+
+    assertThat(calls[0]).isEqualTo(3);
+    waiting.close();
+  }
+
+  @Test
+  void theDashboardDefaultsPollEveryThirtySeconds() {
+    QueryGuideExamples.pollTheDashboardEvenInTheBackground(client);
+
+    assertThat(client.getQueryDefaults(QueryKey.of("dashboard", "sales")).refetchInterval()).isNotNull();
+    assertThat(client.getQueryDefaults(QueryKey.of("dashboard", "sales")).refetchIntervalInBackground()).isTrue();
+  }
+
+  @Test
+  void aDetailSeededFromTheListShowsAtOnceWithoutARequest() throws Exception {
+    List<Integer> requested = new ArrayList<>();
+    TodoApi api = new TodoApi() {
+      @Override
+      public List<Todo> todos(TodoFilter filter) {
+        return List.of(new Todo(7, "Write the guide", false));
+      }
+
+      @Override
+      public Todo todo(int id) {
+        requested.add(id);
+        return new Todo(id, "from the server", false);
+      }
+    };
+    client.setQueryData(TodoKeys.list(new TodoFilter("open", 1)), api.todos(null));
+
+    Todo seven = client.ensureQueryData(QueryGuideExamples.todoSeededFromTheList(client, api, 7)).join();
+    Todo eight = client.ensureQueryData(QueryGuideExamples.todoSeededFromTheList(client, api, 8)).join();
+
+    assertThat(seven.title()).isEqualTo("Write the guide");
+    assertThat(eight.title()).isEqualTo("from the server");
+    assertThat(requested).containsExactly(8);
   }
 }

@@ -54,7 +54,9 @@ public final class Query<T> {
 
   public final QueryKey<T> key;
   private final QueryEngine engine;
-  private volatile QueryState<T> state = QueryState.initial();
+  private volatile QueryState<T> state;
+  /** The state the query started in, and goes back to on reset: with its initial data, if any. */
+  private final QueryState<T> initialState;
   private volatile ResolvedOptions<T> options;
   /** The longest gc time any observer or fetch asked for: retention only grows (TanStack's rule). */
   private volatile long gcNanos;
@@ -73,7 +75,9 @@ public final class Query<T> {
   /** The query's slot in {@link #indexNode}'s members; guarded by the index's monitor. */
   int indexSlot;
 
-  Query(QueryKey<T> key, QueryEngine engine, ResolvedOptions<T> options) {
+  Query(QueryKey<T> key, QueryEngine engine, ResolvedOptions<T> options, @Nullable QueryState<T> initial) {
+    this.initialState = initial != null ? initial : QueryState.initial();
+    this.state = initialState;
     this.key = key;
     this.engine = engine;
     this.options = options;
@@ -91,6 +95,11 @@ public final class Query<T> {
 
   public ResolvedOptions<T> options() {
     return options;
+  }
+
+  /** The state the query started in (its initial data, if any), for a successor. */
+  QueryState<T> initialState() {
+    return initialState;
   }
 
   /**
@@ -472,10 +481,16 @@ public final class Query<T> {
     cancel(false);
     boolean changed;
     synchronized (this) {
-      changed = dispatchLocked(new Reset<>());
+      changed = dispatchLocked(new Reset<>(initialState));
       if (!layers.isEmpty()) {
-        layers.clearConfirmed(); // pending mutations keep their layers, over no data for now
-        dispatchLocked(new LayersChanged<>(null, layers.size(), QueryEvent.Kind.RESET, null));
+        T initialData = initialState.data();
+        if (initialData == null) {
+          layers.clearConfirmed(); // pending mutations keep their layers, over no data for now
+          dispatchLocked(new LayersChanged<>(null, layers.size(), QueryEvent.Kind.RESET, null));
+        } else { // pending mutations keep their layers, over the initial data
+          T visible = layers.land(initialData, layer -> false, false, fetch != null);
+          dispatchLocked(new LayersChanged<>(visible, layers.size(), QueryEvent.Kind.RESET, null));
+        }
       }
     }
     if (changed) {

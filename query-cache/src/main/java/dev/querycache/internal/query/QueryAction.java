@@ -206,7 +206,7 @@ public sealed interface QueryAction<T> {
   }
 
   /** Back to the initial state. */
-  record Reset<T>() implements QueryAction<T> {
+  record Reset<T>(QueryState<T> initial) implements QueryAction<T> {
     @Override
     public QueryEvent.Kind kind() {
       return QueryEvent.Kind.RESET;
@@ -214,7 +214,7 @@ public sealed interface QueryAction<T> {
 
     @Override
     public QueryState<T> reduce(QueryState<T> s, boolean share) {
-      return QueryState.initial();
+      return initial;
     }
   }
 

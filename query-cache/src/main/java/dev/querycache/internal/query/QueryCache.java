@@ -7,6 +7,7 @@ import com.github.benmanes.caffeine.cache.Policy;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import dev.querycache.QueryFilter;
 import dev.querycache.QueryKey;
+import dev.querycache.QueryState;
 import dev.querycache.internal.key.KeyList;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -98,6 +99,9 @@ public final class QueryCache {
   @SuppressWarnings("unchecked")
   private <T, R> @Nullable R computeWithKey(
       QueryKey<T> key, @Nullable ResolvedOptions<T> options, Function<Query<T>, R> action) {
+    // The application's initial data supplier runs outside the atomic step; if the query
+    // appears meanwhile, what it gave is not used.
+    QueryState<T> initial = options != null && get(key) == null ? options.initialState(key, engine.runtime.now()) : null;
     Object[] result = new Object[1];
     engine.runtime.notifier.batch(
         () ->
@@ -111,7 +115,7 @@ public final class QueryCache {
                         if (options == null) {
                           return null;
                         }
-                        query = new Query<>(key, engine, options);
+                        query = new Query<>(key, engine, options, initial);
                         index.add(query);
                         engine.runtime.cacheChanged();
                       }
@@ -198,7 +202,7 @@ public final class QueryCache {
                       if (observers.length > 0) {
                         // The observers move before the query is marked removed: a reader
                         // that sees the mark (a filter skips removed queries) finds them moved.
-                        successor = new Query<>(query.key, engine, query.options());
+                        successor = new Query<>(query.key, engine, query.options(), query.initialState());
                         for (ObserverCore<?> observer : observers) {
                           ((ObserverCore<T>) observer).follow(successor);
                         }

@@ -132,6 +132,9 @@ public final class QueryEngine {
         () -> {
           ResolvedOptions<T> resolved = defaults.resolve(options.key(), options, true);
           Query<T> query = cache.get(options.key());
+          if (query == null && options.initialData() != null) {
+            query = cache.obtain(options.key(), resolved); // created with its initial data, if it gives one
+          }
           if (query != null) {
             QueryState<T> state = query.state();
             T data = state.data();

@@ -1,13 +1,18 @@
 package dev.querycache.internal.query;
 
+import dev.querycache.FetchStatus;
+import dev.querycache.QueryKey;
 import dev.querycache.QueryOptions;
 import dev.querycache.QuerySettings;
 import dev.querycache.QueryState;
+import dev.querycache.QueryStatus;
 import dev.querycache.Refetch;
 import dev.querycache.RetryPolicy;
 import dev.querycache.internal.runtime.Callbacks;
 import java.time.Duration;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -58,6 +63,29 @@ public final class ResolvedOptions<T> {
     this.refetchInterval = merged.refetchInterval();
     Boolean inBackground = merged.refetchIntervalInBackground();
     this.refetchIntervalInBackground = inBackground != null && inBackground;
+  }
+
+  /**
+   * The state a query created with these options starts in: its initial data, written at
+   * {@code now} unless the options say when, or null if they give none. Runs the
+   * application's suppliers, on the caller's thread; what they throw propagates.
+   *
+   * @throws IllegalArgumentException if the data does not fit {@code key}'s declared type
+   */
+  @Nullable QueryState<T> initialState(QueryKey<T> key, long now) {
+    QueryOptions<T> options = source;
+    Supplier<? extends @Nullable T> initialData = options == null ? null : options.initialData();
+    if (options == null || initialData == null) {
+      return null;
+    }
+    T data = initialData.get();
+    if (data == null) {
+      return null;
+    }
+    DataTypeCheck.requireFitsKey(key, data);
+    LongSupplier updatedAt = options.initialDataUpdatedAt();
+    return new QueryState<>(data, updatedAt == null ? now : updatedAt.getAsLong(), 0, null, 0, 0, 0, null,
+        QueryStatus.SUCCESS, FetchStatus.IDLE, false, 0);
   }
 
   /**

@@ -173,8 +173,15 @@ class QueryActionTest {
 
   @Test
   void resetReturnsToTheInitialState() {
-    QueryState<List<String>> s = apply(loaded(List.of("a")), new QueryAction.Reset<>());
+    QueryState<List<String>> s = apply(loaded(List.of("a")), new QueryAction.Reset<>(QueryState.initial()));
 
     assertThat(s).isEqualTo(QueryState.initial());
+  }
+
+  @Test
+  void resetReturnsToTheInitialDataTheQueryStartedWith() {
+    QueryState<List<String>> initial = loaded(List.of("seed"));
+
+    assertThat(apply(loaded(List.of("a")), new QueryAction.Reset<>(initial))).isSameAs(initial);
   }
 }
