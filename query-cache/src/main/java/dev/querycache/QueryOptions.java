@@ -33,6 +33,7 @@ public final class QueryOptions<T> {
   private final QuerySettings settings;
   private final @Nullable Supplier<? extends @Nullable T> initialData;
   private final @Nullable LongSupplier initialDataUpdatedAt;
+  private final @Nullable Function<? super @Nullable T, ? extends @Nullable T> placeholderData;
 
   private QueryOptions(Builder<T> builder) {
     this.key = builder.key;
@@ -41,6 +42,17 @@ public final class QueryOptions<T> {
     this.settings = new QuerySettings(builder);
     this.initialData = builder.initialData;
     this.initialDataUpdatedAt = builder.initialDataUpdatedAt;
+    this.placeholderData = builder.placeholderData;
+  }
+
+  /**
+   * What an observer shows while the query has no data: a function of the data the observer
+   * last saw (of this key or the one before), or null for none.
+   *
+   * @return the placeholder function, or null
+   */
+  public @Nullable Function<? super @Nullable T, ? extends @Nullable T> placeholderData() {
+    return placeholderData;
   }
 
   /**
@@ -145,7 +157,27 @@ public final class QueryOptions<T> {
     builder.asyncFunction = asyncFunction;
     builder.initialData = initialData;
     builder.initialDataUpdatedAt = initialDataUpdatedAt;
+    builder.placeholderData = placeholderData;
     return builder;
+  }
+
+  /** A placeholder that does not depend on the previous data. */
+  private static final class FixedPlaceholder<T> implements Function<@Nullable T, T> {
+    private final T data;
+
+    FixedPlaceholder(T data) {
+      this.data = data;
+    }
+
+    @Override
+    public T apply(@Nullable T previous) {
+      return data;
+    }
+
+    @Override
+    public String toString() {
+      return "placeholder " + data;
+    }
   }
 
   @Override
@@ -164,6 +196,7 @@ public final class QueryOptions<T> {
     private @Nullable AsyncQueryFunction<T> asyncFunction;
     private @Nullable Supplier<? extends @Nullable T> initialData;
     private @Nullable LongSupplier initialDataUpdatedAt;
+    private @Nullable Function<? super @Nullable T, ? extends @Nullable T> placeholderData;
 
     Builder(QueryKey<T> key) {
       this.key = Objects.requireNonNull(key, "key == null");
@@ -250,6 +283,40 @@ public final class QueryOptions<T> {
      */
     public Builder<T> initialDataUpdatedAt(LongSupplier updatedAt) {
       this.initialDataUpdatedAt = Objects.requireNonNull(updatedAt, "initialDataUpdatedAt == null");
+      return this;
+    }
+
+    /**
+     * What observers show while the query has no data and is loading (as TanStack Query's
+     * {@code placeholderData}): the result carries it as its data with a success status and
+     * {@link QueryResult#isPlaceholderData()} true, until the query has data. Unlike
+     * {@link #initialData(Object) initial data}, it is never cached, never makes the query
+     * fresh, and does not stop the first fetch. Not shown while the query is in error.
+     *
+     * @param data the placeholder
+     * @return this builder
+     * @throws NullPointerException if {@code data} is null
+     */
+    public Builder<T> placeholderData(T data) {
+      Objects.requireNonNull(data, "placeholderData == null");
+      this.placeholderData = new FixedPlaceholder<>(data);
+      return this;
+    }
+
+    /**
+     * Placeholder data from the data the observer last saw, of this key or of the key it
+     * followed before {@code setOptions} (null if none): {@code previous -> previous} keeps
+     * the previous page on screen while the next one loads. Null from the function means no
+     * placeholder. It runs on the notify executor, once per stretch of loading (its result is
+     * kept until the query has data); what it throws is reported, and then there is no
+     * placeholder.
+     *
+     * @param fromPrevious the placeholder for the previous data
+     * @return this builder
+     * @throws NullPointerException if {@code fromPrevious} is null
+     */
+    public Builder<T> placeholderData(Function<? super @Nullable T, ? extends @Nullable T> fromPrevious) {
+      this.placeholderData = Objects.requireNonNull(fromPrevious, "placeholderData == null");
       return this;
     }
 

@@ -5,26 +5,43 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What an observer sees of its query at one moment: the query's {@link QueryState} plus the
- * observer's judgement of staleness (by its own stale time). Immutable.
+ * observer's judgement of staleness (by its own stale time). While the query has no data and
+ * its options give placeholder data, the state shows the placeholder as its data, with a
+ * success status, and {@link #isPlaceholderData()} says so; the cache never holds it.
+ * Immutable.
  *
  * @param key the observed key
- * @param state the query's state
+ * @param state the query's state, or with a placeholder as described above
  * @param isStale whether the data is stale for this observer: missing, invalidated, or older
  *     than the observer's stale time
+ * @param isPlaceholderData whether the data is a placeholder, not the query's
  * @param <T> the type of the data
  */
-public record QueryResult<T>(QueryKey<T> key, QueryState<T> state, boolean isStale) {
+public record QueryResult<T>(QueryKey<T> key, QueryState<T> state, boolean isStale, boolean isPlaceholderData) {
   /**
    * Checks the components.
    *
    * @param key see {@link #key()}
    * @param state see {@link #state()}
    * @param isStale see {@link #isStale()}
+   * @param isPlaceholderData see {@link #isPlaceholderData()}
    * @throws NullPointerException if {@code key} or {@code state} is null
    */
   public QueryResult {
     java.util.Objects.requireNonNull(key, "key == null");
     java.util.Objects.requireNonNull(state, "state == null");
+  }
+
+  /**
+   * A result of the query's own state, without a placeholder.
+   *
+   * @param key see {@link #key()}
+   * @param state see {@link #state()}
+   * @param isStale see {@link #isStale()}
+   * @throws NullPointerException if {@code key} or {@code state} is null
+   */
+  public QueryResult(QueryKey<T> key, QueryState<T> state, boolean isStale) {
+    this(key, state, isStale, false);
   }
 
   /**

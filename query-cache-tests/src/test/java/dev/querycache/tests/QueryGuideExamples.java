@@ -152,4 +152,21 @@ final class QueryGuideExamples {
         .build();
   }
   // [/initial-data]
+
+  // ---- placeholder data ---------------------------------------------------------------------
+
+  record Page(int number, List<String> rows) {}
+
+  interface PageApi {
+    Page page(int number) throws Exception;
+  }
+
+  // [placeholder-data]
+  static QueryOptions<Page> page(PageApi api, int number) {
+    return QueryOptions.builder(QueryKey.<Page>of("pages", number))
+        .fetcher(context -> api.page(number))
+        .placeholderData(previous -> previous)   // keep the previous page until this one lands
+        .build();
+  }
+  // [/placeholder-data]
 }

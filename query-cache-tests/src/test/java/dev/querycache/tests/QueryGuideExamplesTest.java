@@ -136,4 +136,23 @@ class QueryGuideExamplesTest {
     assertThat(eight.title()).isEqualTo("from the server");
     assertThat(requested).containsExactly(8);
   }
+
+  @Test
+  void theNextPageShowsThePreviousOneUntilItLands() {
+    QueryClient waiting = time.clientBuilder().build();       // fetches wait for the clock
+    QueryGuideExamples.PageApi api = number -> new QueryGuideExamples.Page(number, List.of("row of page " + number));
+    List<dev.querycache.QueryResult<QueryGuideExamples.Page>> seen = new ArrayList<>();
+    dev.querycache.QueryObserver<QueryGuideExamples.Page> observer =
+        waiting.observe(QueryGuideExamples.page(api, 1), seen::add);
+    time.runDue();
+
+    observer.setOptions(QueryGuideExamples.page(api, 2));
+    assertThat(seen.get(seen.size() - 1).data().number()).isEqualTo(1);
+    assertThat(seen.get(seen.size() - 1).isPlaceholderData()).isTrue();
+    time.runDue();
+
+    assertThat(seen.get(seen.size() - 1).data().number()).isEqualTo(2);
+    assertThat(seen.get(seen.size() - 1).isPlaceholderData()).isFalse();
+    waiting.close();
+  }
 }

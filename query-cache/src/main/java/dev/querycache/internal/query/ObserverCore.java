@@ -6,12 +6,14 @@ import dev.querycache.QueryResult;
 import dev.querycache.QueryState;
 import dev.querycache.QueryStatus;
 import dev.querycache.Refetch;
+import dev.querycache.internal.runtime.Callbacks;
 import dev.querycache.internal.runtime.Notifier;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,6 +36,11 @@ public final class ObserverCore<T> {
   private @Nullable QueryState<T> lastState;
   private boolean lastStale;
   private @Nullable ResolvedOptions<T> lastOptions;
+  /** The placeholder last shown, and the function that gave it (kept while loading goes on). */
+  private @Nullable T lastPlaceholder;
+  private @Nullable Object lastPlaceholderFunction;
+  /** The data the observer last saw in a query's state, of this key or the one before. */
+  private volatile @Nullable T lastDefinedData;
   private @Nullable Future<?> staleTimer;
   /** The next poll, if the observer polls; guarded by this (deliveries and polls set it). */
   private @Nullable Future<?> pollTimer;
@@ -104,7 +111,48 @@ public final class ObserverCore<T> {
   public QueryResult<T> result() {
     Query<T> attached = query;
     QueryState<T> state = attached == null ? QueryState.initial() : attached.state();
-    return new QueryResult<>(key, state, isStale(state, engine.runtime.now()));
+    boolean stale = isStale(state, engine.runtime.now());
+    T placeholder = placeholderFor(state, options, false);
+    return placeholder == null
+        ? new QueryResult<>(key, state, stale)
+        : new QueryResult<>(key, showing(state, placeholder), stale, true);
+  }
+
+  /**
+   * The placeholder to show for {@code state}, or null: only while the query has no data and
+   * is pending, and the options give one. {@code remember}: a delivery's, which keeps what the
+   * function gave while loading goes on (so it runs once per stretch of loading).
+   */
+  private @Nullable T placeholderFor(QueryState<T> state, ResolvedOptions<T> opts, boolean remember) {
+    QueryOptions<T> source = opts.source;
+    Function<? super @Nullable T, ? extends @Nullable T> function = source == null ? null : source.placeholderData();
+    if (function == null || state.data() != null || state.status() != QueryStatus.PENDING) {
+      return null;
+    }
+    T kept = lastPlaceholder;
+    if (kept != null && lastPlaceholderFunction == function) {
+      return kept;
+    }
+    Object[] given = new Object[1];
+    T previous = lastDefinedData;
+    boolean ran = Callbacks.run("the placeholderData function", key, () -> {
+      given[0] = function.apply(previous);
+      DataTypeCheck.requireFitsKey(key, given[0]);
+    });
+    @SuppressWarnings("unchecked") // the function gives the key's data type (checked above)
+    T placeholder = ran ? (T) given[0] : null;
+    if (remember) {
+      lastPlaceholder = placeholder;
+      lastPlaceholderFunction = function;
+    }
+    return placeholder;
+  }
+
+  /** {@code state} showing {@code placeholder} as its data, with a success status. */
+  private static <T> QueryState<T> showing(QueryState<T> state, T placeholder) {
+    return new QueryState<>(placeholder, state.dataUpdatedAt(), state.dataUpdateCount(), state.error(),
+        state.errorUpdatedAt(), state.errorUpdateCount(), state.fetchFailureCount(), state.fetchFailureReason(),
+        QueryStatus.SUCCESS, state.fetchStatus(), state.isInvalidated(), state.optimisticLayers());
   }
 
   public QueryKey<T> key() {
@@ -227,7 +275,18 @@ public final class ObserverCore<T> {
     lastState = state;
     lastStale = stale;
     scheduleStaleness(state, stale, now);
-    listener.accept(new QueryResult<>(attached.key, state, stale));
+    T data = state.data();
+    if (data != null) {
+      lastDefinedData = data;
+    }
+    T placeholder = placeholderFor(state, opts, true);
+    if (placeholder == null) {
+      lastPlaceholder = null;
+      lastPlaceholderFunction = null;
+      listener.accept(new QueryResult<>(attached.key, state, stale));
+    } else {
+      listener.accept(new QueryResult<>(attached.key, showing(state, placeholder), stale, true));
+    }
   }
 
   /**
