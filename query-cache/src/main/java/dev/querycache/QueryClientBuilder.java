@@ -23,6 +23,7 @@ public final class QueryClientBuilder {
   boolean online = true;
   Toaster toaster = Toaster.logging();
   final List<MutationHooks> mutationHooks = new ArrayList<>();
+  final List<QueryHooks> queryHooks = new ArrayList<>();
 
   QueryClientBuilder() {}
 
@@ -176,6 +177,19 @@ public final class QueryClientBuilder {
   }
 
   /**
+   * Adds client-level query callbacks, run once per fetch of any query that ends (see
+   * {@link QueryHooks}); several run in the order added.
+   *
+   * @param hooks the callbacks
+   * @return this builder
+   * @throws NullPointerException if {@code hooks} is null
+   */
+  public QueryClientBuilder queryHooks(QueryHooks hooks) {
+    this.queryHooks.add(Objects.requireNonNull(hooks, "hooks == null"));
+    return this;
+  }
+
+  /**
    * Builds the client.
    *
    * @return a new client
@@ -187,6 +201,6 @@ public final class QueryClientBuilder {
   /** The choices made so far, as the engine takes them. */
   EngineConfig engineConfig() {
     return new EngineConfig(
-        ticker, scheduler, fetchExecutor, notifyExecutor, isNotifyThread, toaster, mutationHooks, defaults, online, maxUnobservedQueries);
+        ticker, scheduler, fetchExecutor, notifyExecutor, isNotifyThread, toaster, mutationHooks, queryHooks, defaults, online, maxUnobservedQueries);
   }
 }

@@ -23,6 +23,8 @@ import org.jspecify.annotations.Nullable;
  *   <tr><td>enabled</td><td>{@code true}</td></tr>
  *   <tr><td>refetch on mount, window focus, reconnect</td><td>{@link Refetch#IF_STALE}</td></tr>
  *   <tr><td>structural sharing</td><td>{@code true}</td></tr>
+ *   <tr><td>retry on mount</td><td>{@code true}: an observer that opens on a query in
+ *       error without data loads it again</td></tr>
  *   <tr><td>refetch interval</td><td>none: no polling</td></tr>
  *   <tr><td>refetch interval in background</td><td>{@code false}: polling skips its turns
  *       while no window has focus</td></tr>
@@ -33,6 +35,16 @@ import org.jspecify.annotations.Nullable;
 public final class QuerySettings {
   /** A duration that never runs out: use it for a stale time or gc time of "never". */
   public static final Duration FOREVER = ChronoUnit.FOREVER.getDuration();
+
+  /**
+   * A stale time for data that never changes once loaded (TanStack Query's
+   * {@code 'static'}): never stale, not even when invalidated, so mount, focus, reconnect,
+   * {@code invalidateQueries} and {@code refetchQueries} never refetch it (an invalidation
+   * only marks it); a query without data still loads, and an observer's own
+   * {@code refetch()} still fetches. Beside {@link #FOREVER}, which an invalidation does make
+   * stale.
+   */
+  public static final Duration STATIC = Duration.ofSeconds(Long.MAX_VALUE, 999_999_998);
 
   private static final QuerySettings EMPTY = new Builder().build();
 
@@ -46,6 +58,7 @@ public final class QuerySettings {
   private final @Nullable Boolean structuralSharing;
   private final @Nullable Function<? super QueryState<?>, @Nullable Duration> refetchInterval;
   private final @Nullable Boolean refetchIntervalInBackground;
+  private final @Nullable Boolean retryOnMount;
 
   QuerySettings(AbstractBuilder<?> builder) {
     this.staleTime = builder.staleTime;
@@ -58,6 +71,16 @@ public final class QuerySettings {
     this.structuralSharing = builder.structuralSharing;
     this.refetchInterval = builder.refetchInterval;
     this.refetchIntervalInBackground = builder.refetchIntervalInBackground;
+    this.retryOnMount = builder.retryOnMount;
+  }
+
+  /**
+   * Whether an observer that opens on a query in error without data loads it again.
+   *
+   * @return the flag, or null if not set here (inherited)
+   */
+  public @Nullable Boolean retryOnMount() {
+    return retryOnMount;
   }
 
   /**
@@ -183,6 +206,7 @@ public final class QuerySettings {
     append(out, "structuralSharing", structuralSharing);
     append(out, "refetchInterval", refetchInterval);
     append(out, "refetchIntervalInBackground", refetchIntervalInBackground);
+    append(out, "retryOnMount", retryOnMount);
     if (out.charAt(out.length() - 1) == ' ') {
       out.setLength(out.length() - 2);
     }
@@ -226,6 +250,7 @@ public final class QuerySettings {
     @Nullable Boolean structuralSharing;
     @Nullable Function<? super QueryState<?>, @Nullable Duration> refetchInterval;
     @Nullable Boolean refetchIntervalInBackground;
+    @Nullable Boolean retryOnMount;
 
     AbstractBuilder() {}
 
@@ -400,6 +425,21 @@ public final class QuerySettings {
     }
 
     /**
+     * Whether an observer that opens on a query in error without data loads it again (the
+     * default, as TanStack Query's {@code retryOnMount}). {@code false} leaves the error
+     * showing until something else refetches (an explicit refetch, an invalidation, focus or
+     * reconnect by their rules): for a screen that must not hammer a failing endpoint each
+     * time it opens.
+     *
+     * @param retryOnMount {@code false} to keep the error on mount
+     * @return this builder
+     */
+    public B retryOnMount(boolean retryOnMount) {
+      this.retryOnMount = retryOnMount;
+      return self();
+    }
+
+    /**
      * Sets every setting that {@code settings} sets, leaving the others as they are.
      *
      * @param settings the settings to copy in
@@ -426,6 +466,7 @@ public final class QuerySettings {
           settings.refetchIntervalInBackground != null
               ? settings.refetchIntervalInBackground
               : refetchIntervalInBackground;
+      retryOnMount = settings.retryOnMount != null ? settings.retryOnMount : retryOnMount;
       return self();
     }
 

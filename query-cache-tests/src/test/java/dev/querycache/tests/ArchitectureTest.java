@@ -44,6 +44,7 @@ import dev.querycache.QueryClient;
 import dev.querycache.QueryContext;
 import dev.querycache.QueryEvent;
 import dev.querycache.QueryFilter;
+import dev.querycache.QueryHooks;
 import dev.querycache.QueryFunction;
 import dev.querycache.QueryKey;
 import dev.querycache.QueryObserver;
@@ -133,7 +134,7 @@ class ArchitectureTest {
           // the errors the engine raises for the application to catch by type
           FollowUpLimitException.class, MutationRefusedException.class,
           // the application's seams
-          Ticker.class, Scheduler.class, Toaster.class, RetryPolicy.class, MutationHooks.class, MutationScope.class,
+          Ticker.class, Scheduler.class, Toaster.class, RetryPolicy.class, MutationHooks.class, QueryHooks.class, MutationScope.class,
           // the application's functions and callbacks
           QueryFunction.class, AsyncQueryFunction.class, QueryContext.class, CancellationSignal.class,
           MutationFunction.class, VoidMutationFunction.class, AsyncMutationFunction.class, OnMutate.class, OnSuccess.class, OnError.class,

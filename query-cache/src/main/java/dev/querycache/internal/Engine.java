@@ -27,7 +27,7 @@ public final class Engine {
     this.runtime =
         new EngineRuntime(config.ticker(), config.scheduler(), config.fetchExecutor(), config.notifyExecutor(),
             config.isNotifyThread(), config.toaster(), config.online());
-    this.queries = new QueryEngine(runtime, config.defaults(), config.maxUnobservedQueries());
+    this.queries = new QueryEngine(runtime, config.defaults(), config.maxUnobservedQueries(), config.queryHooks());
     this.mutations = new MutationEngine(queries, config.mutationHooks(), scopes);
   }
 

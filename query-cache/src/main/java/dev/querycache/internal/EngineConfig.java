@@ -1,6 +1,7 @@
 package dev.querycache.internal;
 
 import dev.querycache.MutationHooks;
+import dev.querycache.QueryHooks;
 import dev.querycache.QuerySettings;
 import dev.querycache.Scheduler;
 import dev.querycache.Ticker;
@@ -14,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * What the application chose for a client, as the engine takes it: the ticker, the scheduler,
  * the fetch executor (null: the engine owns a pool), the notify executor and how to recognise
  * its thread, the toaster, the
- * client-level mutation hooks, the default settings, whether the client starts online, and
+ * client-level mutation and query hooks, the default settings, whether the client starts online, and
  * the cap on unobserved queries (negative: none). The face's builder checks each value
  * before it gets here.
  */
@@ -26,10 +27,12 @@ public record EngineConfig(
     BooleanSupplier isNotifyThread,
     Toaster toaster,
     List<MutationHooks> mutationHooks,
+    List<QueryHooks> queryHooks,
     QuerySettings defaults,
     boolean online,
     long maxUnobservedQueries) {
   public EngineConfig {
     mutationHooks = List.copyOf(mutationHooks);
+    queryHooks = List.copyOf(queryHooks);
   }
 }

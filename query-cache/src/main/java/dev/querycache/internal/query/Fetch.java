@@ -113,6 +113,7 @@ public final class Fetch<T> implements CancellationSignal, Retryer.Listener {
     if (!engine.cache.endFetch(query, this, value, error)) {
       return;
     }
+    engine.fetchEnded(query, value, error);
     if (error == null) {
       completeAll(query.state().data(), null);
     } else {

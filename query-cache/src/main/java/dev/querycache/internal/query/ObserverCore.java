@@ -61,7 +61,7 @@ public final class ObserverCore<T> {
           attach();
           engine.runtime.notifier.schedule(channel);
           Query<T> attached = query;
-          if (attached != null && shouldFetch(options.refetchOnMount, attached)) {
+          if (attached != null && shouldFetchOnMount(attached)) {
             engine.fetch(key, options, false);
           }
         });
@@ -228,6 +228,16 @@ public final class ObserverCore<T> {
     }
   }
 
+  /** The mount rule, and {@code retryOnMount} for a query in error without data. */
+  private boolean shouldFetchOnMount(Query<T> attached) {
+    ResolvedOptions<T> opts = options;
+    QueryState<T> state = attached.state();
+    if (!opts.retryOnMount && state.data() == null && state.status() == QueryStatus.ERROR) {
+      return false;
+    }
+    return shouldFetch(opts.refetchOnMount, attached);
+  }
+
   private boolean shouldFetch(Refetch rule, Query<T> attached) {
     ResolvedOptions<T> opts = options;
     if (closed || !opts.enabled || !opts.canFetch()) {
@@ -236,6 +246,9 @@ public final class ObserverCore<T> {
     QueryState<T> state = attached.state();
     if (state.data() == null && state.status() != QueryStatus.ERROR) {
       return true; // nothing to show yet: an enabled observer always loads
+    }
+    if (opts.isStatic && state.data() != null) {
+      return false; // static data is refetched only by hand
     }
     switch (rule) {
       case ALWAYS:

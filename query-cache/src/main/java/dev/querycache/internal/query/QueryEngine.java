@@ -5,6 +5,7 @@ import com.google.common.collect.ImmutableMap;
 import dev.querycache.CachedQuery;
 import dev.querycache.FetchStatus;
 import dev.querycache.QueryFilter;
+import dev.querycache.QueryHooks;
 import dev.querycache.QueryKey;
 import dev.querycache.QueryOptions;
 import dev.querycache.QuerySettings;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 
@@ -32,9 +34,12 @@ public final class QueryEngine {
   public final QueryDefaults defaults;
   public final QueryCache cache;
   public final DataWrites writes;
+  /** The client-level query callbacks, run once per fetch that ends. */
+  private final List<QueryHooks> hooks;
 
-  public QueryEngine(EngineRuntime runtime, QuerySettings defaults, long maxUnobservedQueries) {
+  public QueryEngine(EngineRuntime runtime, QuerySettings defaults, long maxUnobservedQueries, List<QueryHooks> hooks) {
     this.runtime = runtime;
+    this.hooks = List.copyOf(hooks);
     this.defaults = new QueryDefaults(defaults);
     this.cache = new QueryCache(this, maxUnobservedQueries);
     this.writes = new DataWrites(this);
@@ -42,6 +47,27 @@ public final class QueryEngine {
 
   public <T> ResolvedOptions<T> resolve(QueryKey<T> key, @Nullable QueryOptions<T> options) {
     return defaults.resolve(key, options, false);
+  }
+
+  /**
+   * A fetch of {@code query} ended with {@code data} or {@code error} (not cancelled): the
+   * client's query hooks run, as a follow-up step on the notify executor, each isolated.
+   */
+  <T> void fetchEnded(Query<T> query, @Nullable T data, @Nullable Throwable error) {
+    if (hooks.isEmpty() || error instanceof CancellationException) {
+      return;
+    }
+    runtime.notifier.post(() -> {
+      CachedQuery<T> now = query.snapshot(runtime.now());
+      for (QueryHooks hook : hooks) {
+        if (error == null) {
+          Callbacks.run("a query hook's onSuccess", query.key, () -> hook.onSuccess(Objects.requireNonNull(data), now));
+        } else {
+          Callbacks.run("a query hook's onError", query.key, () -> hook.onError(error, now));
+        }
+        Callbacks.run("a query hook's onSettled", query.key, () -> hook.onSettled(data, error, now));
+      }
+    });
   }
 
   /** Registers a cache listener; closing the result unregisters it. */
@@ -93,7 +119,7 @@ public final class QueryEngine {
           List<Query<?>> toRefetch = new ArrayList<>();
           for (Query<?> query : matches) {
             query.invalidate();
-            if (query.hasEnabledObserver()) {
+            if (query.hasEnabledObserver() && !query.options().isStatic) {
               toRefetch.add(query);
             }
           }
@@ -152,7 +178,7 @@ public final class QueryEngine {
         () -> {
           List<Query<?>> toRefetch = new ArrayList<>();
           for (Query<?> query : cache.findAll(filter)) {
-            if (query.observerCount() == 0 || query.hasEnabledObserver()) {
+            if ((query.observerCount() == 0 || query.hasEnabledObserver()) && !query.options().isStatic) {
               toRefetch.add(query);
             }
           }

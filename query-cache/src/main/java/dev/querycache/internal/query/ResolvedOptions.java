@@ -25,6 +25,8 @@ public final class ResolvedOptions<T> {
 
   final @Nullable QueryOptions<T> source;
   final long staleNanos;
+  /** A stale time of {@code QuerySettings.STATIC}: never stale, never refetched but by hand. */
+  final boolean isStatic;
   final long gcNanos;
   final RetryPolicy retry;
   final boolean enabled;
@@ -35,6 +37,8 @@ public final class ResolvedOptions<T> {
   /** How often observers poll, by the query's state; null for never. */
   final @Nullable Function<? super QueryState<?>, @Nullable Duration> refetchInterval;
   final boolean refetchIntervalInBackground;
+  /** Whether an observer opening on a query in error without data loads it again. */
+  final boolean retryOnMount;
 
   public ResolvedOptions(@Nullable QueryOptions<T> source, QuerySettings merged) {
     this(source, merged, false);
@@ -49,6 +53,7 @@ public final class ResolvedOptions<T> {
     this.source = source;
     Duration staleTime = merged.staleTime();
     this.staleNanos = staleTime == null ? 0 : nanos(staleTime);
+    this.isStatic = QuerySettings.STATIC.equals(staleTime);
     Duration gcTime = merged.gcTime();
     this.gcNanos = nanos(gcTime == null ? DEFAULT_GC_TIME : gcTime);
     RetryPolicy retry = merged.retry();
@@ -63,6 +68,8 @@ public final class ResolvedOptions<T> {
     this.refetchInterval = merged.refetchInterval();
     Boolean inBackground = merged.refetchIntervalInBackground();
     this.refetchIntervalInBackground = inBackground != null && inBackground;
+    Boolean retryMount = merged.retryOnMount();
+    this.retryOnMount = retryMount == null || retryMount;
   }
 
   /**
@@ -119,7 +126,8 @@ public final class ResolvedOptions<T> {
    * the stale time. The one place staleness is decided.
    */
   public boolean isStale(QueryState<?> state, long now) {
-    return state.data() == null || state.isInvalidated() || isStaleByTime(state.dataUpdatedAt(), now);
+    return state.data() == null
+        || (!isStatic && (state.isInvalidated() || isStaleByTime(state.dataUpdatedAt(), now)));
   }
 
   /** Whether data written at {@code updatedAt} is stale at {@code now} by time alone. */
