@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -59,6 +60,7 @@ public final class QuerySettings {
   private final @Nullable Function<? super QueryState<?>, @Nullable Duration> refetchInterval;
   private final @Nullable Boolean refetchIntervalInBackground;
   private final @Nullable Boolean retryOnMount;
+  private final @Nullable Predicate<? super QueryState<?>> enabledWhen;
 
   QuerySettings(AbstractBuilder<?> builder) {
     this.staleTime = builder.staleTime;
@@ -72,6 +74,17 @@ public final class QuerySettings {
     this.refetchInterval = builder.refetchInterval;
     this.refetchIntervalInBackground = builder.refetchIntervalInBackground;
     this.retryOnMount = builder.retryOnMount;
+    this.enabledWhen = builder.enabledWhen;
+  }
+
+  /**
+   * Whether observers fetch on their own, as a function of the query's state (set with
+   * {@link AbstractBuilder#enabled(Predicate)}); {@link #enabled()} is null then.
+   *
+   * @return the predicate, or null if not set here
+   */
+  public @Nullable Predicate<? super QueryState<?>> enabledWhen() {
+    return enabledWhen;
   }
 
   /**
@@ -200,6 +213,7 @@ public final class QuerySettings {
     append(out, "gcTime", gcTime);
     append(out, "retry", retry);
     append(out, "enabled", enabled);
+    append(out, "enabledWhen", enabledWhen);
     append(out, "refetchOnMount", refetchOnMount);
     append(out, "refetchOnWindowFocus", refetchOnWindowFocus);
     append(out, "refetchOnReconnect", refetchOnReconnect);
@@ -251,6 +265,7 @@ public final class QuerySettings {
     @Nullable Function<? super QueryState<?>, @Nullable Duration> refetchInterval;
     @Nullable Boolean refetchIntervalInBackground;
     @Nullable Boolean retryOnMount;
+    @Nullable Predicate<? super QueryState<?>> enabledWhen;
 
     AbstractBuilder() {}
 
@@ -322,6 +337,27 @@ public final class QuerySettings {
      */
     public B enabled(boolean enabled) {
       this.enabled = enabled;
+      this.enabledWhen = null;
+      return self();
+    }
+
+    /**
+     * Whether observers fetch by themselves, as a function of the query's state (TanStack
+     * Query's {@code enabled: (query) => boolean}), read at each decision: on subscribing, on
+     * focus and reconnect, when an invalidation looks for active queries, and when polling
+     * sets its next turn. Such as "load once, never refetch by itself":
+     * {@code state -> state.data() == null}. For a condition outside the query (a dependent
+     * query waiting for another's data), pass the new options with
+     * {@link QueryObserver#setOptions} when it changes. The predicate runs on the thread
+     * deciding; if it throws, the fault is reported and the observer counts as disabled.
+     *
+     * @param enabled whether to fetch, for the query's state
+     * @return this builder
+     * @throws NullPointerException if {@code enabled} is null
+     */
+    public B enabled(Predicate<? super QueryState<?>> enabled) {
+      this.enabledWhen = Objects.requireNonNull(enabled, "enabled == null");
+      this.enabled = null;
       return self();
     }
 
@@ -451,7 +487,10 @@ public final class QuerySettings {
       staleTime = settings.staleTime != null ? settings.staleTime : staleTime;
       gcTime = settings.gcTime != null ? settings.gcTime : gcTime;
       retry = settings.retry != null ? settings.retry : retry;
-      enabled = settings.enabled != null ? settings.enabled : enabled;
+      if (settings.enabled != null || settings.enabledWhen != null) {
+        enabled = settings.enabled;
+        enabledWhen = settings.enabledWhen;
+      }
       refetchOnMount = settings.refetchOnMount != null ? settings.refetchOnMount : refetchOnMount;
       refetchOnWindowFocus =
           settings.refetchOnWindowFocus != null

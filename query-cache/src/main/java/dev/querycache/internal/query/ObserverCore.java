@@ -211,7 +211,8 @@ public final class ObserverCore<T> {
   }
 
   boolean isEnabled() {
-    return !closed && options.enabled;
+    Query<T> attached = query;
+    return !closed && options.isEnabled(attached == null ? QueryState.initial() : attached.state(), key);
   }
 
   Notifier.Channel channel() {
@@ -240,7 +241,7 @@ public final class ObserverCore<T> {
 
   private boolean shouldFetch(Refetch rule, Query<T> attached) {
     ResolvedOptions<T> opts = options;
-    if (closed || !opts.enabled || !opts.canFetch()) {
+    if (closed || !opts.canFetch() || !opts.isEnabled(attached.state(), key)) {
       return false;
     }
     QueryState<T> state = attached.state();
@@ -307,7 +308,7 @@ public final class ObserverCore<T> {
    * of the one set before; none if the interval is none.
    */
   private void schedulePoll(QueryState<T> state, ResolvedOptions<T> opts) {
-    long interval = closed || !opts.enabled || !opts.canFetch() ? 0 : opts.pollNanos(state, key);
+    long interval = closed || !opts.canFetch() || !opts.isEnabled(state, key) ? 0 : opts.pollNanos(state, key);
     synchronized (this) {
       cancelPoll();
       if (interval > 0 && interval != Long.MAX_VALUE && !closed) {

@@ -12,6 +12,7 @@ import dev.querycache.internal.runtime.Callbacks;
 import java.time.Duration;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -30,6 +31,8 @@ public final class ResolvedOptions<T> {
   final long gcNanos;
   final RetryPolicy retry;
   final boolean enabled;
+  /** Whether observers fetch on their own, by the query's state; null: {@link #enabled} decides. */
+  final @Nullable Predicate<? super QueryState<?>> enabledWhen;
   final Refetch refetchOnMount;
   final Refetch refetchOnWindowFocus;
   final Refetch refetchOnReconnect;
@@ -60,6 +63,7 @@ public final class ResolvedOptions<T> {
     this.retry = retry != null ? retry : imperative ? RetryPolicy.never() : DEFAULT_RETRY;
     Boolean enabled = merged.enabled();
     this.enabled = enabled == null || enabled;
+    this.enabledWhen = merged.enabledWhen();
     this.refetchOnMount = orIfStale(merged.refetchOnMount());
     this.refetchOnWindowFocus = orIfStale(merged.refetchOnWindowFocus());
     this.refetchOnReconnect = orIfStale(merged.refetchOnReconnect());
@@ -70,6 +74,19 @@ public final class ResolvedOptions<T> {
     this.refetchIntervalInBackground = inBackground != null && inBackground;
     Boolean retryMount = merged.retryOnMount();
     this.retryOnMount = retryMount == null || retryMount;
+  }
+
+  /**
+   * Whether observers with these options fetch on their own for a query in {@code state}. A
+   * predicate that throws is reported (naming {@code key}) and means no.
+   */
+  boolean isEnabled(QueryState<?> state, Object key) {
+    Predicate<? super QueryState<?>> when = enabledWhen;
+    if (when == null) {
+      return enabled;
+    }
+    boolean[] answer = new boolean[1];
+    return Callbacks.run("the enabled predicate", key, () -> answer[0] = when.test(state)) && answer[0];
   }
 
   /**
