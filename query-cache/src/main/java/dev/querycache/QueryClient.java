@@ -232,12 +232,32 @@ public final class QueryClient implements AutoCloseable {
    * @throws IllegalStateException if the client is {@linkplain #close() closed}
    */
   public <T> CompletableFuture<T> ensureQueryData(QueryOptions<T> options) {
+    return ensureQueryData(options, false);
+  }
+
+  /**
+   * As {@link #ensureQueryData(QueryOptions)}; with {@code revalidateIfStale}, cached data
+   * that is stale by {@code options} is returned at once and refetched in the background (as
+   * {@link #prefetchQuery}), as TanStack Query's {@code revalidateIfStale}.
+   *
+   * @param options what to fetch and how
+   * @param revalidateIfStale whether to refetch stale cached data in the background
+   * @param <T> the type of the data
+   * @return a future of the data
+   * @throws NullPointerException if {@code options} is null
+   * @throws IllegalStateException if the client is {@linkplain #close() closed}
+   */
+  public <T> CompletableFuture<T> ensureQueryData(QueryOptions<T> options, boolean revalidateIfStale) {
     Objects.requireNonNull(options, "options == null");
     engine.runtime.checkOpen();
     Optional<T> cached = getQueryData(options.key());
-    return cached.isPresent()
-        ? CompletableFuture.completedFuture(cached.get())
-        : fetchQuery(options);
+    if (cached.isEmpty()) {
+      return fetchQuery(options);
+    }
+    if (revalidateIfStale) {
+      prefetchQuery(options); // answers at once with the cached data if it is fresh
+    }
+    return CompletableFuture.completedFuture(cached.get());
   }
 
   /**
@@ -259,6 +279,28 @@ public final class QueryClient implements AutoCloseable {
   }
 
   /**
+   * Marks every query {@code filter} selects invalid, then refetches those {@code type}
+   * names, replacing or joining fetches in flight as {@code how} says (TanStack Query's
+   * {@code refetchType}, {@code cancelRefetch} and {@code throwOnError}). Static queries are
+   * marked and never refetched.
+   *
+   * @param filter which queries
+   * @param type which of them refetch at once
+   * @param how fetches in flight and failures
+   * @return a future that completes when those refetches end; it fails only with
+   *     {@code how.throwOnError()}, with a refetch's failure
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalStateException if the client is {@linkplain #close() closed}
+   */
+  public CompletableFuture<Void> invalidateQueries(QueryFilter filter, RefetchType type, RefetchOptions how) {
+    Objects.requireNonNull(filter, "filter == null");
+    Objects.requireNonNull(type, "type == null");
+    Objects.requireNonNull(how, "how == null");
+    engine.runtime.checkOpen();
+    return engine.queries.invalidateAll(List.of(filter), false, type, how);
+  }
+
+  /**
    * Refetches every query {@code filter} selects that can fetch (has a function, and is
    * either unobserved or has an enabled observer). Fetches in flight for queries with data
    * are replaced.
@@ -269,9 +311,25 @@ public final class QueryClient implements AutoCloseable {
    * @throws IllegalStateException if the client is {@linkplain #close() closed}
    */
   public CompletableFuture<Void> refetchQueries(QueryFilter filter) {
+    return refetchQueries(filter, RefetchOptions.defaults());
+  }
+
+  /**
+   * As {@link #refetchQueries(QueryFilter)}, replacing or joining fetches in flight, and
+   * failing or not, as {@code how} says.
+   *
+   * @param filter which queries
+   * @param how fetches in flight and failures
+   * @return a future that completes when the refetches end; it fails only with
+   *     {@code how.throwOnError()}, with a refetch's failure
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalStateException if the client is {@linkplain #close() closed}
+   */
+  public CompletableFuture<Void> refetchQueries(QueryFilter filter, RefetchOptions how) {
     Objects.requireNonNull(filter, "filter == null");
+    Objects.requireNonNull(how, "how == null");
     engine.runtime.checkOpen();
-    return engine.queries.refetch(filter);
+    return engine.queries.refetch(filter, how);
   }
 
   /**
@@ -286,8 +344,22 @@ public final class QueryClient implements AutoCloseable {
    * @throws NullPointerException if {@code filter} is null
    */
   public void cancelQueries(QueryFilter filter) {
+    cancelQueries(filter, true);
+  }
+
+  /**
+   * As {@link #cancelQueries(QueryFilter)}; with {@code revert} false, a cancelled query does
+   * not go back to its state before the fetch: it ends in error, holding a
+   * {@link java.util.concurrent.CancellationException} (its data, if any, stays), as
+   * TanStack Query's {@code revert: false}; its waiters get the cancellation either way.
+   *
+   * @param filter which queries
+   * @param revert whether each cancelled query goes back to its state before the fetch
+   * @throws NullPointerException if {@code filter} is null
+   */
+  public void cancelQueries(QueryFilter filter, boolean revert) {
     Objects.requireNonNull(filter, "filter == null");
-    engine.queries.cancel(filter);
+    engine.queries.cancel(filter, revert);
   }
 
   /**

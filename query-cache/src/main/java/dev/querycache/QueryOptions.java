@@ -1,6 +1,7 @@
 package dev.querycache;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
@@ -34,6 +35,7 @@ public final class QueryOptions<T> {
   private final @Nullable Supplier<? extends @Nullable T> initialData;
   private final @Nullable LongSupplier initialDataUpdatedAt;
   private final @Nullable Function<? super @Nullable T, ? extends @Nullable T> placeholderData;
+  private final Map<String, Object> meta;
 
   private QueryOptions(Builder<T> builder) {
     this.key = builder.key;
@@ -43,6 +45,18 @@ public final class QueryOptions<T> {
     this.initialData = builder.initialData;
     this.initialDataUpdatedAt = builder.initialDataUpdatedAt;
     this.placeholderData = builder.placeholderData;
+    this.meta = builder.meta;
+  }
+
+  /**
+   * What the application attached to these options for its own code: the query function
+   * finds it in its {@link QueryContext#meta()}, query hooks and filter predicates in
+   * {@link CachedQuery#meta()} (TanStack Query's {@code meta}).
+   *
+   * @return the meta data, immutable; empty if none
+   */
+  public Map<String, Object> meta() {
+    return meta;
   }
 
   /**
@@ -158,6 +172,7 @@ public final class QueryOptions<T> {
     builder.initialData = initialData;
     builder.initialDataUpdatedAt = initialDataUpdatedAt;
     builder.placeholderData = placeholderData;
+    builder.meta = meta;
     return builder;
   }
 
@@ -197,6 +212,7 @@ public final class QueryOptions<T> {
     private @Nullable Supplier<? extends @Nullable T> initialData;
     private @Nullable LongSupplier initialDataUpdatedAt;
     private @Nullable Function<? super @Nullable T, ? extends @Nullable T> placeholderData;
+    private Map<String, Object> meta = Map.of();
 
     Builder(QueryKey<T> key) {
       this.key = Objects.requireNonNull(key, "key == null");
@@ -317,6 +333,21 @@ public final class QueryOptions<T> {
      */
     public Builder<T> placeholderData(Function<? super @Nullable T, ? extends @Nullable T> fromPrevious) {
       this.placeholderData = Objects.requireNonNull(fromPrevious, "placeholderData == null");
+      return this;
+    }
+
+    /**
+     * Attaches meta data to these options (TanStack Query's {@code meta}): such as
+     * {@code Map.of("errorMessage", "Could not load the reports")} for a query hook that
+     * toasts background failures. The query function gets it in its context; hooks and
+     * filter predicates in the {@link CachedQuery}. Replaces meta data set before.
+     *
+     * @param meta the meta data; copied
+     * @return this builder
+     * @throws NullPointerException if {@code meta} is null or holds a null key or value
+     */
+    public Builder<T> meta(Map<String, ?> meta) {
+      this.meta = Map.copyOf(Objects.requireNonNull(meta, "meta == null"));
       return this;
     }
 

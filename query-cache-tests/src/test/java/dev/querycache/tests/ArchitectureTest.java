@@ -54,6 +54,8 @@ import dev.querycache.QuerySettings;
 import dev.querycache.QueryState;
 import dev.querycache.QueryStatus;
 import dev.querycache.Refetch;
+import dev.querycache.RefetchOptions;
+import dev.querycache.RefetchType;
 import dev.querycache.RetryPolicy;
 import dev.querycache.Scheduler;
 import dev.querycache.Ticker;
@@ -131,6 +133,7 @@ class ArchitectureTest {
           QueryKey.class, QueryFilter.class, MutationFilter.class, QueryOptions.class, QuerySettings.class,
           QueryState.class, QueryEvent.class, QueryResult.class, MutationState.class, CachedQuery.class, UndoRequest.class,
           UndoOffer.class, QueryStatus.class, FetchStatus.class, MutationStatus.class, Refetch.class,
+          RefetchType.class, RefetchOptions.class,
           // the errors the engine raises for the application to catch by type
           FollowUpLimitException.class, MutationRefusedException.class,
           // the application's seams

@@ -80,6 +80,7 @@ class NullPointerTest {
     samples.put(QueryOptions.class, options);
     samples.put(QuerySettings.class, QuerySettings.none());
     samples.put(RetryPolicy.class, RetryPolicy.never());
+    samples.put(dev.querycache.RefetchOptions.class, dev.querycache.RefetchOptions.defaults());
     samples.put(Duration.class, Duration.ofSeconds(1));
     samples.put(MutationFilter.class, MutationFilter.all());
     samples.put(Executor.class, (Executor) Runnable::run);

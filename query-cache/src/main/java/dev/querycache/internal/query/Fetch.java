@@ -11,6 +11,7 @@ import dev.querycache.internal.runtime.Callbacks;
 import dev.querycache.internal.runtime.Retryer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -57,7 +58,7 @@ public final class Fetch<T> implements CancellationSignal, Retryer.Listener {
     this.statusBefore = before.status();
     this.errorBefore = before.error();
     this.startSequence = engine.runtime.nextSequence();
-    this.context = new QueryContext<>(query.key, this);
+    this.context = new QueryContext<>(query.key, this, options.source == null ? Map.of() : options.source.meta());
     this.retryer =
         new Retryer<>(
             () -> "the query function for " + query.key,

@@ -3,6 +3,7 @@ package dev.querycache.internal.query;
 import dev.querycache.CachedQuery;
 import dev.querycache.QueryEvent;
 import dev.querycache.QueryKey;
+import dev.querycache.QueryOptions;
 import dev.querycache.QueryState;
 import dev.querycache.internal.runtime.Notifier;
 import dev.querycache.internal.layer.LayerOwner;
@@ -19,6 +20,7 @@ import dev.querycache.internal.query.QueryAction.LayersChanged;
 import dev.querycache.internal.query.QueryAction.Reset;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
@@ -195,7 +197,8 @@ public final class Query<T> {
   }
 
   public CachedQuery<T> snapshot(long now) {
-    return new CachedQuery<>(key, state, observers.length, isStale(now));
+    QueryOptions<T> source = options.source;
+    return new CachedQuery<>(key, state, observers.length, isStale(now), source == null ? Map.of() : source.meta());
   }
 
   /** Applies {@code action} under the monitor; returns whether the state changed. */
@@ -584,6 +587,14 @@ public final class Query<T> {
    * caller re-evaluates the pin.
    */
   boolean cancel(boolean onlyIfAbandoned) {
+    return cancel(onlyIfAbandoned, true);
+  }
+
+  /**
+   * As above; without {@code revert}, the query does not go back: it ends in error, holding a
+   * {@link java.util.concurrent.CancellationException} (TanStack's {@code revert: false}).
+   */
+  boolean cancel(boolean onlyIfAbandoned, boolean revert) {
     Fetch<T> cancelled;
     synchronized (this) {
       cancelled = fetch;
@@ -592,12 +603,17 @@ public final class Query<T> {
       }
       fetch = null;
       cancelled.markCancelled();
-      dispatchLocked(
-          new FetchCancelled<>(
-              cancelled.failureCountBefore,
-              cancelled.failureReasonBefore,
-              cancelled.statusBefore,
-              cancelled.errorBefore));
+      if (revert) {
+        dispatchLocked(
+            new FetchCancelled<>(
+                cancelled.failureCountBefore,
+                cancelled.failureReasonBefore,
+                cancelled.statusBefore,
+                cancelled.errorBefore));
+      } else {
+        dispatchLocked(new FetchFailed<>(
+            new java.util.concurrent.CancellationException("the fetch of " + key + " was cancelled"), engine.runtime.now()));
+      }
       fetchEndedWithoutDataLocked(cancelled.startSequence);
     }
     notifyObservers();

@@ -154,9 +154,14 @@ public final class QueryCache {
 
   /** Cancels {@code query}'s fetch, if any, and re-evaluates its retention. */
   public void cancel(Query<?> query) {
+    cancel(query, true);
+  }
+
+  /** Cancels {@code query}'s fetch, reverting its state or not (see {@link Query#cancel}). */
+  public void cancel(Query<?> query, boolean revert) {
     engine.runtime.notifier.batch(
         () -> {
-          if (query.cancel(false)) {
+          if (query.cancel(false, revert)) {
             repin(query);
           }
         });

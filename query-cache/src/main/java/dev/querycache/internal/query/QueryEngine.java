@@ -10,6 +10,8 @@ import dev.querycache.QueryKey;
 import dev.querycache.QueryOptions;
 import dev.querycache.QuerySettings;
 import dev.querycache.QueryState;
+import dev.querycache.RefetchOptions;
+import dev.querycache.RefetchType;
 import dev.querycache.internal.runtime.Callbacks;
 import dev.querycache.internal.runtime.EngineRuntime;
 import java.util.ArrayList;
@@ -97,6 +99,15 @@ public final class QueryEngine {
    * the close, nothing happens (a run settling as the client closes).
    */
   public CompletableFuture<Void> invalidateAll(List<QueryFilter> filters, boolean isolate) {
+    return invalidateAll(filters, isolate, RefetchType.ACTIVE, RefetchOptions.defaults());
+  }
+
+  /**
+   * Marks every query the filters select invalid, each once, and refetches those
+   * {@code type} names (never a static one) as {@code how} says.
+   */
+  public CompletableFuture<Void> invalidateAll(
+      List<QueryFilter> filters, boolean isolate, RefetchType type, RefetchOptions how) {
     if (runtime.isClosed()) {
       return CompletableFuture.completedFuture(null);
     }
@@ -119,11 +130,14 @@ public final class QueryEngine {
           List<Query<?>> toRefetch = new ArrayList<>();
           for (Query<?> query : matches) {
             query.invalidate();
-            if (query.hasEnabledObserver() && !query.options().isStatic) {
-              toRefetch.add(query);
+            if (type != RefetchType.NONE && !query.options().isStatic) {
+              boolean active = query.hasEnabledObserver();
+              if (type == RefetchType.ALL || active == (type == RefetchType.ACTIVE)) {
+                toRefetch.add(query);
+              }
             }
           }
-          return refetchAll(toRefetch);
+          return refetchAll(toRefetch, how);
         });
   }
 
@@ -133,20 +147,27 @@ public final class QueryEngine {
    * offline is paused, and the future does not wait for the network to come back.
    */
   private CompletableFuture<Void> refetchAll(List<Query<?>> queries) {
+    return refetchAll(queries, RefetchOptions.defaults());
+  }
+
+  /**
+   * As above, replacing or joining fetches in flight as {@code how} says; with its
+   * {@code throwOnError}, the future fails with a refetch's failure once they all ended.
+   */
+  private CompletableFuture<Void> refetchAll(List<Query<?>> queries, RefetchOptions how) {
     List<CompletableFuture<?>> fetches = new ArrayList<>(queries.size());
     for (Query<?> query : queries) {
       if (query.options().canFetch()) {
-        CompletableFuture<?> refetch = refetch(query).handle((data, error) -> null);
+        CompletableFuture<?> refetch = refetch(query, how.cancelRefetch());
+        if (!how.throwOnError()) {
+          refetch = refetch.handle((data, error) -> null);
+        }
         if (query.state().fetchStatus() != FetchStatus.PAUSED) {
           fetches.add(refetch);
         }
       }
     }
     return CompletableFuture.allOf(fetches.toArray(new CompletableFuture<?>[0]));
-  }
-
-  private <T> CompletableFuture<T> refetch(Query<T> query) {
-    return fetch(query.key, query.options(), true);
   }
 
   /**
@@ -172,8 +193,17 @@ public final class QueryEngine {
         });
   }
 
+  private <T> CompletableFuture<T> refetch(Query<T> query, boolean replace) {
+    return fetch(query.key, query.options(), replace);
+  }
+
   /** Refetches the selected queries that can fetch now: unobserved, or with an enabled observer. */
   public CompletableFuture<Void> refetch(QueryFilter filter) {
+    return refetch(filter, RefetchOptions.defaults());
+  }
+
+  /** As above, replacing or joining fetches in flight, and failing or not, as {@code how} says. */
+  public CompletableFuture<Void> refetch(QueryFilter filter, RefetchOptions how) {
     return runtime.notifier.batch(
         () -> {
           List<Query<?>> toRefetch = new ArrayList<>();
@@ -182,7 +212,7 @@ public final class QueryEngine {
               toRefetch.add(query);
             }
           }
-          return refetchAll(toRefetch);
+          return refetchAll(toRefetch, how);
         });
   }
 
@@ -214,10 +244,15 @@ public final class QueryEngine {
 
   /** Cancels the fetches in flight of the queries {@code filter} selects. */
   public void cancel(QueryFilter filter) {
+    cancel(filter, true);
+  }
+
+  /** Cancels the selected queries' fetches, reverting their states or not. */
+  public void cancel(QueryFilter filter, boolean revert) {
     runtime.notifier.batch(
         () -> {
           for (Query<?> query : cache.findAll(filter)) {
-            cache.cancel(query);
+            cache.cancel(query, revert);
           }
         });
   }
