@@ -26,6 +26,7 @@ import org.jspecify.annotations.Nullable;
  *   <tr><td>structural sharing</td><td>{@code true}</td></tr>
  *   <tr><td>retry on mount</td><td>{@code true}: an observer that opens on a query in
  *       error without data loads it again</td></tr>
+ *   <tr><td>network mode</td><td>{@link NetworkMode#ONLINE}: fetches pause while offline</td></tr>
  *   <tr><td>refetch interval</td><td>none: no polling</td></tr>
  *   <tr><td>refetch interval in background</td><td>{@code false}: polling skips its turns
  *       while no window has focus</td></tr>
@@ -61,6 +62,7 @@ public final class QuerySettings {
   private final @Nullable Boolean refetchIntervalInBackground;
   private final @Nullable Boolean retryOnMount;
   private final @Nullable Predicate<? super QueryState<?>> enabledWhen;
+  private final @Nullable NetworkMode networkMode;
 
   QuerySettings(AbstractBuilder<?> builder) {
     this.staleTime = builder.staleTime;
@@ -75,6 +77,16 @@ public final class QuerySettings {
     this.refetchIntervalInBackground = builder.refetchIntervalInBackground;
     this.retryOnMount = builder.retryOnMount;
     this.enabledWhen = builder.enabledWhen;
+    this.networkMode = builder.networkMode;
+  }
+
+  /**
+   * Which attempts of a fetch pause while the client is offline.
+   *
+   * @return the mode, or null if not set here (inherited)
+   */
+  public @Nullable NetworkMode networkMode() {
+    return networkMode;
   }
 
   /**
@@ -221,6 +233,7 @@ public final class QuerySettings {
     append(out, "refetchInterval", refetchInterval);
     append(out, "refetchIntervalInBackground", refetchIntervalInBackground);
     append(out, "retryOnMount", retryOnMount);
+    append(out, "networkMode", networkMode);
     if (out.charAt(out.length() - 1) == ' ') {
       out.setLength(out.length() - 2);
     }
@@ -266,6 +279,7 @@ public final class QuerySettings {
     @Nullable Boolean refetchIntervalInBackground;
     @Nullable Boolean retryOnMount;
     @Nullable Predicate<? super QueryState<?>> enabledWhen;
+    @Nullable NetworkMode networkMode;
 
     AbstractBuilder() {}
 
@@ -476,6 +490,21 @@ public final class QuerySettings {
     }
 
     /**
+     * Which attempts of a fetch pause while the client is offline (TanStack Query's
+     * {@code networkMode}): {@link NetworkMode#ONLINE} by default; {@link NetworkMode#ALWAYS}
+     * for a function that needs no network; {@link NetworkMode#OFFLINE_FIRST} to try once
+     * anyway and pause the retries.
+     *
+     * @param networkMode the mode
+     * @return this builder
+     * @throws NullPointerException if {@code networkMode} is null
+     */
+    public B networkMode(NetworkMode networkMode) {
+      this.networkMode = Objects.requireNonNull(networkMode, "networkMode == null");
+      return self();
+    }
+
+    /**
      * Sets every setting that {@code settings} sets, leaving the others as they are.
      *
      * @param settings the settings to copy in
@@ -506,6 +535,7 @@ public final class QuerySettings {
               ? settings.refetchIntervalInBackground
               : refetchIntervalInBackground;
       retryOnMount = settings.retryOnMount != null ? settings.retryOnMount : retryOnMount;
+      networkMode = settings.networkMode != null ? settings.networkMode : networkMode;
       return self();
     }
 

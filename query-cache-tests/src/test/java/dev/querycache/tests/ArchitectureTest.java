@@ -28,6 +28,7 @@ import dev.querycache.MutationBuilder;
 import dev.querycache.FollowUpLimitException;
 import dev.querycache.MutationFilter;
 import dev.querycache.MutationRefusedException;
+import dev.querycache.NetworkMode;
 import dev.querycache.MutationFunction;
 import dev.querycache.MutationHooks;
 import dev.querycache.MutationScope;
@@ -133,7 +134,7 @@ class ArchitectureTest {
           QueryKey.class, QueryFilter.class, MutationFilter.class, QueryOptions.class, QuerySettings.class,
           QueryState.class, QueryEvent.class, QueryResult.class, MutationState.class, CachedQuery.class, UndoRequest.class,
           UndoOffer.class, QueryStatus.class, FetchStatus.class, MutationStatus.class, Refetch.class,
-          RefetchType.class, RefetchOptions.class,
+          RefetchType.class, RefetchOptions.class, NetworkMode.class,
           // the errors the engine raises for the application to catch by type
           FollowUpLimitException.class, MutationRefusedException.class,
           // the application's seams

@@ -66,7 +66,8 @@ public final class Fetch<T> implements CancellationSignal, Retryer.Listener {
             options.retry,
             engine.runtime,
             this,
-            false);
+            false,
+            options.networkMode);
     retryer.result().whenComplete(this::finish);
   }
 

@@ -1,6 +1,7 @@
 package dev.querycache.internal.query;
 
 import dev.querycache.FetchStatus;
+import dev.querycache.NetworkMode;
 import dev.querycache.QueryKey;
 import dev.querycache.QueryOptions;
 import dev.querycache.QuerySettings;
@@ -42,6 +43,8 @@ public final class ResolvedOptions<T> {
   final boolean refetchIntervalInBackground;
   /** Whether an observer opening on a query in error without data loads it again. */
   final boolean retryOnMount;
+  /** Which attempts pause while the client is offline. */
+  final NetworkMode networkMode;
 
   public ResolvedOptions(@Nullable QueryOptions<T> source, QuerySettings merged) {
     this(source, merged, false);
@@ -74,6 +77,8 @@ public final class ResolvedOptions<T> {
     this.refetchIntervalInBackground = inBackground != null && inBackground;
     Boolean retryMount = merged.retryOnMount();
     this.retryOnMount = retryMount == null || retryMount;
+    NetworkMode mode = merged.networkMode();
+    this.networkMode = mode == null ? NetworkMode.ONLINE : mode;
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.querycache.internal.runtime;
 
+import dev.querycache.NetworkMode;
 import dev.querycache.RetryPolicy;
 import dev.querycache.Scheduler;
 import java.time.Duration;
@@ -58,6 +59,8 @@ public final class Retryer<T> {
   private final EngineRuntime runtime;
   private final Listener listener;
   private final boolean mutation;
+  /** Whether attempts pause while the client is offline. */
+  private final NetworkMode networkMode;
   /** Whether a null answer is the result (a write with none) rather than a fault. */
   private volatile boolean nullIsResult;
   private final CompletableFuture<T> result = new CompletableFuture<>();
@@ -78,6 +81,19 @@ public final class Retryer<T> {
       EngineRuntime runtime,
       Listener listener,
       boolean mutation) {
+    this(description, attempt, policy, runtime, listener, mutation, NetworkMode.ONLINE);
+  }
+
+  /** As above, with {@code networkMode} deciding which attempts pause while offline. */
+  public Retryer(
+      Supplier<String> description,
+      Attempt<T> attempt,
+      RetryPolicy policy,
+      EngineRuntime runtime,
+      Listener listener,
+      boolean mutation,
+      NetworkMode networkMode) {
+    this.networkMode = networkMode;
     this.description = description;
     this.attempt = attempt;
     this.policy = policy;
@@ -112,7 +128,8 @@ public final class Retryer<T> {
     if (cancelled) {
       return;
     }
-    if (!runtime.online.isOnline()) {
+    boolean needsNetwork = networkMode == NetworkMode.ONLINE || (networkMode == NetworkMode.OFFLINE_FIRST && retries > 0);
+    if (needsNetwork && !runtime.online.isOnline()) {
       listener.pausedChanged(true);
       runtime.online.park(this);
       return;
