@@ -1,5 +1,6 @@
 package dev.querycache.tests;
 
+import dev.querycache.NetworkMode;
 import dev.querycache.QueryClient;
 import dev.querycache.QueryEvent;
 import dev.querycache.QueryFilter;
@@ -17,8 +18,8 @@ import java.util.function.Consumer;
 
 /**
  * The code of {@code docs/getting-started.md}, {@code docs/keys-and-filters.md},
- * {@code docs/queries-and-observers.md}, {@code docs/polling.md} and
- * {@code docs/initial-data.md}, compiled with the tests so the guides cannot drift
+ * {@code docs/queries-and-observers.md}, {@code docs/polling.md}, {@code docs/initial-data.md}
+ * and {@code docs/network-modes.md}, compiled with the tests so the guides cannot drift
  * from the API. {@link QueryGuideExamplesTest} runs it.
  */
 final class QueryGuideExamples {
@@ -169,4 +170,13 @@ final class QueryGuideExamples {
         .build();
   }
   // [/placeholder-data]
+
+  // ---- network modes ------------------------------------------------------------------------
+
+  // [network-modes]
+  static void draftsLiveOnTheDisk(QueryClient client) {
+    QuerySettings localStore = QuerySettings.builder().networkMode(NetworkMode.ALWAYS).build();
+    client.setQueryDefaults(QueryKey.of("drafts"), localStore);   // drafts live on the disk
+  }
+  // [/network-modes]
 }

@@ -7,6 +7,7 @@ import dev.querycache.tests.QueryGuideExamples.TodoFilter;
 import dev.querycache.tests.QueryGuideExamples.TodoKeys;
 import dev.querycache.QueryEvent;
 import dev.querycache.QueryKey;
+import dev.querycache.QueryOptions;
 import dev.querycache.test.VirtualTime;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -154,5 +155,20 @@ class QueryGuideExamplesTest {
     assertThat(seen.get(seen.size() - 1).data().number()).isEqualTo(2);
     assertThat(seen.get(seen.size() - 1).isPlaceholderData()).isFalse();
     waiting.close();
+  }
+
+  @Test
+  void draftsAreReadFromTheDiskWhileOffline() {
+    QueryGuideExamples.draftsLiveOnTheDisk(client);
+    client.onlineChanged(false);
+    int[] reads = {0};
+
+    client.fetchQuery(QueryOptions.builder(QueryKey.<String>of("drafts", "d1")).fetcher(context -> {
+      reads[0]++;
+      return "Dear team";
+    }).build());
+
+    assertThat(reads[0]).isEqualTo(1);
+    assertThat(client.getQueryData(QueryKey.<String>of("drafts", "d1"))).contains("Dear team");
   }
 }
