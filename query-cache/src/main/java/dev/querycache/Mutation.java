@@ -196,6 +196,21 @@ public final class Mutation<V, R, C> {
     return new Mutation<>(core.twin(MutationConfig.syncStage(key, OptimisticMutationBuilder.DEFAULT_MAX_FOLLOW_UPS)));
   }
 
+  /**
+   * What a control that writes a value (a toggle, a boolean cell) should run: this mutation
+   * itself if it already decides how calls for a key meet (sync or exclusive) or cannot
+   * coalesce (undoable, or not optimistic), else its {@linkplain #synced sync twin} keyed by
+   * {@code key}. Swing's and JavaFX's {@code QueryToggle} use it. Any thread.
+   *
+   * @param key the channel of a call, from its variables, for the twin
+   * @return this mutation, or a new sync twin
+   * @throws NullPointerException if {@code key} is null
+   */
+  public Mutation<V, R, C> coalescedBy(Function<? super V, ?> key) {
+    Objects.requireNonNull(key, "key == null");
+    return !isOptimistic() || isSync() || isExclusive() || isUndoable() ? this : synced(key);
+  }
+
   /** The engine's side of this handle (for the library's own tests). */
   MutationCore<V, R, C> core() {
     return core;

@@ -80,7 +80,7 @@ public final class QueryToggle<T> implements AutoCloseable {
       Function<Boolean, ? extends V> variables) {
     this.button = button;
     this.key = key;
-    Mutation<V, ?, ?> writes = writesOf(mutation, ignored -> key); // the twin is this binding's
+    Mutation<V, ?, ?> writes = mutation.coalescedBy(ignored -> key); // the twin is this binding's
     this.sync = new ToggleSync<>(() -> client.getQueryData(key).orElse(null), selected,
         wanted -> writes.fire(variables.apply(wanted)), new ToggleSync.Widget() {
           @Override
@@ -190,7 +190,7 @@ public final class QueryToggle<T> implements AutoCloseable {
     Objects.requireNonNull(variables, "variables == null");
     requireOptimistic(mutation);
     RowChannels<V> rows = new RowChannels<>();
-    Mutation<V, ?, ?> writes = writesOf(mutation, rows::channelOf);
+    Mutation<V, ?, ?> writes = mutation.coalescedBy(rows::channelOf);
     return (key, value) -> {
       Objects.requireNonNull(key, "key == null");
       Objects.requireNonNull(value, "value == null");
@@ -287,15 +287,6 @@ public final class QueryToggle<T> implements AutoCloseable {
 
   private static void requireOptimistic(Mutation<?, ?, ?> mutation) {
     ToggleSync.requireOptimistic(mutation.isOptimistic(), mutation);
-  }
-
-  /**
-   * What a toggle's clicks run: {@code mutation} itself if it already chose how calls for a
-   * key meet (sync or exclusive) or cannot coalesce (undoable), else its sync twin, whose
-   * channels {@code channel} keys: one request in flight per value, at most one follow-up.
-   */
-  private static <V> Mutation<V, ?, ?> writesOf(Mutation<V, ?, ?> mutation, Function<? super V, ?> channel) {
-    return mutation.isSync() || mutation.isExclusive() || mutation.isUndoable() ? mutation : mutation.synced(channel);
   }
 
 }

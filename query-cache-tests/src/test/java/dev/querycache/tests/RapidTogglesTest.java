@@ -533,6 +533,31 @@ class RapidTogglesTest {
     }
 
     @Test
+    void aPlainOptimisticMutationCoalescesThroughItsSyncTwin() {
+      Mutation<Star, String, Void> plain = starring().build();
+
+      Mutation<Star, String, Void> twin = plain.coalescedBy(Star::id);
+
+      assertThat(twin).isNotSameAs(plain);
+      assertThat(twin.isSync()).isTrue();
+      assertThat(plain.isSync()).isFalse();
+    }
+
+    @Test
+    void aMutationThatAlreadyDecidesHowCallsMeetIsUsedAsItIs() {
+      Mutation<Star, String, Void> sync = syncStar();
+      Mutation<Star, String, Void> exclusive = starring().exclusive(Star::id).build();
+      Mutation<Star, String, Void> undoable =
+          starring().undoable(result -> Optional.of(result), request -> true, star -> "Starred").build();
+      Mutation<Star, String, Void> notOptimistic = client.<Star, String>asyncMutation(server).build();
+
+      assertThat(sync.coalescedBy(Star::id)).isSameAs(sync);
+      assertThat(exclusive.coalescedBy(Star::id)).isSameAs(exclusive);
+      assertThat(undoable.coalescedBy(Star::id)).isSameAs(undoable);
+      assertThat(notOptimistic.coalescedBy(Star::id)).isSameAs(notOptimistic);
+    }
+
+    @Test
     void aNegativeFollowUpBoundIsRefused() {
       assertThatThrownBy(() -> starring().sync(Star::id, -1))
           .isInstanceOf(IllegalArgumentException.class)
