@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
@@ -432,8 +433,53 @@ public final class QueryClient implements AutoCloseable {
   public <T> QueryObserver<T> observe(QueryOptions<T> options, Consumer<? super QueryResult<T>> listener) {
     Objects.requireNonNull(options, "options == null");
     Objects.requireNonNull(listener, "listener == null");
+    return open(options, null, listener);
+  }
+
+  /**
+   * Opens an observer, as {@link #observe(QueryOptions, Consumer)} does, that shows
+   * {@code select}'s projection of the data instead of the data: the unread count of a page,
+   * one row of a list, a sorted or filtered view. TanStack Query's {@code select}.
+   *
+   * <ul>
+   *   <li>The function runs on the notify executor (or on the thread reading
+   *       {@link QueryObserver#result()}), never under a lock of the library, once per piece
+   *       of data: again only when the data changes (the cache keeps the reference of data a
+   *       refetch left equal) or the observer gets another function. Pass a function kept in
+   *       a field, not a new lambda per {@code setOptions}, to keep the memo.
+   *   <li>Its projection is structurally shared with the one before (unless the options turn
+   *       {@code structuralSharing} off): an equal projection keeps the old reference, so a
+   *       screen can tell by identity that nothing it shows changed.
+   *   <li>It also projects placeholder data.
+   *   <li>If it throws, or gives {@code null}, the observer's result is an error holding that
+   *       failure (a {@link NullPointerException} for {@code null}) with the last projection
+   *       it gave as the data; the query and other observers are unaffected, and the next
+   *       data runs the function again. While there is no data it does not run.
+   * </ul>
+   *
+   * @param options what to observe, fetch and how
+   * @param select the projection to show; must not give {@code null}
+   * @param listener receives results of the projection on the notify executor
+   * @param <T> the type of the query's data
+   * @param <R> the type of the projection
+   * @return the open observer, showing the projection
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalStateException if the client is {@linkplain #close() closed}
+   */
+  public <T, R> QueryObserver<R> observe(
+      QueryOptions<T> options, Function<? super T, ? extends R> select, Consumer<? super QueryResult<R>> listener) {
+    Objects.requireNonNull(options, "options == null");
+    Objects.requireNonNull(select, "select == null");
+    Objects.requireNonNull(listener, "listener == null");
+    return open(options, select, listener);
+  }
+
+  @SuppressWarnings("unchecked") // the core gives the listener results of what select gives (T if none)
+  private <T, R> QueryObserver<R> open(
+      QueryOptions<T> options, @Nullable Function<? super T, ? extends R> select, Consumer<? super QueryResult<R>> listener) {
     engine.runtime.checkOpen();
-    ObserverCore<T> core = new ObserverCore<>(engine.queries, options, listener);
+    Consumer<? super QueryResult<?>> shown = (Consumer<? super QueryResult<?>>) (Consumer<?>) listener;
+    ObserverCore<T> core = new ObserverCore<>(engine.queries, options, select, shown);
     core.open();
     return new QueryObserver<>(core);
   }

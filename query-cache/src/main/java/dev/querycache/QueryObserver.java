@@ -2,7 +2,9 @@ package dev.querycache;
 
 import dev.querycache.internal.query.ObserverCore;
 import java.util.concurrent.CompletableFuture;
+import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * A live view of one query, delivering a {@link QueryResult} to its listener whenever the
@@ -33,12 +35,19 @@ import java.util.function.Consumer;
  *
  * <p>Thread-safe: any method may be called from any thread.
  *
- * @param <T> the type of the data
+ * <p><b>Select.</b> An observer made with a select function
+ * ({@link QueryClient#observe(QueryOptions, Function, Consumer)}) shows the function's
+ * projection of the data (a count, one row, a sorted view) instead of the data: its results,
+ * its {@link #result()} and its {@link #refetch()} are of the projection's type {@code T},
+ * while the cache holds the query's data as fetched.
+ *
+ * @param <T> the type of the data shown: the query's data, or the select function's projection
  */
 public final class QueryObserver<T> implements AutoCloseable {
-  private final ObserverCore<T> core;
+  /** Shows data of type T: its own query's, or its select function's projection. */
+  private final ObserverCore<?> core;
 
-  QueryObserver(ObserverCore<T> core) {
+  QueryObserver(ObserverCore<?> core) {
     this.core = core;
   }
 
@@ -48,16 +57,17 @@ public final class QueryObserver<T> implements AutoCloseable {
    * @return the current result; pending with no data if the observer is closed and its
    *     query gone
    */
+  @SuppressWarnings("unchecked") // the core shows data of type T (see the field)
   public QueryResult<T> result() {
-    return core.result();
+    return (QueryResult<T>) core.result();
   }
 
   /**
    * The key observed now.
    *
-   * @return the key
+   * @return the key; its data type is {@code T} unless the observer selects
    */
-  public QueryKey<T> key() {
+  public QueryKey<?> key() {
     return core.key();
   }
 
@@ -65,26 +75,51 @@ public final class QueryObserver<T> implements AutoCloseable {
    * Fetches now, even if the data is fresh or the observer disabled. A fetch in flight for a
    * query that has data is replaced by a new one (its waiters get the new result).
    *
-   * @return a future of the fetched data; it fails with the fetch's error, or with a
-   *     {@link java.util.concurrent.CancellationException} if the fetch is cancelled
+   * @return a future of the fetched data (projected by the select function, if the observer
+   *     has one); it fails with the fetch's error, with what the select function threw, or
+   *     with a {@link java.util.concurrent.CancellationException} if the fetch is cancelled
    * @throws IllegalStateException if the observer or its client is closed
    */
+  @SuppressWarnings("unchecked") // the core shows data of type T (see the field)
   public CompletableFuture<T> refetch() {
-    return core.refetch();
+    return (CompletableFuture<T>) core.refetch();
   }
 
   /**
    * Switches to other options: a new key (a new page, a new filter), another function or
    * other settings. Moving to another key leaves the old query (which starts its gc
    * countdown if nobody else observes it) and follows the new one, fetching it by the
-   * refetch-on-mount rule; the listener gets the new query's result.
+   * refetch-on-mount rule; the listener gets the new query's result. An observer that
+   * selected stops selecting: it shows {@code next}'s data itself.
    *
    * @param next the new options; their data type is the observer's
    * @throws NullPointerException if {@code next} is null
    * @throws IllegalStateException if the observer or its client is closed
    */
   public void setOptions(QueryOptions<T> next) {
-    core.setOptions(next);
+    core.setOptions(next, null);
+  }
+
+  /**
+   * Switches to other options and shows {@code select}'s projection of their data, as
+   * {@link #setOptions(QueryOptions)} does otherwise. Passing the same function object as
+   * before keeps its memo (it runs again only for new data); another function runs at once,
+   * and its first projection is structurally shared with the last one shown.
+   *
+   * <p>A placeholder function of {@code next} receives the data the observer last saw, which
+   * may be of the previous key: keep the query's data type when the options give one.
+   *
+   * @param next the new options
+   * @param select the projection to show; see
+   *     {@link QueryClient#observe(QueryOptions, Function, Consumer)}
+   * @param <S> the type of the query's data
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalStateException if the observer or its client is closed
+   */
+  public <S> void setOptions(QueryOptions<S> next, Function<? super S, ? extends T> select) {
+    Objects.requireNonNull(next, "next == null");
+    Objects.requireNonNull(select, "select == null");
+    core.setOptions(next, select);
   }
 
   /**

@@ -8,16 +8,19 @@ import org.jspecify.annotations.Nullable;
  * observer's judgement of staleness (by its own stale time). While the query has no data and
  * its options give placeholder data, the state shows the placeholder as its data, with a
  * success status, and {@link #isPlaceholderData()} says so; the cache never holds it.
+ * An observer with a select function shows its projection of the data instead of the data
+ * (see {@link QueryClient#observe(QueryOptions, java.util.function.Function, Consumer)}).
  * Immutable.
  *
- * @param key the observed key
+ * @param key the observed key; its data type is {@code T}, unless the observer selects (then
+ *     {@code T} is the type of the projection)
  * @param state the query's state, or with a placeholder as described above
  * @param isStale whether the data is stale for this observer: missing, invalidated, or older
  *     than the observer's stale time
  * @param isPlaceholderData whether the data is a placeholder, not the query's
  * @param <T> the type of the data
  */
-public record QueryResult<T>(QueryKey<T> key, QueryState<T> state, boolean isStale, boolean isPlaceholderData) {
+public record QueryResult<T>(QueryKey<?> key, QueryState<T> state, boolean isStale, boolean isPlaceholderData) {
   /**
    * Checks the components.
    *
@@ -40,7 +43,7 @@ public record QueryResult<T>(QueryKey<T> key, QueryState<T> state, boolean isSta
    * @param isStale see {@link #isStale()}
    * @throws NullPointerException if {@code key} or {@code state} is null
    */
-  public QueryResult(QueryKey<T> key, QueryState<T> state, boolean isStale) {
+  public QueryResult(QueryKey<?> key, QueryState<T> state, boolean isStale) {
     this(key, state, isStale, false);
   }
 

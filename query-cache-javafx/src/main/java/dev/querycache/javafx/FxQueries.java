@@ -4,6 +4,7 @@ import dev.querycache.QueryClient;
 import dev.querycache.QueryClientBuilder;
 import dev.querycache.QueryOptions;
 import java.util.Objects;
+import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.stage.Window;
@@ -59,6 +60,35 @@ public final class FxQueries {
     Objects.requireNonNull(options, "options == null");
     FxExecutor.checkOnFxThread("FxQueries.observe");
     return QueryProperty.observe(node, client, options);
+  }
+
+  /**
+   * Observes {@code options}' query for as long as {@code node} is showing, as
+   * {@link #observe(Node, QueryClient, QueryOptions)} does, with a property of
+   * {@code select}'s projection of the data: a label bound to the unread count of a page
+   * changes only when the count does. See
+   * {@link QueryClient#observe(QueryOptions, Function, java.util.function.Consumer)} for the
+   * function's rules (memoized per piece of data, structurally shared, a failure makes the
+   * result an error).
+   *
+   * @param node the node whose place on screen bounds the observation
+   * @param client the client to observe
+   * @param options what to observe and fetch
+   * @param select the projection to show; runs on the client's notify executor
+   * @param <T> the type of the query's data
+   * @param <R> the type of the projection
+   * @return the property; {@code close()} stops it for good
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalStateException if not called on the FX Application Thread
+   */
+  public static <T, R> QueryProperty<R> observe(
+      Node node, QueryClient client, QueryOptions<T> options, Function<? super T, ? extends R> select) {
+    Objects.requireNonNull(node, "node == null");
+    Objects.requireNonNull(client, "client == null");
+    Objects.requireNonNull(options, "options == null");
+    Objects.requireNonNull(select, "select == null");
+    FxExecutor.checkOnFxThread("FxQueries.observe");
+    return QueryProperty.observe(node, client, options, select);
   }
 
   /**

@@ -1,12 +1,15 @@
 package dev.querycache.javafx;
 
 import dev.querycache.QueryClient;
+import dev.querycache.QueryKey;
 import dev.querycache.QueryObserver;
 import dev.querycache.QueryOptions;
 import dev.querycache.QueryResult;
 import dev.querycache.QueryState;
 import dev.querycache.internal.ui.LatestValue;
 import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -46,8 +49,9 @@ import org.jspecify.annotations.Nullable;
  * @param <T> the type of the data
  */
 public final class QueryProperty<T> extends ReadOnlyObjectPropertyBase<QueryResult<T>> implements AutoCloseable {
-  private final QueryClient client;
-  private final QueryOptions<T> options;
+  private final QueryKey<?> key;
+  /** Opens an observer that gives its results to the consumer it is passed. */
+  private final Function<Consumer<QueryResult<T>>, QueryObserver<T>> open;
   private final @Nullable Node node;
   private final @Nullable ObservableValue<Boolean> showing;
   private final ChangeListener<Boolean> showingChanged = (value, was, is) -> follow();
@@ -64,11 +68,11 @@ public final class QueryProperty<T> extends ReadOnlyObjectPropertyBase<QueryResu
   private @Nullable BooleanBinding stale;
   private @Nullable BooleanBinding success;
 
-  private QueryProperty(QueryClient client, QueryOptions<T> options, @Nullable Node node) {
-    this.client = client;
-    this.options = options;
+  private QueryProperty(QueryKey<?> key, Function<Consumer<QueryResult<T>>, QueryObserver<T>> open, @Nullable Node node) {
+    this.key = key;
+    this.open = open;
     this.node = node;
-    this.result = new QueryResult<>(options.key(), QueryState.initial(), true);
+    this.result = new QueryResult<>(key, QueryState.initial(), true);
     this.showing = node == null
         ? null
         : node.sceneProperty().flatMap(Scene::windowProperty).flatMap(Window::showingProperty).orElse(false);
@@ -76,7 +80,18 @@ public final class QueryProperty<T> extends ReadOnlyObjectPropertyBase<QueryResu
 
   /** See {@link FxQueries#observe(Node, QueryClient, QueryOptions)}; on the FX thread. */
   static <T> QueryProperty<T> observe(@Nullable Node node, QueryClient client, QueryOptions<T> options) {
-    QueryProperty<T> property = new QueryProperty<>(client, options, node);
+    return observe(node, options.key(), sink -> client.observe(options, sink));
+  }
+
+  /** See {@link FxQueries#observe(Node, QueryClient, QueryOptions, Function)}; on the FX thread. */
+  static <T, R> QueryProperty<R> observe(
+      @Nullable Node node, QueryClient client, QueryOptions<T> options, Function<? super T, ? extends R> select) {
+    return observe(node, options.key(), sink -> client.observe(options, select, sink));
+  }
+
+  private static <T> QueryProperty<T> observe(
+      @Nullable Node node, QueryKey<?> key, Function<Consumer<QueryResult<T>>, QueryObserver<T>> open) {
+    QueryProperty<T> property = new QueryProperty<>(key, open, node);
     if (property.showing != null) {
       property.showing.addListener(property.showingChanged);
     }
@@ -111,7 +126,7 @@ public final class QueryProperty<T> extends ReadOnlyObjectPropertyBase<QueryResu
    */
   @Override
   public String getName() {
-    return "query " + options.key();
+    return "query " + key;
   }
 
   /**
@@ -252,7 +267,7 @@ public final class QueryProperty<T> extends ReadOnlyObjectPropertyBase<QueryResu
   private void start() {
     LatestValue<QueryResult<T>> values = new LatestValue<>(Platform::isFxApplicationThread, Platform::runLater, this::receive);
     handOver = values;
-    QueryObserver<T> opened = client.observe(options, values::offer);
+    QueryObserver<T> opened = open.apply(values::offer);
     observer = opened;
     receive(opened.result());
   }
@@ -280,6 +295,6 @@ public final class QueryProperty<T> extends ReadOnlyObjectPropertyBase<QueryResu
 
   @Override
   public String toString() {
-    return "QueryProperty{" + options.key() + (closed ? ", closed}" : observer != null ? ", observing}" : ", waiting}");
+    return "QueryProperty{" + key + (closed ? ", closed}" : observer != null ? ", observing}" : ", waiting}");
   }
 }

@@ -119,6 +119,22 @@ class QueryPropertyTest {
   }
 
   @Test
+  void aLabelBindsToAProjectionOfTheData() {
+    client.setQueryData(key, "write specs");
+    Label label = FxThread.call(() -> {
+      Label made = new Label();
+      made.textProperty().bind(FxQueries.observe(made, client, todo, String::length).data().asString("%d letters"));
+      show(new StackPane(made));
+      return made;
+    });
+
+    client.setQueryData(key, "write more specs");
+    FxThread.flush();
+
+    assertThat(FxThread.call(label::getText)).isEqualTo("16 letters");
+  }
+
+  @Test
   void errorFollowsAFailedFetch() {
     QueryProperty<String> property = FxThread.call(() -> FxQueries.observe(client, todo));
 

@@ -1,13 +1,12 @@
 package dev.querycache.swing;
 
-import dev.querycache.QueryClient;
 import dev.querycache.QueryObserver;
-import dev.querycache.QueryOptions;
 import dev.querycache.QueryResult;
 import dev.querycache.internal.ui.LatestValue;
 import java.awt.event.HierarchyEvent;
 import java.awt.event.HierarchyListener;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javax.swing.JComponent;
 import javax.swing.SwingUtilities;
 import org.jspecify.annotations.Nullable;
@@ -43,14 +42,15 @@ public final class ComponentBinding implements AutoCloseable {
     this.subscriber = subscriber;
   }
 
-  /** Binds; the caller has checked the thread and the arguments. */
+  /**
+   * Binds; the caller has checked the thread and the arguments. {@code open} opens an observer
+   * that gives its results to the consumer it is passed.
+   */
   static <T> ComponentBinding bind(
       JComponent component,
-      QueryClient client,
-      QueryOptions<T> options,
+      Function<Consumer<QueryResult<T>>, QueryObserver<T>> open,
       Consumer<? super QueryResult<T>> listener) {
-    ComponentBinding binding =
-        new ComponentBinding(component, () -> new Subscription<>(client, options, listener));
+    ComponentBinding binding = new ComponentBinding(component, () -> new Subscription<>(open, listener));
     component.addHierarchyListener(binding.displayability);
     binding.follow();
     return binding;
@@ -165,9 +165,9 @@ public final class ComponentBinding implements AutoCloseable {
     private final LatestValue<QueryResult<T>> latest;
     private final QueryObserver<T> observer;
 
-    Subscription(QueryClient client, QueryOptions<T> options, Consumer<? super QueryResult<T>> listener) {
+    Subscription(Function<Consumer<QueryResult<T>>, QueryObserver<T>> open, Consumer<? super QueryResult<T>> listener) {
       this.latest = new LatestValue<>(SwingUtilities::isEventDispatchThread, SwingUtilities::invokeLater, listener);
-      this.observer = client.observe(options, latest::offer);
+      this.observer = open.apply(latest::offer);
     }
 
     void close() {

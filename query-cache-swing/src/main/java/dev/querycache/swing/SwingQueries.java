@@ -7,6 +7,7 @@ import dev.querycache.QueryResult;
 import java.awt.Window;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javax.swing.JComponent;
 import javax.swing.SwingUtilities;
 
@@ -74,7 +75,41 @@ public final class SwingQueries {
     Objects.requireNonNull(options, "options == null");
     Objects.requireNonNull(listener, "listener == null");
     EdtExecutor.checkOnEdt("SwingQueries.observe");
-    return ComponentBinding.bind(component, client, options, listener);
+    return ComponentBinding.bind(component, sink -> client.observe(options, sink), listener);
+  }
+
+  /**
+   * Observes {@code options}' query for as long as {@code component} is displayable, as
+   * {@link #observe(JComponent, QueryClient, QueryOptions, Consumer)} does, showing
+   * {@code select}'s projection of the data: a badge that shows the unread count of a page
+   * is told only what the count is. See
+   * {@link QueryClient#observe(QueryOptions, Function, Consumer)} for the function's rules
+   * (memoized per piece of data, structurally shared, a failure makes the result an error).
+   *
+   * @param component the component whose lifetime bounds the observation
+   * @param client the client to observe
+   * @param options what to observe and fetch
+   * @param select the projection to show; runs on the client's notify executor
+   * @param listener receives results of the projection on the EDT
+   * @param <T> the type of the query's data
+   * @param <R> the type of the projection
+   * @return the binding; closing it unbinds early
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalStateException if not called on the EDT
+   */
+  public static <T, R> ComponentBinding observe(
+      JComponent component,
+      QueryClient client,
+      QueryOptions<T> options,
+      Function<? super T, ? extends R> select,
+      Consumer<? super QueryResult<R>> listener) {
+    Objects.requireNonNull(component, "component == null");
+    Objects.requireNonNull(client, "client == null");
+    Objects.requireNonNull(options, "options == null");
+    Objects.requireNonNull(select, "select == null");
+    Objects.requireNonNull(listener, "listener == null");
+    EdtExecutor.checkOnEdt("SwingQueries.observe");
+    return ComponentBinding.bind(component, sink -> client.observe(options, select, sink), listener);
   }
 
   /**

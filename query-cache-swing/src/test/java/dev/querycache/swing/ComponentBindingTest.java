@@ -92,6 +92,17 @@ class ComponentBindingTest {
   }
 
   @Test
+  void aSelectingBindingShowsTheProjectionOfTheData() {
+    List<QueryResult<Integer>> lengths = new ArrayList<>();
+    panel.addNotify();
+    SwingQueries.observe(panel, client, options, String::length, lengths::add);
+
+    client.setQueryData(key, "hello");
+
+    assertThat(lengths).last().extracting(QueryResult::data).isEqualTo(5);
+  }
+
+  @Test
   void ceasingToBeDisplayableClosesTheObserver() {
     panel.addNotify();
     ComponentBinding binding = bind(panel);

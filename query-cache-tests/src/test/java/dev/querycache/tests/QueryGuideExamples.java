@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The code of {@code docs/getting-started.md}, {@code docs/keys-and-filters.md},
@@ -83,6 +84,17 @@ final class QueryGuideExamples {
     });
   }
   // [/observe]
+
+  // [select]
+  static final Function<List<Todo>, Long> OPEN_COUNT =          // a field: one function, one memo
+      todos -> todos.stream().filter(todo -> !todo.done()).count();
+
+  static QueryObserver<Long> showOpenCount(QueryClient client, TodoApi api, Consumer<String> label) {
+    return client.observe(todoList(api, new TodoFilter("all", 1)), OPEN_COUNT, result -> {
+      label.accept(result.isSuccess() ? result.data() + " open" : "");
+    });
+  }
+  // [/select]
 
   // [read-write]
   static void readAndWrite(QueryClient client) {

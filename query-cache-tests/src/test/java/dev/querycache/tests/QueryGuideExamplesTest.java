@@ -51,6 +51,15 @@ class QueryGuideExamplesTest {
   }
 
   @Test
+  void theBadgeShowsTheOpenCount() {
+    List<String> label = new ArrayList<>();
+
+    QueryGuideExamples.showOpenCount(client, api, label::add);
+
+    assertThat(label).last().isEqualTo("1 open");
+  }
+
+  @Test
   void readAndWriteLeaveTheDetailDone() {
     QueryGuideExamples.readAndWrite(client);
 

@@ -25,17 +25,21 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ObserverCore<T> {
   private final QueryEngine engine;
-  private final Consumer<? super QueryResult<T>> listener;
+  /** Takes the results as shown: of the query's data type, or of the select function's. */
+  private final Consumer<? super QueryResult<?>> listener;
   private final Notifier.Channel channel = new Notifier.Channel(this::deliver, "a query listener");
   private volatile ResolvedOptions<T> options;
   private volatile QueryKey<T> key;
   private volatile @Nullable Query<T> query;
+  /** The projection of the data shown, or null to show the data itself. */
+  private volatile @Nullable Selector<T> selector;
   private volatile boolean closed;
 
   // Touched only by deliveries, which the channel serialises.
   private @Nullable QueryState<T> lastState;
   private boolean lastStale;
   private @Nullable ResolvedOptions<T> lastOptions;
+  private @Nullable Selector<T> lastSelector;
   /** The placeholder last shown, and the function that gave it (kept while loading goes on). */
   private @Nullable T lastPlaceholder;
   private @Nullable Object lastPlaceholderFunction;
@@ -47,11 +51,17 @@ public final class ObserverCore<T> {
   /** Counts the polls set; a timer whose number is not the latest does nothing. Guarded by this. */
   private long pollGeneration;
 
-  public ObserverCore(QueryEngine engine, QueryOptions<T> options, Consumer<? super QueryResult<T>> listener) {
+  /**
+   * An observer of {@code options} that shows {@code select}'s projection of the data, or the
+   * data itself if {@code select} is null; {@code listener} takes results of what it shows.
+   */
+  public ObserverCore(QueryEngine engine, QueryOptions<T> options, @Nullable Function<? super T, ?> select,
+      Consumer<? super QueryResult<?>> listener) {
     this.engine = engine;
     this.listener = listener;
     this.key = options.key();
     this.options = engine.resolve(options.key(), options);
+    this.selector = select == null ? null : new Selector<>(select, null);
   }
 
   /** Attaches to the query for the current key and fetches if the rules say so. */
@@ -108,14 +118,22 @@ public final class ObserverCore<T> {
     }
   }
 
-  public QueryResult<T> result() {
+  /** The result as of now; its data is the select function's projection if there is one. */
+  public QueryResult<?> result() {
     Query<T> attached = query;
     QueryState<T> state = attached == null ? QueryState.initial() : attached.state();
     boolean stale = isStale(state, engine.runtime.now());
     T placeholder = placeholderFor(state, options, false);
-    return placeholder == null
+    QueryResult<T> own = placeholder == null
         ? new QueryResult<>(key, state, stale)
         : new QueryResult<>(key, showing(state, placeholder), stale, true);
+    return shown(own, false);
+  }
+
+  /** {@code own} as the observer shows it: projected by its select function, if any. */
+  private QueryResult<?> shown(QueryResult<T> own, boolean remember) {
+    Selector<T> select = selector;
+    return select == null ? own : select.apply(own, options.structuralSharing, engine.runtime.now(), remember);
   }
 
   /**
@@ -159,22 +177,41 @@ public final class ObserverCore<T> {
     return key;
   }
 
-  public CompletableFuture<T> refetch() {
+  /** Refetches; the future gives the data as shown (projected by the select function, if any). */
+  public CompletableFuture<?> refetch() {
     if (closed) {
       throw new IllegalStateException("the observer of " + key + " is closed");
     }
     engine.runtime.checkOpen();
-    return engine.runtime.notifier.batch(() -> engine.fetch(key, options, true));
+    CompletableFuture<T> fetched = engine.runtime.notifier.batch(() -> engine.fetch(key, options, true));
+    Selector<T> select = selector;
+    return select == null ? fetched : fetched.thenApply(select::project);
   }
 
-  public void setOptions(QueryOptions<T> next) {
+  /**
+   * Switches to {@code next}, showing {@code select}'s projection (or the data itself if
+   * null). The caller vouches that {@code select} takes {@code next}'s data type and gives
+   * what the listener takes: the handle's signatures check it.
+   */
+  @SuppressWarnings("unchecked") // see above: the observer's data type is the handle's concern
+  public void setOptions(QueryOptions<?> next, @Nullable Function<?, ?> select) {
     Objects.requireNonNull(next, "next == null");
     if (closed) {
       throw new IllegalStateException("the observer of " + key + " is closed");
     }
     engine.runtime.checkOpen();
+    retarget((QueryOptions<T>) next, (Function<? super T, ?>) select);
+  }
+
+  private void retarget(QueryOptions<T> next, @Nullable Function<? super T, ?> select) {
     engine.runtime.notifier.batch(
         () -> {
+          Selector<T> current = selector;
+          if (select == null) {
+            selector = null;
+          } else if (current == null || current.function() != select) {
+            selector = new Selector<>(select, current);
+          }
           boolean sameKey = next.key().equals(key);
           options = engine.resolve(next.key(), next);
           if (sameKey) {
@@ -278,7 +315,8 @@ public final class ObserverCore<T> {
     long now = staleNanos == 0 || staleNanos == Long.MAX_VALUE ? state.dataUpdatedAt() : engine.runtime.now();
     boolean stale = isStale(state, now);
     ResolvedOptions<T> opts = options;
-    boolean changed = state != lastState || stale != lastStale;
+    Selector<T> select = selector;
+    boolean changed = state != lastState || stale != lastStale || select != lastSelector;
     if (changed || opts != lastOptions) {
       lastOptions = opts;
       schedulePoll(state, opts); // as TanStack Query: the interval restarts when the query changes
@@ -288,6 +326,7 @@ public final class ObserverCore<T> {
     }
     lastState = state;
     lastStale = stale;
+    lastSelector = select;
     scheduleStaleness(state, stale, now);
     T data = state.data();
     if (data != null) {
@@ -297,9 +336,9 @@ public final class ObserverCore<T> {
     if (placeholder == null) {
       lastPlaceholder = null;
       lastPlaceholderFunction = null;
-      listener.accept(new QueryResult<>(attached.key, state, stale));
+      listener.accept(shown(new QueryResult<>(attached.key, state, stale), true));
     } else {
-      listener.accept(new QueryResult<>(attached.key, showing(state, placeholder), stale, true));
+      listener.accept(shown(new QueryResult<>(attached.key, showing(state, placeholder), stale, true), true));
     }
   }
 
