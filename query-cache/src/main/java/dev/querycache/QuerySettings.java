@@ -63,6 +63,8 @@ public final class QuerySettings {
   private final @Nullable Boolean retryOnMount;
   private final @Nullable Predicate<? super QueryState<?>> enabledWhen;
   private final @Nullable NetworkMode networkMode;
+  private final @Nullable QueryFunction<Object> fetcher;
+  private final @Nullable AsyncQueryFunction<Object> asyncFetcher;
 
   QuerySettings(AbstractBuilder<?> builder) {
     this.staleTime = builder.staleTime;
@@ -78,6 +80,28 @@ public final class QuerySettings {
     this.retryOnMount = builder.retryOnMount;
     this.enabledWhen = builder.enabledWhen;
     this.networkMode = builder.networkMode;
+    this.fetcher = builder.defaultFetcher;
+    this.asyncFetcher = builder.defaultAsyncFetcher;
+  }
+
+  /**
+   * The blocking query function of queries whose options give none (set with
+   * {@link Builder#fetcher(QueryFunction)}).
+   *
+   * @return the function, or null if not set here (inherited)
+   */
+  public @Nullable QueryFunction<Object> fetcher() {
+    return fetcher;
+  }
+
+  /**
+   * The non-blocking query function of queries whose options give none (set with
+   * {@link Builder#asyncFetcher(AsyncQueryFunction)}).
+   *
+   * @return the function, or null if not set here (inherited)
+   */
+  public @Nullable AsyncQueryFunction<Object> asyncFetcher() {
+    return asyncFetcher;
   }
 
   /**
@@ -234,6 +258,7 @@ public final class QuerySettings {
     append(out, "refetchIntervalInBackground", refetchIntervalInBackground);
     append(out, "retryOnMount", retryOnMount);
     append(out, "networkMode", networkMode);
+    append(out, "fetcher", fetcher != null ? fetcher : asyncFetcher);
     if (out.charAt(out.length() - 1) == ' ') {
       out.setLength(out.length() - 2);
     }
@@ -249,6 +274,42 @@ public final class QuerySettings {
   /** Builds {@link QuerySettings}. Not thread-safe; build once and share the result. */
   public static final class Builder extends AbstractBuilder<Builder> {
     Builder() {}
+
+    /**
+     * A default query function (TanStack Query's default {@code queryFn}): the blocking
+     * function of every query these settings apply to whose options give none, run on the
+     * client's fetch executor. Set on the client's defaults it serves every key; set for a
+     * prefix ({@link QueryClient#setQueryDefaults(QueryKey, QuerySettings)}) it serves the keys
+     * under it; where several apply, the one set last wins, as with any setting. It reads the key from its
+     * context ({@code context.key().parts()}) to know what to fetch. What it returns is
+     * checked against a data type the key declares ({@link QueryKey#withDataType(Class)});
+     * declare one, since nothing else ties the function to the key's type. Replaces an
+     * asynchronous default set before.
+     *
+     * @param function fetches the data of the key in its context
+     * @return this builder
+     * @throws NullPointerException if {@code function} is null
+     */
+    public Builder fetcher(QueryFunction<Object> function) {
+      this.defaultFetcher = Objects.requireNonNull(function, "function == null");
+      this.defaultAsyncFetcher = null;
+      return this;
+    }
+
+    /**
+     * A default non-blocking query function, as {@link #fetcher(QueryFunction)} is a blocking
+     * one: called on the thread that starts the fetch. Replaces a blocking default set
+     * before.
+     *
+     * @param function starts fetching the data of the key in its context
+     * @return this builder
+     * @throws NullPointerException if {@code function} is null
+     */
+    public Builder asyncFetcher(AsyncQueryFunction<Object> function) {
+      this.defaultAsyncFetcher = Objects.requireNonNull(function, "function == null");
+      this.defaultFetcher = null;
+      return this;
+    }
 
     /**
      * Returns the settings built so far.
@@ -280,6 +341,9 @@ public final class QuerySettings {
     @Nullable Boolean retryOnMount;
     @Nullable Predicate<? super QueryState<?>> enabledWhen;
     @Nullable NetworkMode networkMode;
+    /** Set only through {@link Builder}; a query's own function lives in its options. */
+    @Nullable QueryFunction<Object> defaultFetcher;
+    @Nullable AsyncQueryFunction<Object> defaultAsyncFetcher;
 
     AbstractBuilder() {}
 
@@ -536,6 +600,10 @@ public final class QuerySettings {
               : refetchIntervalInBackground;
       retryOnMount = settings.retryOnMount != null ? settings.retryOnMount : retryOnMount;
       networkMode = settings.networkMode != null ? settings.networkMode : networkMode;
+      if (settings.fetcher != null || settings.asyncFetcher != null) {
+        defaultFetcher = settings.fetcher;
+        defaultAsyncFetcher = settings.asyncFetcher;
+      }
       return self();
     }
 

@@ -7,6 +7,7 @@ import dev.querycache.QueryFilter;
 import dev.querycache.QueryKey;
 import dev.querycache.QueryObserver;
 import dev.querycache.QueryOptions;
+import dev.querycache.QueryResult;
 import dev.querycache.QuerySettings;
 import dev.querycache.QueryState;
 import java.time.Duration;
@@ -84,6 +85,24 @@ final class QueryGuideExamples {
     });
   }
   // [/observe]
+
+  // [default-function]
+  record User(int id, String name) {}
+
+  interface Rest {
+    Object get(List<?> path) throws Exception;
+  }
+
+  static QueryObserver<User> showUser(QueryClient client, Rest rest, Consumer<QueryResult<User>> render) {
+    client.setQueryDefaults(QueryKey.of("api"), QuerySettings.builder()
+        .fetcher(context -> rest.get(context.key().parts()))   // ["api", "users", 7] -> GET /api/users/7
+        .build());
+
+    return client.observe(
+        QueryOptions.builder(QueryKey.<User>of("api", "users", 7).withDataType(User.class)).build(),
+        result -> render.accept(result));
+  }
+  // [/default-function]
 
   // [select]
   static final Function<List<Todo>, Long> OPEN_COUNT =          // a field: one function, one memo

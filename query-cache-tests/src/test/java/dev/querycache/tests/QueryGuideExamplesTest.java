@@ -8,6 +8,7 @@ import dev.querycache.tests.QueryGuideExamples.TodoKeys;
 import dev.querycache.QueryEvent;
 import dev.querycache.QueryKey;
 import dev.querycache.QueryOptions;
+import dev.querycache.QueryResult;
 import dev.querycache.test.VirtualTime;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,6 +49,20 @@ class QueryGuideExamplesTest {
     QueryGuideExamples.showTodos(client, api, rendered::add);
 
     assertThat(rendered).last().isEqualTo(open);
+  }
+
+  @Test
+  void theDefaultFunctionFetchesTheUserByItsKey() {
+    List<Object> paths = new ArrayList<>();
+    List<QueryResult<QueryGuideExamples.User>> shown = new ArrayList<>();
+
+    QueryGuideExamples.showUser(client, path -> {
+      paths.add(path);
+      return new QueryGuideExamples.User(7, "Ada");
+    }, shown::add);
+
+    assertThat(paths).containsExactly(List.of("api", "users", 7L)); // keys hold whole numbers as longs
+    assertThat(shown).last().extracting(QueryResult::data).isEqualTo(new QueryGuideExamples.User(7, "Ada"));
   }
 
   @Test

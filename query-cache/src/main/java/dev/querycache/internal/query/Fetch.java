@@ -81,16 +81,15 @@ public final class Fetch<T> implements CancellationSignal, Retryer.Listener {
   }
 
   private CompletionStage<T> call(ResolvedOptions<T> options, Retryer<T> retryer) throws Exception {
-    QueryOptions<T> source = options.source;
-    if (source == null || !source.hasFunction()) {
-      throw new IllegalStateException(
-          "no query function for " + query.key + ": pass QueryOptions with a fetcher");
-    }
-    AsyncQueryFunction<T> async = source.asyncFunction();
+    AsyncQueryFunction<T> async = options.asyncFunction();
     if (async != null) {
       return async.fetch(context);
     }
-    QueryFunction<T> blocking = Objects.requireNonNull(source.blockingFunction());
+    QueryFunction<T> blocking = options.blockingFunction();
+    if (blocking == null) {
+      throw new IllegalStateException("no query function for " + query.key
+          + ": pass QueryOptions with a fetcher, or set a default one for its prefix with setQueryDefaults");
+    }
     return retryer.runBlocking(engine.runtime.fetchExecutor, () -> blocking.fetch(context));
   }
 

@@ -1,8 +1,10 @@
 package dev.querycache.internal.query;
 
+import dev.querycache.AsyncQueryFunction;
 import dev.querycache.FetchStatus;
 import dev.querycache.NetworkMode;
 import dev.querycache.QueryKey;
+import dev.querycache.QueryFunction;
 import dev.querycache.QueryOptions;
 import dev.querycache.QuerySettings;
 import dev.querycache.QueryState;
@@ -45,6 +47,9 @@ public final class ResolvedOptions<T> {
   final boolean retryOnMount;
   /** Which attempts pause while the client is offline. */
   final NetworkMode networkMode;
+  /** The default functions inherited for options that give none (at most one is set). */
+  private final @Nullable QueryFunction<Object> defaultFetcher;
+  private final @Nullable AsyncQueryFunction<Object> defaultAsyncFetcher;
 
   public ResolvedOptions(@Nullable QueryOptions<T> source, QuerySettings merged) {
     this(source, merged, false);
@@ -79,6 +84,8 @@ public final class ResolvedOptions<T> {
     this.retryOnMount = retryMount == null || retryMount;
     NetworkMode mode = merged.networkMode();
     this.networkMode = mode == null ? NetworkMode.ONLINE : mode;
+    this.defaultFetcher = merged.fetcher();
+    this.defaultAsyncFetcher = merged.asyncFetcher();
   }
 
   /**
@@ -140,7 +147,30 @@ public final class ResolvedOptions<T> {
   }
 
   public boolean canFetch() {
-    return source != null && source.hasFunction();
+    return (source != null && source.hasFunction()) || defaultFetcher != null || defaultAsyncFetcher != null;
+  }
+
+  /**
+   * The non-blocking function to fetch with: the options' own, else, if they give no function
+   * at all, the inherited default; null if the one to use is blocking or there is none.
+   */
+  @SuppressWarnings("unchecked") // a default serves every type; the fetch checks a declared one
+  @Nullable AsyncQueryFunction<T> asyncFunction() {
+    QueryOptions<T> options = source;
+    if (options != null && options.hasFunction()) {
+      return options.asyncFunction();
+    }
+    return (AsyncQueryFunction<T>) (AsyncQueryFunction<?>) defaultAsyncFetcher;
+  }
+
+  /** The blocking function to fetch with, chosen as {@link #asyncFunction()} is. */
+  @SuppressWarnings("unchecked") // as above
+  @Nullable QueryFunction<T> blockingFunction() {
+    QueryOptions<T> options = source;
+    if (options != null && options.hasFunction()) {
+      return options.blockingFunction();
+    }
+    return (QueryFunction<T>) (QueryFunction<?>) defaultFetcher;
   }
 
   /**
