@@ -594,16 +594,17 @@ public final class QueryClient implements AutoCloseable {
 
   /**
    * Calls {@code listener} with every transition of a cached query's state from now on, one
-   * {@link QueryEvent} each, uncoalesced, in order, on the notify executor (see
-   * {@link QueryEvent} for what is reported and how). For devtools' timelines and for tests
-   * that read a cache's history.
+   * {@link QueryEvent} each, uncoalesced, in order, on the notify executor, and with the
+   * events of queries entering and leaving the cache and of their observers (see
+   * {@link QueryEvent} for what is reported and how). For devtools' timelines, for tests that
+   * read a cache's history, and for code that limits the cache by its own rule.
    *
    * @param listener called with each event
    * @return closing it stops the calls (events already queued for it are dropped)
    * @throws NullPointerException if {@code listener} is null
    */
   public AutoCloseable onQueryEvent(Consumer<? super QueryEvent<?>> listener) {
-    return engine.runtime.events.subscribe(listener);
+    return engine.queries.addEventListener(listener);
   }
 
   // ---- defaults --------------------------------------------------------------------------

@@ -4,11 +4,15 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One transition of a cached query's state, as {@link QueryClient#onQueryEvent} reports it:
+ * One thing that happened to a cached query, as {@link QueryClient#onQueryEvent} reports it:
  * which query, what happened, who caused it where the cache knows, when, and the state before
  * and after. Every change to a {@link QueryState} is exactly one event; a step that changes
- * nothing (invalidating an invalidated query) is none. Devtools build timelines from these
- * ({@code CacheInspector} does); tests can read a screen's cache history from them.
+ * nothing (invalidating an invalidated query) is none. Besides the transitions, the stream
+ * tells when a query enters and leaves the cache and when observers come, go and get a new
+ * result (TanStack Query's cache events); those kinds change no state, and
+ * {@link Kind#changesState()} tells them apart. Devtools build timelines from these
+ * ({@code CacheInspector} does); tests can read a screen's cache history from them; a
+ * listener can keep the cache small by removing queries as observers leave.
  *
  * <p><b>Delivery.</b> Nothing is coalesced: one query's events reach a listener in the order
  * they happened, on the client's notify executor, outside its locks; what a listener throws
@@ -22,7 +26,8 @@ import org.jspecify.annotations.Nullable;
  *     the others
  * @param at when, on the client's {@link Ticker} (nanoseconds)
  * @param before the state before
- * @param after the state after; never the same instance as {@code before}
+ * @param after the state after; the same instance as {@code before} exactly for the kinds
+ *     that change no state
  * @param <T> the type of the query's data
  */
 public record QueryEvent<T>(
@@ -70,7 +75,36 @@ public record QueryEvent<T>(
      * A tool forced the state: {@link QueryDevtools} simulated a loading or an error, or put
      * back the state from before one.
      */
-    SIMULATED
+    SIMULATED,
+    /** The query entered the cache (an observer, a fetch or a write created it). */
+    ADDED,
+    /**
+     * The query left the cache: garbage-collected, evicted by the size cap, or removed
+     * ({@link QueryClient#removeQueries}). If observers watched it, they moved to a new query
+     * of the key, whose {@code ADDED} and {@code OBSERVER_ADDED} events follow.
+     */
+    REMOVED,
+    /** An observer started watching the query. */
+    OBSERVER_ADDED,
+    /** An observer stopped watching the query (closed, or moved to another key). */
+    OBSERVER_REMOVED,
+    /**
+     * An observer gave its listener a new result (TanStack Query's
+     * {@code observerResultsUpdated}); the state is the one the result shows. One per
+     * delivery, so a burst of changes coalesced into one result is one event.
+     */
+    OBSERVER_RESULT_UPDATED;
+
+    /**
+     * Whether events of this kind are transitions of the query's state ({@code before} and
+     * {@code after} differ); the others tell of the query's place in the cache and of its
+     * observers.
+     *
+     * @return {@code false} for {@link #ADDED}, {@link #REMOVED} and the observer kinds
+     */
+    public boolean changesState() {
+      return ordinal() < ADDED.ordinal();
+    }
   }
 
   /**

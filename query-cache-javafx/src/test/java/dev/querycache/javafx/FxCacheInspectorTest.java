@@ -194,7 +194,7 @@ class FxCacheInspectorTest {
   }
 
   @Test
-  void theTimelineShowsTheSelectedQuerysTransitionsNewestFirst() {
+  void theTimelineShowsTheSelectedQuerysHistoryNewestFirst() {
     FxThread.run(inspector::connect);
     client.setQueryData(key, "write specs");
     client.invalidateQueries(dev.querycache.QueryFilter.exact(key));
@@ -204,7 +204,7 @@ class FxCacheInspectorTest {
 
     assertThat(FxThread.call(() -> inspector.timelineTable().getItems().stream()
         .map(event -> event.kind().name()).collect(Collectors.toList())))
-        .containsExactly("INVALIDATED", "SET");
+        .containsExactly("INVALIDATED", "SET", "ADDED");
   }
 
   @Test

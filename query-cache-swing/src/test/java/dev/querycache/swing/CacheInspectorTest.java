@@ -449,7 +449,7 @@ class CacheInspectorTest {
   }
 
   @Test
-  void theTimelineShowsTheSelectedQuerysTransitionsNewestFirst() {
+  void theTimelineShowsTheSelectedQuerysHistoryNewestFirst() {
     run(inspector::connect);
     client.setQueryData(key, "write specs");
     client.invalidateQueries(QueryFilter.exact(key));
@@ -457,9 +457,9 @@ class CacheInspectorTest {
 
     select(key);
 
-    assertThat(timelineColumn(TimelineTableModel.WHAT)).containsExactly("invalidated", "set");
+    assertThat(timelineColumn(TimelineTableModel.WHAT)).containsExactly("invalidated", "set", "added");
     assertThat(call(() -> inspector.queries().detail().tabs().getTitleAt(QueryDetailPane.TIMELINE_TAB)))
-        .isEqualTo("Timeline (2)");
+        .isEqualTo("Timeline (3)");
   }
 
   @Test

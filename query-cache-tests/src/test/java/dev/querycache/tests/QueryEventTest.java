@@ -31,6 +31,8 @@ import org.junit.jupiter.api.Test;
  * Specification of the client's event stream ({@link QueryClient#onQueryEvent}): one event
  * per transition of a query's state, with what happened, who caused it, when, and the state
  * before and after; delivered in order, on the notify executor, outside the client's locks.
+ * The same stream tells when queries enter and leave the cache and when observers come, go
+ * and get results (TanStack Query's cache events), with kinds that change no state.
  */
 class QueryEventTest {
   private final VirtualTime time = new VirtualTime();
@@ -45,8 +47,13 @@ class QueryEventTest {
     client.close();
   }
 
+  /** Listens to the transitions (the kinds that change the state). */
   private AutoCloseable listen() {
-    return client.onQueryEvent(events::add);
+    return client.onQueryEvent(event -> {
+      if (event.kind().changesState()) {
+        events.add(event);
+      }
+    });
   }
 
   private List<Kind> kinds() {
@@ -248,10 +255,108 @@ class QueryEventTest {
 
       ui.runPending();
 
-      assertThat(kinds()).containsExactly(Kind.SET, Kind.INVALIDATED, Kind.SET);
-      assertThat(events.get(2).before()).isSameAs(events.get(1).after());
+      assertThat(kinds()).containsExactly(Kind.ADDED, Kind.SET, Kind.INVALIDATED, Kind.SET);
+      assertThat(events.get(3).before()).isSameAs(events.get(2).after());
     } finally {
       onUi.close();
     }
+  }
+
+  // ---- the cache's and the observers' events ---------------------------------------------------
+
+  private AutoCloseable listenToAll() {
+    return client.onQueryEvent(events::add);
+  }
+
+  @Test
+  void aQueryEntersTheCacheBeforeItsFirstTransition() {
+    listenToAll();
+
+    client.prefetchQuery(todo);
+
+    assertThat(kinds()).containsExactly(Kind.ADDED, Kind.FETCH_STARTED);
+  }
+
+  @Test
+  void anObserverComingAndGoingIsReported() {
+    client.setQueryData(key, "write specs");
+    listenToAll();
+
+    client.observe(todo, result -> {}).close();
+
+    assertThat(kinds()).startsWith(Kind.OBSERVER_ADDED).endsWith(Kind.OBSERVER_REMOVED);
+  }
+
+  @Test
+  void eachResultAnObserverGivesItsListenerIsReported() {
+    listenToAll();
+    List<Object> results = new ArrayList<>();
+
+    client.observe(todo, results::add);
+    server.resolve("write specs");
+
+    assertThat(kinds()).filteredOn(kind -> kind == Kind.OBSERVER_RESULT_UPDATED).hasSize(results.size());
+    QueryEvent<?> last = events.get(events.size() - 1);
+    assertThat(last.kind()).isEqualTo(Kind.OBSERVER_RESULT_UPDATED);
+    assertThat(last.after().data()).as("the state the result shows").isEqualTo("write specs");
+  }
+
+  @Test
+  void garbageCollectionIsReportedAsARemoval() {
+    client.setQueryData(key, "write specs");
+    listenToAll();
+
+    time.advance(Duration.ofMinutes(5));
+    time.runDue(); // the eviction reports from the scheduler, as the cache's own change signal does
+
+    assertThat(kinds()).containsExactly(Kind.REMOVED);
+    assertThat(events.get(0).before().data()).isEqualTo("write specs");
+  }
+
+  @Test
+  void anEvictionByTheSizeCapIsReportedAsARemoval() {
+    QueryClient capped = time.clientBuilder().maxUnobservedQueries(1).build();
+    try {
+      capped.onQueryEvent(events::add);
+      capped.setQueryData(QueryKey.of("a"), "1");
+      capped.setQueryData(QueryKey.of("b"), "2");
+      time.runDue();
+
+      assertThat(kinds()).filteredOn(kind -> kind == Kind.REMOVED).hasSize(1);
+      assertThat(capped.getQueries(QueryFilter.all())).hasSize(1);
+    } finally {
+      capped.close();
+    }
+  }
+
+  @Test
+  void removingAWatchedQueryReportsTheRemovalThenTheSuccessorAndItsObserver() {
+    client.setQueryData(key, "write specs");
+    client.observe(QueryOptions.builder(key).build(), result -> {});
+    listenToAll();
+
+    client.removeQueries(QueryFilter.exact(key));
+
+    assertThat(kinds()).startsWith(Kind.REMOVED, Kind.ADDED, Kind.OBSERVER_ADDED);
+  }
+
+  @Test
+  void theKindsThatChangeNoStateCarryOneStateBeforeAndAfter() {
+    listenToAll();
+
+    client.observe(todo, result -> {}).close();
+    client.removeQueries(QueryFilter.exact(key));
+
+    assertThat(events).filteredOn(event -> !event.kind().changesState())
+        .isNotEmpty()
+        .allSatisfy(event -> assertThat(event.after()).isSameAs(event.before()));
+    assertThat(events).filteredOn(event -> event.kind().changesState())
+        .allSatisfy(event -> assertThat(event.after()).isNotSameAs(event.before()));
+  }
+
+  @Test
+  void onlyTheCacheAndObserverKindsChangeNoState() {
+    assertThat(Kind.values()).filteredOn(kind -> !kind.changesState()).containsExactlyInAnyOrder(
+        Kind.ADDED, Kind.REMOVED, Kind.OBSERVER_ADDED, Kind.OBSERVER_REMOVED, Kind.OBSERVER_RESULT_UPDATED);
   }
 }

@@ -1,5 +1,6 @@
 package dev.querycache.tests;
 
+import dev.querycache.CachedQuery;
 import dev.querycache.NetworkMode;
 import dev.querycache.QueryClient;
 import dev.querycache.QueryEvent;
@@ -11,6 +12,8 @@ import dev.querycache.QueryResult;
 import dev.querycache.QuerySettings;
 import dev.querycache.QueryState;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -137,10 +140,28 @@ final class QueryGuideExamples {
   // [events]
   static List<QueryEvent.Kind> recordHistory(QueryClient client) {
     List<QueryEvent.Kind> history = new CopyOnWriteArrayList<>();
-    client.onQueryEvent(event -> history.add(event.kind()));
+    client.onQueryEvent(event -> {
+      if (event.kind().changesState()) {                // transitions, not observers coming and going
+        history.add(event.kind());
+      }
+    });
     return history;
   }
   // [/events]
+
+  // [cache-limit]
+  static AutoCloseable keepAtMostFiftyUnwatchedQueries(QueryClient client) {
+    return client.onQueryEvent(event -> {
+      if (event.kind() == QueryEvent.Kind.OBSERVER_REMOVED) {
+        List<CachedQuery<?>> unwatched = new ArrayList<>(client.getQueries(QueryFilter.all().inactive()));
+        unwatched.sort(Comparator.comparingLong(query -> query.state().dataUpdatedAt()));
+        for (CachedQuery<?> oldest : unwatched.subList(0, Math.max(0, unwatched.size() - 50))) {
+          client.removeQueries(QueryFilter.exact(oldest.key()));
+        }
+      }
+    });
+  }
+  // [/cache-limit]
 
   // ---- polling --------------------------------------------------------------------------------
 

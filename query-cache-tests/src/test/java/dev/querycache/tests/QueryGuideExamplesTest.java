@@ -66,6 +66,21 @@ class QueryGuideExamplesTest {
   }
 
   @Test
+  void theListenerKeepsTheFiftyNewestUnwatchedQueries() {
+    QueryGuideExamples.keepAtMostFiftyUnwatchedQueries(client);
+    for (int id = 0; id < 60; id++) {
+      client.setQueryData(TodoKeys.detail(id), new Todo(id, "t" + id, false));
+      time.advance(Duration.ofMillis(1));
+    }
+
+    client.observe(QueryOptions.builder(TodoKeys.detail(59)).build(), result -> {}).close();
+
+    assertThat(client.getQueries(dev.querycache.QueryFilter.all())).hasSize(50);
+    assertThat(client.getQueryData(TodoKeys.detail(0))).isEmpty();
+    assertThat(client.getQueryData(TodoKeys.detail(59))).isPresent();
+  }
+
+  @Test
   void theBadgeShowsTheOpenCount() {
     List<String> label = new ArrayList<>();
 

@@ -1,5 +1,6 @@
 package dev.querycache.internal.query;
 
+import dev.querycache.QueryEvent;
 import dev.querycache.QueryKey;
 import dev.querycache.QueryOptions;
 import dev.querycache.QueryResult;
@@ -331,6 +332,10 @@ public final class ObserverCore<T> {
     T data = state.data();
     if (data != null) {
       lastDefinedData = data;
+    }
+    if (engine.runtime.events.isOn()) {
+      attached.record(QueryEvent.Kind.OBSERVER_RESULT_UPDATED);
+      engine.runtime.events.deliver(engine.runtime.notifier);
     }
     T placeholder = placeholderFor(state, opts, true);
     if (placeholder == null) {

@@ -62,6 +62,8 @@ public final class Query<T> {
   private volatile ResolvedOptions<T> options;
   /** The longest gc time any observer or fetch asked for: retention only grows (TanStack's rule). */
   private volatile long gcNanos;
+  /** Whether the event of its removal was recorded; guarded by this. */
+  private boolean removalReported;
   private volatile ObserverCore<?>[] observers = NO_OBSERVERS;
   private volatile @Nullable Fetch<T> fetch; // written under this
   private volatile boolean removed;
@@ -629,6 +631,30 @@ public final class Query<T> {
     ObserverCore<?>[] next = Arrays.copyOf(current, current.length + 1);
     next[current.length] = observer;
     observers = next;
+    recordLocked(QueryEvent.Kind.OBSERVER_ADDED);
+  }
+
+  /**
+   * Records an event of a kind that changes no state ({@link QueryEvent.Kind#changesState()}),
+   * in this query's order of events; the caller has the stream delivered once outside its
+   * locks.
+   */
+  synchronized void record(QueryEvent.Kind kind) {
+    recordLocked(kind);
+  }
+
+  /** Records the query's removal from the cache, once whichever way it left. */
+  synchronized void reportRemoved() {
+    if (!removalReported) {
+      removalReported = true;
+      recordLocked(QueryEvent.Kind.REMOVED);
+    }
+  }
+
+  private void recordLocked(QueryEvent.Kind kind) {
+    if (engine.runtime.events.isOn()) {
+      engine.runtime.events.record(new QueryEvent<>(key, kind, null, engine.runtime.now(), state, state));
+    }
   }
 
   /** Called inside the cache's compute for this key. */
@@ -640,6 +666,7 @@ public final class Query<T> {
         System.arraycopy(current, 0, next, 0, i);
         System.arraycopy(current, i + 1, next, i, current.length - i - 1);
         observers = next;
+        recordLocked(QueryEvent.Kind.OBSERVER_REMOVED);
         return true;
       }
     }

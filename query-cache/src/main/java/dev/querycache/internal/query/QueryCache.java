@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.Policy;
 import com.github.benmanes.caffeine.cache.RemovalCause;
+import dev.querycache.QueryEvent;
 import dev.querycache.QueryFilter;
 import dev.querycache.QueryKey;
 import dev.querycache.QueryState;
@@ -58,7 +59,10 @@ public final class QueryCache {
                     detach(query);
                     // Caffeine evicts on any thread, under its locks and outside any batch:
                     // tell the cache listeners from the scheduler instead of from here.
-                    engine.runtime.scheduler.schedule(engine.runtime::cacheChanged, Duration.ZERO);
+                    engine.runtime.scheduler.schedule(() -> {
+                      engine.runtime.cacheChanged();
+                      engine.runtime.events.deliver(engine.runtime.notifier);
+                    }, Duration.ZERO);
                   }
                 })
             .build();
@@ -66,7 +70,8 @@ public final class QueryCache {
   }
 
   /**
-   * The live query for {@code key}, or null (an expired one counts as gone).
+   * The live query for {@code key}, or null (an expired one, or one being removed, counts as
+   * gone).
    *
    * <p>A quiet read: retention follows observers, fetches and gc time, never reads, so a read
    * has nothing to tell Caffeine's policy. A plain {@code getIfPresent} would record the
@@ -76,7 +81,10 @@ public final class QueryCache {
    */
   @SuppressWarnings("unchecked") // a key's queries hold the key's data type
   public <T> @Nullable Query<T> get(QueryKey<T> key) {
-    return (Query<T>) policy.getIfPresentQuietly(key);
+    Query<T> query = (Query<T>) policy.getIfPresentQuietly(key);
+    // A query being removed is gone from the moment it is marked, for readers as for filters
+    // (which skip it): one answer for everybody while its removal finishes.
+    return query == null || query.isRemoved() ? null : query;
   }
 
   /**
@@ -117,11 +125,13 @@ public final class QueryCache {
                         }
                         query = new Query<>(key, engine, options, initial);
                         index.add(query);
+                        query.record(QueryEvent.Kind.ADDED);
                         engine.runtime.cacheChanged();
                       }
                       result[0] = action.apply(query);
                       return query;
                     }));
+    engine.runtime.events.deliver(engine.runtime.notifier);
     return (R) result[0];
   }
 
@@ -202,12 +212,14 @@ public final class QueryCache {
                         return existing;
                       }
                       removed[0] = true;
+                      query.reportRemoved(); // before the successor's arrival
                       ObserverCore<?>[] observers = query.observers();
                       Query<T> successor = null;
                       if (observers.length > 0) {
                         // The observers move before the query is marked removed: a reader
                         // that sees the mark (a filter skips removed queries) finds them moved.
                         successor = new Query<>(query.key, engine, query.options(), query.initialState());
+                        successor.record(QueryEvent.Kind.ADDED);
                         for (ObserverCore<?> observer : observers) {
                           ((ObserverCore<T>) observer).follow(successor);
                         }
@@ -218,6 +230,7 @@ public final class QueryCache {
                     }));
     if (removed[0]) {
       engine.runtime.cacheChanged();
+      engine.runtime.events.deliver(engine.runtime.notifier);
       query.cancel(false);
     }
     return removed[0];
@@ -226,6 +239,7 @@ public final class QueryCache {
   private void detach(Query<?> query) {
     query.markRemoved();
     index.remove(query);
+    query.reportRemoved();
   }
 
   /** The live queries that {@code filter} selects, in no particular order. */
@@ -301,6 +315,7 @@ public final class QueryCache {
           if (!query.isLive(engine.runtime.now())) {
             detach(query);
             engine.runtime.cacheChanged();
+            engine.runtime.events.deliver(engine.runtime.notifier);
           }
         });
   }

@@ -4,6 +4,7 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import dev.querycache.CachedQuery;
 import dev.querycache.FetchStatus;
+import dev.querycache.QueryEvent;
 import dev.querycache.QueryFilter;
 import dev.querycache.QueryHooks;
 import dev.querycache.QueryKey;
@@ -20,6 +21,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -70,6 +72,13 @@ public final class QueryEngine {
         Callbacks.run("a query hook's onSettled", query.key, () -> hook.onSettled(data, error, now));
       }
     });
+  }
+
+  /** Registers a listener of query events; closing the result unregisters it. */
+  public AutoCloseable addEventListener(Consumer<? super QueryEvent<?>> listener) {
+    AutoCloseable registration = runtime.events.subscribe(listener);
+    cache.watchAllRetentions(); // a removal is reported when it happens
+    return registration;
   }
 
   /** Registers a cache listener; closing the result unregisters it. */

@@ -88,8 +88,9 @@ public final class EngineRuntime {
     return () -> cacheListeners.remove(channel);
   }
 
+  /** Whether anybody listens for removals: a cache listener or an event listener. */
   public boolean hasCacheListeners() {
-    return !cacheListeners.isEmpty();
+    return !cacheListeners.isEmpty() || events.isOn();
   }
 
   /** Something in the cache changed: wake the cache listeners (coalesced). */

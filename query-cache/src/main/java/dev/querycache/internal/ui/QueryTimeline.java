@@ -96,8 +96,14 @@ public final class QueryTimeline {
     }
   }
 
-  /** On the notify executor: queue the event, and a drain on the EDT if none is queued. */
+  /**
+   * On the notify executor: queue the event, and a drain on the EDT if none is queued. An
+   * observer's new result is not kept: one per delivery, it would push the transitions out.
+   */
   private void arrive(QueryEvent<?> event) {
+    if (event.kind() == QueryEvent.Kind.OBSERVER_RESULT_UPDATED) {
+      return;
+    }
     arrived.add(event);
     if (drainQueued.compareAndSet(false, true)) {
       uiThread.execute(this::drain);
