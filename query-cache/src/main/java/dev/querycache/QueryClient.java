@@ -474,6 +474,30 @@ public final class QueryClient implements AutoCloseable {
     return open(options, select, listener);
   }
 
+  /**
+   * Opens an observer of an infinite query, which loads more pages on demand
+   * ({@link InfiniteQueryObserver#fetchNextPage()}) and tells whether there are more; it
+   * fetches the first page if there is none, as {@link #observe(QueryOptions, Consumer)}
+   * does. Close it when the screen goes away.
+   *
+   * @param options what to observe, how to fetch a page and how to find the next one
+   * @param listener receives results on the notify executor
+   * @param <P> the type of a page
+   * @param <Q> the type of a page parameter
+   * @return the open observer
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalStateException if the client is {@linkplain #close() closed}
+   */
+  public <P, Q> InfiniteQueryObserver<P, Q> observeInfinite(
+      InfiniteQueryOptions<P, Q> options, Consumer<? super InfiniteQueryResult<P, Q>> listener) {
+    Objects.requireNonNull(options, "options == null");
+    Objects.requireNonNull(listener, "listener == null");
+    engine.runtime.checkOpen();
+    InfiniteQueryObserver<P, Q> observer = new InfiniteQueryObserver<>(engine.queries, options, listener);
+    observer.open();
+    return observer;
+  }
+
   @SuppressWarnings("unchecked") // the core gives the listener results of what select gives (T if none)
   private <T, R> QueryObserver<R> open(
       QueryOptions<T> options, @Nullable Function<? super T, ? extends R> select, Consumer<? super QueryResult<R>> listener) {

@@ -134,7 +134,8 @@ class ArchitectureTest {
           QueryKey.class, QueryFilter.class, MutationFilter.class, QueryOptions.class, QuerySettings.class,
           QueryState.class, QueryEvent.class, QueryResult.class, MutationState.class, CachedQuery.class, UndoRequest.class,
           UndoOffer.class, QueryStatus.class, FetchStatus.class, MutationStatus.class, Refetch.class,
-          RefetchType.class, RefetchOptions.class, NetworkMode.class,
+          RefetchType.class, RefetchOptions.class, NetworkMode.class, dev.querycache.InfiniteData.class,
+          dev.querycache.PageDirection.class,
           // the errors the engine raises for the application to catch by type
           FollowUpLimitException.class, MutationRefusedException.class,
           // the application's seams
@@ -143,7 +144,8 @@ class ArchitectureTest {
           QueryFunction.class, AsyncQueryFunction.class, QueryContext.class, CancellationSignal.class,
           MutationFunction.class, VoidMutationFunction.class, AsyncMutationFunction.class, OnMutate.class, OnSuccess.class, OnError.class,
           OnSettled.class, AsyncOnSuccess.class, AsyncOnError.class, AsyncOnSettled.class, Projection.class,
-          UndoProjection.class);
+          UndoProjection.class, dev.querycache.PageFunction.class, dev.querycache.AsyncPageFunction.class,
+          dev.querycache.PageParamFunction.class, dev.querycache.PageContext.class);
 
   /** Where the core's sources are, from this module's directory (where the tests run). */
   static final Path CORE_SOURCES = Path.of("..", "query-cache", "src", "main", "java");

@@ -71,6 +71,13 @@ class NullPointerTest {
   private final QueryClient client = time.clientBuilder().fetchExecutor(Runnable::run).toaster(toaster).build();
   private final QueryKey<String> key = QueryKey.of("npe");
   private final QueryOptions<String> options = QueryOptions.builder(key).fetcher(ctx -> "data").build();
+  private final QueryKey<dev.querycache.InfiniteData<String, Integer>> pagesKey = QueryKey.of("pages");
+  private final dev.querycache.InfiniteQueryOptions<String, Integer> infinite =
+      dev.querycache.InfiniteQueryOptions.builder(pagesKey)
+          .pageFetcher(context -> "page " + context.pageParam())
+          .initialPageParam(0)
+          .nextPageParam((page, number, data) -> null)
+          .build();
 
   /** Sample values for parameters the tester cannot make up. */
   private Map<Class<?>, Object> samples() {
@@ -98,6 +105,7 @@ class NullPointerTest {
     samples.put(MutationStatus.class, MutationStatus.IDLE);
     samples.put(QueryState.class, QueryState.initial());
     samples.put(CancellationSignal.class, new NeverCancelled());
+    samples.put(dev.querycache.InfiniteQueryOptions.class, infinite);
     return samples;
   }
 
@@ -171,6 +179,18 @@ class NullPointerTest {
       tester().testAllPublicStaticMethods(QueryOptions.class);
       tester().testAllPublicInstanceMethods(options);
       tester().testAllPublicInstanceMethods(QueryOptions.builder(key));
+    }
+
+    @Test
+    void infiniteQueriesTheirOptionsDataAndObserver() {
+      tester().testAllPublicStaticMethods(dev.querycache.InfiniteQueryOptions.class);
+      tester().testAllPublicInstanceMethods(infinite);
+      tester().testAllPublicInstanceMethods(dev.querycache.InfiniteQueryOptions.builder(pagesKey));
+      tester().testAllPublicStaticMethods(dev.querycache.InfiniteData.class);
+      tester().testAllPublicInstanceMethods(dev.querycache.InfiniteData.<String, Integer>empty().append("page", 0));
+      try (dev.querycache.InfiniteQueryObserver<String, Integer> observer = client.observeInfinite(infinite, result -> {})) {
+        tester().testAllPublicInstanceMethods(observer);
+      }
     }
 
     @Test

@@ -1,6 +1,9 @@
 package dev.querycache.tests;
 
 import dev.querycache.CachedQuery;
+import dev.querycache.InfiniteData;
+import dev.querycache.InfiniteQueryObserver;
+import dev.querycache.InfiniteQueryOptions;
 import dev.querycache.NetworkMode;
 import dev.querycache.QueryClient;
 import dev.querycache.QueryEvent;
@@ -20,6 +23,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The code of {@code docs/getting-started.md}, {@code docs/keys-and-filters.md},
@@ -106,6 +110,40 @@ final class QueryGuideExamples {
         result -> render.accept(result));
   }
   // [/default-function]
+
+  // [infinite]
+  record Envelope(String id, String subject) {}
+
+  record EnvelopePage(List<Envelope> envelopes, @Nullable String nextCursor) {}
+
+  interface MailApi {
+    EnvelopePage envelopes(String cursor) throws Exception;   // "" for the newest
+  }
+
+  static final QueryKey<InfiniteData<EnvelopePage, String>> INBOX = QueryKey.of("mail", "inbox");
+
+  static InfiniteQueryOptions<EnvelopePage, String> inbox(MailApi api) {
+    return InfiniteQueryOptions.builder(INBOX)
+        .pageFetcher(context -> api.envelopes(context.pageParam()))  // blocking: the fetch executor
+        .initialPageParam("")
+        .nextPageParam((page, cursor, data) -> page.nextCursor())    // null: no more envelopes
+        .maxPages(20)                                                 // at most 20 pages in memory
+        .staleTime(Duration.ofMinutes(1))
+        .build();
+  }
+
+  static InfiniteQueryObserver<EnvelopePage, String> showInbox(
+      QueryClient client, MailApi api, Consumer<List<Envelope>> render, Consumer<Boolean> showLoadMore) {
+    return client.observeInfinite(inbox(api), result -> {
+      render.accept(result.pages().stream().flatMap(page -> page.envelopes().stream()).toList());
+      showLoadMore.accept(result.hasNextPage() && !result.isFetchingNextPage());
+    });
+  }
+
+  static void userScrolledToTheEnd(InfiniteQueryObserver<EnvelopePage, String> inbox) {
+    inbox.fetchNextPage(false);       // false: a scroll event while the page loads asks nothing more
+  }
+  // [/infinite]
 
   // [select]
   static final Function<List<Todo>, Long> OPEN_COUNT =          // a field: one function, one memo

@@ -81,6 +81,23 @@ class QueryGuideExamplesTest {
   }
 
   @Test
+  void theInboxLoadsMoreEnvelopesWhenTheUserScrollsToTheEnd() {
+    Map<String, QueryGuideExamples.EnvelopePage> server = Map.of(
+        "", new QueryGuideExamples.EnvelopePage(List.of(new QueryGuideExamples.Envelope("m1", "Hello")), "c1"),
+        "c1", new QueryGuideExamples.EnvelopePage(List.of(new QueryGuideExamples.Envelope("m2", "Again")), null));
+    List<List<QueryGuideExamples.Envelope>> shown = new ArrayList<>();
+    List<Boolean> loadMore = new ArrayList<>();
+    var inbox = QueryGuideExamples.showInbox(client, server::get, shown::add, loadMore::add);
+    assertThat(loadMore).last().isEqualTo(true);
+
+    QueryGuideExamples.userScrolledToTheEnd(inbox);
+
+    assertThat(shown).last().extracting(envelopes -> envelopes.stream().map(QueryGuideExamples.Envelope::id).toList())
+        .isEqualTo(List.of("m1", "m2"));
+    assertThat(loadMore).last().isEqualTo(false);
+  }
+
+  @Test
   void theBadgeShowsTheOpenCount() {
     List<String> label = new ArrayList<>();
 

@@ -2,6 +2,7 @@ package dev.querycache.internal.query;
 
 import dev.querycache.AsyncQueryFunction;
 import dev.querycache.CancellationSignal;
+import dev.querycache.PageDirection;
 import dev.querycache.QueryContext;
 import dev.querycache.QueryFunction;
 import dev.querycache.QueryOptions;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.CompletionStage;
 import org.jspecify.annotations.Nullable;
 
@@ -38,6 +40,10 @@ public final class Fetch<T> implements CancellationSignal, Retryer.Listener {
   private final CompletableFuture<T> promise = new CompletableFuture<>();
   private final QueryContext<T> context;
   private final Retryer<T> retryer;
+  /** For an infinite query: the page this fetch adds, or null for a fetch from the first page. */
+  private final @Nullable PageDirection direction;
+  /** The query's data when this fetch started (what an infinite query grows from). */
+  private final @Nullable T dataBefore;
   private @Nullable List<Runnable> cancelCallbacks; // guarded by this
   /** Promises of the fetches this one replaced: their waiters get this fetch's outcome. */
   private final List<CompletableFuture<T>> inherited = new ArrayList<>(0); // guarded by this
@@ -49,10 +55,12 @@ public final class Fetch<T> implements CancellationSignal, Retryer.Listener {
   private @Nullable T outcome; // guarded by this, once completed
   private @Nullable Throwable failure; // guarded by this, once completed
 
-  Fetch(Query<T> query, ResolvedOptions<T> options, QueryEngine engine) {
+  Fetch(Query<T> query, ResolvedOptions<T> options, QueryEngine engine, @Nullable PageDirection direction) {
     this.query = query;
     this.engine = engine;
+    this.direction = direction;
     QueryState<T> before = query.state();
+    this.dataBefore = before.data();
     this.failureCountBefore = before.fetchFailureCount();
     this.failureReasonBefore = before.fetchFailureReason();
     this.statusBefore = before.status();
@@ -245,6 +253,26 @@ public final class Fetch<T> implements CancellationSignal, Retryer.Listener {
    */
   boolean usedSignal() {
     return signalUsed;
+  }
+
+  /** See {@link #direction}. */
+  @Nullable PageDirection direction() {
+    return direction;
+  }
+
+  /** See {@link #dataBefore}. */
+  @Nullable T dataBefore() {
+    return dataBefore;
+  }
+
+  /** The executor blocking query functions run on. */
+  Executor fetchExecutor() {
+    return engine.runtime.fetchExecutor;
+  }
+
+  /** Whether this fetch was cancelled, without counting as the function's use of the signal. */
+  boolean wasCancelled() {
+    return retryer.isCancelled();
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.querycache.internal.query;
 
+import dev.querycache.PageDirection;
 import dev.querycache.QueryEvent;
 import dev.querycache.QueryKey;
 import dev.querycache.QueryOptions;
@@ -187,6 +188,30 @@ public final class ObserverCore<T> {
     CompletableFuture<T> fetched = engine.runtime.notifier.batch(() -> engine.fetch(key, options, true));
     Selector<T> select = selector;
     return select == null ? fetched : fetched.thenApply(select::project);
+  }
+
+  /**
+   * Fetches a page of an infinite query and adds it on {@code direction}'s side;
+   * {@code replace}: whether a fetch in flight is replaced (else joined).
+   */
+  public CompletableFuture<?> fetchPage(PageDirection direction, boolean replace) {
+    if (closed) {
+      throw new IllegalStateException("the observer of " + key + " is closed");
+    }
+    engine.runtime.checkOpen();
+    return engine.runtime.notifier.batch(() -> engine.fetch(key, options, replace, direction));
+  }
+
+  /** The direction of the followed query's fetch in flight, or null. */
+  public @Nullable PageDirection fetchingDirection() {
+    Query<T> attached = query;
+    return attached == null ? null : attached.fetchingDirection();
+  }
+
+  /** The direction of the followed query's latest fetch, or null. */
+  public @Nullable PageDirection lastFetchDirection() {
+    Query<T> attached = query;
+    return attached == null ? null : attached.lastFetchDirection();
   }
 
   /**

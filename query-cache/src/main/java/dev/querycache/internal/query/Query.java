@@ -1,6 +1,7 @@
 package dev.querycache.internal.query;
 
 import dev.querycache.CachedQuery;
+import dev.querycache.PageDirection;
 import dev.querycache.QueryEvent;
 import dev.querycache.QueryKey;
 import dev.querycache.QueryOptions;
@@ -62,6 +63,8 @@ public final class Query<T> {
   private volatile ResolvedOptions<T> options;
   /** The longest gc time any observer or fetch asked for: retention only grows (TanStack's rule). */
   private volatile long gcNanos;
+  /** The direction of the latest fetch started (see {@link #beginFetch}). */
+  private volatile @Nullable PageDirection lastDirection;
   /** Whether the event of its removal was recorded; guarded by this. */
   private boolean removalReported;
   private volatile ObserverCore<?>[] observers = NO_OBSERVERS;
@@ -153,6 +156,17 @@ public final class Query<T> {
    */
   boolean isPinned() {
     return observers.length > 0 || fetch != null || layers.pins();
+  }
+
+  /** The direction of the fetch in flight, or null (none, or one from the first page). */
+  synchronized @Nullable PageDirection fetchingDirection() {
+    Fetch<T> current = fetch;
+    return current == null ? null : current.direction();
+  }
+
+  /** The direction of the latest fetch started, in flight or over. */
+  @Nullable PageDirection lastFetchDirection() {
+    return lastDirection;
   }
 
   boolean hasFetch() {
@@ -513,6 +527,14 @@ public final class Query<T> {
    * The caller must {@linkplain FetchTicket#begin() begin} the ticket outside the compute.
    */
   public FetchTicket<T> beginFetch(ResolvedOptions<T> fetchOptions, boolean replace) {
+    return beginFetch(fetchOptions, replace, null);
+  }
+
+  /**
+   * Joins or starts a fetch; {@code direction}: for an infinite query, the page the fetch
+   * adds (null: a fetch from the first page).
+   */
+  FetchTicket<T> beginFetch(ResolvedOptions<T> fetchOptions, boolean replace, @Nullable PageDirection direction) {
     Fetch<T> superseded = null;
     Fetch<T> next;
     synchronized (this) {
@@ -525,8 +547,9 @@ public final class Query<T> {
         current.markCancelled();
       }
       setOptions(fetchOptions);
-      next = new Fetch<>(this, options, engine);
+      next = new Fetch<>(this, options, engine, direction);
       fetch = next;
+      lastDirection = direction;
       dispatchLocked(new FetchStarted<>(!engine.runtime.online.isOnline()));
     }
     notifyObservers();

@@ -4,6 +4,7 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import dev.querycache.CachedQuery;
 import dev.querycache.FetchStatus;
+import dev.querycache.PageDirection;
 import dev.querycache.QueryEvent;
 import dev.querycache.QueryFilter;
 import dev.querycache.QueryHooks;
@@ -92,11 +93,17 @@ public final class QueryEngine {
 
   /** Joins or starts a fetch of {@code key}; a failed future once the client is closed. */
   public <T> CompletableFuture<T> fetch(QueryKey<T> key, ResolvedOptions<T> options, boolean replace) {
+    return fetch(key, options, replace, null);
+  }
+
+  /** As {@link #fetch(QueryKey, ResolvedOptions, boolean)}, adding a page of an infinite query. */
+  <T> CompletableFuture<T> fetch(
+      QueryKey<T> key, ResolvedOptions<T> options, boolean replace, @Nullable PageDirection direction) {
     if (runtime.isClosed()) {
       return CompletableFuture.failedFuture(EngineRuntime.closedException());
     }
     FetchTicket<T> ticket =
-        Objects.requireNonNull(cache.compute(key, options, query -> query.beginFetch(options, replace)));
+        Objects.requireNonNull(cache.compute(key, options, query -> query.beginFetch(options, replace, direction)));
     ticket.begin(); // after the atomic step: a replaced fetch's cancellation callbacks run here
     return ticket.promise();
   }
