@@ -1,7 +1,5 @@
 package dev.querycache.swing;
 
-import dev.querycache.QueryObserver;
-import dev.querycache.QueryResult;
 import dev.querycache.internal.ui.LatestValue;
 import java.awt.event.HierarchyEvent;
 import java.awt.event.HierarchyListener;
@@ -44,12 +42,10 @@ public final class ComponentBinding implements AutoCloseable {
 
   /**
    * Binds; the caller has checked the thread and the arguments. {@code open} opens an observer
-   * that gives its results to the consumer it is passed.
+   * that gives its results to the consumer it is passed, and returns what closes it.
    */
-  static <T> ComponentBinding bind(
-      JComponent component,
-      Function<Consumer<QueryResult<T>>, QueryObserver<T>> open,
-      Consumer<? super QueryResult<T>> listener) {
+  static <V> ComponentBinding bind(
+      JComponent component, Function<Consumer<V>, Runnable> open, Consumer<? super V> listener) {
     ComponentBinding binding = new ComponentBinding(component, () -> new Subscription<>(open, listener));
     component.addHierarchyListener(binding.displayability);
     binding.follow();
@@ -161,18 +157,18 @@ public final class ComponentBinding implements AutoCloseable {
    * {@link LatestValue}: results delivered off the EDT are coalesced into the latest, and
    * never overtake each other).
    */
-  private static final class Subscription<T> {
-    private final LatestValue<QueryResult<T>> latest;
-    private final QueryObserver<T> observer;
+  private static final class Subscription<V> {
+    private final LatestValue<V> latest;
+    private final Runnable closeObserver;
 
-    Subscription(Function<Consumer<QueryResult<T>>, QueryObserver<T>> open, Consumer<? super QueryResult<T>> listener) {
+    Subscription(Function<Consumer<V>, Runnable> open, Consumer<? super V> listener) {
       this.latest = new LatestValue<>(SwingUtilities::isEventDispatchThread, SwingUtilities::invokeLater, listener);
-      this.observer = open.apply(latest::offer);
+      this.closeObserver = open.apply(latest::offer);
     }
 
     void close() {
       latest.close();
-      observer.close();
+      closeObserver.run();
     }
   }
 }

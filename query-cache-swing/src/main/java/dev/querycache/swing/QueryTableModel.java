@@ -1,5 +1,6 @@
 package dev.querycache.swing;
 
+import dev.querycache.InfiniteQueryOptions;
 import dev.querycache.MutationFilter;
 import dev.querycache.MutationStatus;
 import dev.querycache.QueryClient;
@@ -14,6 +15,7 @@ import java.util.Objects;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import javax.swing.JComponent;
+import javax.swing.JScrollPane;
 import javax.swing.JTable;
 import javax.swing.event.ListSelectionListener;
 import javax.swing.event.TableModelEvent;
@@ -64,6 +66,8 @@ public final class QueryTableModel<R> extends AbstractTableModel {
   private final List<R> rows = new ArrayList<>();
   private @Nullable List<? extends R> shown;
   private @Nullable ComponentBinding binding;
+  /** The infinite query that drives the model, if it was bound to one. */
+  private @Nullable InfiniteScroll infinite;
   /** Each marked row's key and what its writes are doing; empty when none are followed. */
   private Map<Object, MutationStatus> writeMarks = Map.of();
   private boolean marking;
@@ -144,10 +148,45 @@ public final class QueryTableModel<R> extends AbstractTableModel {
     return adopt(SwingQueries.observe(component, client, options, result -> showRowsOf(result.data(), rows)));
   }
 
+  /**
+   * Shows an infinite query's rows, page after page, in the table inside {@code pane}, and
+   * loads the next page when the user scrolls near the end (see {@link InfiniteScroll}). A
+   * page that arrives adds its rows with {@code fireTableRowsInserted}: the selection and the
+   * scroll position stay where they are. A refetch of the pages updates the rows that changed,
+   * as any other data does.
+   *
+   * @param pane the scroll pane that holds the table
+   * @param client the client to observe
+   * @param options the infinite query
+   * @param rows the rows of one page
+   * @param <P> the type of a page
+   * @param <Q> the type of a page parameter
+   * @return the binding; closing it stops following the query (the rows stay as they are)
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalStateException if not called on the EDT, or if the model is bound already
+   *     (close that binding first)
+   */
+  public <P, Q> InfiniteScroll bindInfinite(JScrollPane pane, QueryClient client, InfiniteQueryOptions<P, Q> options,
+      Function<? super P, ? extends List<? extends R>> rows) {
+    Objects.requireNonNull(rows, "rows == null");
+    EdtExecutor.checkOnEdt("QueryTableModel.bindInfinite");
+    checkUnbound();
+    InfiniteScroll scroll = SwingQueries.observeInfinite(pane, client, options, result -> {
+      List<R> all = new ArrayList<>();
+      for (P page : result.pages()) {
+        all.addAll(rows.apply(page));
+      }
+      show(result.data() == null ? null : all);
+    });
+    infinite = scroll;
+    return scroll;
+  }
+
   /** Throws if a binding drives the model (its own, or a {@link QueryStatePanel}'s). EDT. */
   void checkUnbound() {
     ComponentBinding current = binding;
-    if (current != null && !current.isClosed()) {
+    InfiniteScroll scroll = infinite;
+    if ((current != null && !current.isClosed()) || (scroll != null && !scroll.isClosed())) {
       throw new IllegalStateException("this QueryTableModel is bound already; close its binding first");
     }
   }

@@ -1,5 +1,7 @@
 package dev.querycache.swing;
 
+import dev.querycache.InfiniteQueryOptions;
+import dev.querycache.InfiniteQueryResult;
 import dev.querycache.QueryClient;
 import dev.querycache.QueryClientBuilder;
 import dev.querycache.QueryOptions;
@@ -9,6 +11,7 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javax.swing.JComponent;
+import javax.swing.JScrollPane;
 import javax.swing.SwingUtilities;
 
 /**
@@ -75,7 +78,36 @@ public final class SwingQueries {
     Objects.requireNonNull(options, "options == null");
     Objects.requireNonNull(listener, "listener == null");
     EdtExecutor.checkOnEdt("SwingQueries.observe");
-    return ComponentBinding.bind(component, sink -> client.observe(options, sink), listener);
+    return ComponentBinding.bind(component, sink -> client.observe(options, sink)::close, listener);
+  }
+
+  /**
+   * Observes an infinite query for as long as {@code pane} is displayable and loads its next
+   * page when the user scrolls near the end; see {@link InfiniteScroll}. The listener shows
+   * the pages in the pane's view (through a row model that appends, such as a
+   * {@link QueryTableModel}, whose {@link QueryTableModel#bindInfinite} does this for a table).
+   *
+   * @param pane the scroll pane whose view shows the pages
+   * @param client the client to observe
+   * @param options the infinite query
+   * @param listener receives results on the EDT
+   * @param <P> the type of a page
+   * @param <Q> the type of a page parameter
+   * @return the binding; closing it unbinds early
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalStateException if not called on the EDT
+   */
+  public static <P, Q> InfiniteScroll observeInfinite(
+      JScrollPane pane,
+      QueryClient client,
+      InfiniteQueryOptions<P, Q> options,
+      Consumer<? super InfiniteQueryResult<P, Q>> listener) {
+    Objects.requireNonNull(pane, "pane == null");
+    Objects.requireNonNull(client, "client == null");
+    Objects.requireNonNull(options, "options == null");
+    Objects.requireNonNull(listener, "listener == null");
+    EdtExecutor.checkOnEdt("SwingQueries.observeInfinite");
+    return InfiniteScroll.install(pane, client, options, listener);
   }
 
   /**
@@ -109,7 +141,7 @@ public final class SwingQueries {
     Objects.requireNonNull(select, "select == null");
     Objects.requireNonNull(listener, "listener == null");
     EdtExecutor.checkOnEdt("SwingQueries.observe");
-    return ComponentBinding.bind(component, sink -> client.observe(options, select, sink), listener);
+    return ComponentBinding.bind(component, sink -> client.<T, R>observe(options, select, sink)::close, listener);
   }
 
   /**
