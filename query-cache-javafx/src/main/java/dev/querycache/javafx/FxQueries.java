@@ -1,12 +1,16 @@
 package dev.querycache.javafx;
 
+import dev.querycache.InfiniteQueryOptions;
+import dev.querycache.InfiniteQueryResult;
 import dev.querycache.QueryClient;
 import dev.querycache.QueryClientBuilder;
 import dev.querycache.QueryOptions;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.scene.Node;
+import javafx.scene.control.Control;
 import javafx.stage.Window;
 
 /**
@@ -89,6 +93,32 @@ public final class FxQueries {
     Objects.requireNonNull(select, "select == null");
     FxExecutor.checkOnFxThread("FxQueries.observe");
     return QueryProperty.observe(node, client, options, select);
+  }
+
+  /**
+   * Observes an infinite query while {@code control} is in a showing window, and loads its
+   * next page when the user scrolls near the end; see {@link InfiniteScroll}. The listener
+   * shows the pages in the control (a {@link QueryList} does it for you:
+   * {@link QueryList#bindInfinite}).
+   *
+   * @param control the list or table that shows the pages
+   * @param client the client to observe
+   * @param options the infinite query
+   * @param listener receives results on the FX Application Thread
+   * @param <P> the type of a page
+   * @param <Q> the type of a page parameter
+   * @return the binding; {@code close()} stops it for good
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalStateException if not called on the FX Application Thread
+   */
+  public static <P, Q> InfiniteScroll observeInfinite(Control control, QueryClient client,
+      InfiniteQueryOptions<P, Q> options, Consumer<? super InfiniteQueryResult<P, Q>> listener) {
+    Objects.requireNonNull(control, "control == null");
+    Objects.requireNonNull(client, "client == null");
+    Objects.requireNonNull(options, "options == null");
+    Objects.requireNonNull(listener, "listener == null");
+    FxExecutor.checkOnFxThread("FxQueries.observeInfinite");
+    return InfiniteScroll.install(control, client, options, listener);
   }
 
   /**

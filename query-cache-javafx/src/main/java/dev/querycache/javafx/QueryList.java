@@ -1,5 +1,6 @@
 package dev.querycache.javafx;
 
+import dev.querycache.InfiniteQueryOptions;
 import dev.querycache.QueryClient;
 import dev.querycache.QueryOptions;
 import dev.querycache.QueryResult;
@@ -11,6 +12,7 @@ import java.util.function.Function;
 import javafx.beans.value.ChangeListener;
 import javafx.collections.ObservableListBase;
 import javafx.scene.Node;
+import javafx.scene.control.Control;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -57,6 +59,8 @@ public final class QueryList<R> extends ObservableListBase<R> {
   private final List<R> rows = new ArrayList<>();
   private @Nullable List<? extends R> shown;
   private @Nullable QueryProperty<?> binding;
+  /** The infinite query that drives the list, if it was bound to one. */
+  private @Nullable InfiniteScroll infinite;
   private @Nullable SelectionKeeper<R> keeper;
 
   /**
@@ -96,8 +100,48 @@ public final class QueryList<R> extends ObservableListBase<R> {
     return property;
   }
 
+  /**
+   * Shows an infinite query's rows, page after page, in {@code control} (the
+   * {@code ListView} or {@code TableView} whose items this list is), and loads the next page
+   * when the user scrolls near the end; see {@link InfiniteScroll}. A page that arrives adds
+   * its rows with one add change: the selection and the scroll position stay.
+   *
+   * @param control the list or table that shows this list's rows
+   * @param client the client to observe
+   * @param options the infinite query
+   * @param rows the rows of one page
+   * @param <P> the type of a page
+   * @param <Q> the type of a page parameter
+   * @return the binding; closing it stops following the query (the rows stay as they are)
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalStateException if not called on the FX Application Thread, or if the list
+   *     is bound already (close that binding first)
+   */
+  public <P, Q> InfiniteScroll bindInfinite(Control control, QueryClient client, InfiniteQueryOptions<P, Q> options,
+      Function<? super P, ? extends List<? extends R>> rows) {
+    Objects.requireNonNull(control, "control == null");
+    Objects.requireNonNull(client, "client == null");
+    Objects.requireNonNull(options, "options == null");
+    Objects.requireNonNull(rows, "rows == null");
+    FxExecutor.checkOnFxThread("QueryList.bindInfinite");
+    checkUnbound();
+    keeper = SelectionKeeper.of(control, rowKey);
+    InfiniteScroll scroll = InfiniteScroll.install(control, client, options, result -> {
+      List<R> all = new ArrayList<>();
+      for (P page : result.pages()) {
+        all.addAll(rows.apply(page));
+      }
+      show(result.data() == null ? null : all);
+    });
+    infinite = scroll;
+    return scroll;
+  }
+
   /** Throws if a binding is open. */
   void checkUnbound() {
+    if (infinite != null && !infinite.isClosed()) {
+      throw new IllegalStateException("this QueryList is bound already; close its InfiniteScroll first");
+    }
     if (binding != null && !binding.isClosed()) {
       throw new IllegalStateException("this QueryList is bound already; close its QueryProperty first");
     }

@@ -1,0 +1,259 @@
+package dev.querycache.javafx;
+
+import dev.querycache.InfiniteQueryObserver;
+import dev.querycache.InfiniteQueryOptions;
+import dev.querycache.InfiniteQueryResult;
+import dev.querycache.QueryClient;
+import dev.querycache.internal.ui.LatestValue;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Control;
+import javafx.scene.control.IndexedCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TreeTableView;
+import javafx.scene.control.skin.VirtualFlow;
+import javafx.stage.Window;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An infinite query shown in a {@code ListView} or {@code TableView}, which loads the next
+ * page when the user scrolls near the end: the "load more" of a mailbox or a feed, made by
+ * {@link QueryList#bindInfinite} or
+ * {@link FxQueries#observeInfinite(Control, QueryClient, InfiniteQueryOptions, Consumer)}.
+ *
+ * <ul>
+ *   <li>The query is observed while the control is in a showing window, as a
+ *       {@link QueryProperty} observes; its listener runs on the FX Application Thread with
+ *       each result.
+ *   <li>When the last visible row comes within half a screen of rows of the end, and the
+ *       query has a next page that is not loading already, the next page is fetched (joining
+ *       a fetch in flight rather than replacing it). This is checked when the user scrolls and
+ *       after each layout of the control, so short pages load until the control is full.
+ *   <li>After a failed page it waits for the user to scroll again, not asking in a loop.
+ * </ul>
+ *
+ * <p>{@link #close()} stops it for good. Confined to the FX Application Thread.
+ */
+public final class InfiniteScroll implements AutoCloseable {
+  private final Control control;
+  private final ObservableValue<Boolean> showing;
+  private final ChangeListener<Boolean> showingChanged = (value, was, is) -> follow();
+  private final ChangeListener<Boolean> laidOut = (value, was, is) -> {
+    if (!is) {
+      loadMoreIfNearTheEnd(false);
+    }
+  };
+  private final ChangeListener<Number> scrolled = (value, was, is) -> loadMoreIfNearTheEnd(true);
+  private final Opener opener;
+  private final Consumer<InfiniteQueryResult<?, ?>> listener;
+  private @Nullable ScrollBar followedBar;
+  private @Nullable InfiniteQueryObserver<?, ?> observer;
+  private @Nullable LatestValue<InfiniteQueryResult<?, ?>> handOver;
+  private @Nullable InfiniteQueryResult<?, ?> latest;
+  private boolean closed;
+  private boolean following;
+  private boolean followAgain;
+
+  /** Opens an observer that hands its results to the consumer it is passed. */
+  @FunctionalInterface
+  private interface Opener {
+    InfiniteQueryObserver<?, ?> open(Consumer<InfiniteQueryResult<?, ?>> sink);
+  }
+
+  private InfiniteScroll(Control control, Opener opener, Consumer<InfiniteQueryResult<?, ?>> listener) {
+    this.control = control;
+    this.opener = opener;
+    this.listener = listener;
+    this.showing =
+        control.sceneProperty().flatMap(Scene::windowProperty).flatMap(Window::showingProperty).orElse(false);
+  }
+
+  /** Installs; the caller has checked the thread and the arguments. */
+  @SuppressWarnings("unchecked") // the sink passes on what this observer delivers
+  static <P, Q> InfiniteScroll install(Control control, QueryClient client, InfiniteQueryOptions<P, Q> options,
+      Consumer<? super InfiniteQueryResult<P, Q>> listener) {
+    InfiniteScroll scroll = new InfiniteScroll(control,
+        sink -> client.observeInfinite(options, result -> sink.accept(result)),
+        result -> listener.accept((InfiniteQueryResult<P, Q>) result));
+    scroll.showing.addListener(scroll.showingChanged);
+    control.needsLayoutProperty().addListener(scroll.laidOut);
+    scroll.follow();
+    return scroll;
+  }
+
+  /**
+   * Whether the query is observed now: not closed, and the control is in a showing window.
+   *
+   * @return {@code true} while observing
+   * @throws IllegalStateException if not called on the FX Application Thread
+   */
+  public boolean isObserving() {
+    FxExecutor.checkOnFxThread("InfiniteScroll.isObserving");
+    return observer != null;
+  }
+
+  /**
+   * Whether {@link #close()} was called.
+   *
+   * @return {@code true} once closed
+   * @throws IllegalStateException if not called on the FX Application Thread
+   */
+  public boolean isClosed() {
+    FxExecutor.checkOnFxThread("InfiniteScroll.isClosed");
+    return closed;
+  }
+
+  /**
+   * The latest result shown, or null before the first (or while not observing).
+   *
+   * @return the result
+   * @throws IllegalStateException if not called on the FX Application Thread
+   */
+  public @Nullable InfiniteQueryResult<?, ?> result() {
+    FxExecutor.checkOnFxThread("InfiniteScroll.result");
+    return latest;
+  }
+
+  /**
+   * Stops observing and following the control, for good. Idempotent.
+   *
+   * @throws IllegalStateException if not called on the FX Application Thread
+   */
+  @Override
+  public void close() {
+    FxExecutor.checkOnFxThread("InfiniteScroll.close");
+    if (closed) {
+      return;
+    }
+    closed = true;
+    showing.removeListener(showingChanged);
+    control.needsLayoutProperty().removeListener(laidOut);
+    ScrollBar bar = followedBar;
+    if (bar != null) {
+      bar.valueProperty().removeListener(scrolled);
+      followedBar = null;
+    }
+    follow();
+  }
+
+  /** Observes or stops, as the window and {@link #closed} say. Re-entrant calls queue. */
+  private void follow() {
+    if (following) {
+      followAgain = true;
+      return;
+    }
+    following = true;
+    try {
+      do {
+        followAgain = false;
+        boolean wanted = !closed && Boolean.TRUE.equals(showing.getValue());
+        if (wanted && observer == null) {
+          LatestValue<InfiniteQueryResult<?, ?>> values =
+              new LatestValue<>(Platform::isFxApplicationThread, Platform::runLater, this::receive);
+          handOver = values;
+          observer = opener.open(values::offer);
+        } else if (!wanted && observer != null) {
+          stop();
+        }
+      } while (followAgain);
+    } finally {
+      following = false;
+    }
+  }
+
+  private void stop() {
+    LatestValue<InfiniteQueryResult<?, ?>> values = handOver;
+    InfiniteQueryObserver<?, ?> open = observer;
+    handOver = null;
+    observer = null;
+    latest = null;
+    if (values != null) {
+      values.close();
+    }
+    if (open != null) {
+      open.close();
+    }
+  }
+
+  private void receive(InfiniteQueryResult<?, ?> result) {
+    latest = result;
+    listener.accept(result);
+    control.requestLayout(); // measured once laid out with the new rows
+  }
+
+  /**
+   * Fetches the next page if the last visible row is within half a screen of rows of the end
+   * and the query has a next page not loading; {@code byUser}: the user scrolled (which also
+   * retries a failed page).
+   */
+  private void loadMoreIfNearTheEnd(boolean byUser) {
+    followScrollBar();
+    InfiniteQueryObserver<?, ?> open = observer;
+    InfiniteQueryResult<?, ?> shown = latest;
+    if (closed || open == null || shown == null || !shown.hasNextPage() || shown.isFetchingNextPage()
+        || shown.isLoading() || (shown.isFetchNextPageError() && !byUser)) {
+      return;
+    }
+    if (nearTheEnd()) {
+      open.fetchNextPage(false);
+    }
+  }
+
+  private boolean nearTheEnd() {
+    int items = itemCount();
+    if (items == 0) {
+      return true; // no rows (the pages so far were empty): nothing to scroll
+    }
+    Node found = control.lookup(".virtual-flow");
+    if (!(found instanceof VirtualFlow<?> flow)) {
+      return false; // not laid out yet: the next layout asks again
+    }
+    int count = flow.getCellCount();
+    IndexedCell<?> first = flow.getFirstVisibleCell();
+    IndexedCell<?> last = flow.getLastVisibleCell();
+    if ((items >= 0 && count != items) || count == 0 || first == null || last == null) {
+      return false; // the flow has not laid the rows out yet: the next layout asks again
+    }
+    int halfScreen = Math.max(1, (last.getIndex() - first.getIndex()) / 2);
+    return last.getIndex() >= count - 1 - halfScreen;
+  }
+
+  /** How many rows the control shows: its items, for a list or a table. */
+  private int itemCount() {
+    if (control instanceof ListView<?> list) {
+      return list.getItems() == null ? 0 : list.getItems().size();
+    }
+    if (control instanceof TableView<?> table) {
+      return table.getItems() == null ? 0 : table.getItems().size();
+    }
+    if (control instanceof TreeTableView<?> tree) {
+      return tree.getExpandedItemCount();
+    }
+    return -1; // unknown: the flow decides alone
+  }
+
+  /** Follows the vertical scroll bar once the control's skin has made it. */
+  private void followScrollBar() {
+    if (followedBar != null || closed) {
+      return;
+    }
+    for (Node node : control.lookupAll(".scroll-bar")) {
+      if (node instanceof ScrollBar bar && bar.getOrientation() == javafx.geometry.Orientation.VERTICAL) {
+        bar.valueProperty().addListener(scrolled);
+        followedBar = bar;
+        return;
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "InfiniteScroll{" + (closed ? "closed" : observer != null ? "observing" : "waiting") + "}";
+  }
+}
