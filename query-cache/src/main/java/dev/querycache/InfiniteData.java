@@ -1,7 +1,9 @@
 package dev.querycache;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * The data of an infinite query: the pages fetched so far, in order, and the page parameter
@@ -86,6 +88,26 @@ public record InfiniteData<P, Q>(List<P> pages, List<Q> pageParams) {
     int from = fromStart ? count : 0;
     int to = fromStart ? pages.size() : pages.size() - count;
     return new InfiniteData<>(pages.subList(from, to), pageParams.subList(from, to));
+  }
+
+  /**
+   * These pages, each changed by {@code change}: how an optimistic patch of the rows reaches
+   * every page ({@code data -> data.mapPages(page -> page.without(id))}). The parameters stay.
+   *
+   * @param change the change of one page; gives the page itself where nothing changes
+   * @return new data, or this if {@code change} gave every page back as it was
+   * @throws NullPointerException if {@code change} is null or gives null
+   */
+  public InfiniteData<P, Q> mapPages(UnaryOperator<P> change) {
+    Objects.requireNonNull(change, "change == null");
+    List<P> changed = new ArrayList<>(pages.size());
+    boolean any = false;
+    for (P page : pages) {
+      P next = Objects.requireNonNull(change.apply(page), "the page change gave null");
+      any |= next != page;
+      changed.add(next);
+    }
+    return any ? new InfiniteData<>(changed, pageParams) : this;
   }
 
   /**

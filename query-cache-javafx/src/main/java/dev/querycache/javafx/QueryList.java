@@ -1,13 +1,17 @@
 package dev.querycache.javafx;
 
+import dev.querycache.InfiniteData;
 import dev.querycache.InfiniteQueryOptions;
+import dev.querycache.InfiniteQueryResult;
 import dev.querycache.QueryClient;
+import dev.querycache.QueryFilter;
 import dev.querycache.QueryOptions;
 import dev.querycache.QueryResult;
 import dev.querycache.internal.ui.RowDiff;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.value.ChangeListener;
 import javafx.collections.ObservableListBase;
@@ -125,6 +129,47 @@ public final class QueryList<R> extends ObservableListBase<R> {
     Objects.requireNonNull(rows, "rows == null");
     FxExecutor.checkOnFxThread("QueryList.bindInfinite");
     checkUnbound();
+    return observePages(control, client, options, rows, result -> {});
+  }
+
+  /**
+   * As {@link #bindInfinite(Control, QueryClient, InfiniteQueryOptions, Function)}, with
+   * {@code state} (whose content is the list or table) showing the loading, error and empty
+   * views of the query: one observer drives both, and "Retry" refetches the pages.
+   *
+   * @param state the state pane around the control; its content must be the list or table
+   * @param client the client to observe
+   * @param options the infinite query
+   * @param rows the rows of one page
+   * @param <P> the type of a page
+   * @param <Q> the type of a page parameter
+   * @return the binding; closing it stops following the query
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if the pane's content is not a control
+   * @throws IllegalStateException if not called on the FX Application Thread, or if the list
+   *     or the pane is bound already (close that binding first)
+   */
+  public <P, Q> InfiniteScroll bindInfinite(QueryStatePane<InfiniteData<P, Q>> state, QueryClient client,
+      InfiniteQueryOptions<P, Q> options, Function<? super P, ? extends List<? extends R>> rows) {
+    Objects.requireNonNull(state, "state == null");
+    Objects.requireNonNull(client, "client == null");
+    Objects.requireNonNull(options, "options == null");
+    Objects.requireNonNull(rows, "rows == null");
+    FxExecutor.checkOnFxThread("QueryList.bindInfinite");
+    if (!(state.content() instanceof Control control)) {
+      throw new IllegalArgumentException("state: its content must be the ListView or TableView, not a "
+          + state.content().getClass().getName());
+    }
+    checkUnbound();
+    state.checkUnbound();
+    state.setOnRetry(() -> client.refetchQueries(QueryFilter.exact(options.key())));
+    InfiniteScroll scroll = observePages(control, client, options, rows, result -> state.show(result.result()));
+    state.adopt(scroll);
+    return scroll;
+  }
+
+  private <P, Q> InfiniteScroll observePages(Control control, QueryClient client, InfiniteQueryOptions<P, Q> options,
+      Function<? super P, ? extends List<? extends R>> rows, Consumer<InfiniteQueryResult<P, Q>> then) {
     keeper = SelectionKeeper.of(control, rowKey);
     InfiniteScroll scroll = InfiniteScroll.install(control, client, options, result -> {
       List<R> all = new ArrayList<>();
@@ -132,6 +177,7 @@ public final class QueryList<R> extends ObservableListBase<R> {
         all.addAll(rows.apply(page));
       }
       show(result.data() == null ? null : all);
+      then.accept(result);
     });
     infinite = scroll;
     return scroll;

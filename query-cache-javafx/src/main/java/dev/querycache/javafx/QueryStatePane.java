@@ -76,6 +76,7 @@ public final class QueryStatePane<T> extends StackPane {
   private final ReadOnlyObjectWrapper<View> view = new ReadOnlyObjectWrapper<>(this, "view", View.LOADING);
   private @Nullable Runnable onRetry;
   private @Nullable QueryProperty<T> binding;
+  private @Nullable InfiniteScroll infinite;
 
   /**
    * A pane over {@code content} in which no data counts as empty.
@@ -204,9 +205,16 @@ public final class QueryStatePane<T> extends StackPane {
     return property;
   }
 
-  private void checkUnbound() {
+  /** Records {@code scroll} as what drives the pane (an infinite query's). FX thread. */
+  void adopt(InfiniteScroll scroll) {
+    infinite = scroll;
+  }
+
+  /** Throws if a binding drives the pane. FX thread. */
+  void checkUnbound() {
     QueryProperty<T> current = binding;
-    if (current != null && !current.isClosed()) {
+    InfiniteScroll scroll = infinite;
+    if ((current != null && !current.isClosed()) || (scroll != null && !scroll.isClosed())) {
       throw new IllegalStateException(
           "this QueryStatePane is bound already: a second binding would add a second observer;"
               + " close the first QueryProperty before binding the pane again");

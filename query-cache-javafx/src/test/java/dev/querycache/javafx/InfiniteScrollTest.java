@@ -187,6 +187,31 @@ class InfiniteScrollTest {
   }
 
   @Test
+  void aStatePaneAroundTheListShowsLoadingThenTheRowsOfOneObserver() {
+    QueryKey<InfiniteData<Page, Integer>> other = QueryKey.of("other");
+    InfiniteQueryOptions<Page, Integer> otherFeed = InfiniteQueryOptions.builder(other)
+        .asyncPageFetcher(server).initialPageParam(0).nextPageParam((page, number, data) -> null).build();
+    QueryList<String> otherRows = new QueryList<>(row -> row);
+    QueryStatePane<InfiniteData<Page, Integer>> state = FxThread.call(() -> {
+      ListView<String> view = new ListView<>(otherRows);
+      QueryStatePane<InfiniteData<Page, Integer>> made =
+          new QueryStatePane<>(view, data -> data.pages().isEmpty(), "Nothing here");
+      stage.getScene().setRoot(made);
+      otherRows.bindInfinite(made, client, otherFeed, Page::rows);
+      return made;
+    });
+    settle();
+    assertThat(FxThread.call(state::getView)).isEqualTo(QueryStatePane.View.LOADING);
+
+    answer(page(0, 3, false));
+
+    assertThat(FxThread.call(state::getView)).isEqualTo(QueryStatePane.View.CONTENT);
+    assertThat(FxThread.call(otherRows::size)).isEqualTo(3);
+    assertThat(client.getQueries(QueryFilter.exact(other))).singleElement()
+        .satisfies(query -> assertThat(query.observerCount()).isEqualTo(1));
+  }
+
+  @Test
   void closingStopsObservingAndFollowingTheList() {
     answer(page(0, 20, true));
 

@@ -82,6 +82,7 @@ public final class QueryStatePanel<T> extends JPanel {
   private final JLabel emptyText;
   private transient @Nullable Runnable onRetry;
   private transient @Nullable ComponentBinding binding;
+  private transient @Nullable InfiniteScroll infinite;
   private View view = View.LOADING;
 
   /**
@@ -217,9 +218,16 @@ public final class QueryStatePanel<T> extends JPanel {
     return model.adopt(observe(client, options, data -> model.showRowsOf(data, rows)));
   }
 
-  private void checkUnbound() {
+  /** Records {@code scroll} as what drives the panel (an infinite query's). EDT. */
+  void adopt(InfiniteScroll scroll) {
+    infinite = scroll;
+  }
+
+  /** Throws if a binding drives the panel. EDT. */
+  void checkUnbound() {
     ComponentBinding current = binding;
-    if (current != null && !current.isClosed()) {
+    InfiniteScroll scroll = infinite;
+    if ((current != null && !current.isClosed()) || (scroll != null && !scroll.isClosed())) {
       throw new IllegalStateException(
           "this QueryStatePanel is bound already: a second binding would add a second observer;"
               + " close the first binding before binding the panel again");

@@ -1,9 +1,12 @@
 package dev.querycache.swing;
 
+import dev.querycache.InfiniteData;
 import dev.querycache.InfiniteQueryOptions;
+import dev.querycache.InfiniteQueryResult;
 import dev.querycache.MutationFilter;
 import dev.querycache.MutationStatus;
 import dev.querycache.QueryClient;
+import dev.querycache.QueryFilter;
 import dev.querycache.QueryOptions;
 import dev.querycache.internal.ui.RowDiff;
 import java.lang.invoke.MethodType;
@@ -13,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import javax.swing.JComponent;
 import javax.swing.JScrollPane;
@@ -171,12 +175,55 @@ public final class QueryTableModel<R> extends AbstractTableModel {
     Objects.requireNonNull(rows, "rows == null");
     EdtExecutor.checkOnEdt("QueryTableModel.bindInfinite");
     checkUnbound();
+    return observePages(pane, client, options, rows, result -> {});
+  }
+
+  /**
+   * As {@link #bindInfinite(JScrollPane, QueryClient, InfiniteQueryOptions, Function)}, with
+   * {@code state} (whose content is the table's scroll pane) showing the loading, error and
+   * empty views of the query: one observer drives both, and "Retry" refetches the pages.
+   *
+   * @param state the state panel around the table; its content must be the table's scroll pane
+   * @param client the client to observe
+   * @param options the infinite query
+   * @param rows the rows of one page
+   * @param <P> the type of a page
+   * @param <Q> the type of a page parameter
+   * @return the binding; closing it stops following the query
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if the panel's content is not a scroll pane
+   * @throws IllegalStateException if not called on the EDT, or if the model or the panel is
+   *     bound already (close that binding first)
+   */
+  public <P, Q> InfiniteScroll bindInfinite(QueryStatePanel<InfiniteData<P, Q>> state, QueryClient client,
+      InfiniteQueryOptions<P, Q> options, Function<? super P, ? extends List<? extends R>> rows) {
+    Objects.requireNonNull(state, "state == null");
+    Objects.requireNonNull(client, "client == null");
+    Objects.requireNonNull(options, "options == null");
+    Objects.requireNonNull(rows, "rows == null");
+    EdtExecutor.checkOnEdt("QueryTableModel.bindInfinite");
+    if (!(state.content() instanceof JScrollPane)) {
+      throw new IllegalArgumentException("state: its content must be the table's JScrollPane, not a "
+          + state.content().getClass().getName());
+    }
+    checkUnbound();
+    state.checkUnbound();
+    state.setOnRetry(() -> client.refetchQueries(QueryFilter.exact(options.key())));
+    InfiniteScroll scroll = observePages((JScrollPane) state.content(), client, options, rows,
+        result -> state.show(result.result()));
+    state.adopt(scroll);
+    return scroll;
+  }
+
+  private <P, Q> InfiniteScroll observePages(JScrollPane pane, QueryClient client, InfiniteQueryOptions<P, Q> options,
+      Function<? super P, ? extends List<? extends R>> rows, Consumer<InfiniteQueryResult<P, Q>> then) {
     InfiniteScroll scroll = SwingQueries.observeInfinite(pane, client, options, result -> {
       List<R> all = new ArrayList<>();
       for (P page : result.pages()) {
         all.addAll(rows.apply(page));
       }
       show(result.data() == null ? null : all);
+      then.accept(result);
     });
     infinite = scroll;
     return scroll;

@@ -187,6 +187,33 @@ class InfiniteScrollTest {
   }
 
   @Test
+  void aStatePanelAroundTheTableShowsLoadingThenTheRowsOfOneObserver() {
+    QueryKey<InfiniteData<Page, Integer>> other = QueryKey.of("other");
+    InfiniteQueryOptions<Page, Integer> otherFeed = InfiniteQueryOptions.builder(other)
+        .asyncPageFetcher(server).initialPageParam(0).nextPageParam((page, number, data) -> null).build();
+    QueryTableModel<String> rows =
+        Edt.call(() -> new QueryTableModel<>(row -> row, List.of(QueryTableModel.Column.of("Row", String.class, row -> row))));
+    QueryStatePanel<InfiniteData<Page, Integer>> state = Edt.call(() -> {
+      QueryStatePanel<InfiniteData<Page, Integer>> made =
+          new QueryStatePanel<>(new JScrollPane(new JTable(rows)), data -> data.pages().isEmpty(), "Nothing here");
+      frame.getContentPane().removeAll();
+      frame.add(made);
+      frame.validate();
+      rows.bindInfinite(made, client, otherFeed, Page::rows);
+      return made;
+    });
+    Edt.flush();
+    assertThat(Edt.call(state::view)).isEqualTo(QueryStatePanel.View.LOADING);
+
+    answer(page(0, 3, false));
+
+    assertThat(Edt.call(state::view)).isEqualTo(QueryStatePanel.View.CONTENT);
+    assertThat(Edt.call(rows::getRowCount)).isEqualTo(3);
+    assertThat(client.getQueries(QueryFilter.exact(other))).singleElement()
+        .satisfies(query -> assertThat(query.observerCount()).isEqualTo(1));
+  }
+
+  @Test
   void closingStopsObservingAndFollowingTheScrollBar() {
     answer(page(0, 20, true));
 

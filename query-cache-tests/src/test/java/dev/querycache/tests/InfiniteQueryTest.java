@@ -285,6 +285,34 @@ class InfiniteQueryTest {
   }
 
   @Test
+  void anOptimisticPatchReachesEveryPageAndRollsBack() {
+    InfiniteQueryObserver<Page, Integer> feed = observe(feed().build());
+    server.resolve(page("a", "b"));
+    feed.fetchNextPage();
+    server.resolve(page("c", "b2"));
+    dev.querycache.test.ControllableMutation<String, Boolean> remove = new dev.querycache.test.ControllableMutation<>();
+    dev.querycache.Mutation<String, Boolean, Void> removeRow = client.asyncMutation(remove)
+        .optimistic(FEED, (InfiniteData<Page, Integer> data, String row) -> data.mapPages(
+            p -> p.rows().contains(row) ? new Page(p.rows().stream().filter(r -> !r.equals(row)).toList(), p.more()) : p))
+        .errorMessage("Failed to remove the row")
+        .build();
+
+    removeRow.mutate("b");
+    assertThat(last().pages()).containsExactly(page("a"), page("c", "b2"));
+    assertThat(last().data().pageParams()).containsExactly(0, 1);
+
+    remove.latestCall().fail(new IOException("refused"));
+    assertThat(last().pages()).containsExactly(page("a", "b"), page("c", "b2"));
+  }
+
+  @Test
+  void mapPagesThatChangesNothingKeepsTheData() {
+    InfiniteData<Page, Integer> data = InfiniteData.<Page, Integer>empty().append(page("a"), 0);
+
+    assertThat(data.mapPages(p -> p)).isSameAs(data);
+  }
+
+  @Test
   void fetchQueryOfTheQueryOptionsLoadsTheFirstPage() {
     CompletableFuture<InfiniteData<Page, Integer>> fetched = client.fetchQuery(feed().build().queryOptions());
 
