@@ -7,7 +7,7 @@ module dev.querycache.test {
   requires transitive dev.querycache;
   requires transitive org.junit.jupiter.api;
   requires java.desktop; // Edt: the Event Dispatch Thread, for tests of Swing bindings
-  requires static javafx.graphics; // FxThread, for tests of JavaFX bindings: their JavaFX
+  requires static transitive javafx.graphics; // FxThread (its pulse takes a Node), for tests of JavaFX bindings: their JavaFX
 
   exports dev.querycache.test;
 }

@@ -1,5 +1,6 @@
 package dev.querycache.examples;
 
+import dev.querycache.InfiniteData;
 import dev.querycache.Mutation;
 import dev.querycache.MutationHooks;
 import dev.querycache.MutationState;
@@ -141,16 +142,17 @@ public final class ConsoleWalkthrough {
   private void mailbox(QueryClient client, DemoQueries queries, ConsoleToaster toaster)
       throws InterruptedException, TimeoutException {
     scenario("3. Mailbox: one funnel for every action, with undo");
-    QueryOptions<EnvelopeList> inbox = queries.envelopes(MailView.INBOX);
+    QueryOptions<InfiniteData<EnvelopeList, Integer>> inbox = queries.envelopes(MailView.INBOX).queryOptions();
     QueryOptions<MailCounts> counts = queries.counts();
     Mutation<MailAction, MailResult, Void> funnel = queries.mailFunnel();
-    QueryObserver<EnvelopeList> inboxScreen = observe(client, inbox, "inbox", ConsoleWalkthrough::describe);
+    QueryObserver<InfiniteData<EnvelopeList, Integer>> inboxScreen =
+        observe(client, inbox, "inbox", ConsoleWalkthrough::describe);
     QueryObserver<MailCounts> countsScreen = observe(client, counts, "counts", ConsoleWalkthrough::describe);
     try {
       if (!await(client.fetchQuery(inbox)) || !await(client.fetchQuery(counts))) {
         return;
       }
-      List<Envelope> rows = client.getQueryData(inbox.key()).orElseThrow().envelopes();
+      List<Envelope> rows = DemoQueries.rows(client.getQueryData(inbox.key()).orElseThrow());
       if (rows.size() < 3) {
         out.println("The inbox has fewer than three envelopes; nothing to show.");
         return;
@@ -225,10 +227,12 @@ public final class ConsoleWalkthrough {
     return configs.size() + " checks, paused: " + (paused.isEmpty() ? "none" : paused);
   }
 
-  static String describe(EnvelopeList list) {
-    String rows = list.envelopes().stream().map(e -> e.id() + (e.starred() ? "*" : ""))
+  static String describe(InfiniteData<EnvelopeList, Integer> pages) {
+    List<Envelope> envelopes = DemoQueries.rows(pages);
+    String rows = envelopes.stream().map(e -> e.id() + (e.starred() ? "*" : ""))
         .collect(Collectors.joining(" "));
-    return list.envelopes().size() + " envelopes (* starred): " + rows;
+    return envelopes.size() + " envelopes in " + pages.size() + (pages.size() == 1 ? " page" : " pages")
+        + " (* starred): " + rows;
   }
 
   static String describe(MailCounts counts) {

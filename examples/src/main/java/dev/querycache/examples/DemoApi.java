@@ -183,6 +183,22 @@ public final class DemoApi {
   }
 
   /**
+   * {@code GET /mail/envelopes} with {@code offset} and {@code limit}: one page of a view's
+   * envelopes.
+   *
+   * @param view the view
+   * @param offset how many envelopes of the view to skip, newest first
+   * @param limit the most envelopes to return
+   * @return the page, newest first; fewer than {@code limit} envelopes at the end
+   * @throws IOException as the class comment says
+   */
+  public EnvelopeList envelopes(MailView view, int offset, int limit) throws IOException {
+    Objects.requireNonNull(view, "view == null");
+    return read(send(get("mail/envelopes?view=" + URLEncoder.encode(view.wireName(), StandardCharsets.UTF_8)
+        + "&offset=" + offset + "&limit=" + limit)), EnvelopeList.class);
+  }
+
+  /**
    * {@code GET /mail/counts}: the folder badges.
    *
    * @return the counts

@@ -1,5 +1,7 @@
 package dev.querycache.examples;
 
+import dev.querycache.InfiniteData;
+import dev.querycache.InfiniteQueryOptions;
 import dev.querycache.Mutation;
 import dev.querycache.PluginScope;
 import dev.querycache.QueryClient;
@@ -172,7 +174,7 @@ public final class DemoQueries {
    * @param view the view
    * @return the key
    */
-  public QueryKey<EnvelopeList> envelopesKey(MailView view) {
+  public QueryKey<InfiniteData<EnvelopeList, Integer>> envelopesKey(MailView view) {
     return mail.queryKey("envelopes", Map.of("view", Objects.requireNonNull(view, "view == null").wireName()));
   }
 
@@ -185,17 +187,48 @@ public final class DemoQueries {
     return QueryFilter.prefix(QueryKey.of(List.of("mail", "envelopes")));
   }
 
+  /** How many envelopes a page of a mail view holds. */
+  public static final int PAGE_SIZE = 5;
+
   /**
-   * One view's envelopes: fetched with {@link DemoApi#envelopes(MailView)}, fresh for 30 s.
+   * One view's envelopes, an infinite query of {@link #PAGE_SIZE} envelopes per page (its
+   * parameter is the offset), fetched with {@link DemoApi#envelopes(MailView, int, int)},
+   * fresh for 30 s. A full page means there may be more; the mailbox loads them as the user
+   * scrolls. A refetch (after a mail action, on focus) fetches every page loaded again, in
+   * order, so the offsets stay right after envelopes moved.
    *
    * @param view the view
    * @return the options
    */
-  public QueryOptions<EnvelopeList> envelopes(MailView view) {
-    return QueryOptions.builder(envelopesKey(view))
-        .fetcher(ctx -> api.envelopes(view))
+  public InfiniteQueryOptions<EnvelopeList, Integer> envelopes(MailView view) {
+    return InfiniteQueryOptions.builder(envelopesKey(view))
+        .pageFetcher(context -> api.envelopes(view, context.pageParam(), PAGE_SIZE))
+        .initialPageParam(0)
+        .nextPageParam((page, offset, pages) -> page.envelopes().size() < PAGE_SIZE ? null : offset + PAGE_SIZE)
         .staleTime(STALE_TIME)
         .build();
+  }
+
+  /**
+   * Every envelope of a view's pages, in order: the rows the mailbox shows.
+   *
+   * @param pages the pages
+   * @return the envelopes
+   */
+  public static List<Envelope> rows(InfiniteData<EnvelopeList, Integer> pages) {
+    return pages.pages().stream().flatMap(page -> page.envelopes().stream()).toList();
+  }
+
+  /**
+   * {@code action} applied to every page of a view, as {@link EnvelopeList#apply(MailAction)}
+   * applies it to one: the optimistic patch of the mail mutations.
+   *
+   * @param pages a view's pages
+   * @param action the action
+   * @return the pages after it (the same instance if no page changed)
+   */
+  public static InfiniteData<EnvelopeList, Integer> apply(InfiniteData<EnvelopeList, Integer> pages, MailAction action) {
+    return pages.mapPages(page -> page.apply(action));
   }
 
   /**
@@ -224,7 +257,7 @@ public final class DemoQueries {
 
   /**
    * The mail funnel: one optimistic mutation for every {@link MailAction}. Each run patches
-   * every cached envelope view with {@link EnvelopeList#apply(MailAction)} at once; a failure
+   * every page of every cached envelope view with {@link EnvelopeList#apply(MailAction)} at once; a failure
    * puts them back and toasts the action's message ({@link #errorMessage(MailAction)}); when
    * it settles, the views refetch, and so do the counts after an archive, trash or snooze
    * ({@link #invalidations(MailAction)}). When the server returns a mutation id (archive,
@@ -240,7 +273,7 @@ public final class DemoQueries {
     return client.mutation(api::perform)
         .name("Mail action")
         .mutationKey(MAIL_ACTIONS)
-        .optimisticMatching(envelopeViews(), EnvelopeList::apply)
+        .optimisticMatching(envelopeViews(), DemoQueries::apply)
         .errorMessage(DemoQueries::errorMessage)
         .<Void>onMutate((action, scope) -> {
           // "Inbox (11)" at once, with the rows: only for the actions that move mail, so that a
@@ -269,7 +302,7 @@ public final class DemoQueries {
     return client.mutation((MailAction.Star star) -> api.perform(star))
         .name("Star")
         .mutationKey(MAIL_ACTIONS)
-        .optimisticMatching(envelopeViews(), EnvelopeList::apply)
+        .optimisticMatching(envelopeViews(), DemoQueries::apply)
         .errorMessage(DemoQueries::errorMessage)
         .sync(MailAction.Star::envelopeId)
         .build();

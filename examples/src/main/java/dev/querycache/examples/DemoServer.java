@@ -33,7 +33,8 @@ import org.jspecify.annotations.Nullable;
  *       <td>a list of {@link HealthCheckConfig}</td></tr>
  *   <tr><td>{@code POST /healthcheck/pauseConfiguration {"configId":"c1"}}, and
  *       {@code resumeConfiguration}</td><td>the {@link HealthCheckConfig}</td></tr>
- *   <tr><td>{@code GET /mail/envelopes?view=inbox|starred|archive}</td><td>{@link EnvelopeList}</td></tr>
+ *   <tr><td>{@code GET /mail/envelopes?view=inbox|starred|archive[&offset=0&limit=5]}</td><td>{@link EnvelopeList}:
+ *       every envelope of the view, or a page of them</td></tr>
  *   <tr><td>{@code GET /mail/counts}</td><td>{@link MailCounts}</td></tr>
  *   <tr><td>{@code POST /mail/action {"type":"archive","envelopeId":"m1"}} (a {@link MailAction})</td>
  *       <td>{@link MailResult}: {@code {"mutationId":"mut-1"}}, or a null id if not undoable</td></tr>
@@ -101,7 +102,18 @@ public final class DemoServer implements AutoCloseable {
             Request.required(request.body(Bodies.ConfigId.class).configId(), "configId"), true))
         .post("/healthcheck/resumeConfiguration", request -> healthChecks.setPaused(
             Request.required(request.body(Bodies.ConfigId.class).configId(), "configId"), false))
-        .get("/mail/envelopes", request -> mail.envelopes(MailView.fromWireName(request.requiredParam("view"))))
+        .get("/mail/envelopes", request -> {
+          MailView view = MailView.fromWireName(request.requiredParam("view"));
+          if (request.param("offset") == null && request.param("limit") == null) {
+            return mail.envelopes(view);
+          }
+          int offset = request.intParam("offset", 0);
+          int limit = request.intParam("limit", Integer.MAX_VALUE);
+          if (offset < 0 || limit <= 0) {
+            throw HttpStatusException.badRequest("offset must be 0 or more and limit above 0: " + offset + ", " + limit);
+          }
+          return mail.envelopes(view, offset, limit);
+        })
         .get("/mail/counts", request -> mail.counts())
         .post("/mail/action", request -> mail.perform(request.body(MailAction.class)))
         .post("/mail/undo", request -> mail.undo(

@@ -33,6 +33,13 @@ final class MailStore {
     return new EnvelopeList(view, rows);
   }
 
+  /** Up to {@code limit} envelopes of {@code view} from {@code offset}, in the same order. */
+  synchronized EnvelopeList envelopes(MailView view, int offset, int limit) {
+    List<Envelope> all = envelopes(view).envelopes();
+    int from = Math.min(offset, all.size());
+    return new EnvelopeList(view, all.subList(from, Math.min(all.size(), from + limit)));
+  }
+
   synchronized MailCounts counts() {
     wakeUp();
     int inbox = 0;

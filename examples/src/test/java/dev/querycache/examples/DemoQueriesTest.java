@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.querycache.CachedQuery;
+import dev.querycache.InfiniteData;
+import dev.querycache.InfiniteQueryObserver;
 import dev.querycache.Mutation;
 import dev.querycache.QueryClient;
 import dev.querycache.QueryObserver;
@@ -27,7 +29,7 @@ import org.junit.jupiter.api.Test;
 class DemoQueriesTest {
   private final GatedSleeper sleeper = new GatedSleeper();
   private final RecordingToaster toaster = new RecordingToaster();
-  private final List<QueryObserver<?>> screens = new ArrayList<>();
+  private final List<AutoCloseable> screens = new ArrayList<>();
   private DemoServer server;
   private DemoApi api;
   private QueryClient client;
@@ -45,9 +47,11 @@ class DemoQueriesTest {
   }
 
   @AfterEach
-  void stop() {
+  void stop() throws Exception {
     sleeper.open();
-    screens.forEach(QueryObserver::close);
+    for (AutoCloseable screen : screens) {
+      screen.close();
+    }
     client.close();
     server.stop();
   }
@@ -72,8 +76,8 @@ class DemoQueriesTest {
 
   @Test
   void envelopeViewsSelectEveryEnvelopeListButNotTheCounts() throws Exception {
-    show(queries.envelopes(MailView.INBOX));
-    show(queries.envelopes(MailView.ARCHIVE));
+    show(queries.envelopes(MailView.INBOX).queryOptions());
+    show(queries.envelopes(MailView.ARCHIVE).queryOptions());
     show(queries.counts());
 
     List<Object> selected = client.getQueries(queries.envelopeViews()).stream()
@@ -183,15 +187,31 @@ class DemoQueriesTest {
   // ---- mail ----------------------------------------------------------------------------------
 
   @Test
+  void theInboxLoadsFiveEnvelopesAPageAndTheRestOnDemand() throws Exception {
+    InfiniteQueryObserver<EnvelopeList, Integer> inbox = client.observeInfinite(queries.envelopes(MailView.INBOX), r -> {});
+    screens.add(inbox);
+    InfiniteData<EnvelopeList, Integer> first = await(client.fetchQuery(queries.envelopes(MailView.INBOX).queryOptions()));
+    assertThat(first.pages()).singleElement().satisfies(page -> assertThat(page.envelopes()).hasSize(DemoQueries.PAGE_SIZE));
+
+    InfiniteData<EnvelopeList, Integer> all = await(inbox.fetchNextPage());
+    while (inbox.result().hasNextPage()) {
+      all = await(inbox.fetchNextPage());
+    }
+
+    assertThat(all.pageParams()).startsWith(0, DemoQueries.PAGE_SIZE);
+    assertThat(DemoQueries.rows(all)).isEqualTo(api.envelopes(MailView.INBOX).envelopes());
+  }
+
+  @Test
   void archiveRemovesTheRowAndOffersAnUndoForSixtySeconds() throws Exception {
-    QueryOptions<EnvelopeList> inbox = queries.envelopes(MailView.INBOX);
+    QueryOptions<InfiniteData<EnvelopeList, Integer>> inbox = queries.envelopes(MailView.INBOX).queryOptions();
     show(inbox);
     show(queries.counts());
 
     MailResult result = await(queries.mailFunnel().mutate(new MailAction.Archive("m3")));
 
     assertThat(result.mutationId()).isEqualTo("mut-1");
-    assertThat(client.getQueryData(inbox.key()).orElseThrow().envelopes()).extracting(Envelope::id).doesNotContain("m3");
+    assertThat(DemoQueries.rows(client.getQueryData(inbox.key()).orElseThrow())).extracting(Envelope::id).doesNotContain("m3");
     assertThat(client.getQueryData(queries.countsKey()).orElseThrow().archive()).isEqualTo(8);
     assertThat(toaster.undos()).singleElement().satisfies(toast -> {
       assertThat(toast.message()).isEqualTo("Archived");
@@ -201,8 +221,8 @@ class DemoQueriesTest {
 
   @Test
   void undoPutsTheArchivedRowBackInTheCacheAndOnTheServer() throws Exception {
-    QueryOptions<EnvelopeList> inbox = queries.envelopes(MailView.INBOX);
-    EnvelopeList before = show(inbox);
+    QueryOptions<InfiniteData<EnvelopeList, Integer>> inbox = queries.envelopes(MailView.INBOX).queryOptions();
+    InfiniteData<EnvelopeList, Integer> before = show(inbox);
     show(queries.counts());
     await(queries.mailFunnel().mutate(new MailAction.Archive("m3")));
     UndoOffer offer = toaster.undos().get(0).requireOffer();
@@ -211,13 +231,13 @@ class DemoQueriesTest {
 
     assertThat(client.getQueryData(inbox.key())).contains(before);
     assertThat(client.getQueryData(queries.countsKey()).orElseThrow().archive()).isEqualTo(7);
-    assertThat(api.envelopes(MailView.INBOX)).isEqualTo(before);
+    assertThat(api.envelopes(MailView.INBOX, 0, DemoQueries.PAGE_SIZE)).isEqualTo(before.pages().get(0));
     assertThat(offer.isAvailable()).isFalse();
   }
 
   @Test
   void archivingMovesTheFolderCountsAtOnceWithTheRows() throws Exception {
-    show(queries.envelopes(MailView.INBOX));
+    show(queries.envelopes(MailView.INBOX).queryOptions());
     MailCounts before = show(queries.counts());
     server.settings().setLatencyMs(1);
     sleeper.close();
@@ -232,8 +252,8 @@ class DemoQueriesTest {
 
   @Test
   void archivingAStarredEnvelopeKeepsItInTheStarredView() throws Exception {
-    QueryOptions<EnvelopeList> inbox = queries.envelopes(MailView.INBOX);
-    QueryOptions<EnvelopeList> starred = queries.envelopes(MailView.STARRED);
+    QueryOptions<InfiniteData<EnvelopeList, Integer>> inbox = queries.envelopes(MailView.INBOX).queryOptions();
+    QueryOptions<InfiniteData<EnvelopeList, Integer>> starred = queries.envelopes(MailView.STARRED).queryOptions();
     show(inbox);
     show(starred);
     server.settings().setLatencyMs(1);
@@ -241,8 +261,8 @@ class DemoQueriesTest {
 
     CompletableFuture<MailResult> done = queries.mailFunnel().mutate(new MailAction.Archive("m1"));
 
-    assertThat(client.getQueryData(inbox.key()).orElseThrow().envelopes()).extracting(Envelope::id).doesNotContain("m1");
-    assertThat(client.getQueryData(starred.key()).orElseThrow().envelopes())
+    assertThat(DemoQueries.rows(client.getQueryData(inbox.key()).orElseThrow())).extracting(Envelope::id).doesNotContain("m1");
+    assertThat(DemoQueries.rows(client.getQueryData(starred.key()).orElseThrow()))
         .filteredOn(e -> e.id().equals("m1")).extracting(Envelope::folder).containsExactly(MailFolder.ARCHIVE);
     sleeper.open();
     await(done);
@@ -250,7 +270,7 @@ class DemoQueriesTest {
 
   @Test
   void hammeringTheStarSendsTwoWritesAndTheServerEndsWithTheLastClick() throws Exception {
-    QueryOptions<EnvelopeList> inbox = queries.envelopes(MailView.INBOX);
+    QueryOptions<InfiniteData<EnvelopeList, Integer>> inbox = queries.envelopes(MailView.INBOX).queryOptions();
     show(inbox);
     Mutation<MailAction.Star, MailResult, Void> star = queries.star();
     server.settings().setLatencyMs(1);
@@ -260,7 +280,7 @@ class DemoQueriesTest {
     List<CompletableFuture<MailResult>> clicks = new ArrayList<>();
     for (boolean starred : List.of(true, false, true, false)) {
       clicks.add(star.mutate(new MailAction.Star("m2", starred)));
-      assertThat(client.getQueryData(inbox.key()).orElseThrow().envelopes().get(1).starred()).isEqualTo(starred);
+      assertThat(DemoQueries.rows(client.getQueryData(inbox.key()).orElseThrow()).get(1).starred()).isEqualTo(starred);
     }
     sleeper.open();
     for (CompletableFuture<MailResult> click : clicks) {
@@ -269,13 +289,13 @@ class DemoQueriesTest {
 
     assertThat(api.writesSent() - writesBefore).as("the first click, then the last value").isEqualTo(2);
     assertThat(api.envelopes(MailView.INBOX).envelopes().get(1).starred()).isFalse();
-    assertThat(client.getQueryData(inbox.key()).orElseThrow().envelopes().get(1).starred()).isFalse();
+    assertThat(DemoQueries.rows(client.getQueryData(inbox.key()).orElseThrow()).get(1).starred()).isFalse();
     toaster.assertNoToasts();
   }
 
   @Test
   void starChangesTheRowInPlaceAndLeavesTheCountsAlone() throws Exception {
-    QueryOptions<EnvelopeList> inbox = queries.envelopes(MailView.INBOX);
+    QueryOptions<InfiniteData<EnvelopeList, Integer>> inbox = queries.envelopes(MailView.INBOX).queryOptions();
     show(inbox);
     show(queries.counts());
     int countsFetched = client.getQueryState(queries.countsKey()).orElseThrow().dataUpdateCount();
@@ -283,15 +303,15 @@ class DemoQueriesTest {
     MailResult result = await(queries.mailFunnel().mutate(new MailAction.Star("m2", true)));
 
     assertThat(result.undoId()).isEmpty();
-    assertThat(client.getQueryData(inbox.key()).orElseThrow().envelopes().get(1).starred()).isTrue();
+    assertThat(DemoQueries.rows(client.getQueryData(inbox.key()).orElseThrow()).get(1).starred()).isTrue();
     assertThat(client.getQueryState(queries.countsKey()).orElseThrow().dataUpdateCount()).isEqualTo(countsFetched);
     toaster.assertNoToasts();
   }
 
   @Test
   void aRefusedTrashPutsTheRowBackAndSaysFailedToMoveToTrash() throws Exception {
-    QueryOptions<EnvelopeList> inbox = queries.envelopes(MailView.INBOX);
-    EnvelopeList before = show(inbox);
+    QueryOptions<InfiniteData<EnvelopeList, Integer>> inbox = queries.envelopes(MailView.INBOX).queryOptions();
+    InfiniteData<EnvelopeList, Integer> before = show(inbox);
     server.settings().failNextRequests(1);
 
     assertThatThrownBy(() -> await(queries.mailFunnel().mutate(new MailAction.Trash("m1"))))

@@ -225,6 +225,23 @@ class DemoServerTest {
   }
 
   @Test
+  void envelopesPageByOffsetAndLimitInTheSameOrder() throws Exception {
+    JsonNode all = http.get("mail/envelopes?view=inbox").json().get("envelopes");
+    JsonNode second = http.get("mail/envelopes?view=inbox&offset=5&limit=5").json().get("envelopes");
+    JsonNode last = http.get("mail/envelopes?view=inbox&offset=10&limit=5").json().get("envelopes");
+
+    assertThat(second.size()).isEqualTo(5);
+    assertThat(second.get(0).get("id").asString()).isEqualTo(all.get(5).get("id").asString());
+    assertThat(last.size()).as("the end of the view: a short page").isEqualTo(2);
+  }
+
+  @Test
+  void aNegativeOffsetOrAZeroLimitAnswers400() throws Exception {
+    assertThat(http.get("mail/envelopes?view=inbox&offset=-1&limit=5").status()).isEqualTo(400);
+    assertThat(http.get("mail/envelopes?view=inbox&offset=0&limit=0").status()).isEqualTo(400);
+  }
+
+  @Test
   void countsHaveOneNumberPerFolder() throws Exception {
     JsonNode counts = http.get("mail/counts").json();
 

@@ -34,7 +34,9 @@ import org.jspecify.annotations.Nullable;
  *   <li>When the last visible row comes within half a screen of rows of the end, and the
  *       query has a next page that is not loading already, the next page is fetched (joining
  *       a fetch in flight rather than replacing it). This is checked when the user scrolls and
- *       after each layout of the control, so short pages load until the control is full.
+ *       after the layout pulse that lays out each new result's rows (and after later pulses
+ *       while the rows are not laid out, say in a hidden tab), so short pages load until the
+ *       control is full.
  *   <li>After a failed page it waits for the user to scroll again, not asking in a loop.
  * </ul>
  *
@@ -44,15 +46,24 @@ public final class InfiniteScroll implements AutoCloseable {
   private final Control control;
   private final ObservableValue<Boolean> showing;
   private final ChangeListener<Boolean> showingChanged = (value, was, is) -> follow();
-  private final ChangeListener<Boolean> laidOut = (value, was, is) -> {
-    if (!is) {
-      loadMoreIfNearTheEnd(false);
+  /** After each layout pulse of the scene: measure, if something asked for it. */
+  private final Runnable afterLayout = () -> {
+    if (this.armed) {
+      this.armed = !loadMoreIfNearTheEnd(false);
     }
   };
-  private final ChangeListener<Number> scrolled = (value, was, is) -> loadMoreIfNearTheEnd(true);
+  private final ChangeListener<Number> scrolled = (value, was, is) -> {
+    if (!loadMoreIfNearTheEnd(true)) {
+      this.armed = true;
+    }
+  };
   private final Opener opener;
   private final Consumer<InfiniteQueryResult<?, ?>> listener;
   private @Nullable ScrollBar followedBar;
+  /** The scene whose layout pulses are followed while observing. */
+  private @Nullable Scene pulsed;
+  /** Whether to measure after the next layout: a result arrived, or the rows were not laid out. */
+  private boolean armed;
   private @Nullable InfiniteQueryObserver<?, ?> observer;
   private @Nullable LatestValue<InfiniteQueryResult<?, ?>> handOver;
   private @Nullable InfiniteQueryResult<?, ?> latest;
@@ -82,7 +93,6 @@ public final class InfiniteScroll implements AutoCloseable {
         sink -> client.observeInfinite(options, result -> sink.accept(result)),
         result -> listener.accept((InfiniteQueryResult<P, Q>) result));
     scroll.showing.addListener(scroll.showingChanged);
-    control.needsLayoutProperty().addListener(scroll.laidOut);
     scroll.follow();
     return scroll;
   }
@@ -133,7 +143,6 @@ public final class InfiniteScroll implements AutoCloseable {
     }
     closed = true;
     showing.removeListener(showingChanged);
-    control.needsLayoutProperty().removeListener(laidOut);
     ScrollBar bar = followedBar;
     if (bar != null) {
       bar.valueProperty().removeListener(scrolled);
@@ -157,6 +166,11 @@ public final class InfiniteScroll implements AutoCloseable {
           LatestValue<InfiniteQueryResult<?, ?>> values =
               new LatestValue<>(Platform::isFxApplicationThread, Platform::runLater, this::receive);
           handOver = values;
+          Scene scene = control.getScene();
+          if (scene != null) {
+            scene.addPostLayoutPulseListener(afterLayout);
+            pulsed = scene;
+          }
           observer = opener.open(values::offer);
         } else if (!wanted && observer != null) {
           stop();
@@ -173,6 +187,12 @@ public final class InfiniteScroll implements AutoCloseable {
     handOver = null;
     observer = null;
     latest = null;
+    armed = false;
+    Scene scene = pulsed;
+    if (scene != null) {
+      scene.removePostLayoutPulseListener(afterLayout);
+      pulsed = null;
+    }
     if (values != null) {
       values.close();
     }
@@ -184,41 +204,49 @@ public final class InfiniteScroll implements AutoCloseable {
   private void receive(InfiniteQueryResult<?, ?> result) {
     latest = result;
     listener.accept(result);
-    control.requestLayout(); // measured once laid out with the new rows
+    armed = true;
+    control.requestLayout(); // measured after the layout that lays the new rows out
   }
 
   /**
    * Fetches the next page if the last visible row is within half a screen of rows of the end
    * and the query has a next page not loading; {@code byUser}: the user scrolled (which also
-   * retries a failed page).
+   * retries a failed page). Returns false if the rows are not laid out yet (measure again
+   * after the next layout).
    */
-  private void loadMoreIfNearTheEnd(boolean byUser) {
+  private boolean loadMoreIfNearTheEnd(boolean byUser) {
     followScrollBar();
     InfiniteQueryObserver<?, ?> open = observer;
     InfiniteQueryResult<?, ?> shown = latest;
     if (closed || open == null || shown == null || !shown.hasNextPage() || shown.isFetchingNextPage()
         || shown.isLoading() || (shown.isFetchNextPageError() && !byUser)) {
-      return;
+      return true;
     }
-    if (nearTheEnd()) {
+    Boolean near = nearTheEnd();
+    if (near == null) {
+      return false;
+    }
+    if (near) {
       open.fetchNextPage(false);
     }
+    return true;
   }
 
-  private boolean nearTheEnd() {
+  /** Whether the last visible row is near the end; null if the rows are not laid out yet. */
+  private @Nullable Boolean nearTheEnd() {
     int items = itemCount();
     if (items == 0) {
       return true; // no rows (the pages so far were empty): nothing to scroll
     }
     Node found = control.lookup(".virtual-flow");
     if (!(found instanceof VirtualFlow<?> flow)) {
-      return false; // not laid out yet: the next layout asks again
+      return null;
     }
     int count = flow.getCellCount();
     IndexedCell<?> first = flow.getFirstVisibleCell();
     IndexedCell<?> last = flow.getLastVisibleCell();
     if ((items >= 0 && count != items) || count == 0 || first == null || last == null) {
-      return false; // the flow has not laid the rows out yet: the next layout asks again
+      return null; // the flow has not laid the rows out (it was hidden, or is catching up)
     }
     int halfScreen = Math.max(1, (last.getIndex() - first.getIndex()) / 2);
     return last.getIndex() >= count - 1 - halfScreen;

@@ -91,16 +91,11 @@ class InfiniteScrollTest {
     return new Page(out, more);
   }
 
-  /** Lets the FX thread deliver and lay the list out, as a pulse would. */
+  /** Lets the FX thread deliver, lay the rows out in layout pulses, and react to them. */
   private void settle() {
     for (int round = 0; round < 3; round++) {
-      FxThread.flush();
-      FxThread.run(() -> {
-        list.applyCss();
-        list.layout();
-      });
+      FxThread.pulse(stage.getScene().getRoot());
     }
-    FxThread.flush();
   }
 
   private void answer(Page page) {
@@ -209,6 +204,27 @@ class InfiniteScrollTest {
     assertThat(FxThread.call(otherRows::size)).isEqualTo(3);
     assertThat(client.getQueries(QueryFilter.exact(other))).singleElement()
         .satisfies(query -> assertThat(query.observerCount()).isEqualTo(1));
+  }
+
+  @Test
+  void rowsHiddenWhileTheFirstPageLoadsAreMeasuredOnceShown() {
+    QueryKey<InfiniteData<Page, Integer>> other = QueryKey.of("other");
+    InfiniteQueryOptions<Page, Integer> otherFeed = InfiniteQueryOptions.builder(other)
+        .asyncPageFetcher(server).initialPageParam(0)
+        .nextPageParam((page, number, data) -> page.more() ? number + 1 : null).build();
+    QueryList<String> otherRows = new QueryList<>(row -> row);
+    FxThread.run(() -> {
+      ListView<String> view = new ListView<>(otherRows);
+      view.setFixedCellSize(ROW_HEIGHT);
+      QueryStatePane<InfiniteData<Page, Integer>> state = new QueryStatePane<>(view); // hides the list while loading
+      stage.getScene().setRoot(state);
+      otherRows.bindInfinite(state, client, otherFeed, Page::rows);
+    });
+    settle();
+
+    answer(page(0, 2, true)); // two rows in a list of six: room for more
+
+    assertThat(server.pageParams()).endsWith(0, 1);
   }
 
   @Test

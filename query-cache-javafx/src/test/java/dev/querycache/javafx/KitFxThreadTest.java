@@ -42,6 +42,37 @@ class KitFxThreadTest {
   }
 
   @Test
+  void aPulseLaysOutTheNodesScene() {
+    javafx.stage.Stage stage = FxThread.call(() -> {
+      javafx.stage.Stage shown = new javafx.stage.Stage();
+      shown.setScene(new javafx.scene.Scene(new javafx.scene.layout.StackPane(new javafx.scene.control.Label("x")), 100, 50));
+      shown.show();
+      return shown;
+    });
+    try {
+      javafx.scene.Parent root = stage.getScene().getRoot();
+      javafx.scene.control.Label grown = FxThread.call(() -> {
+        javafx.scene.control.Label label = new javafx.scene.control.Label("a label added after the first layout");
+        ((javafx.scene.layout.StackPane) root).getChildren().add(label);
+        return label;
+      });
+
+      FxThread.pulse(root);
+
+      assertThat(FxThread.call(() -> grown.getWidth())).isPositive();
+    } finally {
+      FxThread.run(stage::hide);
+    }
+  }
+
+  @Test
+  void aPulseOfANodeInNoSceneIsRefused() {
+    assertThatThrownBy(() -> FxThread.pulse(FxThread.call(() -> new javafx.scene.control.Label("alone"))))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("in no scene");
+  }
+
+  @Test
   void waitingOnTheFxThreadItselfIsRefused() {
     assertThatThrownBy(() -> FxThread.run(FxThread::flush))
         .isInstanceOf(IllegalStateException.class)

@@ -7,6 +7,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.Scene;
 
 /**
  * The JavaFX Application Thread, for tests of JavaFX bindings that run on the test's own
@@ -108,6 +110,39 @@ public final class FxThread {
       action.run();
       return null;
     });
+  }
+
+  /**
+   * Lets the FX thread run what was posted to it, then waits for a layout pulse of
+   * {@code node}'s scene to finish: the layout a real pulse does (CSS, layout, and what runs
+   * after it), for code that measures rows on screen. Asks for the pulse itself.
+   *
+   * @param node a node in a showing window
+   * @throws NullPointerException if {@code node} is null
+   * @throws IllegalStateException if called on the FX thread, if the node is in no scene, if
+   *     no pulse comes within {@value #TIMEOUT_SECONDS} seconds, or if interrupted while waiting
+   */
+  public static void pulse(Node node) {
+    Objects.requireNonNull(node, "node == null");
+    checkOffFxThread("FxThread.pulse");
+    flush();
+    CompletableFuture<Void> laidOut = new CompletableFuture<>();
+    run(() -> {
+      Scene scene = node.getScene();
+      if (scene == null) {
+        throw new IllegalStateException("FxThread.pulse: " + node + " is in no scene");
+      }
+      Runnable[] once = new Runnable[1];
+      once[0] = () -> {
+        scene.removePostLayoutPulseListener(once[0]);
+        laidOut.complete(null);
+      };
+      scene.addPostLayoutPulseListener(once[0]);
+      scene.getRoot().requestLayout();
+      Platform.requestNextPulse();
+    });
+    await(laidOut, "a layout pulse");
+    flush();
   }
 
   private static <T> T await(CompletableFuture<T> future, String what) {

@@ -1,5 +1,6 @@
 package dev.querycache.examples.javafx;
 
+import dev.querycache.InfiniteData;
 import dev.querycache.Mutation;
 import dev.querycache.QueryClient;
 import dev.querycache.examples.DemoQueries;
@@ -10,6 +11,7 @@ import dev.querycache.examples.MailCounts;
 import dev.querycache.examples.MailResult;
 import dev.querycache.examples.MailView;
 import dev.querycache.javafx.FxQueries;
+import dev.querycache.javafx.InfiniteScroll;
 import dev.querycache.javafx.QueryList;
 import dev.querycache.javafx.QueryProperty;
 import dev.querycache.javafx.QueryStatePane;
@@ -27,7 +29,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The mailbox of seed 003: views on the left (with counts), envelopes on the right, and every
  * action (archive, trash, star, mark read, snooze) through one optimistic funnel. Archive,
- * trash and snooze answer with an undo toast for 60 seconds.
+ * trash and snooze answer with an undo toast for 60 seconds. Each view is an infinite query
+ * of five envelopes a page: more load as the user scrolls to the end of the table.
  */
 final class FxMailboxTab extends BorderPane {
   private final QueryClient client;
@@ -35,10 +38,10 @@ final class FxMailboxTab extends BorderPane {
   private final Mutation<MailAction, MailResult, Void> funnel;
   private final QueryList<Envelope> rows = new QueryList<>(Envelope::id);
   private final TableView<Envelope> table = new TableView<>(rows);
-  private final QueryStatePane<EnvelopeList> state =
-      new QueryStatePane<>(table, list -> list.envelopes().isEmpty(), "Nothing here");
-  /** Drives the state pane and the table from the current view's query. */
-  private @Nullable QueryProperty<EnvelopeList> binding;
+  private final QueryStatePane<InfiniteData<EnvelopeList, Integer>> state =
+      new QueryStatePane<>(table, pages -> DemoQueries.rows(pages).isEmpty(), "Nothing here");
+  /** Drives the state pane and the table from the current view's query, loading more on scroll. */
+  private @Nullable InfiniteScroll binding;
 
   FxMailboxTab(QueryClient client, DemoQueries queries) {
     this.client = client;
@@ -87,7 +90,7 @@ final class FxMailboxTab extends BorderPane {
     if (binding != null) {
       binding.close();
     }
-    binding = state.bind(client, queries.envelopes(view), rows, EnvelopeList::envelopes);
+    binding = rows.bindInfinite(state, client, queries.envelopes(view), EnvelopeList::envelopes);
   }
 
   private <A extends MailAction> Button actionButton(String name, Mutation<A, ?, ?> mutation, Function<Envelope, A> action) {

@@ -1,5 +1,6 @@
 package dev.querycache.examples.swing;
 
+import dev.querycache.InfiniteData;
 import dev.querycache.Mutation;
 import dev.querycache.MutationFilter;
 import dev.querycache.QueryClient;
@@ -10,7 +11,7 @@ import dev.querycache.examples.MailAction;
 import dev.querycache.examples.MailCounts;
 import dev.querycache.examples.MailResult;
 import dev.querycache.examples.MailView;
-import dev.querycache.swing.ComponentBinding;
+import dev.querycache.swing.InfiniteScroll;
 import dev.querycache.swing.QueryStatePanel;
 import dev.querycache.swing.QueryTableModel;
 import dev.querycache.swing.QueryTableModel.Column;
@@ -35,7 +36,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The mailbox of seed 003: views on the left (with counts), envelopes on the right, and every
  * action (archive, trash, star, mark read, snooze) through one optimistic funnel. Archive,
- * trash and snooze answer with an undo toast for 60 seconds.
+ * trash and snooze answer with an undo toast for 60 seconds. Each view is an infinite query
+ * of five envelopes a page: more load as the user scrolls to the end of the table.
  */
 final class MailboxTab extends JPanel {
   private static final long serialVersionUID = 1L;
@@ -52,10 +54,10 @@ final class MailboxTab extends JPanel {
               Column.of("Subject", String.class, e -> (e.read() ? "" : "● ") + e.subject()),
               Column.of("", String.class, Envelope::snippet)));
   private final JTable table = new JTable(model);
-  private final QueryStatePanel<EnvelopeList> state =
-      new QueryStatePanel<>(new JScrollPane(table), list -> list.envelopes().isEmpty(), "Nothing here");
-  /** Drives the state panel and the table from the current view's query. */
-  private transient @Nullable ComponentBinding binding;
+  private final QueryStatePanel<InfiniteData<EnvelopeList, Integer>> state =
+      new QueryStatePanel<>(new JScrollPane(table), pages -> DemoQueries.rows(pages).isEmpty(), "Nothing here");
+  /** Drives the state panel and the table from the current view's query, loading more on scroll. */
+  private transient @Nullable InfiniteScroll binding;
 
   MailboxTab(QueryClient client, DemoQueries queries) {
     super(new BorderLayout());
@@ -117,7 +119,7 @@ final class MailboxTab extends JPanel {
     if (binding != null) {
       binding.close();
     }
-    binding = state.bind(client, queries.envelopes(view), model, EnvelopeList::envelopes);
+    binding = model.bindInfinite(state, client, queries.envelopes(view), EnvelopeList::envelopes);
   }
 
   private <A extends MailAction> JButton actionButton(String name, Mutation<A, ?, ?> mutation, Function<Envelope, A> action) {

@@ -31,7 +31,8 @@ class FxDemoAppTest {
         FxThread.flush();
 
         assertThat(FxThread.call(() -> app.tabs().getTabs().size())).isEqualTo(3);
-        int rows = FxThread.call(() -> ((TableView<?>) app.stage().getScene().getRoot().lookup(".table-view")).getItems().size());
+        int rows = FxThread.call(() -> ((TableView<?>) app.tabs().getTabs().get(0).getContent().lookup(".table-view"))
+            .getItems().size());
         assertThat(rows).isEqualTo(12);
       } finally {
         FxThread.run(() -> app.stage().hide());
