@@ -24,6 +24,9 @@ import java.time.Duration;
  * prints what is wrong with it and the usage, and exits with status 2.
  */
 public final class Demo {
+  /** How often a new notification reaches the demo's server by itself, for polling to show. */
+  static final Duration NOTIFICATIONS_EVERY = Duration.ofSeconds(20);
+
   private Demo() {}
 
   /**
@@ -58,6 +61,7 @@ public final class Demo {
         .port(flags.port())
         .latency(Duration.ofMillis(flags.latencyMs()))
         .failureRate(flags.failureRate())
+        .notificationsArriveEvery(NOTIFICATIONS_EVERY)
         .build();
     try {
       server.start();

@@ -87,8 +87,13 @@ public final class DemoQueries {
     return QueryFilter.prefix(QueryKey.of(List.of("notification", "getNotifications")));
   }
 
+  /** How often a shown page of notifications asks the server for what arrived. */
+  public static final Duration NOTIFICATIONS_POLL = Duration.ofSeconds(10);
+
   /**
-   * One page of notifications: fetched with {@link DemoApi#getNotifications}, fresh for 30 s.
+   * One page of notifications: fetched with {@link DemoApi#getNotifications}, fresh for 30 s,
+   * and polled every {@link #NOTIFICATIONS_POLL} while a screen shows it and the window has
+   * focus: notifications arrive on the server by themselves.
    *
    * @param input which page
    * @return the options
@@ -97,6 +102,7 @@ public final class DemoQueries {
     return QueryOptions.builder(notificationsKey(input))
         .fetcher(ctx -> api.getNotifications(input))
         .staleTime(STALE_TIME)
+        .refetchInterval(NOTIFICATIONS_POLL)
         .build();
   }
 

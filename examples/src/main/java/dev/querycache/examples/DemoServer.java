@@ -76,7 +76,8 @@ public final class DemoServer implements AutoCloseable {
     this.requestedPort = builder.port;
     this.threads = builder.threads;
     this.settings = new ServerSettings(builder.latencyMs, builder.failureRate);
-    this.notifications = new NotificationStore(SeedData.notifications(builder.clock.instant()));
+    this.notifications =
+        new NotificationStore(SeedData.notifications(builder.clock.instant()), builder.clock, builder.notificationsEvery);
     this.healthChecks = new HealthCheckStore(SeedData.healthChecks());
     this.mail = new MailStore(SeedData.envelopes(builder.clock.instant()), builder.clock);
     this.router = routes(new Router(settings, builder.random, builder.sleeper));
@@ -257,6 +258,7 @@ public final class DemoServer implements AutoCloseable {
     private double failureRate;
     private RandomGenerator random = RandomGenerator.getDefault();
     private Clock clock = Clock.systemUTC();
+    private @Nullable Duration notificationsEvery;
     private Sleeper sleeper = Sleeper.SYSTEM;
 
     private Builder() {}
@@ -328,10 +330,31 @@ public final class DemoServer implements AutoCloseable {
     }
 
     /**
-     * The clock of the seeded timestamps and of snoozing (default the system's, UTC).
+     * Lets a new notification arrive by itself every {@code every} (by the clock, since the
+     * server was built; at most 50), so that the server changes while nobody writes: what the
+     * notifications screen's polling shows. Off by default.
+     *
+     * @param every the time between two arrivals
+     * @return this builder
+     * @throws NullPointerException if {@code every} is null
+     * @throws IllegalArgumentException if {@code every} is not positive
+     */
+    public Builder notificationsArriveEvery(Duration every) {
+      Objects.requireNonNull(every, "every == null");
+      if (every.isNegative() || every.isZero()) {
+        throw new IllegalArgumentException("every must be positive: " + every);
+      }
+      this.notificationsEvery = every;
+      return this;
+    }
+
+    /**
+     * The clock of the seeded timestamps, of snoozing and of arriving notifications (default
+     * the system's, UTC).
      *
      * @param clock the clock
      * @return this builder
+     * @throws NullPointerException if {@code clock} is null
      */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock == null");

@@ -36,6 +36,24 @@ final class SeedData {
     return List.copyOf(out);
   }
 
+  /** What arrives later, in turn, when the server lets notifications arrive by themselves. */
+  private static final String[][] ARRIVALS = {
+    {"Deploy started", "web-frontend 3.2.0 is rolling out to production."},
+    {"New comment", "Ada replied on 'Rate limits for the public API'."},
+    {"Build failed", "Nightly build #4513 failed: 2 tests in query-cache-swing."},
+    {"Health check recovered", "Payments webhook answers its probes again."},
+    {"Review approved", "Linus approved 'Cache eviction by size'."},
+  };
+
+  /**
+   * The {@code n}th notification that arrives by itself (from 0), received at {@code at}:
+   * unread, its id following the seed's ({@code n13}, {@code n14}, ...).
+   */
+  static Notification arrival(int n, Instant at) {
+    String[] row = ARRIVALS[n % ARRIVALS.length];
+    return new Notification("n" + (13 + n), row[0], row[1], false, at);
+  }
+
   static List<HealthCheckConfig> healthChecks() {
     return List.of(
         new HealthCheckConfig("c1", "Public API", "https://api.example.com/health", 30, false),

@@ -104,6 +104,30 @@ class DemoServerTest {
   }
 
   @Test
+  void notificationsArriveByThemselvesWhenTheServerIsToldTo() throws Exception {
+    DemoServer arriving = started(DemoServer.builder().clock(clock).sleeper(sleeper)
+        .notificationsArriveEvery(Duration.ofSeconds(20)));
+    RawHttp api = new RawHttp(arriving.baseUri());
+    assertThat(api.get("notification/getNotifications").json().get("total").asInt()).isEqualTo(12);
+
+    clock.advance(Duration.ofSeconds(45));
+
+    JsonNode page = api.get("notification/getNotifications").json();
+    assertThat(page.get("total").asInt()).as("two arrived, 20 s apart").isEqualTo(14);
+    assertThat(page.get("unreadCount").asInt()).isEqualTo(9);
+    assertThat(page.get("notifications").get(0).get("id").asString()).as("the newest first").isEqualTo("n14");
+    assertThat(Instant.parse(page.get("notifications").get(0).get("createdAt").asString()))
+        .isEqualTo(START.plusSeconds(40));
+  }
+
+  @Test
+  void withoutBeingToldNoNotificationArrives() throws Exception {
+    clock.advance(Duration.ofHours(1));
+
+    assertThat(http.get("notification/getNotifications").json().get("total").asInt()).isEqualTo(12);
+  }
+
+  @Test
   void getNotificationsPagesByLimitAndOffset() throws Exception {
     JsonNode page = http.get("notification/getNotifications?limit=5&offset=10").json();
 

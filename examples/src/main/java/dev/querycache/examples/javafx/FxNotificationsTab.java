@@ -60,6 +60,7 @@ final class FxNotificationsTab extends BorderPane {
     unread.textProperty().bind(Bindings.createStringBinding(() -> {
       NotificationsPage data = query.get().data();
       return data == null ? "" : data.unreadCount() + " unread of " + data.total()
+          + "  \u00b7  checks for new ones every " + DemoQueries.NOTIFICATIONS_POLL.toSeconds() + " s"
           + (query.get().isRefetching() ? "  (refreshing)" : "");
     }, query));
     Button mark = new Button("Mark as read");

@@ -66,6 +66,7 @@ final class NotificationsTab extends JPanel {
     SwingQueries.observe(unread, client, page, result -> {
       NotificationsPage data = result.data();
       unread.setText(data == null ? " " : data.unreadCount() + " unread of " + data.total()
+          + "  \u00b7  checks for new ones every " + DemoQueries.NOTIFICATIONS_POLL.toSeconds() + " s"
           + (result.isRefetching() ? "  (refreshing)" : ""));
     });
     JButton mark = new JButton("Mark as read");
