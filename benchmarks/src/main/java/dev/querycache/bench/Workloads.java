@@ -25,7 +25,8 @@ import java.util.function.Supplier;
  * </ul>
  */
 public final class Workloads {
-  private static final List<String> ALL = List.of("W1", "W2", "W3", "W4", "W4e", "W4l", "W5", "W6", "W7");
+  private static final List<String> ALL =
+      List.of("W1", "W2", "W3", "W4", "W4e", "W4s", "W4l", "W5", "W6", "W7", "W11");
 
   private Workloads() {}
 
@@ -74,7 +75,12 @@ public final class Workloads {
           break;
         case "W4e":
           emit(lines, out, () -> List.of(ObservedUpdates.run(
-              settings.quick ? 100 : 1_000, settings.quick ? 100_000 : 1_000_000, rounds, true)));
+              settings.quick ? 100 : 1_000, settings.quick ? 100_000 : 1_000_000, rounds,
+              ObservedUpdates.Variant.EVENT_LISTENER)));
+          break;
+        case "W4s":
+          emit(lines, out, () -> List.of(ObservedUpdates.run(
+              settings.quick ? 100 : 1_000, settings.quick ? 100_000 : 1_000_000, rounds, ObservedUpdates.Variant.SELECT)));
           break;
         case "W4l":
           emit(lines, out, () -> List.of(KeyedListUpdates.run(
@@ -88,6 +94,9 @@ public final class Workloads {
           break;
         case "W7":
           emit(lines, out, () -> List.of(RapidToggles.run(1_000, settings.quick ? 10_000 : 100_000, rounds)));
+          break;
+        case "W11":
+          emit(lines, out, () -> List.of(InfiniteRefetch.run(20, settings.quick ? 500 : 10_000, rounds)));
           break;
         default:
           throw new AssertionError(workload);
