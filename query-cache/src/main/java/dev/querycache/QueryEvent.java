@@ -1,5 +1,6 @@
 package dev.querycache;
 
+import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -28,10 +29,18 @@ import org.jspecify.annotations.Nullable;
  * @param before the state before
  * @param after the state after; the same instance as {@code before} exactly for the kinds
  *     that change no state
+ * @param meta the {@linkplain QueryOptions.Builder#meta(Map) meta} of the query's options
+ *     (empty if none): what a listener that reports or limits queries reads about them
  * @param <T> the type of the query's data
  */
 public record QueryEvent<T>(
-    QueryKey<T> key, QueryEvent.Kind kind, @Nullable String by, long at, QueryState<T> before, QueryState<T> after) {
+    QueryKey<T> key,
+    QueryEvent.Kind kind,
+    @Nullable String by,
+    long at,
+    QueryState<T> before,
+    QueryState<T> after,
+    Map<String, Object> meta) {
 
   /** What happened to a query. */
   public enum Kind {
@@ -116,6 +125,7 @@ public record QueryEvent<T>(
    * @param at see {@link #at()}
    * @param before see {@link #before()}
    * @param after see {@link #after()}
+   * @param meta see {@link #meta()}; copied
    * @throws NullPointerException if an argument other than {@code by} is null
    */
   public QueryEvent {
@@ -123,5 +133,22 @@ public record QueryEvent<T>(
     Objects.requireNonNull(kind, "kind == null");
     Objects.requireNonNull(before, "before == null");
     Objects.requireNonNull(after, "after == null");
+    meta = Map.copyOf(Objects.requireNonNull(meta, "meta == null"));
+  }
+
+  /**
+   * An event of a query without meta.
+   *
+   * @param key see {@link #key()}
+   * @param kind see {@link #kind()}
+   * @param by see {@link #by()}
+   * @param at see {@link #at()}
+   * @param before see {@link #before()}
+   * @param after see {@link #after()}
+   * @throws NullPointerException if an argument other than {@code by} is null
+   */
+  public QueryEvent(
+      QueryKey<T> key, QueryEvent.Kind kind, @Nullable String by, long at, QueryState<T> before, QueryState<T> after) {
+    this(key, kind, by, at, before, after, Map.of());
   }
 }

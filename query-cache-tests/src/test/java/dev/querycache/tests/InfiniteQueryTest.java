@@ -340,6 +340,62 @@ class InfiniteQueryTest {
   }
 
   @Test
+  void cancellingARefetchOfThePagesPutsTheOldPagesBack() {
+    InfiniteQueryObserver<Page, Integer> feed = observe(feed().build());
+    server.resolve(page("a"));
+    feed.fetchNextPage();
+    server.resolve(page("b"));
+    feed.refetch();
+    server.resolve(page("a2")); // the second page is still being asked for
+
+    client.cancelQueries(QueryFilter.exact(FEED));
+
+    assertThat(server.latestCall().isCancelled()).isTrue();
+    assertThat(last().pages()).containsExactly(page("a"), page("b"));
+    assertThat(last().isFetching()).isFalse();
+    assertThat(last().status()).isEqualTo(QueryStatus.SUCCESS);
+  }
+
+  @Test
+  void aCancelledRefetchAsksForNoFurtherPage() {
+    InfiniteQueryObserver<Page, Integer> feed = observe(feed().build());
+    server.resolve(page("a"));
+    feed.fetchNextPage();
+    server.resolve(page("b"));
+    feed.fetchNextPage();
+    server.resolve(page("c"));
+    feed.refetch();
+
+    client.cancelQueries(QueryFilter.exact(FEED));
+    server.resolve(page("a2")); // the server answers the first page anyway
+
+    assertThat(server.pageParams()).as("no page after the cancelled one").containsExactly(0, 1, 2, 0);
+    assertThat(last().pages()).containsExactly(page("a"), page("b"), page("c"));
+  }
+
+  @Test
+  void aPageFunctionThatThrowsFailsTheFetchAndKeepsThePages() {
+    InfiniteQueryObserver<Page, Integer> feed = observe(InfiniteQueryOptions.builder(FEED)
+        .pageFetcher(context -> {
+          if (context.pageParam() > 0) {
+            throw new IOException("page " + context.pageParam() + " is gone");
+          }
+          return page("a");
+        })
+        .initialPageParam(0).retry(0)
+        .nextPageParam((page, number, data) -> number + 1).build());
+    time.runDue();
+
+    CompletableFuture<InfiniteData<Page, Integer>> more = feed.fetchNextPage();
+    time.runDue();
+
+    assertThat(more).isCompletedExceptionally();
+    assertThat(last().error()).hasMessage("page 1 is gone");
+    assertThat(last().isFetchNextPageError()).isTrue();
+    assertThat(client.getQueryData(FEED).orElseThrow().pages()).containsExactly(page("a"));
+  }
+
+  @Test
   void aPageFunctionThatGivesNullFailsTheFetchNamingThePage() {
     observe(InfiniteQueryOptions.builder(FEED)
         .pageFetcher(context -> null).initialPageParam(0).retry(0)

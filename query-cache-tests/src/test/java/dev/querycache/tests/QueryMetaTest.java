@@ -56,6 +56,28 @@ class QueryMetaTest {
   }
 
   @Test
+  void theEventsOfTheQueryCarryItsMeta() {
+    List<dev.querycache.QueryEvent<?>> events = new ArrayList<>();
+    client.onQueryEvent(events::add);
+
+    client.prefetchQuery(withMeta());
+    server.resolve("q3");
+
+    assertThat(events).isNotEmpty()
+        .allSatisfy(event -> assertThat(event.meta()).containsEntry("owner", "finance"));
+  }
+
+  @Test
+  void theEventsOfAQueryWithoutMetaCarryAnEmptyMap() {
+    List<dev.querycache.QueryEvent<?>> events = new ArrayList<>();
+    client.onQueryEvent(events::add);
+
+    client.setQueryData(reports, "written");
+
+    assertThat(events).isNotEmpty().allSatisfy(event -> assertThat(event.meta()).isEmpty());
+  }
+
+  @Test
   void theQueryFunctionFindsTheMetaInItsContext() {
     List<Map<String, Object>> seen = new ArrayList<>();
     client.fetchQuery(QueryOptions.builder(reports)

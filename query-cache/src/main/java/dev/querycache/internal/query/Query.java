@@ -213,8 +213,13 @@ public final class Query<T> {
   }
 
   public CachedQuery<T> snapshot(long now) {
+    return new CachedQuery<>(key, state, observers.length, isStale(now), meta());
+  }
+
+  /** The meta of the options the query follows (empty if none). */
+  private Map<String, Object> meta() {
     QueryOptions<T> source = options.source;
-    return new CachedQuery<>(key, state, observers.length, isStale(now), source == null ? Map.of() : source.meta());
+    return source == null ? Map.of() : source.meta();
   }
 
   /** Applies {@code action} under the monitor; returns whether the state changed. */
@@ -226,7 +231,7 @@ public final class Query<T> {
     }
     state = next;
     if (engine.runtime.events.isOn()) { // the event costs nothing while nobody listens
-      engine.runtime.events.record(new QueryEvent<>(key, action.kind(), action.by(), engine.runtime.now(), previous, next));
+      engine.runtime.events.record(new QueryEvent<>(key, action.kind(), action.by(), engine.runtime.now(), previous, next, meta()));
     }
     return true;
   }
@@ -676,7 +681,7 @@ public final class Query<T> {
 
   private void recordLocked(QueryEvent.Kind kind) {
     if (engine.runtime.events.isOn()) {
-      engine.runtime.events.record(new QueryEvent<>(key, kind, null, engine.runtime.now(), state, state));
+      engine.runtime.events.record(new QueryEvent<>(key, kind, null, engine.runtime.now(), state, state, meta()));
     }
   }
 
