@@ -37,6 +37,18 @@ class BillOfMaterialsTest {
   }
 
   @Test
+  void theBomPinsItsPluginsToTheParentsVersions() throws IOException {
+    String parent = read(ROOT.resolve("pom.xml"));
+    String bom = read(ROOT.resolve("query-cache-bom/pom.xml"));
+    for (String plugin : List.of("clean", "install")) {
+      Matcher version = Pattern.compile("<" + plugin + "-plugin.version>([^<]+)<").matcher(parent);
+      assertThat(version.find()).as("the parent's %s plugin version", plugin).isTrue();
+      assertThat(bom).as("the BOM's %s plugin", plugin)
+          .containsPattern("<artifactId>maven-" + plugin + "-plugin</artifactId>\\s*<version>" + Pattern.quote(version.group(1)) + "<");
+    }
+  }
+
+  @Test
   void theBomManagesExactlyThePublishedModules() throws IOException {
     List<String> published = new ArrayList<>();
     Matcher modules = MODULE.matcher(read(ROOT.resolve("pom.xml")));
