@@ -1,8 +1,10 @@
 package dev.querycache;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -108,6 +110,24 @@ public record InfiniteData<P, Q>(List<P> pages, List<Q> pageParams) {
       changed.add(next);
     }
     return any ? new InfiniteData<>(changed, pageParams) : this;
+  }
+
+  /**
+   * The items of every page, in order: what a list or a table shows
+   * ({@code data.flatMap(Page::rows)}).
+   *
+   * @param items the items of one page
+   * @param <R> the type of an item
+   * @return an immutable list of the items, first page first
+   * @throws NullPointerException if {@code items} is null or gives null
+   */
+  public <R> List<R> flatMap(Function<? super P, ? extends List<? extends R>> items) {
+    Objects.requireNonNull(items, "items == null");
+    List<R> all = new ArrayList<>();
+    for (P page : pages) {
+      all.addAll(Objects.requireNonNull(items.apply(page), "the items function gave null"));
+    }
+    return Collections.unmodifiableList(all);
   }
 
   /**

@@ -222,7 +222,7 @@ public final class DemoQueries {
    * @return the envelopes
    */
   public static List<Envelope> rows(InfiniteData<EnvelopeList, Integer> pages) {
-    return pages.pages().stream().flatMap(page -> page.envelopes().stream()).toList();
+    return pages.flatMap(EnvelopeList::envelopes);
   }
 
   /**

@@ -8,7 +8,6 @@ import dev.querycache.internal.ui.LatestValue;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
-import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Control;
@@ -18,7 +17,6 @@ import javafx.scene.control.ScrollBar;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TreeTableView;
 import javafx.scene.control.skin.VirtualFlow;
-import javafx.stage.Window;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -44,8 +42,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class InfiniteScroll implements AutoCloseable {
   private final Control control;
-  private final ObservableValue<Boolean> showing;
-  private final ChangeListener<Boolean> showingChanged = (value, was, is) -> follow();
+  /** Observes while the control's window shows, until closed. */
+  private final WhileShowing lifetime;
   /** After each layout pulse of the scene: measure, if something asked for it. */
   private final Runnable afterLayout = () -> {
     if (this.armed) {
@@ -68,8 +66,6 @@ public final class InfiniteScroll implements AutoCloseable {
   private @Nullable LatestValue<InfiniteQueryResult<?, ?>> handOver;
   private @Nullable InfiniteQueryResult<?, ?> latest;
   private boolean closed;
-  private boolean following;
-  private boolean followAgain;
 
   /** Opens an observer that hands its results to the consumer it is passed. */
   @FunctionalInterface
@@ -81,8 +77,7 @@ public final class InfiniteScroll implements AutoCloseable {
     this.control = control;
     this.opener = opener;
     this.listener = listener;
-    this.showing =
-        control.sceneProperty().flatMap(Scene::windowProperty).flatMap(Window::showingProperty).orElse(false);
+    this.lifetime = new WhileShowing(control, this::start, this::stop);
   }
 
   /** Installs; the caller has checked the thread and the arguments. */
@@ -92,8 +87,7 @@ public final class InfiniteScroll implements AutoCloseable {
     InfiniteScroll scroll = new InfiniteScroll(control,
         sink -> client.observeInfinite(options, result -> sink.accept(result)),
         result -> listener.accept((InfiniteQueryResult<P, Q>) result));
-    scroll.showing.addListener(scroll.showingChanged);
-    scroll.follow();
+    scroll.lifetime.start();
     return scroll;
   }
 
@@ -142,43 +136,25 @@ public final class InfiniteScroll implements AutoCloseable {
       return;
     }
     closed = true;
-    showing.removeListener(showingChanged);
     ScrollBar bar = followedBar;
     if (bar != null) {
       bar.valueProperty().removeListener(scrolled);
       followedBar = null;
     }
-    follow();
+    lifetime.end();
   }
 
-  /** Observes or stops, as the window and {@link #closed} say. Re-entrant calls queue. */
-  private void follow() {
-    if (following) {
-      followAgain = true;
-      return;
+  /** Starts observing: the window shows. */
+  private void start() {
+    LatestValue<InfiniteQueryResult<?, ?>> values =
+        new LatestValue<>(Platform::isFxApplicationThread, Platform::runLater, this::receive);
+    handOver = values;
+    Scene scene = control.getScene();
+    if (scene != null) {
+      scene.addPostLayoutPulseListener(afterLayout);
+      pulsed = scene;
     }
-    following = true;
-    try {
-      do {
-        followAgain = false;
-        boolean wanted = !closed && Boolean.TRUE.equals(showing.getValue());
-        if (wanted && observer == null) {
-          LatestValue<InfiniteQueryResult<?, ?>> values =
-              new LatestValue<>(Platform::isFxApplicationThread, Platform::runLater, this::receive);
-          handOver = values;
-          Scene scene = control.getScene();
-          if (scene != null) {
-            scene.addPostLayoutPulseListener(afterLayout);
-            pulsed = scene;
-          }
-          observer = opener.open(values::offer);
-        } else if (!wanted && observer != null) {
-          stop();
-        }
-      } while (followAgain);
-    } finally {
-      following = false;
-    }
+    observer = opener.open(values::offer);
   }
 
   private void stop() {

@@ -172,11 +172,8 @@ public final class QueryList<R> extends ObservableListBase<R> {
       Function<? super P, ? extends List<? extends R>> rows, Consumer<InfiniteQueryResult<P, Q>> then) {
     keeper = SelectionKeeper.of(control, rowKey);
     InfiniteScroll scroll = InfiniteScroll.install(control, client, options, result -> {
-      List<R> all = new ArrayList<>();
-      for (P page : result.pages()) {
-        all.addAll(rows.apply(page));
-      }
-      show(result.data() == null ? null : all);
+      InfiniteData<P, Q> data = result.data();
+      show(data == null ? null : data.flatMap(rows));
       then.accept(result);
     });
     infinite = scroll;

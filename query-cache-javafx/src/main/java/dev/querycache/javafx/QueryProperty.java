@@ -15,11 +15,7 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.ObjectBinding;
 import javafx.beans.property.ReadOnlyObjectPropertyBase;
-import javafx.beans.value.ChangeListener;
-import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
-import javafx.scene.Scene;
-import javafx.stage.Window;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -53,14 +49,11 @@ public final class QueryProperty<T> extends ReadOnlyObjectPropertyBase<QueryResu
   /** Opens an observer that gives its results to the consumer it is passed. */
   private final Function<Consumer<QueryResult<T>>, QueryObserver<T>> open;
   private final @Nullable Node node;
-  private final @Nullable ObservableValue<Boolean> showing;
-  private final ChangeListener<Boolean> showingChanged = (value, was, is) -> follow();
+  /** Observes while the node's window shows (always, without a node), until closed. */
+  private final WhileShowing lifetime;
   private QueryResult<T> result;
   private @Nullable QueryObserver<T> observer;
   private @Nullable LatestValue<QueryResult<T>> handOver;
-  private boolean closed;
-  private boolean following;
-  private boolean followAgain;
   private @Nullable ObjectBinding<@Nullable T> data;
   private @Nullable BooleanBinding loading;
   private @Nullable BooleanBinding fetching;
@@ -73,9 +66,7 @@ public final class QueryProperty<T> extends ReadOnlyObjectPropertyBase<QueryResu
     this.open = open;
     this.node = node;
     this.result = new QueryResult<>(key, QueryState.initial(), true);
-    this.showing = node == null
-        ? null
-        : node.sceneProperty().flatMap(Scene::windowProperty).flatMap(Window::showingProperty).orElse(false);
+    this.lifetime = new WhileShowing(node, this::start, this::stop);
   }
 
   /** See {@link FxQueries#observe(Node, QueryClient, QueryOptions)}; on the FX thread. */
@@ -92,10 +83,7 @@ public final class QueryProperty<T> extends ReadOnlyObjectPropertyBase<QueryResu
   private static <T> QueryProperty<T> observe(
       @Nullable Node node, QueryKey<?> key, Function<Consumer<QueryResult<T>>, QueryObserver<T>> open) {
     QueryProperty<T> property = new QueryProperty<>(key, open, node);
-    if (property.showing != null) {
-      property.showing.addListener(property.showingChanged);
-    }
-    property.follow();
+    property.lifetime.start();
     return property;
   }
 
@@ -220,7 +208,7 @@ public final class QueryProperty<T> extends ReadOnlyObjectPropertyBase<QueryResu
    */
   public boolean isClosed() {
     FxExecutor.checkOnFxThread("QueryProperty.isClosed");
-    return closed;
+    return lifetime.isEnded();
   }
 
   /**
@@ -232,36 +220,7 @@ public final class QueryProperty<T> extends ReadOnlyObjectPropertyBase<QueryResu
   @Override
   public void close() {
     FxExecutor.checkOnFxThread("QueryProperty.close");
-    if (closed) {
-      return;
-    }
-    closed = true;
-    if (showing != null) {
-      showing.removeListener(showingChanged);
-    }
-    follow();
-  }
-
-  /** Observes or stops, as the node's window and {@link #closed} say. Re-entrant calls queue. */
-  private void follow() {
-    if (following) {
-      followAgain = true;
-      return;
-    }
-    following = true;
-    try {
-      do {
-        followAgain = false;
-        boolean wanted = !closed && (showing == null || Boolean.TRUE.equals(showing.getValue()));
-        if (wanted && observer == null) {
-          start();
-        } else if (!wanted && observer != null) {
-          stop();
-        }
-      } while (followAgain);
-    } finally {
-      following = false;
-    }
+    lifetime.end();
   }
 
   private void start() {
@@ -295,6 +254,6 @@ public final class QueryProperty<T> extends ReadOnlyObjectPropertyBase<QueryResu
 
   @Override
   public String toString() {
-    return "QueryProperty{" + key + (closed ? ", closed}" : observer != null ? ", observing}" : ", waiting}");
+    return "QueryProperty{" + key + (lifetime.isEnded() ? ", closed}" : observer != null ? ", observing}" : ", waiting}");
   }
 }

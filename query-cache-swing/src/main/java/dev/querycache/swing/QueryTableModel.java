@@ -218,11 +218,8 @@ public final class QueryTableModel<R> extends AbstractTableModel {
   private <P, Q> InfiniteScroll observePages(JScrollPane pane, QueryClient client, InfiniteQueryOptions<P, Q> options,
       Function<? super P, ? extends List<? extends R>> rows, Consumer<InfiniteQueryResult<P, Q>> then) {
     InfiniteScroll scroll = SwingQueries.observeInfinite(pane, client, options, result -> {
-      List<R> all = new ArrayList<>();
-      for (P page : result.pages()) {
-        all.addAll(rows.apply(page));
-      }
-      show(result.data() == null ? null : all);
+      InfiniteData<P, Q> data = result.data();
+      show(data == null ? null : data.flatMap(rows));
       then.accept(result);
     });
     infinite = scroll;

@@ -306,6 +306,13 @@ class InfiniteQueryTest {
   }
 
   @Test
+  void flatMapGivesTheItemsOfEveryPageInOrder() {
+    InfiniteData<Page, Integer> data = InfiniteData.<Page, Integer>empty().append(page("a", "b"), 0).append(page("c"), 1);
+
+    assertThat(data.flatMap(Page::rows)).containsExactly("a", "b", "c");
+  }
+
+  @Test
   void mapPagesThatChangesNothingKeepsTheData() {
     InfiniteData<Page, Integer> data = InfiniteData.<Page, Integer>empty().append(page("a"), 0);
 

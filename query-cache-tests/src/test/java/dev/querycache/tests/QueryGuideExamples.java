@@ -135,7 +135,7 @@ final class QueryGuideExamples {
   static InfiniteQueryObserver<EnvelopePage, String> showInbox(
       QueryClient client, MailApi api, Consumer<List<Envelope>> render, Consumer<Boolean> showLoadMore) {
     return client.observeInfinite(inbox(api), result -> {
-      render.accept(result.pages().stream().flatMap(page -> page.envelopes().stream()).toList());
+      render.accept(result.data() == null ? List.of() : result.data().flatMap(EnvelopePage::envelopes));
       showLoadMore.accept(result.hasNextPage() && !result.isFetchingNextPage());
     });
   }
