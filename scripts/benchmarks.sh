@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs the workloads of WORKLOADS.md: one JSON object per line on standard output, nothing
-# else there (the build and the progress go to standard error).
+# Runs the benchmark workloads (docs/benchmarks.md): one JSON object per line on standard
+# output, nothing else there (the build and the progress go to standard error).
 #
 #   scripts/benchmarks.sh [--quick] [--n N] [--only W1,W3,...]
 #

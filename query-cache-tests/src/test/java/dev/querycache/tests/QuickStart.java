@@ -2,6 +2,7 @@ package dev.querycache.tests;
 
 import dev.querycache.Mutation;
 import dev.querycache.QueryClient;
+import dev.querycache.QueryFilter;
 import dev.querycache.QueryKey;
 import dev.querycache.QueryObserver;
 import dev.querycache.QueryOptions;
@@ -11,14 +12,15 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
  * The README's quick start, runnable: a notifications screen against a pretend server with
- * 150 ms of latency. Run it with {@code ./mvnw -q -pl query-cache test-compile exec:java@quickstart}.
+ * 150 ms of latency. Run it with
+ * {@code ./mvnw -q -pl query-cache-tests -am test-compile exec:java@quickstart}.
  * It prints every result the screen's observer receives and every toast: the load, an
  * optimistic mark-as-read the server accepts, one it refuses (and the rollback), and the
  * refetches that reconcile the cache with the server.
@@ -69,46 +71,52 @@ public final class QuickStart {
   private QuickStart() {}
 
   /**
-   * Runs the walkthrough and exits.
+   * Runs the walkthrough and exits. The code between the blank-line-separated comments is the
+   * README's quick start, line for line ({@code DocumentedCodeTest} keeps them the same).
    *
    * @param args ignored
    * @throws Exception if the walkthrough fails
    */
   public static void main(String[] args) throws Exception {
     Server server = new Server();
-    try (QueryClient client = QueryClient.builder().toaster(new ConsoleToaster()).build()) {
-      QueryKey<List<Notification>> key =
-          QueryKey.of(List.of("notification", "getNotifications"), Map.of("input", Map.of("limit", 20), "type", "query"));
-      QueryOptions<List<Notification>> notifications =
-          QueryOptions.builder(key).fetcher(ctx -> server.notifications()).staleTime(Duration.ofSeconds(30)).build();
-      Mutation<Integer, Boolean, Void> markAsRead = client.mutation(server::markAsRead)
-          .optimistic(key, (rows, id) -> rows.stream()
-              .map(n -> n.id() == id ? new Notification(id, n.title(), true) : n)
-              .collect(Collectors.toUnmodifiableList()))
-          .errorMessage("Failed to mark as read")
-          .build();
+    // README, first block
+    QueryClient client = QueryClient.builder()
+        .toaster(new ConsoleToaster())                         // where error and undo toasts go
+        .build();                                              // one client per application
 
-      CountDownLatch loaded = new CountDownLatch(1);
-      try (QueryObserver<List<Notification>> screen =
-          client.observe(notifications, result -> {
-            System.out.printf("screen: %-7s %-8s layers=%d %s%n", result.status(), result.fetchStatus(),
-                result.state().optimisticLayers(), describe(result.data()));
-            if (result.isSuccess()) {
-              loaded.countDown();
-            }
-          })) {
-        loaded.await(5, TimeUnit.SECONDS);
+    QueryKey<List<Notification>> key = QueryKey.of("notifications", "list");
+    QueryOptions<List<Notification>> notifications = QueryOptions.builder(key)
+        .fetcher(context -> server.notifications())            // blocking: runs on the fetch pool
+        .staleTime(Duration.ofSeconds(30))                     // fresh for 30 s after a fetch
+        .build();
 
-        System.out.println("-- the user marks #1 as read: it flips at once; the server accepts");
-        markAsRead.mutate(1).handle((ok, error) -> null).get(5, TimeUnit.SECONDS);
+    QueryObserver<List<Notification>> screen = client.observe(notifications,   // fetches: missing
+        result -> System.out.println(result.status() + " " + result.fetchStatus() + " " + describe(result.data())));
+    client.ensureQueryData(notifications).join();              // joins that fetch: one request
+    // README, second block
+    Mutation<Integer, Boolean, Void> markAsRead = client.mutation(server::markAsRead)
+        .optimistic(key, (rows, id) -> markRead(rows, id))     // flips at once, rolls back on error
+        .errorMessage("Failed to mark as read")                // the error toast
+        .build();                                              // refetches the key when settled
+    markAsRead.mutate(1).join();                               // the server accepts
+    // (not in the README: let the refetch after the settle land, so the output reads in order)
+    client.ensureQueryData(notifications).join();
+    // README, third block
+    markAsRead.mutate(2).exceptionally(error -> false).join(); // refused: rolled back, a toast
+    client.invalidateQueries(QueryFilter.prefix("notifications"));   // every notifications query
+    Optional<List<Notification>> cached = client.getQueryData(key);  // a miss is empty
+    screen.close();                                            // unobserved: kept 5 min (gc time)
+    // end of the README's blocks
+    client.ensureQueryData(notifications).join();
+    System.out.println("cached: " + cached.map(QuickStart::describe).orElse("(nothing)"));
+    client.close();
+  }
 
-        System.out.println("-- the user marks #2 as read: it flips at once; the server refuses");
-        markAsRead.mutate(2).handle((ok, error) -> null).get(5, TimeUnit.SECONDS);
-
-        System.out.println("cached: " + describe(client.getQueryData(key).orElse(List.of()))
-            + ", stale=" + screen.result().isStale());
-      }
-    }
+  /** Gives the list with row {@code id} read. */
+  static List<Notification> markRead(List<Notification> rows, int id) {
+    return rows.stream()
+        .map(n -> n.id() == id ? new Notification(id, n.title(), true) : n)
+        .collect(Collectors.toUnmodifiableList());
   }
 
   private static String describe(List<Notification> rows) {
