@@ -40,7 +40,7 @@ class BillOfMaterialsTest {
   void theBomPinsItsPluginsToTheParentsVersions() throws IOException {
     String parent = read(ROOT.resolve("pom.xml"));
     String bom = read(ROOT.resolve("query-cache-bom/pom.xml"));
-    for (String plugin : List.of("clean", "install")) {
+    for (String plugin : List.of("clean", "install", "deploy")) {
       Matcher version = Pattern.compile("<" + plugin + "-plugin.version>([^<]+)<").matcher(parent);
       assertThat(version.find()).as("the parent's %s plugin version", plugin).isTrue();
       assertThat(bom).as("the BOM's %s plugin", plugin)
