@@ -18,6 +18,7 @@ import java.util.function.Function;
  * @param <R> the server's result
  * @param <C> the context {@code onMutate} returns
  * @param <B> the concrete builder, returned by every setter
+ * @since 0.1.0
  */
 public abstract class AbstractMutationBuilder<V, R, C, B extends AbstractMutationBuilder<V, R, C, B>> {
   final QueryClient client;

@@ -10,6 +10,7 @@ import java.util.concurrent.CompletionStage;
  *
  * @param <V> the variables the mutation takes
  * @param <R> the server's result
+ * @since 0.1.0
  */
 @FunctionalInterface
 public interface AsyncMutationFunction<V, R> {

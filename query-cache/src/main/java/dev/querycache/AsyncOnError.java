@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param <V> the variables
  * @param <C> the context
+ * @since 0.1.0
  */
 @FunctionalInterface
 public interface AsyncOnError<V, C> {

@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param <V> the variables
  * @param <R> the result
  * @param <C> the context
+ * @since 0.1.0
  */
 @FunctionalInterface
 public interface AsyncOnSettled<V, R, C> {

@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param <V> the variables
  * @param <R> the result
  * @param <C> the context
+ * @since 0.1.0
  */
 @FunctionalInterface
 public interface AsyncOnSuccess<V, R, C> {

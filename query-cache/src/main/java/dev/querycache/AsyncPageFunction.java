@@ -8,6 +8,7 @@ import java.util.concurrent.CompletionStage;
  *
  * @param <P> the type of a page
  * @param <Q> the type of a page parameter
+ * @since 0.1.0
  */
 @FunctionalInterface
 public interface AsyncPageFunction<P, Q> {

@@ -11,6 +11,7 @@ import java.util.concurrent.CompletionStage;
  * is ignored; an implementation may listen to the signal to abort its request.
  *
  * @param <T> the type of the data
+ * @since 0.1.0
  */
 @FunctionalInterface
 public interface AsyncQueryFunction<T> {

@@ -13,6 +13,7 @@ import java.util.Map;
  * @param meta the meta data of the options the query follows (empty if none): what a
  *     {@link QueryHooks} reads, such as the error message of a background refetch
  * @param <T> the type of the data
+ * @since 0.1.0
  */
 public record CachedQuery<T>(QueryKey<T> key, QueryState<T> state, int observerCount, boolean isStale, Map<String, Object> meta) {
   /**

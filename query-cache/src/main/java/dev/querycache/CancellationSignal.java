@@ -6,6 +6,8 @@ import java.util.concurrent.CancellationException;
  * Tells a running query function that its fetch was cancelled (by
  * {@link QueryClient#cancelQueries(QueryFilter)}, by a newer fetch replacing it, or by the
  * query's removal). Poll it, throw on it, or register a callback. Thread-safe.
+ *
+ * @since 0.1.0
  */
 public interface CancellationSignal {
   /**

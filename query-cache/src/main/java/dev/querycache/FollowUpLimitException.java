@@ -8,6 +8,8 @@ import java.util.Objects;
  * as it may. The channel ends like any failure: its layer comes off (the screen shows the
  * confirmed value), the error toast speaks once, the settle invalidation refetches, and every
  * call coalesced into it fails with this exception; the next call opens a new channel.
+ *
+ * @since 0.1.0
  */
 public final class FollowUpLimitException extends RuntimeException {
   private static final long serialVersionUID = 1L;

@@ -17,6 +17,7 @@ import java.util.function.UnaryOperator;
  * @param pageParams the parameter of each page, in the same order; an immutable copy
  * @param <P> the type of a page
  * @param <Q> the type of a page parameter (a cursor, an offset, a page number)
+ * @since 0.1.0
  */
 public record InfiniteData<P, Q>(List<P> pages, List<Q> pageParams) {
   /**

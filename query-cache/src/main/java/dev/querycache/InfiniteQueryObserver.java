@@ -22,6 +22,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param <P> the type of a page
  * @param <Q> the type of a page parameter
+ * @since 0.1.0
  */
 public final class InfiniteQueryObserver<P, Q> implements AutoCloseable {
   private final ObserverCore<InfiniteData<P, Q>> core;

@@ -30,6 +30,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param <P> the type of a page
  * @param <Q> the type of a page parameter
+ * @since 0.1.0
  */
 public final class InfiniteQueryOptions<P, Q> {
   private final QueryOptions<InfiniteData<P, Q>> queryOptions;

@@ -19,6 +19,7 @@ import org.jspecify.annotations.Nullable;
  *     previous page failed
  * @param <P> the type of a page
  * @param <Q> the type of a page parameter
+ * @since 0.1.0
  */
 public record InfiniteQueryResult<P, Q>(
     QueryResult<InfiniteData<P, Q>> result,

@@ -56,6 +56,7 @@ import org.jspecify.annotations.Nullable;
  * @param <V> the variables
  * @param <R> the server's result
  * @param <C> the context {@code onMutate} returns
+ * @since 0.1.0
  */
 public final class Mutation<V, R, C> {
   private static final System.Logger LOG = System.getLogger(Mutation.class.getName());

@@ -19,6 +19,7 @@ import java.util.Objects;
  * @param <V> the variables
  * @param <R> the server's result
  * @param <C> the context {@code onMutate} returns ({@code Void} until one is set)
+ * @since 0.1.0
  */
 public final class MutationBuilder<V, R, C> extends AbstractMutationBuilder<V, R, C, MutationBuilder<V, R, C>> {
   MutationBuilder(QueryClient client, MutationConfig.Draft<V, R, C> config) {

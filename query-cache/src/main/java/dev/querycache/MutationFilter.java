@@ -9,6 +9,8 @@ import org.jspecify.annotations.Nullable;
  * {@link QueryClient#getMutations(MutationFilter)}: by mutation key (matched partially, as
  * {@link QueryFilter#prefix(QueryKey)} matches query keys), by status, and by a predicate.
  * Immutable and thread-safe.
+ *
+ * @since 0.1.0
  */
 public final class MutationFilter {
   private static final MutationFilter ALL = new MutationFilter(null, null, null);

@@ -6,6 +6,7 @@ package dev.querycache;
  *
  * @param <V> the variables the mutation takes
  * @param <R> the server's result
+ * @since 0.1.0
  */
 @FunctionalInterface
 public interface MutationFunction<V, R> {

@@ -12,6 +12,8 @@ import org.jspecify.annotations.Nullable;
  * {@code onError} or {@code onSettled} is logged and changes nothing.
  *
  * <p>Every method has an empty default, so an implementation overrides only what it needs.
+ *
+ * @since 0.1.0
  */
 public interface MutationHooks {
   /**

@@ -7,6 +7,8 @@ import java.util.Objects;
  * at once: another call for the same key was still running. Nothing was painted, nothing
  * was sent, and no run was recorded; the call's future fails with this exception, and the
  * screen should show that the key is busy (the running call's state is pending).
+ *
+ * @since 0.1.0
  */
 public final class MutationRefusedException extends RuntimeException {
   private static final long serialVersionUID = 1L;

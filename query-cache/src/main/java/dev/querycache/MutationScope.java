@@ -14,6 +14,8 @@ import org.jspecify.annotations.Nullable;
  * already applied when {@code onMutate} runs. They serve mutations that patch by hand (the
  * "raw" style of code ported from TanStack Query's {@code onMutate}), with the same ordering
  * and rollback guarantees. Valid only during {@code onMutate}, on its thread.
+ *
+ * @since 0.1.0
  */
 public interface MutationScope {
   /**

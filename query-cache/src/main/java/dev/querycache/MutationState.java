@@ -23,6 +23,7 @@ import org.jspecify.annotations.Nullable;
  * @param <V> the variables
  * @param <R> the result
  * @param <C> the context
+ * @since 0.1.0
  */
 public record MutationState<V, R, C>(
     long id,

@@ -1,6 +1,10 @@
 package dev.querycache;
 
-/** Where a mutation run is in its cycle. */
+/**
+ * Where a mutation run is in its cycle.
+ *
+ * @since 0.1.0
+ */
 public enum MutationStatus {
   /** Not run yet (the state of a {@link Mutation} that was never called). */
   IDLE,

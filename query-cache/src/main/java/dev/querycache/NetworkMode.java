@@ -4,6 +4,8 @@ package dev.querycache;
  * When a fetch needs the network (TanStack Query's {@code networkMode}): whether its attempts
  * pause while the client is offline ({@link QueryClient#onlineChanged(boolean)}) and go on
  * when it comes back. Set it with {@link QuerySettings.AbstractBuilder#networkMode}.
+ *
+ * @since 0.1.0
  */
 public enum NetworkMode {
   /**

@@ -17,6 +17,7 @@ import java.util.function.Function;
  * @param <V> the variables
  * @param <R> the server's result
  * @param <C> the context {@code onMutate} returns ({@code Void} until one is set)
+ * @since 0.1.0
  */
 public final class OptimisticMutationBuilder<V, R, C>
     extends AbstractMutationBuilder<V, R, C, OptimisticMutationBuilder<V, R, C>> {

@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param signal the fetch's cancellation signal
  * @param meta the options' meta, as in {@link QueryContext#meta()}
  * @param <Q> the type of a page parameter
+ * @since 0.1.0
  */
 public record PageContext<Q>(
     QueryKey<?> key, Q pageParam, @Nullable PageDirection direction, CancellationSignal signal, Map<String, Object> meta) {

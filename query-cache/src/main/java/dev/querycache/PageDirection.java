@@ -1,6 +1,10 @@
 package dev.querycache;
 
-/** Which way an infinite query grows: a page after the last one, or before the first. */
+/**
+ * Which way an infinite query grows: a page after the last one, or before the first.
+ *
+ * @since 0.1.0
+ */
 public enum PageDirection {
   /** The next page, added after the last one ({@code fetchNextPage}). */
   FORWARD,

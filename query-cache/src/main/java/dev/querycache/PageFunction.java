@@ -5,6 +5,7 @@ package dev.querycache;
  *
  * @param <P> the type of a page
  * @param <Q> the type of a page parameter
+ * @since 0.1.0
  */
 @FunctionalInterface
 public interface PageFunction<P, Q> {

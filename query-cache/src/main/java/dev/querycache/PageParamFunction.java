@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param <P> the type of a page
  * @param <Q> the type of a page parameter
+ * @since 0.1.0
  */
 @FunctionalInterface
 public interface PageParamFunction<P, Q> {

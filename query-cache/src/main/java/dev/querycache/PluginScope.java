@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  * succeeds, in addition to (never instead of) their own callbacks and invalidations; a
  * mutation opts out with {@link AbstractMutationBuilder#withoutPluginInvalidation()}.
  * Thread-safe.
+ *
+ * @since 0.1.0
  */
 public final class PluginScope {
   private final QueryClient client;

@@ -14,6 +14,7 @@ package dev.querycache;
  *
  * @param <T> the type of the query's data
  * @param <V> the mutation's variables
+ * @since 0.1.0
  */
 @FunctionalInterface
 public interface Projection<T, V> {

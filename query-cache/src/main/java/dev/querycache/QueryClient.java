@@ -37,6 +37,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p><b>Misses.</b> Reads return {@link Optional}: a query may not be cached (never fetched,
  * or garbage-collected after its gc time).
+ *
+ * @since 0.1.0
  */
 public final class QueryClient implements AutoCloseable {
   final Engine engine;

@@ -11,6 +11,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Builds a {@link QueryClient}. Not thread-safe; each setter may be called once more to
  * replace its value.
+ *
+ * @since 0.1.0
  */
 public final class QueryClientBuilder {
   Ticker ticker = Ticker.system();

@@ -10,6 +10,7 @@ import java.util.Map;
  * @param signal cancellation of this fetch
  * @param meta the options' {@linkplain QueryOptions#meta() meta data} (empty if none)
  * @param <T> the type of the data
+ * @since 0.1.0
  */
 public record QueryContext<T>(QueryKey<T> key, CancellationSignal signal, Map<String, Object> meta) {
   /**

@@ -16,6 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * a layer) replaces it, after which {@code restore} leaves the query alone. Each instance
  * remembers what it simulated itself. Meant to be called from one thread, the UI thread;
  * calls return once the state is in place, observers being told on the notify executor.
+ *
+ * @since 0.1.0
  */
 public final class QueryDevtools {
   /** What a simulation replaced, and what it showed. */

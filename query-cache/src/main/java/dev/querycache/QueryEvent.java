@@ -32,6 +32,7 @@ import org.jspecify.annotations.Nullable;
  * @param meta the {@linkplain QueryOptions.Builder#meta(Map) meta} of the query's options
  *     (empty if none): what a listener that reports or limits queries reads about them
  * @param <T> the type of the query's data
+ * @since 0.1.0
  */
 public record QueryEvent<T>(
     QueryKey<T> key,

@@ -26,6 +26,8 @@ import org.jspecify.annotations.Nullable;
  * prefix, not to the size of the cache: the cache keeps an index on leading key parts (lists
  * and scalar parts, up to the first map part). Filters are immutable and thread-safe; every
  * {@code with}-style method returns a new filter.
+ *
+ * @since 0.1.0
  */
 public final class QueryFilter {
   /** Whether a query is observed. */

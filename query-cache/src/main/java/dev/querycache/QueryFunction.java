@@ -8,6 +8,7 @@ package dev.querycache;
  * running thread is also interrupted); a result it returns after cancellation is discarded.
  *
  * @param <T> the type of the data
+ * @since 0.1.0
  */
 @FunctionalInterface
 public interface QueryFunction<T> {

@@ -28,6 +28,8 @@ import org.jspecify.annotations.Nullable;
  *     })
  *     .build();
  * }</pre>
+ *
+ * @since 0.1.0
  */
 public interface QueryHooks {
   /**

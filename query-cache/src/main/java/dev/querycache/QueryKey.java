@@ -61,6 +61,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Instances are immutable and thread-safe.
  *
  * @param <T> the type of the data stored under this key
+ * @since 0.1.0
  */
 public final class QueryKey<T> {
   private final KeyList parts;

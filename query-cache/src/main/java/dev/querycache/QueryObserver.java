@@ -42,6 +42,7 @@ import java.util.function.Function;
  * while the cache holds the query's data as fetched.
  *
  * @param <T> the type of the data shown: the query's data, or the select function's projection
+ * @since 0.1.0
  */
 public final class QueryObserver<T> implements AutoCloseable {
   /** Shows data of type T: its own query's, or its select function's projection. */

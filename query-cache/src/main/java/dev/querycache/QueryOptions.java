@@ -26,6 +26,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Instances are immutable and thread-safe.
  *
  * @param <T> the type of the data
+ * @since 0.1.0
  */
 public final class QueryOptions<T> {
   private final QueryKey<T> key;

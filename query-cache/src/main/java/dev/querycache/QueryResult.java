@@ -19,6 +19,7 @@ import org.jspecify.annotations.Nullable;
  *     than the observer's stale time
  * @param isPlaceholderData whether the data is a placeholder, not the query's
  * @param <T> the type of the data
+ * @since 0.1.0
  */
 public record QueryResult<T>(QueryKey<?> key, QueryState<T> state, boolean isStale, boolean isPlaceholderData) {
   /**

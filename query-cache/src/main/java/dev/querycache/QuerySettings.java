@@ -33,6 +33,8 @@ import org.jspecify.annotations.Nullable;
  * </table>
  *
  * <p>Instances are immutable and thread-safe.
+ *
+ * @since 0.1.0
  */
 public final class QuerySettings {
   /** A duration that never runs out: use it for a stale time or gc time of "never". */

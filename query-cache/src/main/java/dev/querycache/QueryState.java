@@ -28,6 +28,7 @@ import org.jspecify.annotations.Nullable;
  *     landed yet (zero: {@code data} is what the server or a hand-written update last said);
  *     for UIs that show pending changes and for inspectors
  * @param <T> the type of the data
+ * @since 0.1.0
  */
 public record QueryState<T>(
     @Nullable T data,

@@ -3,6 +3,8 @@ package dev.querycache;
 /**
  * When an observed query refetches on an event (an observer subscribing, the window
  * regaining focus, the network coming back).
+ *
+ * @since 0.1.0
  */
 public enum Refetch {
   /** Never on this event. */

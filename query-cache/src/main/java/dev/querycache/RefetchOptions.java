@@ -11,6 +11,8 @@ package dev.querycache;
  * client.refetchQueries(QueryFilter.prefix("reports"),
  *     RefetchOptions.defaults().cancelRefetch(false).throwOnError(true));
  * }</pre>
+ *
+ * @since 0.1.0
  */
 public final class RefetchOptions {
   private static final RefetchOptions DEFAULTS = new RefetchOptions(true, false);

@@ -5,6 +5,8 @@ package dev.querycache;
  * {@code refetchType}); see {@link QueryClient#invalidateQueries(QueryFilter, RefetchType,
  * RefetchOptions)}. A query whose stale time is {@link QuerySettings#STATIC} is never
  * refetched this way, and neither is one without a query function.
+ *
+ * @since 0.1.0
  */
 public enum RefetchType {
   /** The queries an enabled observer watches (the default): what the screens show. */

@@ -15,6 +15,8 @@ import java.util.Objects;
  *
  * <p>Implementations must be thread-safe and fast; they are called on the thread on which
  * the attempt failed.
+ *
+ * @since 0.1.0
  */
 public interface RetryPolicy {
   /**

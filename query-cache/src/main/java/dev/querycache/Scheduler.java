@@ -12,6 +12,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Implementations must be thread-safe. Tasks are short and must not be run on the thread
  * that calls {@code schedule} before it returns.
+ *
+ * @since 0.1.0
  */
 @FunctionalInterface
 public interface Scheduler {

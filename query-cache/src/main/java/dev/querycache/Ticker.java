@@ -7,6 +7,8 @@ package dev.querycache;
  * that they advance by hand, together with a matching {@link Scheduler}.
  *
  * <p>Implementations must be thread-safe.
+ *
+ * @since 0.1.0
  */
 @FunctionalInterface
 public interface Ticker {

@@ -18,6 +18,8 @@ import java.lang.System.Logger.Level;
  * UI must hand the work to the UI thread. A toaster that
  * throws (anything: see {@link QueryObserver} for the rule) is logged; the mutation's outcome
  * is unaffected. No toast is shown for a run that the client's close cut short.
+ *
+ * @since 0.1.0
  */
 public interface Toaster {
   /**

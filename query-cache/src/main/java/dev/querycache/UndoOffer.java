@@ -6,6 +6,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * An undo a toaster can offer after an undoable mutation succeeded: valid for a window of
  * time (60 s by default), after which it is gone. Thread-safe.
+ *
+ * @since 0.1.0
  */
 public interface UndoOffer {
   /**

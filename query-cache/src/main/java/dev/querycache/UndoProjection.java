@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param <T> the type of the query's data
  * @param <V> the original mutation's variables
+ * @since 0.1.0
  */
 @FunctionalInterface
 public interface UndoProjection<T, V> {

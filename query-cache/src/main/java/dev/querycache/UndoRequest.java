@@ -7,6 +7,7 @@ package dev.querycache;
  * @param mutationId the server's id of the write to undo
  * @param variables the variables of the write to undo
  * @param <V> the variables' type
+ * @since 0.1.0
  */
 public record UndoRequest<V>(String mutationId, V variables) {
   /**

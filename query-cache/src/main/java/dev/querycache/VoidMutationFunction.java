@@ -7,6 +7,7 @@ package dev.querycache;
  * {@link QueryClient#voidMutation(VoidMutationFunction)}.
  *
  * @param <V> the variables the mutation takes
+ * @since 0.1.0
  */
 @FunctionalInterface
 public interface VoidMutationFunction<V> {

@@ -25,6 +25,8 @@ import javafx.stage.Window;
  * <p>It follows every window of the application ({@link Window#getWindows()}), those opened
  * later included, so a return through a dialog counts as well as one through the main stage.
  * Confined to the FX Application Thread.
+ *
+ * @since 0.1.0
  */
 public final class FocusRefetch implements AutoCloseable {
   private final ObservableList<Window> windows;

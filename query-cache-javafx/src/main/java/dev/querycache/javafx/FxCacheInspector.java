@@ -70,6 +70,8 @@ import org.jspecify.annotations.Nullable;
  * a second for the ages. Rows are kept by key, so the selection survives. Open it in a window
  * with {@link #showWindow}, or on {@link #SHORTCUT Ctrl+Shift+I} with {@link #installShortcut}.
  * Confined to the FX Application Thread.
+ *
+ * @since 0.1.0
  */
 public final class FxCacheInspector extends BorderPane {
   /** The key combination {@link #installShortcut} binds: Ctrl+Shift+I. */

@@ -27,6 +27,8 @@ import javafx.application.Platform;
  *
  * <p>Thread-safe: {@link #execute(Runnable)} may be called from any thread. The JavaFX
  * platform must have started (an {@code Application}, or {@link Platform#startup}).
+ *
+ * @since 0.1.0
  */
 public final class FxExecutor implements Executor {
   /** How many tasks one runnable runs before it yields to the rest of the FX event queue. */

@@ -27,6 +27,8 @@ import javafx.stage.Window;
  *
  * <p>{@link #clientBuilder()} may be called from any thread; the other methods touch nodes
  * and properties and must be called on the FX Application Thread.
+ *
+ * @since 0.1.0
  */
 public final class FxQueries {
   private FxQueries() {}

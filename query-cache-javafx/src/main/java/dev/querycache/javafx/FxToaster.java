@@ -50,6 +50,8 @@ import org.jspecify.annotations.Nullable;
  * calls them on the notify executor, the FX thread for a {@link FxQueries#clientBuilder()}
  * client): they check their arguments there and show the toast on the FX Application Thread.
  * A {@link Timeline} ticks four times a second while toasts are shown.
+ *
+ * @since 0.1.0
  */
 public final class FxToaster implements Toaster {
   /** How long an error toast stays by default. */

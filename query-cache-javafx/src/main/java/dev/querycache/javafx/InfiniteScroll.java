@@ -39,6 +39,8 @@ import org.jspecify.annotations.Nullable;
  * </ul>
  *
  * <p>{@link #close()} stops it for good. Confined to the FX Application Thread.
+ *
+ * @since 0.1.0
  */
 public final class InfiniteScroll implements AutoCloseable {
   private final Control control;

@@ -57,6 +57,7 @@ import org.jspecify.annotations.Nullable;
  * {@link UnsupportedOperationException}).
  *
  * @param <R> the type of the rows
+ * @since 0.1.0
  */
 public final class QueryList<R> extends ObservableListBase<R> {
   private final Function<? super R, ?> rowKey;

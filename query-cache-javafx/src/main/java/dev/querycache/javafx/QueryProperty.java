@@ -43,6 +43,7 @@ import org.jspecify.annotations.Nullable;
  * property.
  *
  * @param <T> the type of the data
+ * @since 0.1.0
  */
 public final class QueryProperty<T> extends ReadOnlyObjectPropertyBase<QueryResult<T>> implements AutoCloseable {
   private final QueryKey<?> key;

@@ -49,6 +49,7 @@ import org.jspecify.annotations.Nullable;
  * view. Confined to the FX Application Thread.
  *
  * @param <T> the type of the query's data
+ * @since 0.1.0
  */
 public final class QueryStatePane<T> extends StackPane {
   /** The views of the pane. */

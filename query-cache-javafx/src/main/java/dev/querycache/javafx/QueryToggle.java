@@ -53,6 +53,7 @@ import org.jspecify.annotations.Nullable;
  * FX Application Thread.
  *
  * @param <T> the type of the query's data
+ * @since 0.1.0
  */
 public final class QueryToggle<T> implements AutoCloseable {
   private final ButtonBase control;

@@ -69,6 +69,8 @@ import org.jspecify.annotations.Nullable;
  * <p>Open it in a window with {@link #showWindow(Window, QueryClient)}, or install
  * {@link #SHORTCUT Ctrl+Shift+I} with {@link #installShortcut(JRootPane, QueryClient)}.
  * Confined to the Event Dispatch Thread.
+ *
+ * @since 0.1.0
  */
 public final class CacheInspector extends JPanel {
   private static final long serialVersionUID = 1L;

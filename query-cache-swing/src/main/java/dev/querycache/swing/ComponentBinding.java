@@ -25,6 +25,8 @@ import org.jspecify.annotations.Nullable;
  * before the EDT gets to them are coalesced into the latest.
  *
  * <p>{@link #close()} unbinds for good. Confined to the EDT.
+ *
+ * @since 0.1.0
  */
 public final class ComponentBinding implements AutoCloseable {
   private final JComponent component;

@@ -27,6 +27,8 @@ import javax.swing.SwingUtilities;
  * the core's, shared by the UI modules; this class gives it the EDT.)
  *
  * <p>Thread-safe: {@link #execute(Runnable)} may be called from any thread.
+ *
+ * @since 0.1.0
  */
 public final class EdtExecutor implements Executor {
   /** How many tasks one EDT event runs before it yields to the rest of the event queue. */

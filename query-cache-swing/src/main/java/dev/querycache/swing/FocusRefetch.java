@@ -25,6 +25,8 @@ import org.jspecify.annotations.Nullable;
  * </ul>
  *
  * <p>Confined to the EDT, like the window events it listens to.
+ *
+ * @since 0.1.0
  */
 public final class FocusRefetch implements AutoCloseable {
   private final Window window;

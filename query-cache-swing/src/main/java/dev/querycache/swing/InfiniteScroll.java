@@ -28,6 +28,8 @@ import org.jspecify.annotations.Nullable;
  * </ul>
  *
  * <p>{@link #close()} unbinds for good. Confined to the EDT.
+ *
+ * @since 0.1.0
  */
 public final class InfiniteScroll implements AutoCloseable {
   private final JScrollPane pane;

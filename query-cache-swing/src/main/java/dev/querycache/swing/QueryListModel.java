@@ -40,6 +40,7 @@ import org.jspecify.annotations.Nullable;
  * client's notify executor.
  *
  * @param <R> the type of the elements
+ * @since 0.1.0
  */
 @SuppressWarnings("serial") // Serializable through AbstractListModel; not meant to be serialized
 public final class QueryListModel<R> extends AbstractListModel<R> {

@@ -55,6 +55,7 @@ import org.jspecify.annotations.Nullable;
  * <p>It starts in the loading view. Confined to the Event Dispatch Thread.
  *
  * @param <T> the type of the query's data
+ * @since 0.1.0
  */
 public final class QueryStatePanel<T> extends JPanel {
   private static final long serialVersionUID = 1L;

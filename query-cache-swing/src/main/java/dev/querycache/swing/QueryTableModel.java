@@ -62,6 +62,7 @@ import org.jspecify.annotations.Nullable;
  * whatever the client's notify executor.
  *
  * @param <R> the type of the rows
+ * @since 0.1.0
  */
 @SuppressWarnings("serial") // Serializable through AbstractTableModel; not meant to be serialized
 public final class QueryTableModel<R> extends AbstractTableModel {

@@ -62,6 +62,7 @@ import org.jspecify.annotations.Nullable;
  * reach it on the EDT whatever the client's notify executor.
  *
  * @param <T> the type of the query's data
+ * @since 0.1.0
  */
 public final class QueryToggle<T> implements AutoCloseable {
   private final JToggleButton button;

@@ -32,6 +32,8 @@ import javax.swing.SwingUtilities;
  *
  * <p>{@link #clientBuilder()} may be called from any thread; the other methods touch
  * components and must be called on the EDT.
+ *
+ * @since 0.1.0
  */
 public final class SwingQueries {
   private SwingQueries() {}

@@ -48,6 +48,8 @@ import org.jspecify.annotations.Nullable;
  * calls them on the client's notify executor, the EDT for a {@link SwingQueries#clientBuilder()}
  * client): they check their arguments there and show the toast at once on the EDT, or hand it
  * to the EDT from another thread. {@link #dismissAll()} must be called on the EDT.
+ *
+ * @since 0.1.0
  */
 public final class SwingToaster implements Toaster {
   /** How long an error toast stays by default. */

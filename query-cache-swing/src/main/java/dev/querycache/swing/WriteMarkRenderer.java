@@ -22,6 +22,8 @@ import org.jspecify.annotations.Nullable;
  * delegate draws them.
  *
  * <p>Confined to the Event Dispatch Thread, like every renderer.
+ *
+ * @since 0.1.0
  */
 public final class WriteMarkRenderer implements TableCellRenderer {
   static final String PENDING_TIP = "Saving\u2026";

@@ -10,6 +10,8 @@ import java.lang.annotation.Target;
  * Lets a test, or every test of a class (nested classes included), end with work pending in
  * the query cache: {@link QueryCacheExtension} then skips its check for fetches, mutations and
  * optimistic layers left behind. For tests whose subject is the pending state itself.
+ *
+ * @since 0.1.0
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

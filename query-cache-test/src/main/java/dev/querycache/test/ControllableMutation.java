@@ -41,6 +41,7 @@ import java.util.function.Predicate;
  *
  * @param <V> the variables
  * @param <R> the server's result
+ * @since 0.1.0
  */
 public final class ControllableMutation<V, R> implements AsyncMutationFunction<V, R> {
   /** The most calls {@link #resolveUntilIdle} answers before it decides they never stop. */

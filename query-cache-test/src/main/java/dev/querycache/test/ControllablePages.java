@@ -27,6 +27,7 @@ import java.util.concurrent.CompletionStage;
  *
  * @param <P> the type of a page
  * @param <Q> the type of a page parameter
+ * @since 0.1.0
  */
 public final class ControllablePages<P, Q> implements AsyncPageFunction<P, Q> {
   private final CallLog<PageCall<P, Q>> log = new CallLog<>("the page function");

@@ -31,6 +31,7 @@ import java.util.function.Predicate;
  * instance may serve several keys. Thread-safe.
  *
  * @param <T> the type of the data
+ * @since 0.1.0
  */
 public final class ControllableQuery<T> implements AsyncQueryFunction<T> {
   private final CallLog<QueryCall<T>> log = new CallLog<>("the query function");

@@ -19,6 +19,8 @@ import java.util.concurrent.Callable;
  *
  * <p>Works headless (no display is needed for the EDT). Call these methods on the test's
  * thread, not on the EDT, where waiting for the EDT would wait for itself.
+ *
+ * @since 0.1.0
  */
 public final class Edt {
   /** How many rounds {@link #flush()} runs at most before it stops waiting for a quiet queue. */

@@ -26,6 +26,8 @@ import javafx.scene.Scene;
  * -Dprism.order=sw}), and keeps it up when the last window closes. Needs JavaFX on the test
  * class path (the kit does not bring it). Call these methods on the test's thread, not on the
  * FX thread, where waiting for it would wait for itself.
+ *
+ * @since 0.1.0
  */
 public final class FxThread {
   /** How many rounds {@link #flush()} lets the FX thread run. */

@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
  *
  * @param <V> the variables
  * @param <R> the server's result
+ * @since 0.1.0
  */
 public final class MutationCall<V, R> {
   private final int index;

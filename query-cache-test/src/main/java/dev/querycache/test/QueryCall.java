@@ -19,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
  * <p>Thread-safe.
  *
  * @param <T> the type of the data
+ * @since 0.1.0
  */
 public final class QueryCall<T> {
   private final int index;

@@ -19,6 +19,8 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>Thread-safe: the client calls it on whichever thread settles a mutation.
+ *
+ * @since 0.1.0
  */
 public final class RecordingToaster implements Toaster {
   private final List<Toast> toasts = new ArrayList<>(); // guarded by this

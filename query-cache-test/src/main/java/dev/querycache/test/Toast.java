@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @param message the toast's text, such as "Failed to mark as read"
  * @param cause what failed, for an error toast; else {@code null}
  * @param offer the undo on offer, for an undo toast; else {@code null}
+ * @since 0.1.0
  */
 public record Toast(Kind kind, String message, @Nullable Throwable cause, @Nullable UndoOffer offer) {
   /** Which of the {@link dev.querycache.Toaster}'s methods was called. */

@@ -43,6 +43,7 @@ import org.jspecify.annotations.Nullable;
  * @param description the data as the recorder's describe function put it; empty when there is
  *     no data
  * @param <T> the type of the data
+ * @since 0.1.0
  */
 public record Transition<T>(QueryKey<T> key, String label, QueryState<T> state, String description) {
   /**

@@ -27,6 +27,7 @@ import org.opentest4j.AssertionFailedError;
  * <p>Thread-safe.
  *
  * @param <T> the type of the data
+ * @since 0.1.0
  */
 public final class TransitionLog<T> {
   private final QueryKey<T> key;

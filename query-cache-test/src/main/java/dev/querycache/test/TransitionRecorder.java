@@ -57,6 +57,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>{@link #close()} closes the observers and stops the recording. Thread-safe; recording
  * runs on the client's notify executor.
+ *
+ * @since 0.1.0
  */
 public final class TransitionRecorder implements AutoCloseable {
   private final QueryClient client;

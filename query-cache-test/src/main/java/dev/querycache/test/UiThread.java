@@ -31,6 +31,8 @@ import org.jspecify.annotations.Nullable;
  * applies there as it would on the EDT.
  *
  * <p>Thread-safe: tasks may be queued from any thread; runs from several threads take turns.
+ *
+ * @since 0.1.0
  */
 public final class UiThread implements Executor {
   private final Queue<Runnable> tasks = new ArrayDeque<>(); // guarded by this

@@ -38,6 +38,8 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Thread-safe: the clock may be read and tasks scheduled from any thread, also by the tasks
  * themselves; moves of the clock from several threads take turns.
+ *
+ * @since 0.1.0
  */
 public final class VirtualTime implements Ticker, Scheduler {
   /** How many tasks {@link #runUntilIdle()} runs before it decides they never end. */
