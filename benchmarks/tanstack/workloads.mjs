@@ -1,4 +1,4 @@
-// Reference harness: the workloads of WORKLOADS.md run against TanStack Query's
+// Reference harness: the workloads of docs/benchmarks.md run against TanStack Query's
 // @tanstack/query-core under Node.js, so that the Java harness's figures
 // (benchmarks/src/main/java/dev/querycache/bench) can be set side by side with them.
 //

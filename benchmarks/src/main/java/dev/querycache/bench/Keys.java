@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The keys of WORKLOADS.md: {@code K(i) = ["plugin-" + (i % F), "item", {"id": i, "page": i % 7}]}
- * with {@code F = n / 100} families, so each family prefix matches exactly 100 queries. Shared
- * by the workload harness and the JMH benchmarks, so both measure the same keys.
+ * The keys of the benchmark workloads (docs/benchmarks.md):
+ * {@code K(i) = ["plugin-" + (i % F), "item", {"id": i, "page": i % 7}]} with
+ * {@code F = n / 100} families, so each family prefix matches exactly 100 queries. Shared by
+ * the workload harness and the JMH benchmarks, so both measure the same keys.
  */
 public final class Keys {
   private final int n;

@@ -25,7 +25,7 @@ final class Rounds {
 
   /**
    * @param warmups rounds run and thrown away
-   * @param measured rounds whose median counts; at least 5, as WORKLOADS.md asks
+   * @param measured rounds whose median counts; at least 5, as docs/benchmarks.md asks
    */
   Rounds(int warmups, int measured) {
     if (warmups < 0) {

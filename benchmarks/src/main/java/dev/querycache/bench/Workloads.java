@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * The workloads of {@code WORKLOADS.md}, run in one process: one JSON object per line on
+ * The workloads of {@code docs/benchmarks.md}, run in one process: one JSON object per line on
  * standard output and nothing else there; progress goes to standard error.
  *
  * <pre>

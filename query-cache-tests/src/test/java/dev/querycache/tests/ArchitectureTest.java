@@ -80,7 +80,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
- * The rules of the house (the workspace's ARCHITECTURE.md), checked on the compiled classes,
+ * The rules of the house (docs/how-the-code-is-organised.md), checked on the compiled classes,
  * so that the layout cannot decay silently.
  *
  * <p>The rules hold with no exceptions. They began (issue 11, the house for the next wave)

@@ -44,8 +44,8 @@ import static dev.querycache.tests.Futures.failureOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Specification of optimistic layers (see {@link Query}'s class comment and DESIGN.md,
- * "Optimistic layers"): the visible data is the confirmed data with the pending mutations'
+ * Specification of optimistic layers (see {@link Query}'s class comment and docs/mutations.md,
+ * "Overlapping writes"): the visible data is the confirmed data with the pending mutations'
  * patches applied on top in start order; a failure removes only its own layer; data landing
  * meanwhile becomes the confirmed data under the layers; a success keeps its layer until data
  * that includes it lands (fetched after the success, or written by hand after it), or folds it

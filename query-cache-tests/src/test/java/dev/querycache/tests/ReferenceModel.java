@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * A small, sequential reference model of a {@link QueryClient} over a few keys whose data is a
  * {@code List<Integer>}, for {@link ClientModelTest}. It knows nothing of the library's classes;
- * it states the specification (DESIGN.md, "Optimistic layers", and the Javadoc of
+ * it states the specification (docs/mutations.md, "Overlapping writes", and the Javadoc of
  * {@link QueryClient}, {@link Query} and {@link Mutation}) as plain bookkeeping:
  *
  * <ul>
