@@ -53,6 +53,7 @@ import org.opentest4j.AssertionFailedError;
  *
  * <p>Parameters are resolved per test; constructors and {@code @BeforeAll} methods cannot
  * receive them. Tests may run in parallel: nothing is shared between them.
+ *
  * @since 0.1.0
  */
 public final class QueryCacheExtension implements BeforeEachCallback, AfterEachCallback, ParameterResolver {

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * }</pre>
  *
  * <p>To configure the client, register {@link QueryCacheExtension#withClient} instead.
+ *
  * @since 0.1.0
  */
 @Documented

@@ -2,6 +2,7 @@ package dev.querycache.test;
 
 import dev.querycache.CachedQuery;
 import dev.querycache.QueryClient;
+import dev.querycache.QueryEvent;
 import dev.querycache.QueryFilter;
 import dev.querycache.QueryKey;
 import dev.querycache.QueryObserver;
@@ -36,7 +37,8 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@link #observe(QueryOptions, Function)} opens an observer with those options, exactly
  *       as a screen would: it fetches when the data is missing or stale, keeps the query in the
  *       cache, makes it active (so that invalidations refetch it), and records each result it
- *       receives.
+ *       receives, and the query's removal ({@code removeQueries}), after which the observer
+ *       follows the empty query that replaces it.
  *   <li>{@link #watch(QueryKey, Function)} records one key without touching it: no observer,
  *       no fetch; it follows the cache through {@link QueryClient#onCacheChange(Runnable)}. It
  *       also records the query's removal.
@@ -69,8 +71,10 @@ public final class TransitionRecorder implements AutoCloseable {
   private final List<QueryKey<?>> watchedKeys = new ArrayList<>(); // guarded by lock
   private final List<FilterWatch> watchedFilters = new ArrayList<>(); // guarded by lock
   private final List<QueryObserver<?>> observers = new ArrayList<>(); // guarded by lock
+  private final Set<QueryKey<?>> observedKeys = new HashSet<>(); // guarded by lock
   private final List<Transition<?>> all = new ArrayList<>(); // guarded by lock
   private @Nullable AutoCloseable cacheListener; // guarded by lock
+  private @Nullable AutoCloseable removalListener; // guarded by lock
   private boolean closed; // guarded by lock
 
   /** A filter being watched, and the describe function of the logs it feeds. */
@@ -141,6 +145,10 @@ public final class TransitionRecorder implements AutoCloseable {
     }
     synchronized (lock) {
       observers.add(observer);
+      observedKeys.add(options.key());
+      if (removalListener == null) {
+        removalListener = client.onQueryEvent(this::recordRemovalOfObserved);
+      }
     }
     return log;
   }
@@ -265,18 +273,25 @@ public final class TransitionRecorder implements AutoCloseable {
   @Override
   public void close() {
     List<QueryObserver<?>> toClose;
-    AutoCloseable listener;
+    List<AutoCloseable> listeners;
     synchronized (lock) {
       if (closed) {
         return;
       }
       closed = true;
       toClose = List.copyOf(observers);
-      listener = cacheListener;
+      listeners = new ArrayList<>();
+      if (cacheListener != null) {
+        listeners.add(cacheListener);
+      }
+      if (removalListener != null) {
+        listeners.add(removalListener);
+      }
       cacheListener = null;
+      removalListener = null;
     }
     toClose.forEach(QueryObserver::close);
-    if (listener != null) {
+    for (AutoCloseable listener : listeners) {
       try {
         listener.close();
       } catch (Exception e) {
@@ -338,6 +353,26 @@ public final class TransitionRecorder implements AutoCloseable {
 
   private <T> TransitionLog<T> newLog(QueryKey<T> key, @Nullable Function<? super T, ?> describe) {
     return new TransitionLog<>(key, describe, lock, all::add);
+  }
+
+  /**
+   * An observed query left the cache ({@code removeQueries}, or anything else that removes
+   * it): its log says so before the observer's next result, from the query that replaces it.
+   */
+  private void recordRemovalOfObserved(QueryEvent<?> event) {
+    if (event.kind() != QueryEvent.Kind.REMOVED) {
+      return;
+    }
+    TransitionLog<?> log;
+    synchronized (lock) {
+      if (closed || !observedKeys.contains(event.key())) {
+        return;
+      }
+      log = logs.get(event.key());
+    }
+    if (log != null) {
+      log.recordRemoved();
+    }
   }
 
   private void listenToCache() {

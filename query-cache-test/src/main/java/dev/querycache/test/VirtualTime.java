@@ -45,6 +45,14 @@ public final class VirtualTime implements Ticker, Scheduler {
   /** How many tasks {@link #runUntilIdle()} runs before it decides they never end. */
   public static final int DEFAULT_MAX_TASKS = 10_000;
 
+  /**
+   * The quiet stretch that ends {@link #runUntilIdle()}: when no task is due within a day of
+   * the clock, the cache is idle. Timers further away (a gc time of a week, a timer far in the
+   * future) stay scheduled, and the clock stays at the last task that ran, never jumping
+   * years ahead to a far timer; {@link #advance(Duration)} reaches them.
+   */
+  public static final Duration IDLE_GAP = Duration.ofDays(1);
+
   private final Object lock = new Object();
   private final ReentrantLock mover = new ReentrantLock();
   private final PriorityQueue<Task> tasks = new PriorityQueue<>(); // guarded by lock
@@ -139,7 +147,7 @@ public final class VirtualTime implements Ticker, Scheduler {
       synchronized (lock) {
         return saturatedAdd(now, amount);
       }
-    }, Long.MAX_VALUE);
+    }, Long.MAX_VALUE, Long.MAX_VALUE);
   }
 
   /**
@@ -153,9 +161,10 @@ public final class VirtualTime implements Ticker, Scheduler {
 
   /**
    * Runs every scheduled task, and those they schedule, moving the clock to each task's due
-   * time, until nothing is scheduled: {@code runUntilIdle(DEFAULT_MAX_TASKS)}. It runs the gc
-   * of unobserved queries (5 minutes by default) and every staleness timer too; use
-   * {@link #advance(Duration)} to stop earlier.
+   * time, until no task is due within {@link #IDLE_GAP} (a day) of the clock:
+   * {@code runUntilIdle(DEFAULT_MAX_TASKS)}. It runs retries, the gc of unobserved queries (5
+   * minutes by default), undo windows and every staleness timer; use
+   * {@link #advance(Duration)} to stop earlier, or to reach a timer more than a day away.
    *
    * @throws IllegalStateException if called from a task this virtual time is running, or if
    *     tasks are still scheduled after {@value #DEFAULT_MAX_TASKS} ran: they keep scheduling
@@ -167,7 +176,8 @@ public final class VirtualTime implements Ticker, Scheduler {
 
   /**
    * Runs every scheduled task, and those they schedule, moving the clock to each task's due
-   * time, until nothing is scheduled or {@code maxTasks} ran.
+   * time, until no task is due within {@link #IDLE_GAP} of the clock or {@code maxTasks} ran.
+   * The clock ends at the due time of the last task that ran.
    *
    * @param maxTasks how many tasks may run before giving up; at least 1
    * @throws IllegalArgumentException if {@code maxTasks} is less than 1
@@ -178,7 +188,7 @@ public final class VirtualTime implements Ticker, Scheduler {
     if (maxTasks < 1) {
       throw new IllegalArgumentException("maxTasks must be at least 1: " + maxTasks);
     }
-    move(() -> Long.MAX_VALUE, maxTasks);
+    move(() -> Long.MAX_VALUE, maxTasks, IDLE_GAP.toNanos());
   }
 
   /**
@@ -245,7 +255,11 @@ public final class VirtualTime implements Ticker, Scheduler {
     long get();
   }
 
-  private void move(Target target, long maxTasks) {
+  /**
+   * Runs the tasks due up to the target, at most {@code maxTasks} of them, stopping early when
+   * the next one is more than {@code quietGap} nanoseconds away.
+   */
+  private void move(Target target, long maxTasks, long quietGap) {
     if (mover.isHeldByCurrentThread()) {
       throw new IllegalStateException(
           "a task run by this virtual time tried to move it; schedule work instead of advancing from a task");
@@ -260,7 +274,7 @@ public final class VirtualTime implements Ticker, Scheduler {
         Task next;
         synchronized (lock) {
           next = nextLiveLocked();
-          if (next == null || next.due > until) {
+          if (next == null || next.due > until || next.due - now > quietGap) {
             if (until != Long.MAX_VALUE) {
               now = Math.max(now, until);
             }

@@ -144,6 +144,30 @@ class VirtualTimeTest {
   }
 
   @Test
+  void runUntilIdleStopsWhenNothingIsDueWithinADay() {
+    time.schedule(log("gc"), Duration.ofMinutes(5));
+    time.schedule(log("far"), Duration.ofDays(3));
+
+    time.runUntilIdle();
+
+    assertThat(ran).containsExactly("gc@300");
+    assertThat(time.now()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(time.timeUntilNextTask()).contains(Duration.ofDays(3).minusMinutes(5));
+  }
+
+  @Test
+  void runUntilIdleNeverWalksTheClockToAFarTimerInSteps() {
+    Runnable[] housekeeping = new Runnable[1];
+    housekeeping[0] = () -> time.schedule(housekeeping[0], Duration.ofDays(6)); // as a store's timer wheel
+    time.schedule(housekeeping[0], Duration.ofDays(6));
+
+    time.runUntilIdle();
+
+    assertThat(time.now()).isZero();
+    assertThat(time.pendingTasks()).isEqualTo(1);
+  }
+
+  @Test
   void runUntilIdleStopsAPeriodicTimerWithAClearError() {
     AtomicInteger ticks = new AtomicInteger();
     Runnable[] periodic = new Runnable[1];

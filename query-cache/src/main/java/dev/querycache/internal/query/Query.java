@@ -77,6 +77,12 @@ public final class Query<T> {
   final DataTypeCheck dataType;
   /** Whether {@link QueryCache} has a wake-up scheduled for this query's retention deadline. */
   volatile boolean retentionWatched;
+  /**
+   * Whether the retention deadline lies at or past {@link QueryCache#STORE_HORIZON}, where
+   * Caffeine's clock stops: Caffeine then keeps the query forever, and {@link QueryCache}
+   * removes it at its deadline itself.
+   */
+  volatile boolean outlivesStore;
   /** Where the query sits in {@link QueryIndex}; guarded by the index's monitor. */
   QueryIndex.@Nullable Node indexNode;
   /** The query's slot in {@link #indexNode}'s members; guarded by the index's monitor. */

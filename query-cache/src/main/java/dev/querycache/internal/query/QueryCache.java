@@ -28,25 +28,41 @@ import org.jspecify.annotations.Nullable;
  * key: the change and the new retention are one atomic step, and an eviction can never race
  * with an observer arriving.
  *
+ * <p>Caffeine runs on its own clock: the client's ticker from the moment the store was made,
+ * stopped at {@link #STORE_HORIZON}. Caffeine holds an expiry of at most about 146 years, so on
+ * the client's clock alone a pinned query would expire once a clock moved that far (a virtual
+ * clock in a test can), and its timer wheel would keep waking every few days for pinned
+ * entries. On the stopped clock a pinned query never expires, and a deadline at or past the
+ * horizon is kept by this class instead ({@link Query#outlivesStore}). Caffeine is given no
+ * scheduler: it evicts what expired at its next maintenance (after a write), reads and filters
+ * already treat an expired query as gone, and while a cache listener is on, each query is
+ * removed exactly at its deadline ({@link #watchRetention}).
+ *
  * <p>The index is updated inside the same atomic steps (creation, and removal through the
  * eviction listener or {@link #remove}).
  */
 public final class QueryCache {
+  /**
+   * Where Caffeine's clock stops: 2<sup>61</sup> ns, about 73 years after the store was made,
+   * half of the longest expiry Caffeine holds, so that a pinned query's deadline (now plus
+   * that longest expiry) always lies beyond it.
+   */
+  static final long STORE_HORIZON = 1L << 61;
+
   private final QueryEngine engine;
+  /** The client's ticker reading when the store was made: Caffeine's time zero. */
+  private final long origin;
   private final Cache<QueryKey<?>, Query<?>> cache;
   private final Policy<QueryKey<?>, Query<?>> policy;
   private final QueryIndex index = new QueryIndex();
 
   public QueryCache(QueryEngine engine, long maxUnobserved) {
     this.engine = engine;
+    this.origin = engine.runtime.ticker.read();
     Caffeine<Object, Object> builder =
         Caffeine.newBuilder()
             .executor(Runnable::run)
-            .ticker(engine.runtime.ticker::read)
-            .scheduler(
-                (executor, task, delay, unit) ->
-                    engine.runtime.scheduler.schedule(
-                        () -> executor.execute(task), Duration.ofNanos(unit.toNanos(delay))));
+            .ticker(this::storeTime);
     if (maxUnobserved >= 0) {
       builder.maximumWeight(maxUnobserved).weigher((QueryKey<?> key, Query<?> query) -> query.isPinned() ? 0 : 1);
     }
@@ -84,7 +100,11 @@ public final class QueryCache {
     Query<T> query = (Query<T>) policy.getIfPresentQuietly(key);
     // A query being removed is gone from the moment it is marked, for readers as for filters
     // (which skip it): one answer for everybody while its removal finishes.
-    return query == null || query.isRemoved() ? null : query;
+    if (query == null || query.isRemoved()) {
+      return null;
+    }
+    // Caffeine cannot tell that a deadline it was not given has passed.
+    return query.outlivesStore && !query.isLive(engine.runtime.now()) ? null : query;
   }
 
   /**
@@ -213,6 +233,9 @@ public final class QueryCache {
                       }
                       removed[0] = true;
                       query.reportRemoved(); // before the successor's arrival
+                      // Event listeners hear of the removal before the observers' first result
+                      // from the successor: in the batch, their channel goes first.
+                      engine.runtime.events.deliver(engine.runtime.notifier);
                       ObserverCore<?>[] observers = query.observers();
                       Query<T> successor = null;
                       if (observers.length > 0) {
@@ -279,7 +302,8 @@ public final class QueryCache {
    */
   void watchRetention(Query<?> query) {
     long until = query.retainedUntil();
-    if (until == Long.MAX_VALUE || query.retentionWatched || !engine.runtime.hasCacheListeners()) {
+    if (until == Long.MAX_VALUE || query.retentionWatched
+        || !engine.runtime.hasCacheListeners() && !query.outlivesStore) {
       return;
     }
     query.retentionWatched = true;
@@ -320,20 +344,34 @@ public final class QueryCache {
         });
   }
 
-  /** Caffeine's view of a query's lifetime: forever while pinned, else its gc time. */
+  /** Caffeine's clock: the client's ticker since the store was made, stopped at the horizon. */
+  private long storeTime() {
+    long elapsed = engine.runtime.ticker.read() - origin;
+    return elapsed < STORE_HORIZON ? elapsed : STORE_HORIZON;
+  }
+
+  /**
+   * Caffeine's view of a query's lifetime: forever while pinned, else its gc time; a deadline
+   * at or past the horizon is forever for Caffeine and kept by {@link #watchRetention}.
+   */
   private final class Retention implements Expiry<QueryKey<?>, Query<?>> {
     @Override
     public long expireAfterCreate(QueryKey<?> key, Query<?> query, long now) {
-      long nanos = query.retentionNanos(now);
-      watchRetention(query);
-      return nanos;
+      return retain(query, now);
     }
 
     @Override
     public long expireAfterUpdate(QueryKey<?> key, Query<?> query, long now, long remaining) {
-      long nanos = query.retentionNanos(now);
+      return retain(query, now);
+    }
+
+    /** {@code storeNow}: Caffeine's clock, which is the client's until the horizon. */
+    private long retain(Query<?> query, long storeNow) {
+      long nanos = query.retentionNanos(storeNow < STORE_HORIZON ? origin + storeNow : engine.runtime.now());
+      boolean forever = nanos == Long.MAX_VALUE;
+      query.outlivesStore = !forever && nanos >= STORE_HORIZON - storeNow;
       watchRetention(query);
-      return nanos;
+      return query.outlivesStore ? Long.MAX_VALUE : nanos;
     }
 
     @Override
