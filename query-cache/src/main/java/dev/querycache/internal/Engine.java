@@ -6,9 +6,11 @@ import dev.querycache.internal.mutation.MutationEngine;
 import dev.querycache.internal.mutation.MutationRun;
 import dev.querycache.internal.query.QueryEngine;
 import dev.querycache.internal.runtime.EngineRuntime;
+import dev.querycache.internal.runtime.OnlineManager;
 import dev.querycache.internal.runtime.Retryer;
 import java.util.List;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /**
@@ -32,21 +34,52 @@ public final class Engine {
   }
 
   /**
-   * Connectivity changed: when it comes back, the paused mutations resume first, then the
-   * paused fetches, each in the order they paused, and only then the refetches of the
-   * observed queries (as TanStack Query does).
+   * Connectivity changed. When it comes back, the paused mutations resume, in the order they
+   * paused; once every one of them has settled (its callbacks, toast and settle invalidation
+   * done), the paused fetches resume and the observed queries whose rule says so refetch, as
+   * TanStack Query does: a list refetched on reconnection already holds the writes made
+   * offline. With no paused mutation, the queries go on at once.
    */
   public void onlineChanged(boolean now) {
-    List<Retryer<?>> resumed = runtime.online.setOnline(now);
-    if (resumed != null) {
-      runtime.notifier.batch(
-          () -> {
-            for (Retryer<?> retryer : resumed) {
-              retryer.resume();
-            }
-            queries.refetchObserved(false);
-          });
+    OnlineManager.Parked parked = runtime.online.setOnline(now);
+    if (parked == null) {
+      return;
     }
+    if (parked.mutations().isEmpty()) {
+      resumeQueries(parked.fetches());
+      return;
+    }
+    CompletableFuture<?>[] settled = new CompletableFuture<?>[parked.mutations().size()];
+    runtime.notifier.batch(
+        () -> {
+          for (int i = 0; i < settled.length; i++) {
+            Retryer<?> mutation = parked.mutations().get(i);
+            settled[i] = mutation.settlement().toCompletableFuture();
+            mutation.resume();
+          }
+        });
+    CompletableFuture.allOf(settled).whenComplete((ignored, failure) -> resumeQueries(parked.fetches()));
+  }
+
+  /**
+   * The queries' part of a reconnection: the paused fetches resume and the observed queries
+   * refetch as their rule says; offline again by now, the fetches wait for the next one.
+   */
+  private void resumeQueries(List<Retryer<?>> fetches) {
+    if (runtime.isClosed()) {
+      return;
+    }
+    if (!runtime.online.isOnline()) {
+      runtime.online.parkAgain(fetches);
+      return;
+    }
+    runtime.notifier.batch(
+        () -> {
+          for (Retryer<?> fetch : fetches) {
+            fetch.resume();
+          }
+          queries.refetchObserved(false);
+        });
   }
 
   /** The window focus changed: regaining it refetches the observed queries whose rule says so. */

@@ -48,6 +48,11 @@ public final class MutationRun<V, R, C> implements Retryer.Listener, LayerOwner,
   final V variables;
   final long id;
   private final NotifyFuture<R> future;
+  /**
+   * Completes when the run's settle steps are done and its settle invalidation has started:
+   * the moment a reconnection lets the queries go on (their refetches then join the settle's).
+   */
+  private final CompletableFuture<Void> settleStarted = new CompletableFuture<>();
   /** The run's own layers, the snapshots taken before them, and the queries holding them. */
   private final OwnerLayers ownLayers;
   /** The rapid-toggle channel the run joined (sync mode), whose layers it paints; or null. */
@@ -262,7 +267,13 @@ public final class MutationRun<V, R, C> implements Retryer.Listener, LayerOwner,
     dispatch(new MutationAction.AttemptFailed<>(failureCount, error));
   }
 
+  /** The run has settled as far as a reconnection cares, or ended in any other way. */
   @Override
+  public CompletionStage<?> settlement() {
+    return CompletableFuture.anyOf(settleStarted, future);
+  }
+
+    @Override
   public void pausedChanged(boolean paused) {
     dispatch(new MutationAction.Paused<>(paused));
   }
@@ -443,6 +454,7 @@ public final class MutationRun<V, R, C> implements Retryer.Listener, LayerOwner,
     // the settle refetch (a slow list endpoint must not delay or swallow it).
     mutation.toasts.succeeded(variables, result, this::changes);
     CompletableFuture<Void> refetches = invalidate(true);
+    settleStarted.complete(null);
     Runnable finish = () -> {
       dispatch(new MutationAction.Succeeded<>(result));
       engine.runs.finished(this);
@@ -474,6 +486,7 @@ public final class MutationRun<V, R, C> implements Retryer.Listener, LayerOwner,
   private void afterErrorCallbacks(Throwable error) {
     mutation.toasts.failed(variables, error);
     CompletableFuture<Void> refetches = invalidate(false);
+    settleStarted.complete(null);
     Runnable finish = () -> {
       dispatch(new MutationAction.Failed<>(error));
       engine.runs.finished(this);

@@ -1,6 +1,5 @@
 package dev.querycache.internal.runtime;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -10,9 +9,11 @@ import org.jspecify.annotations.Nullable;
  * a fetch or a mutation that found the client offline parks here and resumes when the client
  * is back online.
  *
- * <p>Parked operations resume in the order they parked, every mutation before every fetch
- * (as TanStack Query resumes paused mutations before it refetches): a write made offline
- * reaches the server before the reads that follow the reconnection go out.
+ * <p>Parked operations come back in the order they parked, the mutations apart from the
+ * fetches: the engine resumes the mutations first and the fetches only once those mutations
+ * have settled (as TanStack Query resumes its paused mutations and waits for them before it
+ * refetches), so a write made offline reaches the server, and its answer the cache, before
+ * the reads that follow the reconnection go out.
  */
 public final class OnlineManager {
   private volatile boolean online;
@@ -27,11 +28,14 @@ public final class OnlineManager {
     return online;
   }
 
+  /** The operations that waited for the network, each kind in the order it parked. */
+  public record Parked(List<Retryer<?>> mutations, List<Retryer<?>> fetches) {}
+
   /**
-   * Sets the connectivity. When it comes back, returns the parked operations to resume, in
-   * order (mutations first), and forgets them; null when it did not come back.
+   * Sets the connectivity. When it comes back, returns the parked operations to resume and
+   * forgets them; null when it did not come back.
    */
-  public @Nullable List<Retryer<?>> setOnline(boolean now) {
+  public @Nullable Parked setOnline(boolean now) {
     boolean regained;
     synchronized (this) {
       regained = now && !online;
@@ -41,12 +45,22 @@ public final class OnlineManager {
       return null;
     }
     synchronized (this) {
-      List<Retryer<?>> resumed = new ArrayList<>(mutations.size() + fetches.size());
-      resumed.addAll(mutations);
-      resumed.addAll(fetches);
+      Parked parked = new Parked(List.copyOf(mutations), List.copyOf(fetches));
       mutations.clear();
       fetches.clear();
-      return resumed;
+      return parked;
+    }
+  }
+
+  /**
+   * Parks again operations handed out by {@link #setOnline} that could not resume because the
+   * client went offline again meanwhile; cancelled ones are dropped.
+   */
+  public void parkAgain(List<Retryer<?>> operations) {
+    for (Retryer<?> retryer : operations) {
+      if (!retryer.isCancelled()) {
+        park(retryer);
+      }
     }
   }
 

@@ -51,6 +51,15 @@ public final class Retryer<T> {
     void attemptFailed(int failureCount, Throwable error);
 
     void pausedChanged(boolean paused);
+
+    /**
+     * Completes when the operation the retryer serves has settled: for a mutation run, once
+     * its callbacks, toast and settle invalidation are done, as its future says. Null: the
+     * retryer's own {@link Retryer#result()} says it.
+     */
+    default @Nullable CompletionStage<?> settlement() {
+      return null;
+    }
   }
 
   private final Supplier<String> description;
@@ -104,6 +113,12 @@ public final class Retryer<T> {
 
   public CompletableFuture<T> result() {
     return result;
+  }
+
+  /** Completes when the operation this retryer serves has settled (see {@link Listener#settlement}). */
+  public CompletionStage<?> settlement() {
+    CompletionStage<?> settlement = listener.settlement();
+    return settlement != null ? settlement : result;
   }
 
   /** Takes a null answer as the result, for functions that have none; call before start. */
