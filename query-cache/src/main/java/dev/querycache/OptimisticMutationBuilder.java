@@ -144,9 +144,9 @@ public final class OptimisticMutationBuilder<V, R, C>
    * patches' {@link #undoPatch undo projections}; by default it reverses only what the
    * original run's patch changed, applied to each view as it is now (on immutable lists, the
    * rows it removed come back, the rows it added go, the rows it changed get their old
-   * version unless a later write changed them again; on immutable maps, per entry; on other
-   * data, the old value only if the data is still what the patch made), so later writes
-   * stay. A message function that gives null or a blank message for some variables still
+   * version unless a later write changed them again; on immutable maps, per entry; on records,
+   * component by component by the same rules; on other data, the old value only if the data
+   * is still what the patch made), so later writes stay. A message function that gives null or a blank message for some variables still
    * gets its undo toast, with the message "Done" (and a warning logged).
    *
    * @param mutationId finds the server's mutation id in a result, or empty if not undoable

@@ -22,6 +22,22 @@ import org.jspecify.annotations.Nullable;
  *   <li>a predicate over a {@link CachedQuery} snapshot.
  * </ul>
  *
+ * <p>Keys come in two shapes, and a prefix must have the shape of the keys it selects. A key
+ * whose first part is a string ({@code QueryKey.of("todos", "list", filter)}) is selected by
+ * {@code prefix("todos")}. A plugin's key ({@link PluginScope#queryKey}, the shape of an oRPC
+ * procedure) begins with a <em>list</em>, the procedure's path:
+ * {@code [["notification","getNotifications"],{"input":{...},"type":"query"}]}. The string
+ * {@code "notification"} is not that list, so {@code prefix("notification")} selects none of
+ * a plugin's keys, and an invalidation written that way does nothing. Select a plugin's
+ * queries with {@link PluginScope#queries()}, or with the list form:
+ *
+ * <pre>{@code
+ * client.invalidateQueries(QueryFilter.prefix("todos"));                   // ["todos", ...]
+ * client.invalidateQueries(client.plugin("notification").queries());      // [["notification", ...], ...]
+ * client.invalidateQueries(QueryFilter.prefix(List.of("notification")));  // the same queries
+ * client.invalidateQueries(QueryFilter.prefix("notification"));           // none of the plugin's!
+ * }</pre>
+ *
  * <p>Finding the queries of a prefix filter costs in proportion to the queries under the
  * prefix, not to the size of the cache: the cache keeps an index on leading key parts (lists
  * and scalar parts, up to the first map part). Filters are immutable and thread-safe; every
@@ -86,7 +102,9 @@ public final class QueryFilter {
   }
 
   /**
-   * Shorthand for {@code prefix(QueryKey.of(parts))}.
+   * Shorthand for {@code prefix(QueryKey.of(parts))}. For a plugin's keys, whose first part is
+   * a list, pass the list: {@code prefix(List.of("notification"))}, not
+   * {@code prefix("notification")} (see the class comment).
    *
    * @param parts the leading parts
    * @return the filter

@@ -175,6 +175,15 @@ final class QueryGuideExamples {
   }
   // [/filters]
 
+  // [plugin-filters]
+  static void invalidateAPluginsQueries(QueryClient client) {
+    client.invalidateQueries(client.plugin("notification").queries());       // [["notification", ...], ...]
+    client.invalidateQueries(QueryFilter.prefix(List.of("notification")));   // the same queries
+    // QueryFilter.prefix("notification") would select none of them: "notification" is a
+    // string, and the first part of a plugin's key is the list ["notification", ...]
+  }
+  // [/plugin-filters]
+
   // [events]
   static List<QueryEvent.Kind> recordHistory(QueryClient client) {
     List<QueryEvent.Kind> history = new CopyOnWriteArrayList<>();

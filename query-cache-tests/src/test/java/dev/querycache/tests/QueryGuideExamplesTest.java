@@ -6,6 +6,7 @@ import dev.querycache.tests.QueryGuideExamples.TodoApi;
 import dev.querycache.tests.QueryGuideExamples.TodoFilter;
 import dev.querycache.tests.QueryGuideExamples.TodoKeys;
 import dev.querycache.QueryEvent;
+import dev.querycache.QueryFilter;
 import dev.querycache.QueryKey;
 import dev.querycache.QueryOptions;
 import dev.querycache.QueryResult;
@@ -124,6 +125,18 @@ class QueryGuideExamplesTest {
     assertThat(client.getQueryState(TodoKeys.detail(7)).orElseThrow().isInvalidated()).isTrue();
     assertThat(client.getQueryState(TodoKeys.list(new TodoFilter("open", 1))).orElseThrow().isInvalidated()).isTrue();
     assertThat(client.getQueryState(QueryKey.<String>of("users", 1)).orElseThrow().isInvalidated()).isFalse();
+  }
+
+  @Test
+  void aPluginsQueriesAreSelectedByTheListFormNotByAString() {
+    QueryKey<String> unread = client.plugin("notification").queryKey("getUnreadCount", Map.of());
+    client.setQueryData(unread, "3");
+
+    assertThat(client.getQueries(QueryFilter.prefix("notification"))).as("the trap").isEmpty();
+    QueryGuideExamples.invalidateAPluginsQueries(client);
+
+    assertThat(client.getQueryState(unread).orElseThrow().isInvalidated()).isTrue();
+    assertThat(client.getQueries(QueryFilter.prefix(List.of("notification")))).hasSize(1);
   }
 
   @Test

@@ -31,6 +31,13 @@ import org.jspecify.annotations.Nullable;
  *   <li><b>Immutable maps</b> ({@code Map.of}, {@code Map.copyOf}, Guava's
  *       {@link ImmutableMap}): an entry the patch added, changed or removed gets its old value
  *       back (or goes) if it still holds what the patch made of it; other entries stay.
+ *   <li><b>Records</b> of one class before, after and now (a page holding its rows and a
+ *       count): undone component by component. A component the patch did not change keeps
+ *       its value now (a later write's, such as the server's count); one it changed is undone
+ *       by these same rules (a list of rows, a map, a nested record, a plain value), and the
+ *       record is made again by its canonical constructor. A record that cannot be read or
+ *       made that way (a package the module does not open, a constructor that refuses the
+ *       combination) falls to the next rule.
  *   <li><b>Anything else</b>: the data from before if the data still is exactly what the
  *       patch made; otherwise the data as it is, since a later write owns it (the server's
  *       undo and its refetch settle it).
@@ -63,7 +70,42 @@ public final class PatchInverse<T> implements UnaryOperator<T> {
         && isRebuildable((Map<?, ?>) current)) {
       return (T) undoMap((Map<Object, Object>) before, (Map<Object, Object>) after, (Map<Object, Object>) current);
     }
+    if (before instanceof Record && before.getClass() == after.getClass() && after.getClass() == current.getClass()) {
+      Record undone = undoRecord((Record) before, (Record) after, (Record) current);
+      if (undone != null) {
+        return (T) undone;
+      }
+    }
     return current.equals(after) ? before : current;
+  }
+
+  /** The inverse of one value's change, for a component or an element; nulls are plain values. */
+  private static @Nullable Object undo(@Nullable Object before, @Nullable Object after, @Nullable Object current) {
+    if (before == null || after == null || current == null) {
+      return Objects.equals(current, after) ? before : current;
+    }
+    return new PatchInverse<>(before, after).apply(current);
+  }
+
+  // ---- records ---------------------------------------------------------------------------
+
+  /** Component by component; null when the record cannot be read or made again. */
+  private static @Nullable Record undoRecord(Record before, Record after, Record current) {
+    Object[] was = RecordComponents.of(before);
+    Object[] made = RecordComponents.of(after);
+    Object[] now = RecordComponents.of(current);
+    if (was == null || made == null || now == null) {
+      return null;
+    }
+    Object[] undone = now.clone();
+    boolean changed = false;
+    for (int i = 0; i < now.length; i++) {
+      if (!same(was[i], made[i])) {
+        undone[i] = undo(was[i], made[i], now[i]);
+        changed |= undone[i] != now[i];
+      }
+    }
+    return changed ? RecordComponents.with(current, undone) : current;
   }
 
   // ---- lists -----------------------------------------------------------------------------
