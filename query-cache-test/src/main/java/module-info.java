@@ -6,6 +6,7 @@
 module dev.querycache.test {
   requires transitive dev.querycache;
   requires transitive org.junit.jupiter.api;
+  requires java.logging; // LibraryLog: the library's System.Logger backend, captured per test
   requires java.desktop; // Edt: the Event Dispatch Thread, for tests of Swing bindings
   requires static transitive javafx.graphics; // FxThread (its pulse takes a Node), for tests of JavaFX bindings: their JavaFX
 

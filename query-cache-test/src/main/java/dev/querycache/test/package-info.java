@@ -25,6 +25,8 @@
  *   <li>{@link TransitionRecorder}, {@link TransitionLog}, {@link Transition}: every visible
  *       change of the queries a test cares about, in order.
  *   <li>{@link RecordingToaster}, {@link Toast}: which toasts a mutation showed.
+ *   <li>{@link LibraryLog}, {@link CapturedLog}: what the library logged, kept off the console
+ *       and shown only for a failed test.
  * </ul>
  *
  * <h2>UI threads</h2>

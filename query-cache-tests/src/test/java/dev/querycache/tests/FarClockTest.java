@@ -65,6 +65,7 @@ class FarClockTest {
 
       assertThat(cachedKeys()).contains(motd);
       assertThat(client.getQueryData(motd)).contains("hello");
+      assertThat(screen.result().data()).isEqualTo("hello");
     }
   }
 
@@ -92,6 +93,7 @@ class FarClockTest {
       client.setQueryData(QueryKey.of("other"), "a write gives the store a chance to expire entries");
 
       assertThat(client.getQueryData(motd)).contains("hello");
+      assertThat(screen.result().data()).isEqualTo("hello");
     }
   }
 

@@ -106,6 +106,7 @@ class ReconnectOrderTest {
       assertThat(written).isCompletedExceptionally();
       assertThat(profileServer.callCount()).isEqualTo(1);
       profileServer.resolve("ada");
+      assertThat(screen.result().data()).isEqualTo("ada");
     }
   }
 
@@ -117,6 +118,7 @@ class ReconnectOrderTest {
 
       assertThat(profileServer.callCount()).isEqualTo(1);
       profileServer.resolve("ada");
+      assertThat(screen.result().data()).isEqualTo("ada");
     }
   }
 

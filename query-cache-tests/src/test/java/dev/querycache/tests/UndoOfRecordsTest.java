@@ -93,7 +93,7 @@ class UndoOfRecordsTest {
           .isEqualTo(new NotificationsPage(List.of(N1, N2), 1));
       time.runDue(); // the reverse operation runs; the undo settles and refetches
       pageServer.resolve(new NotificationsPage(List.of(N1, N2), 2));
-      assertThat(shown()).isEqualTo(new NotificationsPage(List.of(N1, N2), 2));
+      assertThat(screen.result().data()).isEqualTo(new NotificationsPage(List.of(N1, N2), 2));
     }
   }
 
