@@ -11,4 +11,7 @@ module dev.querycache.test {
   requires static transitive javafx.graphics; // FxThread (its pulse takes a Node), for tests of JavaFX bindings: their JavaFX
 
   exports dev.querycache.test;
+
+  // With JUnit's extension auto-detection on, every test keeps the library's log off the console.
+  provides org.junit.jupiter.api.extension.Extension with dev.querycache.test.LibraryLog;
 }

@@ -18,12 +18,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.collections.transformation.SortedList;
 import javafx.scene.Scene;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.cell.PropertyValueFactory;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -85,7 +85,7 @@ class QueryListTest {
     return FxThread.call(() -> {
       TableView<Mail> table = new TableView<>(items);
       TableColumn<Mail, String> subject = new TableColumn<>("Subject");
-      subject.setCellValueFactory(new PropertyValueFactory<>("subject"));
+      subject.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().subject()));
       table.getColumns().add(subject);
       Stage stage = new Stage();
       stage.setScene(new Scene(table, 300, 200));

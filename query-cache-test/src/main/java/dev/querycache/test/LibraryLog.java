@@ -35,12 +35,12 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * }</pre>
  *
  * <p>Register it on a class with {@code @ExtendWith(LibraryLog.class)}, or for every test of
- * a test run with JUnit's extension auto-detection: {@code
- * junit.jupiter.extensions.autodetection.enabled=true} in {@code junit-platform.properties},
- * and the line {@code dev.querycache.test.LibraryLog} in
- * {@code META-INF/services/org.junit.jupiter.api.extension.Extension} (on the class path), as
- * the library's own suites do. Tests that run in parallel share the one logger: run them in
- * the same thread to keep each capture to its own test.
+ * a project at once: the kit declares it as a JUnit extension service (on the class path and
+ * on the module path), so turning on JUnit's extension auto-detection
+ * ({@code junit.jupiter.extensions.autodetection.enabled=true} in
+ * {@code src/test/resources/junit-platform.properties}) applies it to every test, as the
+ * library's own suites do. Tests that run in parallel share the one logger: run them in the
+ * same thread to keep each capture to its own test.
  *
  * @since 0.1.0
  */
