@@ -177,7 +177,7 @@ class FxToasterTest {
 
     FxThread.run(() -> {
       assertThat(toaster.stack().getStyleClass()).contains("toast-stack");
-      assertThat(((StackPane) host).getChildren().get(0).getStyleClass()).contains("toast-stack");
+      assertThat(host.getChildren().get(0).getStyleClass()).contains("toast-stack");
       assertThat(((javafx.scene.Parent) toaster.stack()).getStylesheets()).singleElement().asString().endsWith("toasts.css");
     });
   }

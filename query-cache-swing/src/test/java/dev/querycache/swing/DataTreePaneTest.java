@@ -24,7 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * all of it. Runs on the EDT.
  */
 @ExtendWith(RunOnEdt.class)
-public class DataTreePaneTest {
+class DataTreePaneTest {
   public record Todo(long id, String title, List<String> tags) {}
 
   private static final QueryKey<List<Todo>> TODOS = QueryKey.of("todos");

@@ -124,6 +124,8 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 class FaultsTest {
   /** An {@link Error} of the application's own, as a buggy library in user code might throw. */
   static final class ServerMeltdownError extends Error {
+    private static final long serialVersionUID = 1L;
+
     ServerMeltdownError(String message) {
       super(message);
     }

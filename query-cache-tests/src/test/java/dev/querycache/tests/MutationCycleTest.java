@@ -1484,6 +1484,7 @@ class MutationCycleTest {
       List<MutationStatus> seen = new CopyOnWriteArrayList<>();
 
       try (AutoCloseable subscription = save.observe(state -> seen.add(state.status()))) {
+        assertThat(subscription).isNotNull();
         assertThat(seen).containsExactly(MutationStatus.IDLE);
 
         save.mutate("b");

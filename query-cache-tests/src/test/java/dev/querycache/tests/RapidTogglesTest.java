@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -157,18 +158,17 @@ class RapidTogglesTest {
     void theCompletionCallbackRunsAfterTheChannelClosedSoATapThereSendsAtOnce() {
       seed();
       List<Integer> requestsSeenByATapInTheCallback = new CopyOnWriteArrayList<>();
-      @SuppressWarnings("unchecked")
-      Mutation<Star, String, Void>[] self = new Mutation[1];
-      self[0] = starring()
+      AtomicReference<Mutation<Star, String, Void>> self = new AtomicReference<>();
+      self.set(starring()
           .sync(Star::id)
           .onSettled((result, error, star, context) -> {
             if (requestsSeenByATapInTheCallback.isEmpty()) {
-              self[0].mutate(new Star(1, false));
+              self.get().mutate(new Star(1, false));
               requestsSeenByATapInTheCallback.add(server.callCount());
             }
           })
-          .build();
-      tap(self[0], 1, true);
+          .build());
+      tap(self.get(), 1, true);
 
       server.call(0).resolve("ok");
 
