@@ -8,6 +8,7 @@ import dev.querycache.QueryKey;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -60,6 +61,18 @@ final class MutationGuideExamples {
 
     Config setPaused(String configId, boolean paused) throws Exception;
   }
+
+  // [run-and-watch]
+  static AutoCloseable enableWhileIdle(Mutation<String, Boolean, Void> markAsRead, Consumer<Boolean> setEnabled) {
+    return markAsRead.observe(state -> setEnabled.accept(!state.isPending()));   // now, then at each change
+  }
+
+  static void onClick(Mutation<String, Boolean, Void> markAsRead, String id) {
+    if (!markAsRead.state().isPending()) {   // the latest run (idle before the first)
+      markAsRead.fire(id);                   // runs it and lets it go: callbacks and toasts tell the outcome
+    }
+  }
+  // [/run-and-watch]
 
   // [pause-resume]
   static Mutation<Toggle, Config, Void> pauseOrResume(QueryClient client, HealthCheckApi api) {

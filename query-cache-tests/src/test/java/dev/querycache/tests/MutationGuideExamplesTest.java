@@ -17,6 +17,7 @@ import dev.querycache.QueryClient;
 import dev.querycache.QueryKey;
 import dev.querycache.Toaster;
 import dev.querycache.UndoOffer;
+import dev.querycache.test.ControllableMutation;
 import dev.querycache.test.VirtualTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,6 +57,21 @@ class MutationGuideExamplesTest {
 
   final NotificationsPage page =
       new NotificationsPage(List.of(new Notification("n1", "Build finished", false)), 1);
+
+  @Test
+  void aButtonIsEnabledWhileNoRunIsPendingAndAClickFiresARun() {
+    ControllableMutation<String, Boolean> server = new ControllableMutation<>();
+    Mutation<String, Boolean, Void> markAsRead = client.asyncMutation(server).build();
+    List<Boolean> enabled = new ArrayList<>();
+
+    MutationGuideExamples.enableWhileIdle(markAsRead, enabled::add);
+    MutationGuideExamples.onClick(markAsRead, "n1");
+    MutationGuideExamples.onClick(markAsRead, "n1"); // pending: ignored
+    server.resolve(true);
+
+    assertThat(server.callCount()).isEqualTo(1);
+    assertThat(enabled).containsExactly(true, false, true);
+  }
 
   @Test
   void markAsReadFlipsAtOnceAndRollsBackWithAToastWhenTheServerRefuses() {
