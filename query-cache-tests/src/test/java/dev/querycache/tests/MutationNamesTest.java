@@ -4,6 +4,7 @@ import dev.querycache.Mutation;
 import dev.querycache.MutationFilter;
 import dev.querycache.MutationState;
 import dev.querycache.QueryClient;
+import dev.querycache.QueryEvent;
 import dev.querycache.QueryFilter;
 import dev.querycache.QueryKey;
 import dev.querycache.test.ControllableMutation;
@@ -118,11 +119,16 @@ class MutationNamesTest {
   void theLastRunOfAKeyInvalidatesInOneLine() {
     QueryKey<?> todoKey = QueryKey.of("todos", "complete");
     AtomicInteger invalidations = new AtomicInteger();
+    client.setQueryData(QueryKey.of("todos", "list"), List.of("t1", "t2"));
+    client.onQueryEvent(event -> {
+      if (event.kind() == QueryEvent.Kind.INVALIDATED) {
+        invalidations.incrementAndGet();
+      }
+    });
     Mutation<String, Boolean, Void> complete = client.asyncMutation(server)
         .mutationKey(todoKey)
         .onSettled((result, error, id, context) -> {
-          if (client.isMutating(MutationFilter.key(todoKey)) == 1) { // the last one of its key
-            invalidations.incrementAndGet();
+          if (client.isMutating(MutationFilter.key(todoKey)) == 1) {       // the last one of its key
             client.invalidateQueries(QueryFilter.prefix(QueryKey.of("todos")));
           }
         })
