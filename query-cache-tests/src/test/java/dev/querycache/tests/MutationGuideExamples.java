@@ -1,6 +1,7 @@
 package dev.querycache.tests;
 
 import dev.querycache.Mutation;
+import dev.querycache.MutationFunction;
 import dev.querycache.PluginScope;
 import dev.querycache.QueryClient;
 import dev.querycache.QueryFilter;
@@ -73,6 +74,14 @@ final class MutationGuideExamples {
     }
   }
   // [/run-and-watch]
+
+  // [settled-async]
+  static Mutation<String, Boolean, Void> completeTodo(QueryClient client, MutationFunction<String, Boolean> api) {
+    return client.mutation(api)
+        .onSettledAsync((result, error, id, context) -> client.refetchQueries(QueryFilter.prefix(QueryKey.of("todos"))))
+        .build();                                     // the future completes once the todos are refetched
+  }
+  // [/settled-async]
 
   // [pause-resume]
   static Mutation<Toggle, Config, Void> pauseOrResume(QueryClient client, HealthCheckApi api) {

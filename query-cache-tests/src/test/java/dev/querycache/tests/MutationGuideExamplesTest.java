@@ -17,7 +17,9 @@ import dev.querycache.QueryClient;
 import dev.querycache.QueryKey;
 import dev.querycache.Toaster;
 import dev.querycache.UndoOffer;
+import dev.querycache.QueryOptions;
 import dev.querycache.test.ControllableMutation;
+import dev.querycache.test.ControllableQuery;
 import dev.querycache.test.VirtualTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,6 +59,22 @@ class MutationGuideExamplesTest {
 
   final NotificationsPage page =
       new NotificationsPage(List.of(new Notification("n1", "Build finished", false)), 1);
+
+  @Test
+  void theRunOfAnAsyncOnSettledEndsOnceItsRefetchLanded() {
+    ControllableQuery<List<String>> todosServer = new ControllableQuery<>();
+    try (var screen = client.observe(QueryOptions.builder(QueryKey.<List<String>>of("todos")).asyncFetcher(todosServer).build(),
+        result -> {})) {
+      todosServer.resolve(List.of("t1"));
+
+      CompletableFuture<Boolean> done = MutationGuideExamples.completeTodo(client, id -> true).mutate("t1");
+
+      assertThat(done).as("waits for the refetch").isNotDone();
+      todosServer.resolve(List.of());
+      assertThat(done).isCompletedWithValue(true);
+      assertThat(screen.result().data()).isEmpty();
+    }
+  }
 
   @Test
   void aButtonIsEnabledWhileNoRunIsPendingAndAClickFiresARun() {
