@@ -35,8 +35,8 @@ public final class Engine {
 
   /**
    * Connectivity changed. When it comes back, the paused mutations resume, in the order they
-   * paused; once every one of them has settled (its callbacks, toast and settle invalidation
-   * done), the paused fetches resume and the observed queries whose rule says so refetch, as
+   * paused; once every one of them has settled (its callbacks and toast done, its settle
+   * invalidation started, so that the refetches below join it), the paused fetches resume and the observed queries whose rule says so refetch, as
    * TanStack Query does: a list refetched on reconnection already holds the writes made
    * offline. With no paused mutation, the queries go on at once.
    */
