@@ -83,11 +83,10 @@ class UiThreadTest {
     UiThread ui = new UiThread();
     QueryClient client = ui.install(time.clientBuilder()).build();
     Mutation<String, String, Void> save = client.asyncMutation(server).errorMessage("Could not save").build();
-    CompletableFuture<String> saved = ui.call(() -> save.mutate("milk"));
-    server.resolve("ok");
-    assertThat(saved).isNotDone();      // onSuccess, the toast and the future wait for the UI thread
-    ui.runPending();
-
+    CompletableFuture<String> saved = ui.call(() -> save.mutate("milk")); // "clicked" on the UI thread
+    server.resolve("ok");               // the answer comes in off the UI thread
+    assertThat(saved).isNotDone();      // the settle step waits for the UI thread
+    ui.runPending();                    // callbacks, toasts, the future: in order, on the UI thread
     assertThat(saved).isCompletedWithValue("ok");
     client.close();
   }

@@ -8,37 +8,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
  * The Java code that the README and the guides show is code that compiles and runs: each Java
  * block appears, line for line (indentation aside), in the sources named for it. The README's
  * blocks are {@code QuickStart}'s; the testing guide's are the kit's own tests; the other
- * guides' come from the {@code *GuideExamples} classes, the demo and the tests.
+ * guides' come from the {@code *GuideExamples} classes, the demo and the tests. A block of
+ * imports only, which a document shows for its code, is checked import by import: each names
+ * a type ({@link GuideImportsTest} checks that they are the ones the code needs).
  */
 class DocumentedCodeTest {
   private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
-  /**
-   * The guides' Java blocks that are not yet code of the repository, by document and first
-   * line: a list that may only shrink. Each is to move into a compiled example with its test;
-   * a block that now appears in the sources fails until it is taken off the list.
-   */
-  private static final Set<String> NOT_YET_COMPILED = Set.of(
-      "docs/javafx.md: QueryList<Envelope> rows = new QueryList<>(Envelope::id);",
-      "docs/javafx.md: QueryProperty<Integer> unread = FxQueries.observe(label, client, unreadCountOptions);",
-      "docs/javafx.md: QueryStatePane<List<String>> pane = FxThread.call(() -> new QueryStatePane<>(new ListView<>(rows)));",
-      "docs/queries-and-observers.md: .queryHooks(new QueryHooks() {",
-      "docs/queries-and-observers.md: client.onQueryEvent(event -> {",
-      "docs/queries-and-observers.md: static final Function<List<Todo>, Long> OPEN_COUNT =          // a field: one function, one memo",
-      "docs/swing.md: QueryStatePanel<NotificationsPage> state =",
-      "docs/swing.md: QueryTableModel<Envelope> model = new QueryTableModel<>(Envelope::id, columns);",
-      "docs/swing.md: QueryTableModel<Notification> model =",
-      "docs/threads.md: UiThread ui = new UiThread();");
+  /** Whether every line of {@code block} is an import, as in a block that lists a guide's imports. */
+  static boolean isImportBlock(String block) {
+    return block.lines().filter(line -> !line.isBlank()).allMatch(line -> line.startsWith("import "));
+  }
 
   /** Whether {@code block}'s lines are consecutive lines of {@code source}, indentation aside. */
   static boolean appearsIn(String block, List<String> source) {
@@ -69,9 +57,45 @@ class DocumentedCodeTest {
     assertThat(blocks).as("Java blocks of %s", document).isNotEmpty();
     return blocks.stream().map(block -> DynamicTest.dynamicTest(
         document + ", the block starting with: " + block.lines().findFirst().orElse("").strip(),
-        () -> assertThat(sources.stream().anyMatch(source -> appearsIn(block, source)))
-            .as("this block of %s is not in %s, as it is:%n%s", document, sourceTree, block)
+        () -> assertThat(isIn(block, sources)).as(notFound(block, document, sourceTree))
             .isTrue()));
+  }
+
+  /**
+   * Whether {@code block} is code of one of {@code sources}, or, for a block of imports, whether
+   * each import names a type the tests' class path has (the library's modules, the kit, the
+   * JDK and JavaFX).
+   */
+  static boolean isIn(String block, List<List<String>> sources) {
+    if (isImportBlock(block)) {
+      return block.lines().filter(line -> !line.isBlank()).allMatch(DocumentedCodeTest::importsAType);
+    }
+    return sources.stream().anyMatch(source -> appearsIn(block, source));
+  }
+
+  /** What a failure says of {@code block}, which is not code of {@code where}. */
+  static String notFound(String block, String document, String where) {
+    return isImportBlock(block)
+        ? String.format("an import of this block of %s names no type of the class path:%n%s", document, block)
+        : String.format("this block of %s is not in %s, as it is:%n%s", document, where, block);
+  }
+
+  /** Whether {@code line}, {@code import a.b.C;}, {@code import a.b.C.Nested;} or a static import, names a type. */
+  static boolean importsAType(String line) {
+    String name = line.strip().replaceFirst("^import (static )?", "").replaceFirst(";$", "");
+    if (line.strip().startsWith("import static ")) {
+      name = name.substring(0, name.lastIndexOf('.'));
+    }
+    for (String binary = name; binary.indexOf('.') > 0; binary = binary.substring(0, binary.lastIndexOf('.'))
+        + '$' + binary.substring(binary.lastIndexOf('.') + 1)) {
+      try {
+        Class.forName(binary, false, DocumentedCodeTest.class.getClassLoader());
+        return true;
+      } catch (ClassNotFoundException notThisSplit) {
+        // a nested type: try its outer type's binary name
+      }
+    }
+    return false;
   }
 
   @TestFactory
@@ -109,29 +133,11 @@ class DocumentedCodeTest {
       String document = ROOT.relativize(guide).toString().replace('\\', '/');
       for (String block : MarkdownDocument.read(guide).javaBlocks()) {
         String id = document + ": " + block.lines().findFirst().orElse("").strip();
-        tests.add(DynamicTest.dynamicTest(id, () -> {
-          boolean compiled = sources.stream().anyMatch(source -> appearsIn(block, source));
-          if (NOT_YET_COMPILED.contains(id)) {
-            assertThat(compiled).as("%s is code of the repository now: take it off NOT_YET_COMPILED", id).isFalse();
-          } else {
-            assertThat(compiled).as("this block of %s is in no Java source of the repository, as it is:%n%s", document, block)
-                .isTrue();
-          }
-        }));
+        tests.add(DynamicTest.dynamicTest(id, () -> assertThat(isIn(block, sources))
+            .as(notFound(block, document, "any Java source of the repository"))
+            .isTrue()));
       }
     }
     return tests.stream();
-  }
-
-  @Test
-  void theBlocksNotYetCompiledAreAllStillInTheGuides() throws IOException {
-    List<String> ids = new ArrayList<>();
-    for (Path guide : guides()) {
-      String document = ROOT.relativize(guide).toString().replace('\\', '/');
-      for (String block : MarkdownDocument.read(guide).javaBlocks()) {
-        ids.add(document + ": " + block.lines().findFirst().orElse("").strip());
-      }
-    }
-    assertThat(ids).as("the guides' blocks").containsAll(NOT_YET_COMPILED);
   }
 }

@@ -6,14 +6,17 @@ import dev.querycache.InfiniteQueryObserver;
 import dev.querycache.InfiniteQueryOptions;
 import dev.querycache.NetworkMode;
 import dev.querycache.QueryClient;
+import dev.querycache.QueryClientBuilder;
 import dev.querycache.QueryEvent;
 import dev.querycache.QueryFilter;
+import dev.querycache.QueryHooks;
 import dev.querycache.QueryKey;
 import dev.querycache.QueryObserver;
 import dev.querycache.QueryOptions;
 import dev.querycache.QueryResult;
 import dev.querycache.QuerySettings;
 import dev.querycache.QueryState;
+import dev.querycache.Toaster;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -209,6 +212,22 @@ final class QueryGuideExamples {
     });
   }
   // [/cache-limit]
+
+  // [query-hooks]
+  static QueryClient createClientThatToastsFailedRefreshes(QueryClientBuilder builder, Toaster toaster) {
+    return builder
+        .toaster(toaster)
+        .queryHooks(new QueryHooks() {
+          @Override
+          public void onError(Throwable error, CachedQuery<?> query) {
+            if (query.state().data() != null) {                 // not a first load: the screen shows data
+              toaster.error("Could not refresh " + query.key(), error);
+            }
+          }
+        })
+        .build();
+  }
+  // [/query-hooks]
 
   // ---- polling --------------------------------------------------------------------------------
 

@@ -10,7 +10,10 @@ import dev.querycache.QueryFilter;
 import dev.querycache.QueryKey;
 import dev.querycache.QueryOptions;
 import dev.querycache.QueryResult;
+import dev.querycache.test.ControllableQuery;
+import dev.querycache.test.RecordingToaster;
 import dev.querycache.test.VirtualTime;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,6 +67,39 @@ class QueryGuideExamplesTest {
 
     assertThat(paths).containsExactly(List.of("api", "users", 7L)); // keys hold whole numbers as longs
     assertThat(shown).last().extracting(QueryResult::data).isEqualTo(new QueryGuideExamples.User(7, "Ada"));
+  }
+
+  @Test
+  void aRefreshThatFailsBehindShownDataToastsAndAFirstLoadThatFailsDoesNot() {
+    RecordingToaster toaster = new RecordingToaster();
+    QueryClient toasting = QueryGuideExamples.createClientThatToastsFailedRefreshes(time.clientBuilder(), toaster);
+    ControllableQuery<Todo> server = new ControllableQuery<>();
+    QueryOptions<Todo> detail = QueryOptions.builder(TodoKeys.detail(7)).asyncFetcher(server).retry(0).build();
+    toasting.observe(detail, result -> {});
+    server.fail(new IOException("offline"));
+    assertThat(toaster.errors()).as("a first load that fails: the screen shows its error view").isEmpty();
+
+    toasting.refetchQueries(QueryFilter.exact(TodoKeys.detail(7)));
+    server.resolve(new Todo(7, "Write docs", false));
+    toasting.refetchQueries(QueryFilter.exact(TodoKeys.detail(7)));
+    server.fail(new IOException("503 Service Unavailable"));
+
+    assertThat(toaster.messages()).containsExactly("Could not refresh [\"todos\",\"detail\",7]");
+    assertThat(toaster.errors().get(0).cause()).hasMessage("503 Service Unavailable");
+    toasting.close();
+  }
+
+  @Test
+  void closingTheCacheLimitStopsIt() throws Exception {
+    AutoCloseable limit = QueryGuideExamples.keepAtMostFiftyUnwatchedQueries(client);
+    limit.close();
+    for (int id = 0; id < 60; id++) {
+      client.setQueryData(TodoKeys.detail(id), new Todo(id, "t" + id, false));
+    }
+
+    client.observe(QueryOptions.builder(TodoKeys.detail(59)).build(), result -> {}).close();
+
+    assertThat(client.getQueries(QueryFilter.all())).hasSize(60);
   }
 
   @Test
