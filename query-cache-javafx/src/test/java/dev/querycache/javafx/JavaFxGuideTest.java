@@ -6,20 +6,18 @@ import dev.querycache.QueryClient;
 import dev.querycache.QueryKey;
 import dev.querycache.QueryOptions;
 import dev.querycache.test.ControllableQuery;
+import dev.querycache.test.FxStages;
 import dev.querycache.test.FxThread;
 import dev.querycache.test.VirtualTime;
-import java.util.ArrayList;
 import java.util.List;
 import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.VBox;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The code of {@code docs/javafx.md} that is not the demo's: a query shown through a property's
@@ -29,25 +27,11 @@ class JavaFxGuideTest {
   private final VirtualTime time = new VirtualTime();
   private final QueryClient client =
       time.clientBuilder().notifyExecutor(new FxExecutor(), Platform::isFxApplicationThread).build();
-  private final List<Stage> stages = new ArrayList<>();
-
-  @BeforeAll
-  static void startFx() {
-    FxThread.start();
-  }
+  @RegisterExtension final FxStages stages = new FxStages();
 
   @AfterEach
   void close() {
-    FxThread.run(() -> stages.forEach(Stage::hide));
     client.close();
-  }
-
-  /** Shows {@code node} in a window of its own, as a screen would: observers follow the window. */
-  private void show(javafx.scene.Parent node) {
-    Stage stage = new Stage();
-    stage.setScene(new Scene(node, 200, 200));
-    stage.show();
-    stages.add(stage);
   }
 
   // ---- a query as a property ------------------------------------------------------------------
@@ -67,10 +51,8 @@ class JavaFxGuideTest {
         .asyncFetcher(server).build();
     Label label = FxThread.call(Label::new);
     ProgressIndicator spinner = FxThread.call(ProgressIndicator::new);
-    FxThread.run(() -> {
-      show(new VBox(spinner, label));
-      showUnreadCount(label, spinner, client, unreadCount);
-    });
+    stages.show(new VBox(spinner, label));
+    FxThread.run(() -> showUnreadCount(label, spinner, client, unreadCount));
     FxThread.flush();
     assertThat(FxThread.call(spinner::isVisible)).as("loading").isTrue();
 
@@ -91,7 +73,7 @@ class JavaFxGuideTest {
     QueryList<String> rows = FxThread.call(() -> new QueryList<>(row -> row));
 
     QueryStatePane<List<String>> pane = FxThread.call(() -> new QueryStatePane<>(new ListView<>(rows)));
-    FxThread.run(() -> show(pane));                  // it observes while its window shows
+    stages.show(pane);                              // it observes while its window shows
     FxThread.run(() -> pane.bind(client, todos, rows, list -> list));
     server.resolve(List.of("write specs"));
     FxThread.flush();

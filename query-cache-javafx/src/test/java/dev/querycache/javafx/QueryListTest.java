@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.querycache.Mutation;
 import dev.querycache.QueryClient;
+import dev.querycache.test.FxStages;
 import dev.querycache.test.FxThread;
 import dev.querycache.QueryFilter;
 import dev.querycache.QueryKey;
@@ -21,13 +22,11 @@ import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.collections.transformation.SortedList;
-import javafx.scene.Scene;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Specification of {@link QueryList}: one change per run of the keyed diff, counted exactly;
@@ -53,16 +52,11 @@ class QueryListTest {
   private final QueryList<Mail> mails = new QueryList<>(Mail::id);
   /** Each change the list fired, as text: "removed 2..3", "added 0..0", "replaced 1..1". */
   private final List<String> changes = new ArrayList<>();
-  private final List<Stage> stages = new ArrayList<>();
-
-  @BeforeAll
-  static void startFx() {
-    FxThread.start();
-  }
+  @RegisterExtension final FxStages stages = new FxStages();
 
   @AfterEach
   void close() {
-    FxThread.run(() -> stages.forEach(Stage::hide));
+    stages.hideAll();
     client.close();
   }
 
@@ -87,10 +81,7 @@ class QueryListTest {
       TableColumn<Mail, String> subject = new TableColumn<>("Subject");
       subject.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().subject()));
       table.getColumns().add(subject);
-      Stage stage = new Stage();
-      stage.setScene(new Scene(table, 300, 200));
-      stage.show();
-      stages.add(stage);
+      stages.show(table, 300, 200);
       mails.bind(table, client, options);
       mails.addListener(this::record);
       return table;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.querycache.QueryClient;
+import dev.querycache.test.FxStages;
 import dev.querycache.test.FxThread;
 import dev.querycache.QueryFilter;
 import dev.querycache.QueryKey;
@@ -17,13 +18,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Specification of {@link QueryProperty}: the query's latest result as a property, its parts
@@ -38,25 +38,16 @@ class QueryPropertyTest {
   private final ControllableQuery<String> server = new ControllableQuery<>();
   private final QueryOptions<String> todo =
       QueryOptions.builder(key).asyncFetcher(server).retry(0).staleTime(Duration.ofSeconds(30)).build();
-  private final List<Stage> stages = new ArrayList<>();
-
-  @BeforeAll
-  static void startFx() {
-    FxThread.start();
-  }
+  @RegisterExtension final FxStages stages = new FxStages();
 
   @AfterEach
   void close() {
-    FxThread.run(() -> stages.forEach(Stage::hide));
+    stages.hideAll();
     client.close();
   }
 
   private Stage show(javafx.scene.Parent root) {
-    Stage stage = new Stage();
-    stage.setScene(new Scene(root, 200, 100));
-    stage.show();
-    stages.add(stage);
-    return stage;
+    return stages.show(root, 200, 100);
   }
 
   // ---- the value and its parts ---------------------------------------------------------------

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.querycache.QueryClient;
+import dev.querycache.test.FxStages;
 import dev.querycache.test.FxThread;
 import dev.querycache.QueryKey;
 import dev.querycache.QueryOptions;
@@ -13,12 +14,10 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.scene.control.ListView;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Specification of {@link QueryStatePane}: the view each moment calls for (loading, error
@@ -32,26 +31,18 @@ class QueryStatePaneTest {
   private final ControllableQuery<List<String>> server = new ControllableQuery<>();
   private final QueryOptions<List<String>> todos = QueryOptions.builder(key).asyncFetcher(server).retry(0).build();
   private final QueryList<String> rows = new QueryList<>(row -> row);
-  private final List<Stage> stages = new ArrayList<>();
-
-  @BeforeAll
-  static void startFx() {
-    FxThread.start();
-  }
+  @RegisterExtension final FxStages stages = new FxStages();
 
   @AfterEach
   void close() {
-    FxThread.run(() -> stages.forEach(Stage::hide));
+    stages.hideAll();
     client.close();
   }
 
   private QueryStatePane<List<String>> shownPane() {
     return FxThread.call(() -> {
       QueryStatePane<List<String>> pane = new QueryStatePane<>(new ListView<>(rows), List::isEmpty, "No todos yet");
-      Stage stage = new Stage();
-      stage.setScene(new Scene(pane, 200, 200));
-      stage.show();
-      stages.add(stage);
+      stages.show(pane, 200, 200);
       return pane;
     });
   }

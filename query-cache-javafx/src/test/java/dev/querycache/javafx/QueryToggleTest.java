@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.querycache.Mutation;
 import dev.querycache.QueryClient;
+import dev.querycache.test.FxStages;
 import dev.querycache.test.FxThread;
 import dev.querycache.QueryKey;
 import dev.querycache.QueryOptions;
@@ -12,17 +13,14 @@ import dev.querycache.test.ControllableMutation;
 import dev.querycache.test.RecordingToaster;
 import dev.querycache.test.VirtualTime;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.StackPane;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Specification of {@link QueryToggle}: the control shows the query's visible value, a click
@@ -43,26 +41,18 @@ class QueryToggleTest {
       .optimistic(paused, (was, wanted) -> wanted)
       .errorMessage(wanted -> wanted ? "Failed to pause the check" : "Failed to resume the check")
       .build();
-  private final List<Stage> stages = new ArrayList<>();
-
-  @BeforeAll
-  static void startFx() {
-    FxThread.start();
-  }
+  @RegisterExtension final FxStages stages = new FxStages();
 
   @AfterEach
   void close() {
-    FxThread.run(() -> stages.forEach(Stage::hide));
+    stages.hideAll();
     client.close();
   }
 
   private CheckBox shownBox() {
     return FxThread.call(() -> {
       CheckBox box = new CheckBox("Paused");
-      Stage stage = new Stage();
-      stage.setScene(new Scene(new StackPane(box), 100, 50));
-      stage.show();
-      stages.add(stage);
+      stages.show(new StackPane(box), 100, 50);
       return box;
     });
   }

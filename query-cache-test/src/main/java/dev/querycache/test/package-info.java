@@ -33,6 +33,7 @@
  * <ul>
  *   <li>{@link UiThread}: a UI thread whose work waits until the test runs it.
  *   <li>{@link Edt}, {@link FxThread}: let Swing and JavaFX bindings catch up.
+ *   <li>{@link FxStages}: the windows a JavaFX screen test shows, hidden after each test.
  * </ul>
  */
 @NullMarked
