@@ -113,7 +113,8 @@ class ArchitectureTest {
    */
   static final DescribedPredicate<JavaClass> MACHINERY =
       JavaClass.Predicates.resideInAnyPackage("dev.querycache.internal", "dev.querycache.internal.query",
-          "dev.querycache.internal.layer", "dev.querycache.internal.mutation", "dev.querycache.internal.runtime")
+          "dev.querycache.internal.layer", "dev.querycache.internal.mutation", "dev.querycache.internal.runtime",
+          "dev.querycache.internal.collection")
           .as("the engine's machinery");
 
   /** The public values of the core: filters, keys, options, settings, states, results. */

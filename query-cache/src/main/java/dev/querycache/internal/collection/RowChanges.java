@@ -1,0 +1,50 @@
+package dev.querycache.internal.collection;
+
+import dev.querycache.internal.layer.LayerOwner;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What one operation on a {@link RowStore} did, collected while it holds the store's lock and
+ * acted on after: the rows whose visible value changed, in the order they changed, and the
+ * intents whose patch threw when applied again (their owners are to be told). Not
+ * thread-safe: one operation's.
+ *
+ * @param <K> the type of the keys
+ * @param <R> the type of the rows
+ */
+public final class RowChanges<K, R> {
+  /** An intent on {@code key} that {@code owner} holds, whose patch threw {@code error} when applied again. */
+  public record FailedIntent<K>(K key, LayerOwner owner, Throwable error) {}
+
+  private final List<RowChange<K, R>> changes = new ArrayList<>();
+  private final List<FailedIntent<K>> failed = new ArrayList<>(0);
+
+  /** The rows whose visible value changed, in order; a row changed twice is listed twice. */
+  public List<RowChange<K, R>> changes() {
+    return changes;
+  }
+
+  /** The intents whose patch threw when applied again. */
+  public List<FailedIntent<K>> failed() {
+    return failed;
+  }
+
+  /** Whether nothing changed and nothing failed. */
+  public boolean isEmpty() {
+    return changes.isEmpty() && failed.isEmpty();
+  }
+
+  /** Records that {@code key}'s visible row went from {@code before} to {@code after}, unless they are equal. */
+  void changed(K key, @Nullable R before, @Nullable R after) {
+    if (!Objects.equals(before, after)) {
+      changes.add(new RowChange<>(key, before, after));
+    }
+  }
+
+  void failed(K key, LayerOwner owner, Throwable error) {
+    failed.add(new FailedIntent<>(key, owner, error));
+  }
+}

@@ -1,0 +1,338 @@
+package dev.querycache.internal.collection;
+
+import dev.querycache.internal.layer.LayerOwner;
+import dev.querycache.internal.layer.LayerStack;
+import dev.querycache.internal.layer.OptimisticLayer;
+import dev.querycache.internal.runtime.Notifier;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The rows of one keyed collection, in order. Each row has its confirmed value (what the
+ * server last said: a fetch of the whole list, or rows written back) and, while writes to it
+ * are pending, a {@link LayerStack} of intents: the one layer mechanism, per row. A row's
+ * visible value is its confirmed value with its intents applied in their owners' start
+ * order, so that:
+ *
+ * <ul>
+ *   <li>a write to one row costs the same whatever the collection's size;
+ *   <li>server data lands on the confirmed rows at once and the intents are applied over it
+ *       again, in the same step: nothing is held back, nothing flashes;
+ *   <li>an owner's rollback removes its intents only; another owner's intents on the same rows
+ *       stay;
+ *   <li>an intent that succeeded stays until data that includes it lands (a fetch that started
+ *       after the success, or rows written back after it), or folds into the confirmed row
+ *       once its owner settled and no fetch is in flight.
+ * </ul>
+ *
+ * <p>An intent's patch maps a row to a row, over the store's own marker for "no row" (see
+ * {@link #isAbsent}): an insert is a constant row, a delete the marker, an update a function
+ * that leaves the marker alone. A row that is neither confirmed nor inserted by an intent is
+ * not in the collection.
+ *
+ * <p>Reads ({@link #get}, {@link #contains}, {@link #size}) take no lock and see each row's
+ * latest visible value. Every change holds the store's monitor; the caller acts on the
+ * {@link RowChanges} it collected after letting go of its own locks.
+ *
+ * @param <K> the type of the keys
+ * @param <R> the type of the rows
+ */
+public final class RowStore<K, R> {
+  private static final Object ABSENT = new Object() {
+    @Override
+    public String toString() {
+      return "no row";
+    }
+  };
+
+  /** One key's row: its confirmed value, its intents, and what they show. */
+  private static final class Slot {
+    /** Where the row is in the collection's order; unique, smaller first. */
+    long position;
+    /** The row the server last said, or {@link #ABSENT}; kept current with the stack's. */
+    Object confirmed = ABSENT;
+    /** The row's intents, or null while it has none. */
+    @Nullable LayerStack<Object> stack;
+    /** The confirmed row with the intents applied, or {@link #ABSENT}. */
+    volatile Object visible = ABSENT;
+
+    Slot(long position) {
+      this.position = position;
+    }
+  }
+
+  private final Object subject;
+  private final Notifier notifier;
+  private final Function<? super R, ? extends K> keyOf;
+  private final Map<K, Slot> slots = new ConcurrentHashMap<>();
+  private long nextPosition; // guarded by this
+  private volatile int size;
+  private @Nullable List<R> rows; // guarded by this: the visible rows in order, until the next change
+
+  /**
+   * An empty store. {@code subject} names the collection in reports; patches run through
+   * {@code notifier}, which refuses a patch's calls back into the client; {@code keyOf} gives a
+   * row's key.
+   */
+  public RowStore(Object subject, Notifier notifier, Function<? super R, ? extends K> keyOf) {
+    this.subject = subject;
+    this.notifier = notifier;
+    this.keyOf = keyOf;
+  }
+
+  /** The marker an intent's patch gets and gives for "no row". */
+  public static Object absent() {
+    return ABSENT;
+  }
+
+  /** Whether {@code value}, an intent's input or output, stands for "no row". */
+  public static boolean isAbsent(@Nullable Object value) {
+    return value == ABSENT;
+  }
+
+  // ---- reads --------------------------------------------------------------------------------
+
+  /** The row shown for {@code key}, or null if the collection has none. Any thread, no lock. */
+  public @Nullable R get(K key) {
+    Slot slot = slots.get(key);
+    return slot == null ? null : row(slot.visible);
+  }
+
+  /** Whether the collection shows a row for {@code key}. Any thread, no lock. */
+  public boolean contains(K key) {
+    Slot slot = slots.get(key);
+    return slot != null && slot.visible != ABSENT;
+  }
+
+  /** The row the server last said for {@code key}, or null. */
+  public synchronized @Nullable R confirmed(K key) {
+    Slot slot = slots.get(key);
+    return slot == null ? null : row(slot.confirmed);
+  }
+
+  /** Whether {@code key}'s row has intents pending. */
+  public synchronized boolean hasIntents(K key) {
+    Slot slot = slots.get(key);
+    return slot != null && slot.stack != null;
+  }
+
+  /** How many rows the collection shows. Any thread, no lock. */
+  public int size() {
+    return size;
+  }
+
+  /** The rows shown, in order, as an immutable list (made once per change, when asked for). */
+  public synchronized List<R> rows() {
+    List<R> made = rows;
+    if (made == null) {
+      List<Slot> shown = new ArrayList<>(size);
+      for (Slot slot : slots.values()) {
+        if (slot.visible != ABSENT) {
+          shown.add(slot);
+        }
+      }
+      shown.sort(Comparator.comparingLong(slot -> slot.position));
+      List<R> out = new ArrayList<>(shown.size());
+      for (Slot slot : shown) {
+        out.add(row(slot.visible));
+      }
+      made = List.copyOf(out);
+      rows = made;
+    }
+    return made;
+  }
+
+  // ---- intents ------------------------------------------------------------------------------
+
+  /**
+   * Puts {@code owner}'s intent on {@code key}'s row in place of the one it had there, or adds
+   * it in the owner's start order {@code order}: an owner holds one intent per row, which it
+   * makes again as its writes to the row merge. A new row goes at the end. What the patch
+   * throws the first time propagates, and then nothing changed.
+   *
+   * @param constant whether the patch ignores its input (an insert, a delete)
+   * @param fetchInFlight whether the collection's source has a fetch in flight
+   * @return the row shown now, or null if none
+   */
+  public synchronized @Nullable R paint(
+      LayerOwner owner, long order, K key, UnaryOperator<Object> patch, boolean constant, boolean fetchInFlight,
+      RowChanges<K, R> sink) {
+    Slot slot = slots.get(key);
+    boolean created = slot == null;
+    if (slot == null) {
+      slot = new Slot(nextPosition++);
+    }
+    LayerStack<Object> stack = slot.stack != null ? slot.stack : new LayerStack<>(new RowName(subject, key), notifier);
+    Object before = slot.visible;
+    Object after = Objects.requireNonNull(stack.replace(new OptimisticLayer<>(owner, order, patch, constant), before, fetchInFlight));
+    slot.stack = stack;
+    if (created) {
+      slots.put(key, slot);
+    }
+    show(key, slot, before, after, sink);
+    return row(after);
+  }
+
+  /** Removes {@code owner}'s intents on {@code keys}: its rollback. Other owners' intents stay. */
+  public synchronized void remove(LayerOwner owner, Collection<K> keys, boolean fetchInFlight, RowChanges<K, R> sink) {
+    for (K key : keys) {
+      Slot slot = slots.get(key);
+      LayerStack<Object> stack = slot == null ? null : slot.stack;
+      if (slot != null && stack != null) {
+        Object before = slot.visible;
+        Object after = Objects.requireNonNull(stack.remove(owner, before, fetchInFlight));
+        show(key, slot, before, after, sink);
+      }
+    }
+  }
+
+  /** {@code owner}'s write of {@code keys} succeeded at the client sequence {@code sequence}. */
+  public synchronized void succeeded(LayerOwner owner, Collection<K> keys, long sequence) {
+    for (K key : keys) {
+      Slot slot = slots.get(key);
+      if (slot != null && slot.stack != null) {
+        slot.stack.succeeded(owner, sequence);
+      }
+    }
+  }
+
+  /** {@code owner}'s settle step is done: its intents on {@code keys} fold if they may. */
+  public synchronized void settled(LayerOwner owner, Collection<K> keys, boolean fetchInFlight, RowChanges<K, R> sink) {
+    for (K key : keys) {
+      Slot slot = slots.get(key);
+      if (slot != null && slot.stack != null) {
+        slot.stack.settled(owner, fetchInFlight);
+        show(key, slot, slot.visible, slot.visible, sink);
+      }
+    }
+  }
+
+  // ---- server data ----------------------------------------------------------------------------
+
+  /**
+   * The whole list of rows, from a fetch that started at the client sequence
+   * {@code fetchSequence}, becomes the confirmed rows, in its order (a key listed twice: the
+   * later row). Rows it lacks are no longer confirmed. Intents of owners that succeeded before
+   * the fetch started leave; the others are applied over the new rows. Rows only intents show
+   * keep their place after the fetched ones.
+   */
+  public synchronized void landAll(List<? extends R> fetched, long fetchSequence, RowChanges<K, R> sink) {
+    Predicate<OptimisticLayer<Object>> included = layer -> layer.isIncludedIn(fetchSequence);
+    Set<K> listed = new HashSet<>(fetched.size() * 2);
+    for (R row : fetched) {
+      K key = Objects.requireNonNull(keyOf.apply(row), "a row's key is null");
+      listed.add(key);
+      Slot slot = land(key, row, included, sink);
+      slot.position = nextPosition++;
+    }
+    List<Slot> unlisted = new ArrayList<>();
+    List<K> gone = new ArrayList<>();
+    for (Map.Entry<K, Slot> entry : slots.entrySet()) {
+      if (!listed.contains(entry.getKey())) {
+        unlisted.add(entry.getValue());
+        gone.add(entry.getKey());
+      }
+    }
+    for (K key : gone) {
+      land(key, ABSENT, included, sink);
+    }
+    unlisted.sort(Comparator.comparingLong(slot -> slot.position));
+    for (Slot slot : unlisted) {
+      slot.position = nextPosition++;
+    }
+    rows = null;
+  }
+
+  /**
+   * Rows written back by hand (a handler's answer, a push): each becomes its key's confirmed
+   * row ({@code upserts}), or its key has none ({@code deletes}). Intents of owners that have
+   * succeeded leave, as the data includes them; the others are applied over the new rows. A
+   * new row goes at the end.
+   */
+  public synchronized void landRows(Collection<? extends R> upserts, Collection<? extends K> deletes, RowChanges<K, R> sink) {
+    Predicate<OptimisticLayer<Object>> included = OptimisticLayer::hasSucceeded;
+    for (R row : upserts) {
+      land(Objects.requireNonNull(keyOf.apply(row), "a row's key is null"), row, included, sink);
+    }
+    for (K key : deletes) {
+      land(key, ABSENT, included, sink);
+    }
+  }
+
+  /** Lands {@code confirmed} (a row or {@link #ABSENT}) on {@code key}'s slot; returns the slot. */
+  private Slot land(K key, Object confirmed, Predicate<OptimisticLayer<Object>> included, RowChanges<K, R> sink) {
+    Slot slot = slots.get(key);
+    if (slot == null) {
+      if (confirmed == ABSENT) {
+        return new Slot(-1); // nothing there, and nothing to keep
+      }
+      slot = new Slot(nextPosition++);
+      slots.put(key, slot);
+    }
+    Object landed = Objects.equals(slot.confirmed, confirmed) ? slot.confirmed : confirmed; // an equal row keeps its reference
+    Object before = slot.visible;
+    LayerStack<Object> stack = slot.stack;
+    Object after = stack == null ? landed : stack.land(landed, included, false, false);
+    if (stack == null) {
+      slot.confirmed = landed;
+    }
+    show(key, slot, before, after, sink);
+    return slot;
+  }
+
+  /**
+   * After a change of {@code slot}'s stack: keeps its confirmed row current, lets go of an
+   * empty stack and of a slot with nothing in it, counts the rows shown, and records the
+   * change and the intents that failed.
+   */
+  private void show(K key, Slot slot, Object before, Object after, RowChanges<K, R> sink) {
+    LayerStack<Object> stack = slot.stack;
+    if (stack != null) {
+      List<OptimisticLayer<Object>> failed = stack.takeFailed();
+      if (failed != null) {
+        for (OptimisticLayer<Object> layer : failed) {
+          sink.failed(key, layer.owner, Objects.requireNonNull(layer.failure));
+        }
+      }
+      if (stack.isEmpty()) {
+        slot.stack = null;
+        slot.confirmed = after;
+      } else {
+        slot.confirmed = Objects.requireNonNull(stack.confirmed());
+      }
+    }
+    slot.visible = after;
+    if (slot.stack == null && slot.confirmed == ABSENT) {
+      slots.remove(key, slot);
+    }
+    if (before != after) {
+      size += (before == ABSENT ? 1 : 0) - (after == ABSENT ? 1 : 0);
+      rows = null;
+      sink.changed(key, row(before), row(after));
+    }
+  }
+
+  @SuppressWarnings("unchecked") // a slot holds rows of the store's type, or the marker
+  private @Nullable R row(Object value) {
+    return value == ABSENT ? null : (R) value;
+  }
+
+  /** A row's name in reports: its collection and key. */
+  private record RowName(Object collection, Object key) {
+    @Override
+    public String toString() {
+      return "row " + key + " of " + collection;
+    }
+  }
+}
