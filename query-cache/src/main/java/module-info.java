@@ -14,6 +14,7 @@ module dev.querycache {
   requires com.google.common;
 
   exports dev.querycache;
+  exports dev.querycache.collection;
   // Shared by the UI modules, not part of the API: qualified, as OkHttp shares its internals.
   exports dev.querycache.internal.ui to dev.querycache.swing, dev.querycache.javafx;
 }

@@ -1,6 +1,9 @@
 package dev.querycache;
 
+import dev.querycache.collection.CollectionBuilder;
+import dev.querycache.collection.QueryCollection;
 import dev.querycache.internal.Engine;
+import dev.querycache.internal.collection.CollectionDraft;
 import dev.querycache.internal.mutation.MutationConfig;
 import dev.querycache.internal.query.ObserverCore;
 import dev.querycache.internal.query.Query;
@@ -556,6 +559,27 @@ public final class QueryClient implements AutoCloseable {
   public <V, R> MutationBuilder<V, R, Void> asyncMutation(AsyncMutationFunction<V, R> function) {
     Objects.requireNonNull(function, "function == null");
     return new MutationBuilder<>(this, MutationConfig.Draft.async(function));
+  }
+
+  /**
+   * Starts building a keyed collection of {@code source}'s rows: the rows of a query whose
+   * data is a list, by key, with inserts, updates and deletes that show at once and persist
+   * through the collection's handlers, each in a transaction (see {@link QueryCollection}).
+   * The collection observes the query from {@code build()} until it is closed.
+   *
+   * @param source the query of the rows
+   * @param keyOf a row's key: never null, never changed by an update
+   * @param <K> the type of the keys
+   * @param <R> the type of the rows
+   * @return a builder
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalStateException if the client is closed
+   */
+  public <K, R> CollectionBuilder<K, R> collection(QueryOptions<List<R>> source, Function<? super R, ? extends K> keyOf) {
+    Objects.requireNonNull(source, "source == null");
+    Objects.requireNonNull(keyOf, "keyOf == null");
+    engine.runtime.checkOpen();
+    return new CollectionDraft<>(engine.mutations, source, keyOf, options -> observe(options, result -> {}));
   }
 
   /**

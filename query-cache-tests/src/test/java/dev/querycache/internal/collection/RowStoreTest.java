@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.querycache.QueryKey;
+import dev.querycache.collection.RowChange;
 import dev.querycache.internal.layer.LayerOwner;
 import dev.querycache.internal.runtime.Notifier;
 import java.util.List;

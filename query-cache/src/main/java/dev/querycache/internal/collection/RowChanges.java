@@ -1,5 +1,6 @@
 package dev.querycache.internal.collection;
 
+import dev.querycache.collection.RowChange;
 import dev.querycache.internal.layer.LayerOwner;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.querycache.internal.collection;
 
+import dev.querycache.collection.RowChange;
 import dev.querycache.internal.layer.LayerOwner;
 import dev.querycache.internal.layer.LayerStack;
 import dev.querycache.internal.layer.OptimisticLayer;
@@ -223,17 +224,20 @@ public final class RowStore<K, R> {
   /**
    * The whole list of rows, from a fetch that started at the client sequence
    * {@code fetchSequence}, becomes the confirmed rows, in its order (a key listed twice: the
-   * later row). Rows it lacks are no longer confirmed. Intents of owners that succeeded before
+   * later row). Rows it lacks are no longer confirmed. A null row or key, or a key function
+   * that throws, changes nothing and propagates. Intents of owners that succeeded before
    * the fetch started leave; the others are applied over the new rows. Rows only intents show
    * keep their place after the fetched ones.
    */
   public synchronized void landAll(List<? extends R> fetched, long fetchSequence, RowChanges<K, R> sink) {
     Predicate<OptimisticLayer<Object>> included = layer -> layer.isIncludedIn(fetchSequence);
-    Set<K> listed = new HashSet<>(fetched.size() * 2);
+    List<K> keys = new ArrayList<>(fetched.size()); // all first: a key function that throws changes nothing
     for (R row : fetched) {
-      K key = Objects.requireNonNull(keyOf.apply(row), "a row's key is null");
-      listed.add(key);
-      Slot slot = land(key, row, included, sink);
+      keys.add(Objects.requireNonNull(keyOf.apply(Objects.requireNonNull(row, "a row is null")), "a row's key is null"));
+    }
+    Set<K> listed = new HashSet<>(keys);
+    for (int i = 0; i < keys.size(); i++) {
+      Slot slot = land(keys.get(i), fetched.get(i), included, sink);
       slot.position = nextPosition++;
     }
     List<Slot> unlisted = new ArrayList<>();

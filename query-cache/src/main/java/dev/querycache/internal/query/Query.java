@@ -392,6 +392,7 @@ public final class Query<T> {
    * before now), and the others are applied on top again.
    */
   private void landLocked(T data, boolean fromFetch, long fetchSequence) {
+    engine.landed(key, data, fromFetch ? fetchSequence : Long.MAX_VALUE);
     if (layers.isEmpty()) {
       dispatchLocked(new DataWritten<>(data, engine.runtime.now(), fromFetch));
       return;
@@ -403,6 +404,14 @@ public final class Query<T> {
         fetch != null);
     dispatchLocked(new DataWritten<>(visible, engine.runtime.now(), fromFetch));
     dispatchLocked(new LayersChanged<>(state.data(), layers.size(), QueryEvent.Kind.LAYERS_FOLDED, null));
+  }
+
+  /** Tells {@code mirror} of the confirmed data there is, if any: its first landing. */
+  synchronized void replayConfirmed(DataMirror mirror) {
+    T confirmed = confirmedData();
+    if (confirmed != null) {
+      mirror.landed(confirmed, Long.MAX_VALUE);
+    }
   }
 
   /** The data without any patch: what the server or a hand-written update last said. */

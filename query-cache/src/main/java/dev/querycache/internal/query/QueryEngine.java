@@ -26,6 +26,7 @@ import java.util.function.Consumer;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -41,6 +42,8 @@ public final class QueryEngine {
   public final DataWrites writes;
   /** The client-level query callbacks, run once per fetch that ends. */
   private final List<QueryHooks> hooks;
+  /** Who keeps a copy of a query's confirmed data (keyed collections), by the query's key. */
+  private final Map<QueryKey<?>, DataMirror> mirrors = new ConcurrentHashMap<>();
 
   public QueryEngine(EngineRuntime runtime, QuerySettings defaults, long maxUnobservedQueries, List<QueryHooks> hooks) {
     this.runtime = runtime;
@@ -73,6 +76,51 @@ public final class QueryEngine {
         Callbacks.run("a query hook's onSettled", query.key, () -> hook.onSettled(data, error, now));
       }
     });
+  }
+
+  /**
+   * From now on, {@code mirror} hears of every landing of {@code key}'s confirmed data, and it
+   * hears now of the data there is, if any; closing the result stops it. One mirror per key.
+   *
+   * @throws IllegalStateException if {@code key} has a mirror already
+   */
+  public AutoCloseable mirror(QueryKey<?> key, DataMirror mirror) {
+    if (mirrors.putIfAbsent(key, mirror) != null) {
+      throw new IllegalStateException("the query " + key + " has a collection already: build one collection per query, and share it");
+    }
+    Query<?> query = cache.get(key);
+    if (query != null) {
+      query.replayConfirmed(mirror);
+    }
+    return () -> mirrors.remove(key, mirror);
+  }
+
+  /** {@code key}'s confirmed data landed (inside its query's monitor): its mirror hears of it. */
+  void landed(QueryKey<?> key, Object data, long fetchSequence) {
+    if (!mirrors.isEmpty()) {
+      DataMirror mirror = mirrors.get(key);
+      if (mirror != null) {
+        mirror.landed(data, fetchSequence);
+      }
+    }
+  }
+
+  /** Whether {@code key}'s query has a fetch in flight now. */
+  public boolean isFetching(QueryKey<?> key) {
+    Query<?> query = cache.get(key);
+    return query != null && query.state().fetchStatus() == FetchStatus.FETCHING;
+  }
+
+  /**
+   * Cancels {@code key}'s fetch in flight, if its query has data: a refetch would only bring
+   * data the writes under way have to be applied to again (step 1 of an optimistic write). A
+   * first load goes on.
+   */
+  public void cancelRefetch(QueryKey<?> key) {
+    Query<?> query = cache.get(key);
+    if (query != null && query.state().data() != null && query.state().fetchStatus() == FetchStatus.FETCHING) {
+      cache.cancel(query);
+    }
   }
 
   /** Registers a listener of query events; closing the result unregisters it. */

@@ -1,0 +1,106 @@
+package dev.querycache.collection;
+
+/**
+ * Configures a {@link QueryCollection}, from {@code QueryClient.collection(source, keyOf)}:
+ * its handlers, its name and its error message. Not thread-safe: build it on one thread. The
+ * library implements this interface.
+ *
+ * @param <K> the type of the keys
+ * @param <R> the type of the rows
+ * @since 0.1.0
+ */
+public interface CollectionBuilder<K, R> {
+  /**
+   * The collection's name, in messages, the devtools and the error toast's details, such as
+   * {@code "todos"}. Default: its query's key.
+   *
+   * @param name the name
+   * @return this builder
+   * @throws NullPointerException if {@code name} is null
+   * @throws IllegalArgumentException if {@code name} is blank
+   */
+  CollectionBuilder<K, R> name(String name);
+
+  /**
+   * What the error toast says when a handler fails, such as {@code "Could not save the task"}.
+   * Default: "The change could not be saved".
+   *
+   * @param message the message
+   * @return this builder
+   * @throws NullPointerException if {@code message} is null
+   * @throws IllegalArgumentException if {@code message} is blank
+   */
+  CollectionBuilder<K, R> errorMessage(String message);
+
+  /**
+   * Persists inserts, blocking, on the fetch executor. Without an insert handler, an insert
+   * throws {@link MissingHandlerException}.
+   *
+   * @param handler the handler
+   * @return this builder
+   * @throws NullPointerException if {@code handler} is null
+   * @throws IllegalStateException if the collection has an insert handler already
+   */
+  CollectionBuilder<K, R> onInsert(ChangeHandler<K, R> handler);
+
+  /**
+   * Persists inserts with a stage; see {@link #onInsert}.
+   *
+   * @param handler the handler
+   * @return this builder
+   * @throws NullPointerException if {@code handler} is null
+   * @throws IllegalStateException if the collection has an insert handler already
+   */
+  CollectionBuilder<K, R> onInsertAsync(AsyncChangeHandler<K, R> handler);
+
+  /**
+   * Persists updates, blocking, on the fetch executor. Without an update handler, an update
+   * throws {@link MissingHandlerException}.
+   *
+   * @param handler the handler
+   * @return this builder
+   * @throws NullPointerException if {@code handler} is null
+   * @throws IllegalStateException if the collection has an update handler already
+   */
+  CollectionBuilder<K, R> onUpdate(ChangeHandler<K, R> handler);
+
+  /**
+   * Persists updates with a stage; see {@link #onUpdate}.
+   *
+   * @param handler the handler
+   * @return this builder
+   * @throws NullPointerException if {@code handler} is null
+   * @throws IllegalStateException if the collection has an update handler already
+   */
+  CollectionBuilder<K, R> onUpdateAsync(AsyncChangeHandler<K, R> handler);
+
+  /**
+   * Persists deletes, blocking, on the fetch executor. Without a delete handler, a delete
+   * throws {@link MissingHandlerException}.
+   *
+   * @param handler the handler
+   * @return this builder
+   * @throws NullPointerException if {@code handler} is null
+   * @throws IllegalStateException if the collection has a delete handler already
+   */
+  CollectionBuilder<K, R> onDelete(ChangeHandler<K, R> handler);
+
+  /**
+   * Persists deletes with a stage; see {@link #onDelete}.
+   *
+   * @param handler the handler
+   * @return this builder
+   * @throws NullPointerException if {@code handler} is null
+   * @throws IllegalStateException if the collection has a delete handler already
+   */
+  CollectionBuilder<K, R> onDeleteAsync(AsyncChangeHandler<K, R> handler);
+
+  /**
+   * Builds the collection, which starts observing its query (fetching it if it has no fresh
+   * data).
+   *
+   * @return the collection
+   * @throws IllegalStateException if the client is closed
+   */
+  QueryCollection<K, R> build();
+}

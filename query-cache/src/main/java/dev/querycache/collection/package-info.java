@@ -1,0 +1,29 @@
+/**
+ * Keyed collections of rows over queries, and the transactions that write them: TanStack DB's
+ * collections, for desktop screens.
+ *
+ * <h2>Collections</h2>
+ * <ul>
+ *   <li>{@link QueryCollection}, {@link CollectionBuilder}: the rows of a query by key, with
+ *       writes that show at once and persist through handlers.
+ *   <li>{@link ChangeHandler}, {@link AsyncChangeHandler}: what persists the changes.
+ *   <li>{@link RowChange}: one row's change of what the collection shows, for tables.
+ * </ul>
+ *
+ * <h2>Transactions</h2>
+ * <ul>
+ *   <li>{@link Transaction}, {@link TransactionState}: changes shown and persisted together.
+ *   <li>{@link PendingChange}, {@link ChangeType}: one row's change in a transaction.
+ * </ul>
+ *
+ * <h2>Refusals</h2>
+ * <ul>
+ *   <li>{@link CollectionException}: a write refused before anything was applied, as
+ *       {@link MissingHandlerException}, {@link DuplicateKeyException},
+ *       {@link UnknownKeyException} or {@link KeyChangedException}.
+ * </ul>
+ */
+@NullMarked
+package dev.querycache.collection;
+
+import org.jspecify.annotations.NullMarked;
