@@ -1,0 +1,173 @@
+package dev.querycache.bench;
+
+import dev.querycache.QueryClient;
+import dev.querycache.QueryKey;
+import dev.querycache.QueryOptions;
+import dev.querycache.Toaster;
+import dev.querycache.UndoOffer;
+import dev.querycache.collection.AsyncChangeHandler;
+import dev.querycache.collection.QueryCollection;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * W8, W8c and W10: a keyed collection of n {@code Todo(id, title, done)} rows ({@code id =
+ * "row-" + i}); updates of random rows (the workloads' generator, seed 42) flip {@code done}
+ * through the collection, each awaited until persisted. The handler answers at once: W8 by
+ * writing the row back as server data (an echo, which the collection takes without a flash),
+ * W8c by failing (the row is checked back). W10 reads rows by key from the same collection,
+ * against a {@code HashMap} of the same rows. The collection's query is not fetched: it is
+ * seeded by hand, and the server's word is the echo, as the workloads describe.
+ */
+final class CollectionWrites {
+  /** A row. */
+  record Todo(String id, String title, boolean done) {
+    Todo flipped() {
+      return new Todo(id, title, !done);
+    }
+  }
+
+  /** Toasts nothing: W8c fails on purpose. */
+  private static final Toaster QUIET = new Toaster() {
+    @Override
+    public void success(String message) {}
+
+    @Override
+    public void error(String message, Throwable cause) {}
+
+    @Override
+    public void undo(String message, UndoOffer offer) {}
+  };
+
+  private CollectionWrites() {}
+
+  /** The rows of the workloads' generator: seed 42, then {@code seed * 1103515245 + 12345}, in 32-bit arithmetic. */
+  private static int[] randomRows(int n, int count) {
+    int[] rows = new int[count];
+    int seed = 42;
+    for (int k = 0; k < count; k++) {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      rows[k] = seed % n;
+    }
+    return rows;
+  }
+
+  private static List<Todo> todos(int n) {
+    List<Todo> rows = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      rows.add(new Todo("row-" + i, "Task " + i, false));
+    }
+    return List.copyOf(rows);
+  }
+
+  private static String[] keys(int n) {
+    String[] keys = new String[n];
+    for (int i = 0; i < n; i++) {
+      keys[i] = "row-" + i;
+    }
+    return keys;
+  }
+
+  /** A client and a collection of {@code n} rows whose update handler is {@code handler}. */
+  private static QueryCollection<String, Todo> collection(
+      QueryClient client, int n, AsyncChangeHandler<String, Todo> handler) {
+    QueryKey<List<Todo>> key = QueryKey.of("todos");
+    client.setQueryData(key, todos(n));
+    return client.collection(QueryOptions.builder(key).enabled(false).build(), Todo::id).onUpdateAsync(handler).build();
+  }
+
+  static Line w8(int n, int updates, Rounds rounds) {
+    QueryClient client = QueryClient.builder().notifyExecutor(Runnable::run).toaster(QUIET).build();
+    AtomicReference<QueryCollection<String, Todo>> self = new AtomicReference<>();
+    QueryCollection<String, Todo> todos = collection(client, n, changes -> {
+      self.get().writeRows(List.of(new Todo(changes.get(0).key(), changes.get(0).modified().title(),
+          changes.get(0).modified().done())), List.of()); // the server's echo: a new, equal row
+      return CompletableFuture.completedFuture(null);
+    });
+    self.set(todos);
+    String[] keys = keys(n);
+    int[] rows = randomRows(n, updates);
+    double perUpdate = rounds.nanosPerOp(updates, () -> {
+      long begin = System.nanoTime();
+      for (int k = 0; k < updates; k++) {
+        todos.update(keys[rows[k]], Todo::flipped).isPersisted().join();
+      }
+      return System.nanoTime() - begin;
+    });
+    int size = todos.size();
+    client.close();
+    if (size != n) {
+      throw new IllegalStateException("W8 ended with " + size + " rows, not " + n);
+    }
+    return new Line("W8", n).with("ops", updates).with("ns_per_op", perUpdate)
+        .with("note", "ns per update of a random row, persisted by a handler that echoes the row back; awaited");
+  }
+
+  static Line w8c(int n, int updates, Rounds rounds) {
+    QueryClient client = QueryClient.builder().notifyExecutor(Runnable::run).toaster(QUIET).build();
+    QueryCollection<String, Todo> todos = collection(client, n,
+        changes -> CompletableFuture.failedFuture(new IllegalStateException("refused")));
+    String[] keys = keys(n);
+    int[] rows = randomRows(n, updates);
+    double perUpdate = rounds.nanosPerOp(updates, () -> {
+      long begin = System.nanoTime();
+      for (int k = 0; k < updates; k++) {
+        String key = keys[rows[k]];
+        try {
+          todos.update(key, Todo::flipped).isPersisted().join();
+          throw new IllegalStateException("W8c: an update persisted");
+        } catch (CompletionException refused) {
+          if (todos.get(key).orElseThrow().done()) {
+            throw new IllegalStateException("W8c: row " + key + " was not rolled back");
+          }
+        }
+      }
+      return System.nanoTime() - begin;
+    });
+    client.close();
+    return new Line("W8c", n).with("ops", updates).with("ns_per_op", perUpdate)
+        .with("note", "ns per update of a random row whose handler fails, rolled back and checked; awaited");
+  }
+
+  static List<Line> w10(int n, int reads, Rounds rounds) {
+    QueryClient client = QueryClient.builder().notifyExecutor(Runnable::run).toaster(QUIET).build();
+    QueryCollection<String, Todo> todos = collection(client, n, changes -> CompletableFuture.completedFuture(null));
+    todos.update("row-0", Todo::flipped).isPersisted().join(); // one row through a write, as W10 reads after W8
+    Map<String, Todo> plain = new HashMap<>();
+    for (Todo todo : todos.rows()) {
+      plain.put(todo.id(), todo);
+    }
+    String[] keys = keys(n);
+    int[] rows = randomRows(n, reads);
+    double collection = rounds.nanosPerOp(reads, () -> {
+      long begin = System.nanoTime();
+      long found = 0;
+      for (int k = 0; k < reads; k++) {
+        found += todos.get(keys[rows[k]]).isPresent() ? 1 : 0;
+      }
+      long elapsed = System.nanoTime() - begin;
+      Sink.consume(found);
+      return elapsed;
+    });
+    double map = rounds.nanosPerOp(reads, () -> {
+      long begin = System.nanoTime();
+      long found = 0;
+      for (int k = 0; k < reads; k++) {
+        found += plain.get(keys[rows[k]]) != null ? 1 : 0;
+      }
+      long elapsed = System.nanoTime() - begin;
+      Sink.consume(found);
+      return elapsed;
+    });
+    client.close();
+    return List.of(
+        new Line("W10", n).with("ops", reads).with("ns_per_op", collection).with("hashmap_ns", map)
+            .with("ratio", collection / map)
+            .with("note", "ns per read of a random row by key (QueryCollection.get), beside a HashMap get of the same rows"));
+  }
+}

@@ -1,0 +1,84 @@
+package dev.querycache.tests;
+
+import dev.querycache.QueryClient;
+import dev.querycache.QueryKey;
+import dev.querycache.QueryOptions;
+import dev.querycache.collection.PendingChange;
+import dev.querycache.collection.QueryCollection;
+import dev.querycache.collection.RowChange;
+import dev.querycache.collection.Transaction;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The code of {@code docs/collections.md}, compiled with the tests so the guide cannot drift
+ * from the API. {@link CollectionGuideExamplesTest} runs it.
+ */
+final class CollectionGuideExamples {
+  private CollectionGuideExamples() {}
+
+  record Task(String id, String title, boolean done) {
+    Task withDone(boolean value) {
+      return new Task(id, title, value);
+    }
+  }
+
+  /** The server's task API, blocking. */
+  interface TaskApi {
+    List<Task> tasks() throws Exception;
+
+    void create(List<Task> tasks) throws Exception;
+
+    void save(List<Task> tasks) throws Exception;
+
+    void delete(List<String> ids) throws Exception;
+  }
+
+  // [collection]
+  static QueryCollection<String, Task> tasks(QueryClient client, TaskApi api) {
+    QueryOptions<List<Task>> taskList =
+        QueryOptions.builder(QueryKey.<List<Task>>of("tasks")).fetcher(context -> api.tasks()).build();
+    return client.collection(taskList, Task::id)
+        .name("tasks")
+        .errorMessage("Could not save the task")
+        .onInsert(changes -> api.create(rows(changes)))     // blocking: runs on the fetch executor
+        .onUpdate(changes -> api.save(rows(changes)))
+        .onDelete(changes -> api.delete(changes.stream().map(PendingChange::key).toList()))
+        .build();
+  }
+
+  /** The rows after the changes: what an insert or an update sends. */
+  static List<Task> rows(List<PendingChange<String, Task>> changes) {
+    return changes.stream().map(PendingChange::modified).toList();
+  }
+  // [/collection]
+
+  // [update]
+  static Transaction complete(QueryCollection<String, Task> tasks, String id) {
+    Transaction tx = tasks.update(id, task -> task.withDone(true)); // shown at once
+    tx.isPersisted().exceptionally(error -> {
+      // The row is back as it was, and the error toast says "Could not save the task".
+      return tx;
+    });
+    return tx;
+  }
+  // [/update]
+
+  // [write-back]
+  static void serverAnswered(QueryCollection<String, Task> tasks, Task saved) {
+    tasks.writeRows(List.of(saved), List.of());
+  }
+  // [/write-back]
+
+  // [listen]
+  static AutoCloseable showChanges(QueryCollection<String, Task> tasks, Consumer<String> log) {
+    return tasks.onChange(changes -> {
+      for (RowChange<String, Task> change : changes) {
+        log.accept(change.isInsert() ? "added " + change.key()
+            : change.isDelete() ? "removed " + change.key()
+            : "changed " + change.key());
+      }
+    });
+  }
+  // [/listen]
+}

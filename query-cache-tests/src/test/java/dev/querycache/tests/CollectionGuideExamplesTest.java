@@ -1,0 +1,116 @@
+package dev.querycache.tests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.querycache.QueryClient;
+import dev.querycache.collection.QueryCollection;
+import dev.querycache.collection.Transaction;
+import dev.querycache.collection.TransactionState;
+import dev.querycache.test.RecordingToaster;
+import dev.querycache.test.VirtualTime;
+import dev.querycache.tests.CollectionGuideExamples.Task;
+import dev.querycache.tests.CollectionGuideExamples.TaskApi;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Runs the code of the collections guide. */
+class CollectionGuideExamplesTest {
+  final VirtualTime time = new VirtualTime();
+  final RecordingToaster toaster = new RecordingToaster();
+  final QueryClient client = time.clientBuilder().toaster(toaster).build();
+  final List<String> sent = new ArrayList<>();
+  boolean refuse;
+  final TaskApi api = new TaskApi() {
+    @Override
+    public List<Task> tasks() {
+      return List.of(new Task("t1", "Write the guide", false), new Task("t2", "Ship", false));
+    }
+
+    @Override
+    public void create(List<Task> tasks) {
+      sent.add("create " + tasks);
+    }
+
+    @Override
+    public void save(List<Task> tasks) throws IOException {
+      if (refuse) {
+        throw new IOException("503 Service Unavailable");
+      }
+      sent.add("save " + tasks);
+    }
+
+    @Override
+    public void delete(List<String> ids) {
+      sent.add("delete " + ids);
+    }
+  };
+
+  @AfterEach
+  void close() {
+    client.close();
+  }
+
+  private QueryCollection<String, Task> loadedTasks() {
+    QueryCollection<String, Task> tasks = CollectionGuideExamples.tasks(client, api);
+    time.runDue(); // the first fetch
+    return tasks;
+  }
+
+  @Test
+  void theCollectionHoldsTheFetchedTasks() {
+    assertThat(loadedTasks().rows()).extracting(Task::id).containsExactly("t1", "t2");
+  }
+
+  @Test
+  void completingATaskShowsAtOnceAndSavesIt() {
+    QueryCollection<String, Task> tasks = loadedTasks();
+
+    Transaction tx = CollectionGuideExamples.complete(tasks, "t1");
+    assertThat(tasks.get("t1")).get().extracting(Task::done).isEqualTo(true);
+    time.runDue();
+
+    assertThat(tx.state()).isEqualTo(TransactionState.COMPLETED);
+    assertThat(sent).containsExactly("save [Task[id=t1, title=Write the guide, done=true]]");
+  }
+
+  @Test
+  void aRefusedSaveBringsTheTaskBackWithTheErrorToast() {
+    QueryCollection<String, Task> tasks = loadedTasks();
+    refuse = true;
+
+    CollectionGuideExamples.complete(tasks, "t1");
+    time.runDue();
+
+    assertThat(tasks.get("t1")).get().extracting(Task::done).isEqualTo(false);
+    assertThat(toaster.messages()).containsExactly("Could not save the task");
+  }
+
+  @Test
+  void anInsertedRowTheServerAnswersForStaysOneRow() {
+    QueryCollection<String, Task> tasks = loadedTasks();
+    List<String> log = new ArrayList<>();
+    CollectionGuideExamples.showChanges(tasks, log::add);
+    tasks.insert(new Task("t3", "Rest", false));
+
+    CollectionGuideExamples.serverAnswered(tasks, new Task("t3", "Rest (saved)", false));
+
+    assertThat(tasks.rows()).extracting(Task::title).containsExactly("Write the guide", "Ship", "Rest (saved)");
+    assertThat(log).containsExactly("added t3", "changed t3");
+  }
+
+  @Test
+  void theListenerHearsWhichRowsChanged() {
+    QueryCollection<String, Task> tasks = loadedTasks();
+    List<String> log = new ArrayList<>();
+    CollectionGuideExamples.showChanges(tasks, log::add);
+
+    tasks.insert(new Task("t3", "Rest", false));
+    CollectionGuideExamples.complete(tasks, "t1");
+    tasks.delete("t2");
+
+    assertThat(log).containsExactly("added t3", "changed t1", "removed t2");
+  }
+}
