@@ -2,8 +2,11 @@ package dev.querycache;
 
 import dev.querycache.collection.CollectionBuilder;
 import dev.querycache.collection.QueryCollection;
+import dev.querycache.collection.Transaction;
+import dev.querycache.collection.TransactionBuilder;
 import dev.querycache.internal.Engine;
 import dev.querycache.internal.collection.CollectionDraft;
+import dev.querycache.internal.collection.TransactionDraft;
 import dev.querycache.internal.mutation.MutationConfig;
 import dev.querycache.internal.query.ObserverCore;
 import dev.querycache.internal.query.Query;
@@ -580,6 +583,19 @@ public final class QueryClient implements AutoCloseable {
     Objects.requireNonNull(keyOf, "keyOf == null");
     engine.runtime.checkOpen();
     return new CollectionDraft<>(engine.mutations, source, keyOf, options -> observe(options, result -> {}));
+  }
+
+  /**
+   * Starts building a transaction: writes to rows of this client's collections and to plain
+   * queries that show at once, merge row by row, and persist together through the handler
+   * given to the builder (see {@link Transaction}).
+   *
+   * @return a builder
+   * @throws IllegalStateException if the client is closed
+   */
+  public TransactionBuilder transaction() {
+    engine.runtime.checkOpen();
+    return new TransactionDraft(engine.mutations);
   }
 
   /**

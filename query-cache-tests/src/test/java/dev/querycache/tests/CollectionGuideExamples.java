@@ -70,6 +70,24 @@ final class CollectionGuideExamples {
   }
   // [/write-back]
 
+  // [transaction]
+  static Transaction planTheWeek(QueryClient client, QueryCollection<String, Task> tasks, TaskApi api) {
+    Transaction plan = client.transaction()
+        .name("plan the week")
+        .errorMessage("Could not save the plan")
+        .persist(tx -> api.save(tx.changes().stream().map(change -> (Task) change.modified()).toList()))
+        .autoCommit(false)                                          // commit() below sends it
+        .build();
+    plan.mutate(write -> write.update(tasks, "t1", task -> task.withDone(true)));
+    plan.mutate(write -> {
+      write.update(tasks, "t2", task -> task.withDone(true));
+      write.update(tasks, "t1", task -> new Task(task.id(), task.title() + " (done)", task.done()));
+    });
+    plan.commit();                                                  // one request, two changes
+    return plan;
+  }
+  // [/transaction]
+
   // [listen]
   static AutoCloseable showChanges(QueryCollection<String, Task> tasks, Consumer<String> log) {
     return tasks.onChange(changes -> {

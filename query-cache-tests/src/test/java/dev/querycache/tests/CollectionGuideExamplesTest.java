@@ -102,6 +102,18 @@ class CollectionGuideExamplesTest {
   }
 
   @Test
+  void thePlanSendsOneRequestWithOneChangePerTask() {
+    QueryCollection<String, Task> tasks = loadedTasks();
+
+    Transaction plan = CollectionGuideExamples.planTheWeek(client, tasks, api);
+    time.runDue();
+
+    assertThat(plan.state()).isEqualTo(TransactionState.COMPLETED);
+    assertThat(sent).containsExactly("save [Task[id=t1, title=Write the guide (done), done=true],"
+        + " Task[id=t2, title=Ship, done=true]]");
+  }
+
+  @Test
   void theListenerHearsWhichRowsChanged() {
     QueryCollection<String, Task> tasks = loadedTasks();
     List<String> log = new ArrayList<>();

@@ -13,6 +13,9 @@
  * <h2>Transactions</h2>
  * <ul>
  *   <li>{@link Transaction}, {@link TransactionState}: changes shown and persisted together.
+ *   <li>{@link TransactionBuilder}, {@link TransactionWrites}, {@link TransactionHandler},
+ *       {@link AsyncTransactionHandler}: a transaction across collections and queries, its
+ *       writes, and what persists it.
  *   <li>{@link PendingChange}, {@link ChangeType}: one row's change in a transaction.
  * </ul>
  *
@@ -20,7 +23,9 @@
  * <ul>
  *   <li>{@link CollectionException}: a write refused before anything was applied, as
  *       {@link MissingHandlerException}, {@link DuplicateKeyException},
- *       {@link UnknownKeyException} or {@link KeyChangedException}.
+ *       {@link UnknownKeyException}, {@link KeyChangedException} or
+ *       {@link TransactionNotPendingException}.
+ *   <li>{@link TransactionRolledBackException}: why a rolled-back transaction did not persist.
  * </ul>
  */
 @NullMarked

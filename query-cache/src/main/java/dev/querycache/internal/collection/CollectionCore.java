@@ -10,8 +10,8 @@ import dev.querycache.collection.PendingChange;
 import dev.querycache.collection.QueryCollection;
 import dev.querycache.collection.RowChange;
 import dev.querycache.collection.Transaction;
+import dev.querycache.collection.TransactionWrites;
 import dev.querycache.collection.UnknownKeyException;
-import dev.querycache.internal.mutation.MutationConfig;
 import dev.querycache.internal.mutation.MutationCore;
 import dev.querycache.internal.mutation.MutationEngine;
 import dev.querycache.internal.query.DataMirror;
@@ -23,9 +23,9 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -42,17 +42,15 @@ import org.jspecify.annotations.Nullable;
  * listeners, told of each change of the rows on the notify executor.
  */
 final class CollectionCore<K, R> implements QueryCollection<K, R>, DataMirror {
-  private static final String DEFAULT_ERROR_MESSAGE = "The change could not be saved";
-
   private final EngineRuntime runtime;
   private final QueryEngine queries;
   private final QueryKey<List<R>> key;
   private final Function<? super R, ? extends K> keyOf;
   private final String name;
   private final RowStore<K, R> store;
-  private final @Nullable MutationCore<TransactionCore<K, R>, Boolean, Void> inserts;
-  private final @Nullable MutationCore<TransactionCore<K, R>, Boolean, Void> updates;
-  private final @Nullable MutationCore<TransactionCore<K, R>, Boolean, Void> deletes;
+  private final @Nullable MutationCore<TransactionCore, Boolean, Void> inserts;
+  private final @Nullable MutationCore<TransactionCore, Boolean, Void> updates;
+  private final @Nullable MutationCore<TransactionCore, Boolean, Void> deletes;
   private final CopyOnWriteArrayList<Consumer<? super List<RowChange<K, R>>>> listeners = new CopyOnWriteArrayList<>();
   private final AutoCloseable mirroring;
   private final AutoCloseable observing;
@@ -66,7 +64,7 @@ final class CollectionCore<K, R> implements QueryCollection<K, R>, DataMirror {
     this.keyOf = draft.keyOf;
     this.name = draft.name != null ? draft.name : key.toString();
     this.store = new RowStore<>(name, runtime.notifier, keyOf);
-    String message = draft.errorMessage != null ? draft.errorMessage : DEFAULT_ERROR_MESSAGE;
+    String message = draft.errorMessage != null ? draft.errorMessage : TransactionPersister.DEFAULT_ERROR_MESSAGE;
     this.inserts = persister(mutations, draft.onInsert, "insert", message);
     this.updates = persister(mutations, draft.onUpdate, "update", message);
     this.deletes = persister(mutations, draft.onDelete, "delete", message);
@@ -82,44 +80,24 @@ final class CollectionCore<K, R> implements QueryCollection<K, R>, DataMirror {
   }
 
   /**
-   * The internal optimistic mutation that persists this collection's transactions of one
-   * operation through {@code handler}, or null without a handler.
+   * What persists this collection's own transactions of one operation through
+   * {@code handler}, or null without a handler.
    */
-  private @Nullable MutationCore<TransactionCore<K, R>, Boolean, Void> persister(
+  private @Nullable MutationCore<TransactionCore, Boolean, Void> persister(
       MutationEngine mutations, CollectionDraft.@Nullable Handler<K, R> handler, String operation, String message) {
     if (handler == null) {
       return null;
     }
-    MutationConfig.Draft<TransactionCore<K, R>, Boolean, Void> draft;
-    if (handler.blocking() != null) {
-      var blocking = handler.blocking();
-      draft = MutationConfig.Draft.blocking(tx -> {
-        blocking.persist(tx.typedChanges());
-        return Boolean.TRUE;
-      });
-    } else {
-      var async = Objects.requireNonNull(handler.async());
-      draft = MutationConfig.Draft.async(tx -> Objects.requireNonNull(
-              async.persist(tx.typedChanges()), () -> "the " + operation + " handler of " + name + " returned null, not a stage")
-          .thenApply(answer -> Boolean.TRUE));
-    }
-    draft.name = name + " " + operation;
-    draft.optimistic = true;
-    draft.errorMessage = tx -> message;
-    draft.settleInvalidations.add(tx -> List.of(QueryFilter.exact(key)));
-    draft.onSuccess = (result, tx, context) -> {
-      tx.succeeded();
-      return null;
-    };
-    draft.onError = (error, tx, context) -> {
-      tx.failed(error);
-      return null;
-    };
-    draft.onSettled = (result, error, tx, context) -> {
-      tx.settled();
-      return null;
-    };
-    return new MutationCore<>(mutations, draft.freeze());
+    var blocking = handler.blocking();
+    var async = handler.async();
+    return TransactionPersister.of(mutations, name + " " + operation, message,
+        blocking == null ? null : tx -> {
+          blocking.persist(tx.changesOf(this));
+          return Boolean.TRUE;
+        },
+        async == null ? null : tx -> Objects.requireNonNull(
+                async.persist(tx.changesOf(this)), () -> "the " + operation + " handler of " + name + " returned null, not a stage")
+            .thenApply(answer -> Boolean.TRUE));
   }
 
   String name() {
@@ -163,21 +141,11 @@ final class CollectionCore<K, R> implements QueryCollection<K, R>, DataMirror {
   @Override
   public Transaction insert(List<? extends R> rows) {
     Objects.requireNonNull(rows, "rows == null");
-    MutationCore<TransactionCore<K, R>, Boolean, Void> persister = handlerFor(inserts, ChangeType.INSERT, rows, "rows");
-    Set<K> seen = new LinkedHashSet<>();
-    List<PendingChange<K, R>> changes = new ArrayList<>(rows.size());
-    for (R row : rows) {
-      Objects.requireNonNull(row, "a row is null");
-      K rowKey = Objects.requireNonNull(keyOf.apply(row), () -> "the key of " + row + " is null");
-      if (!seen.add(rowKey) || store.contains(rowKey)) {
-        throw new DuplicateKeyException(rowKey, name);
+    return direct(inserts, ChangeType.INSERT, rows, "rows", writes -> {
+      for (R row : rows) {
+        writes.insert(this, Objects.requireNonNull(row, "a row is null"));
       }
-      changes.add(PendingChange.of(ChangeType.INSERT, rowKey, null, row, this));
-    }
-    return begin(persister, changes, change -> {
-      R inserted = Objects.requireNonNull(change.modified());
-      return row -> RowStore.isAbsent(row) ? inserted : row; // the server's row, once it has one, stands
-    }, false);
+    });
   }
 
   @Override
@@ -186,21 +154,14 @@ final class CollectionCore<K, R> implements QueryCollection<K, R>, DataMirror {
   }
 
   @Override
-  @SuppressWarnings("unchecked") // the store's rows are R, or its marker for none
   public Transaction update(Collection<? extends K> keys, UnaryOperator<R> change) {
     Objects.requireNonNull(keys, "keys == null");
     Objects.requireNonNull(change, "change == null");
-    MutationCore<TransactionCore<K, R>, Boolean, Void> persister = handlerFor(updates, ChangeType.UPDATE, keys, "keys");
-    List<PendingChange<K, R>> changes = new ArrayList<>(keys.size());
-    for (K rowKey : distinct(keys)) {
-      R current = shown(rowKey);
-      changes.add(PendingChange.of(ChangeType.UPDATE, rowKey, current, changed(rowKey, current, change), this));
-    }
-    return begin(persister, changes, pending -> {
-      R original = Objects.requireNonNull(pending.original());
-      R modified = Objects.requireNonNull(pending.modified());
-      return row -> row == original ? modified : RowStore.isAbsent(row) ? row : changed(pending.key(), (R) row, change);
-    }, false);
+    return direct(updates, ChangeType.UPDATE, keys, "keys", writes -> {
+      for (K rowKey : distinct(keys)) {
+        writes.update(this, rowKey, change);
+      }
+    });
   }
 
   @Override
@@ -211,26 +172,31 @@ final class CollectionCore<K, R> implements QueryCollection<K, R>, DataMirror {
   @Override
   public Transaction delete(Collection<? extends K> keys) {
     Objects.requireNonNull(keys, "keys == null");
-    MutationCore<TransactionCore<K, R>, Boolean, Void> persister = handlerFor(deletes, ChangeType.DELETE, keys, "keys");
-    List<PendingChange<K, R>> changes = new ArrayList<>(keys.size());
-    for (K rowKey : distinct(keys)) {
-      changes.add(PendingChange.of(ChangeType.DELETE, rowKey, shown(rowKey), null, this));
-    }
-    return begin(persister, changes, change -> row -> RowStore.absent(), true);
+    return direct(deletes, ChangeType.DELETE, keys, "keys", writes -> {
+      for (K rowKey : distinct(keys)) {
+        writes.delete(this, rowKey);
+      }
+    });
   }
 
-  /** The persister of an operation, after the checks every write makes first. */
-  private MutationCore<TransactionCore<K, R>, Boolean, Void> handlerFor(
-      @Nullable MutationCore<TransactionCore<K, R>, Boolean, Void> persister, ChangeType type, Collection<?> items,
-      String argument) {
+  /**
+   * A write of the collection's own: after the checks every write makes first, a transaction
+   * of its own, written by {@code writes} (all or, if one is refused, nothing) and committed.
+   */
+  private Transaction direct(
+      @Nullable MutationCore<TransactionCore, Boolean, Void> persister, ChangeType type, Collection<?> items,
+      String argument, Consumer<TransactionWrites> writes) {
     runtime.checkOpen();
     if (items.isEmpty()) {
-      throw new IllegalArgumentException(argument + " is empty: name the rows to " + type.name().toLowerCase(java.util.Locale.ROOT));
+      throw new IllegalArgumentException(argument + " is empty: name the rows to " + type.name().toLowerCase(Locale.ROOT));
     }
     if (persister == null) {
       throw new MissingHandlerException(type, name);
     }
-    return persister;
+    TransactionCore tx = new TransactionCore(runtime, queries, name, persister, false);
+    tx.write(writes);
+    tx.commit();
+    return tx;
   }
 
   private static <K> Set<K> distinct(Collection<? extends K> keys) {
@@ -263,54 +229,96 @@ final class CollectionCore<K, R> implements QueryCollection<K, R>, DataMirror {
     return modified;
   }
 
+  /** {@code tx} inserts {@code row}: merged with what it wrote to the row before, and painted. */
+  void insertIn(TransactionCore tx, R row) {
+    K rowKey = Objects.requireNonNull(keyOf.apply(row), () -> "the key of " + row + " is null");
+    if (store.contains(rowKey)) {
+      throw new DuplicateKeyException(rowKey, name);
+    }
+    RowIntent<R> before = tx.intent(this, rowKey);
+    paint(tx, rowKey, before != null && before.type == ChangeType.DELETE ? before.thenInsert(row) : RowIntent.inserted(row));
+  }
+
+  /** {@code tx} updates the row of {@code rowKey} with {@code change}: merged, and painted. */
+  void updateIn(TransactionCore tx, K rowKey, UnaryOperator<R> change) {
+    R current = shown(rowKey);
+    RowIntent<R> before = tx.intent(this, rowKey);
+    UnaryOperator<R> again = row -> changed(rowKey, row, change);
+    R own = before == null ? null : before.modified; // its own row: the transaction's writes alone
+    paint(tx, rowKey, before == null || own == null
+        ? RowIntent.updated(current, changed(rowKey, current, change), again)
+        : before.thenUpdate(changed(rowKey, own, change), again));
+  }
+
+  /** {@code tx} deletes the row of {@code rowKey}: merged, and painted. */
+  void deleteIn(TransactionCore tx, K rowKey) {
+    R current = shown(rowKey);
+    RowIntent<R> before = tx.intent(this, rowKey);
+    paint(tx, rowKey, before == null ? RowIntent.deleted(current) : before.thenDelete());
+  }
+
   /**
-   * Step 1 and the commit: a transaction of {@code changes} cancels the query's refetch in
-   * flight, paints its intents (all or, if one throws, none), and persists. {@code patchOf}
-   * makes each change's intent; {@code constant}, whether intents ignore their row.
+   * Step 1 for one row: cancels the query's refetch in flight and paints {@code intent} as
+   * {@code tx}'s on {@code rowKey} (none: takes its intent away). What the intent throws the
+   * first time propagates, and then nothing changed.
    */
-  private Transaction begin(
-      MutationCore<TransactionCore<K, R>, Boolean, Void> persister, List<PendingChange<K, R>> changes,
-      Function<PendingChange<K, R>, UnaryOperator<Object>> patchOf, boolean constant) {
-    TransactionCore<K, R> tx = new TransactionCore<>(this, runtime.nextSequence(), changes);
+  private void paint(TransactionCore tx, K rowKey, @Nullable RowIntent<R> intent) {
     queries.cancelRefetch(key);
     boolean fetching = queries.isFetching(key);
-    RowChanges<K, R> sink = new RowChanges<>();
-    List<K> painted = new ArrayList<>(changes.size());
-    try {
-      for (PendingChange<K, R> change : changes) {
-        store.paint(tx, tx.order, change.key(), patchOf.apply(change), constant, fetching, sink);
-        painted.add(change.key());
-      }
-    } catch (RuntimeException | Error e) {
-      store.remove(tx, painted, fetching, sink);
-      deliver(sink);
-      throw e;
+    RowChanges<K, R> sink = tx.sinkFor(this);
+    if (intent == null) {
+      store.remove(tx, List.of(rowKey), fetching, sink);
+    } else {
+      store.paint(tx, tx.order, rowKey, intent.patch(), intent.constant(), fetching, sink);
     }
-    deliver(sink);
-    tx.persisting();
-    persister.mutate(tx).whenComplete((result, error) -> {
-      if (error != null) {
-        tx.failed(error instanceof CompletionException && error.getCause() != null ? error.getCause() : error);
+    tx.record(this, rowKey, intent);
+  }
+
+  /** Puts back {@code before} as {@code tx}'s intent on {@code rowKey}: the undo of a refused {@code mutate} call. */
+  @SuppressWarnings("unchecked") // the collection's intents are of its row type
+  void restore(TransactionCore tx, Object rowKey, @Nullable RowIntent<?> before) {
+    RowChanges<K, R> sink = tx.sinkFor(this);
+    try {
+      if (before == null) {
+        store.remove(tx, List.of((K) rowKey), queries.isFetching(key), sink);
+      } else {
+        store.paint(tx, tx.order, (K) rowKey, before.patch(), before.constant(), queries.isFetching(key), sink);
       }
-    });
-    return tx;
+    } catch (RuntimeException e) {
+      Callbacks.report("undoing a refused write", name, e);
+    }
+  }
+
+  /** {@code intent} on {@code rowKey}, as its handler sees it. */
+  @SuppressWarnings("unchecked") // the collection's keys and intents are of its types
+  PendingChange<K, R> change(Object rowKey, RowIntent<?> intent) {
+    RowIntent<R> typed = (RowIntent<R>) intent;
+    return PendingChange.of(typed.type, (K) rowKey, typed.original, typed.modified, this);
+  }
+
+  /** Whether the collection is of the client whose runtime is {@code other}. */
+  boolean belongsTo(EngineRuntime other) {
+    return runtime == other;
   }
 
   // ---- a transaction's outcome ----------------------------------------------------------------
 
-  void succeeded(TransactionCore<K, R> tx) {
-    store.succeeded(tx, tx.keys(), runtime.nextSequence());
+  @SuppressWarnings("unchecked") // the collection's keys
+  void succeeded(TransactionCore tx, Set<Object> keys, long sequence) {
+    store.succeeded(tx, (Collection<K>) (Collection<?>) keys, sequence);
   }
 
-  void rollBack(TransactionCore<K, R> tx) {
+  @SuppressWarnings("unchecked") // the collection's keys
+  void rollBack(TransactionCore tx, Set<Object> keys) {
     RowChanges<K, R> sink = new RowChanges<>();
-    store.remove(tx, tx.keys(), queries.isFetching(key), sink);
+    store.remove(tx, (Collection<K>) (Collection<?>) keys, queries.isFetching(key), sink);
     deliver(sink);
   }
 
-  void settled(TransactionCore<K, R> tx) {
+  @SuppressWarnings("unchecked") // the collection's keys
+  void settled(TransactionCore tx, Set<Object> keys) {
     RowChanges<K, R> sink = new RowChanges<>();
-    store.settled(tx, tx.keys(), queries.isFetching(key), sink);
+    store.settled(tx, (Collection<K>) (Collection<?>) keys, queries.isFetching(key), sink);
     deliver(sink);
   }
 
@@ -364,15 +372,22 @@ final class CollectionCore<K, R> implements QueryCollection<K, R>, DataMirror {
     for (RowChanges.FailedIntent<K> failed : sink.failed()) {
       runtime.notifier.later(() -> failed.owner().layerFailed(key, failed.error()));
     }
-    if (sink.changes().isEmpty() || listeners.isEmpty() || closed.get()) {
+    List<RowChange<K, R>> coalesced = sink.coalesced();
+    if (coalesced.isEmpty() || listeners.isEmpty() || closed.get()) {
       return;
     }
-    List<RowChange<K, R>> changes = List.copyOf(sink.changes());
+    List<RowChange<K, R>> changes = List.copyOf(coalesced);
     runtime.notifier.later(() -> runtime.notifier.post(() -> {
       for (Consumer<? super List<RowChange<K, R>>> listener : listeners) {
         Callbacks.run("a collection's change listener", name, () -> listener.accept(changes));
       }
     }));
+  }
+
+  /** Tells {@code collection}'s listeners what {@code sink} collected for it. */
+  @SuppressWarnings("unchecked") // a collection's changes are of its types
+  static <K, R> void deliverOf(CollectionCore<K, R> collection, RowChanges<?, ?> sink) {
+    collection.deliver((RowChanges<K, R>) sink);
   }
 
   @Override

@@ -3,7 +3,10 @@ package dev.querycache.internal.collection;
 import dev.querycache.collection.RowChange;
 import dev.querycache.internal.layer.LayerOwner;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -36,6 +39,33 @@ public final class RowChanges<K, R> {
   /** Whether nothing changed and nothing failed. */
   public boolean isEmpty() {
     return changes.isEmpty() && failed.isEmpty();
+  }
+
+  /**
+   * The changes with each row's run of changes made one, from its first row before to its last
+   * row after, in the order the rows first changed; a row that ends as it began is left out.
+   */
+  public List<RowChange<K, R>> coalesced() {
+    if (changes.size() < 2) {
+      return changes;
+    }
+    Map<K, @Nullable R> first = new LinkedHashMap<>();
+    Map<K, @Nullable R> last = new HashMap<>();
+    for (RowChange<K, R> change : changes) {
+      if (!first.containsKey(change.key())) {
+        first.put(change.key(), change.before());
+      }
+      last.put(change.key(), change.after());
+    }
+    List<RowChange<K, R>> out = new ArrayList<>(first.size());
+    for (Map.Entry<K, @Nullable R> entry : first.entrySet()) {
+      R before = entry.getValue();
+      R after = last.get(entry.getKey());
+      if (!Objects.equals(before, after)) {
+        out.add(new RowChange<>(entry.getKey(), before, after));
+      }
+    }
+    return out;
   }
 
   /** Records that {@code key}'s visible row went from {@code before} to {@code after}, unless they are equal. */

@@ -1,48 +1,86 @@
 package dev.querycache.internal.collection;
 
+import dev.querycache.QueryFilter;
 import dev.querycache.QueryKey;
 import dev.querycache.collection.PendingChange;
+import dev.querycache.collection.QueryCollection;
 import dev.querycache.collection.Transaction;
+import dev.querycache.collection.TransactionNotPendingException;
+import dev.querycache.collection.TransactionRolledBackException;
 import dev.querycache.collection.TransactionState;
+import dev.querycache.collection.TransactionWrites;
 import dev.querycache.internal.layer.LayerOwner;
+import dev.querycache.internal.mutation.MutationCore;
+import dev.querycache.internal.query.OwnerLayers;
+import dev.querycache.internal.query.QueryEngine;
+import dev.querycache.internal.runtime.EngineRuntime;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A transaction on one collection, and the owner of its intents on the collection's rows: it
- * paints them, and on its handler's outcome marks them succeeded, takes them away, or lets
- * them settle. Its state only moves forward; each step runs once.
+ * A transaction, and the owner of its intents: on rows of collections (one intent per row,
+ * merged as it is written again, see {@link RowIntent}) and on plain queries (one layer per
+ * query, through {@link OwnerLayers}, replaced as it is patched again). It paints them as it is
+ * written, and on its handler's outcome marks them succeeded, takes them away, or lets them
+ * settle. Its handler runs as a run of an internal optimistic mutation ({@code persister}).
  *
- * <p>Thread-safe: it is written on the thread that calls the collection, then by the
- * persisting mutation's steps on the notify executor.
+ * <p>Thread-safe: writes hold its monitor; its outcome is decided once.
  */
-final class TransactionCore<K, R> implements Transaction, LayerOwner {
-  private final CollectionCore<K, R> collection;
+final class TransactionCore implements Transaction, LayerOwner {
+  /** A row of a collection. */
+  private record RowRef(CollectionCore<?, ?> collection, Object key) {}
+
+  /** A write of a {@code mutate} call, undone if the call throws: the row and what it held before. */
+  private record Undo(RowRef row, @Nullable RowIntent<?> before) {}
+
+  private final EngineRuntime runtime;
+  private final QueryEngine queries;
   /** The client sequence when it began: its intents apply in this order among owners. */
   final long order;
   private final String id;
-  private final List<PendingChange<K, R>> changes;
-  private final List<K> keys;
+  private final String name;
+  private final MutationCore<TransactionCore, Boolean, Void> persister;
+  private final boolean autoCommit;
+  private final Map<RowRef, RowIntent<?>> intents = new LinkedHashMap<>(); // guarded by this
+  /** The rows it has painted or painted and cleared, by collection: where its outcome goes. */
+  private final Map<CollectionCore<?, ?>, Set<Object>> touched = new LinkedHashMap<>(); // guarded by this
+  private final OwnerLayers queryLayers;
+  /** Each plain query's patches, composed. */
+  private final Map<QueryKey<?>, UnaryOperator<Object>> queryPatches = new LinkedHashMap<>(); // guarded by this
+  private long queryCalls; // guarded by this
+  private @Nullable List<Undo> undo; // guarded by this: the writes of the mutate call under way
+  /** What the rows of each collection did during the mutate call under way, told when it ends. */
+  private @Nullable Map<CollectionCore<?, ?>, RowChanges<?, ?>> sinks; // guarded by this
+  private @Nullable List<PendingChange<?, ?>> changes; // guarded by this: made when asked for
   private final CompletableFuture<Transaction> persisted = new CompletableFuture<>();
   private final AtomicBoolean ended = new AtomicBoolean();
   private volatile TransactionState state = TransactionState.PENDING;
   private volatile @Nullable Throwable error;
 
-  TransactionCore(CollectionCore<K, R> collection, long order, List<PendingChange<K, R>> changes) {
-    this.collection = collection;
-    this.order = order;
+  TransactionCore(
+      EngineRuntime runtime, QueryEngine queries, String name, MutationCore<TransactionCore, Boolean, Void> persister,
+      boolean autoCommit) {
+    this.runtime = runtime;
+    this.queries = queries;
+    this.order = runtime.nextSequence();
     this.id = "tx-" + order;
-    this.changes = List.copyOf(changes);
-    List<K> touched = new ArrayList<>(changes.size());
-    for (PendingChange<K, R> change : changes) {
-      touched.add(change.key());
-    }
-    this.keys = Collections.unmodifiableList(touched);
+    this.name = name;
+    this.persister = persister;
+    this.autoCommit = autoCommit;
+    this.queryLayers = new OwnerLayers(queries, this, order, true);
   }
 
   @Override
@@ -56,18 +94,29 @@ final class TransactionCore<K, R> implements Transaction, LayerOwner {
   }
 
   @Override
-  public List<PendingChange<?, ?>> changes() {
-    return Collections.unmodifiableList(changes);
+  public synchronized List<PendingChange<?, ?>> changes() {
+    List<PendingChange<?, ?>> made = changes;
+    if (made == null) {
+      List<PendingChange<?, ?>> out = new ArrayList<>(intents.size());
+      for (Map.Entry<RowRef, RowIntent<?>> entry : intents.entrySet()) {
+        out.add(entry.getKey().collection().change(entry.getKey().key(), entry.getValue()));
+      }
+      made = Collections.unmodifiableList(out);
+      changes = made;
+    }
+    return made;
   }
 
-  /** The changes, typed, for the collection's handler. */
-  List<PendingChange<K, R>> typedChanges() {
-    return changes;
-  }
-
-  /** The keys of the rows it writes. */
-  List<K> keys() {
-    return keys;
+  /** The changes of {@code collection}'s rows, typed, for its handler. */
+  @SuppressWarnings("unchecked") // the changes of a collection's rows are of its types
+  <K, R> List<PendingChange<K, R>> changesOf(CollectionCore<K, R> collection) {
+    List<PendingChange<K, R>> out = new ArrayList<>();
+    for (PendingChange<?, ?> change : changes()) {
+      if (change.collection() == collection) {
+        out.add((PendingChange<K, R>) change);
+      }
+    }
+    return out;
   }
 
   @Override
@@ -80,33 +129,226 @@ final class TransactionCore<K, R> implements Transaction, LayerOwner {
     return Optional.ofNullable(error);
   }
 
-  /** Its handler is called. */
-  void persisting() {
-    state = TransactionState.PERSISTING;
+  // ---- writes -------------------------------------------------------------------------------
+
+  @Override
+  public Transaction mutate(Consumer<? super TransactionWrites> writes) {
+    Objects.requireNonNull(writes, "writes == null");
+    write(writes);
+    if (autoCommit) {
+      commit();
+    }
+    return this;
+  }
+
+  /**
+   * Runs {@code writes} with a handle on this transaction; if it throws, undoes what it wrote
+   * and rethrows. The transaction stays pending either way.
+   */
+  synchronized void write(Consumer<? super TransactionWrites> writes) {
+    runtime.checkOpen();
+    if (state != TransactionState.PENDING) {
+      throw new TransactionNotPendingException(id, "mutate", state);
+    }
+    if (undo != null) {
+      throw new IllegalStateException("mutate on " + id + " inside its own mutate: write through the handle you have");
+    }
+    List<Undo> log = new ArrayList<>();
+    Map<CollectionCore<?, ?>, RowChanges<?, ?>> told = new LinkedHashMap<>();
+    undo = log;
+    sinks = told;
+    Handle handle = new Handle();
+    try {
+      writes.accept(handle);
+    } catch (RuntimeException | Error e) {
+      for (int i = log.size() - 1; i >= 0; i--) {
+        Undo step = log.get(i);
+        step.row().collection().restore(this, step.row().key(), step.before());
+        put(step.row(), step.before());
+      }
+      throw e;
+    } finally {
+      handle.open = false;
+      undo = null;
+      sinks = null;
+      told.forEach(CollectionCore::deliverOf);
+    }
+  }
+
+  /** Where {@code collection}'s row changes of the mutate call under way are collected. */
+  @SuppressWarnings("unchecked") // a collection's changes are of its types
+  synchronized <K, R> RowChanges<K, R> sinkFor(CollectionCore<K, R> collection) {
+    Map<CollectionCore<?, ?>, RowChanges<?, ?>> open = Objects.requireNonNull(sinks, "a write outside a mutate call");
+    return (RowChanges<K, R>) open.computeIfAbsent(collection, c -> new RowChanges<>());
+  }
+
+  /** The intent this transaction holds on {@code key} of {@code collection}, or null. */
+  @SuppressWarnings("unchecked") // a collection's intents are of its row type
+  synchronized <R> @Nullable RowIntent<R> intent(CollectionCore<?, R> collection, Object key) {
+    return (RowIntent<R>) intents.get(new RowRef(collection, key));
+  }
+
+  /** Records {@code next} (null: nothing left) as its intent on {@code key} of {@code collection}. */
+  synchronized void record(CollectionCore<?, ?> collection, Object key, @Nullable RowIntent<?> next) {
+    RowRef row = new RowRef(collection, key);
+    List<Undo> log = undo;
+    if (log != null) {
+      log.add(new Undo(row, intents.get(row)));
+    }
+    put(row, next);
+    touched.computeIfAbsent(collection, c -> new LinkedHashSet<>()).add(key);
+  }
+
+  private void put(RowRef row, @Nullable RowIntent<?> next) {
+    if (next == null) {
+      intents.remove(row);
+    } else {
+      intents.put(row, next);
+    }
+    changes = null;
+  }
+
+  private synchronized <T> void patchQuery(QueryKey<T> key, UnaryOperator<T> patch) {
+    @SuppressWarnings("unchecked") // the query's patches are of its data type
+    UnaryOperator<Object> earlier = queryPatches.get(key);
+    @SuppressWarnings("unchecked")
+    UnaryOperator<Object> next = earlier == null
+        ? data -> patch.apply((T) data)
+        : data -> patch.apply((T) earlier.apply(data));
+    @SuppressWarnings("unchecked")
+    UnaryOperator<T> typed = data -> (T) next.apply(data);
+    queryLayers.patch(key, typed, false, ++queryCalls);
+    queryPatches.put(key, next);
+  }
+
+  /** The writes of one {@code mutate} call; refused once the call returned. */
+  private final class Handle implements TransactionWrites {
+    volatile boolean open = true;
+
+    @Override
+    public <K, R> void insert(QueryCollection<K, R> collection, R row) {
+      own(collection).insertIn(TransactionCore.this, Objects.requireNonNull(row, "row == null"));
+    }
+
+    @Override
+    public <K, R> void update(QueryCollection<K, R> collection, K key, UnaryOperator<R> change) {
+      own(collection).updateIn(TransactionCore.this, Objects.requireNonNull(key, "key == null"),
+          Objects.requireNonNull(change, "change == null"));
+    }
+
+    @Override
+    public <K, R> void delete(QueryCollection<K, R> collection, K key) {
+      own(collection).deleteIn(TransactionCore.this, Objects.requireNonNull(key, "key == null"));
+    }
+
+    @Override
+    public <T> void updateQueryData(QueryKey<T> key, UnaryOperator<T> patch) {
+      check();
+      patchQuery(Objects.requireNonNull(key, "key == null"), Objects.requireNonNull(patch, "patch == null"));
+    }
+
+    private <K, R> CollectionCore<K, R> own(QueryCollection<K, R> collection) {
+      Objects.requireNonNull(collection, "collection == null");
+      check();
+      if (!(collection instanceof CollectionCore<K, R> core) || !core.belongsTo(runtime)) {
+        throw new IllegalArgumentException(collection + " is not a collection of this transaction's client");
+      }
+      return core;
+    }
+
+    private void check() {
+      if (!open) {
+        throw new IllegalStateException("a write through the handle of " + id + " after its mutate call returned:"
+            + " write inside the call, or call mutate again");
+      }
+    }
+  }
+
+  // ---- commit and outcome -------------------------------------------------------------------
+
+  @Override
+  public CompletableFuture<Transaction> commit() {
+    synchronized (this) {
+      if (state != TransactionState.PENDING) {
+        throw new TransactionNotPendingException(id, "commit", state);
+      }
+      state = TransactionState.PERSISTING;
+    }
+    if (isEmpty()) {
+      succeeded();
+      return persisted;
+    }
+    persister.mutate(this).whenComplete((result, failure) -> {
+      if (failure != null) {
+        failed(failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure);
+      }
+    });
+    return persisted;
+  }
+
+  private synchronized boolean isEmpty() {
+    return intents.isEmpty() && queryPatches.isEmpty() && touched.values().stream().allMatch(Set::isEmpty);
+  }
+
+  @Override
+  public Transaction rollback() {
+    if (state == TransactionState.COMPLETED) {
+      throw new IllegalStateException(id + " is completed: its changes are the server's now; undo them with a new write");
+    }
+    failed(new TransactionRolledBackException(id));
+    return this;
   }
 
   /** Its handler succeeded: its intents stay until data that includes them lands. */
   void succeeded() {
     if (ended.compareAndSet(false, true)) {
-      collection.succeeded(this);
+      long sequence = runtime.nextSequence();
+      for (Map.Entry<CollectionCore<?, ?>, Set<Object>> entry : touchedNow().entrySet()) {
+        entry.getKey().succeeded(this, entry.getValue(), sequence);
+      }
+      queryLayers.succeeded(sequence);
       state = TransactionState.COMPLETED;
       persisted.complete(this);
     }
   }
 
-  /** Its handler failed (or the client closed under it): its intents leave the rows. */
+  /** It failed (its handler, a rollback, or the client closing under it): its intents leave. */
   void failed(Throwable cause) {
     if (ended.compareAndSet(false, true)) {
       error = cause;
-      collection.rollBack(this);
+      for (Map.Entry<CollectionCore<?, ?>, Set<Object>> entry : touchedNow().entrySet()) {
+        entry.getKey().rollBack(this, entry.getValue());
+      }
+      queryLayers.remove();
       state = TransactionState.FAILED;
       persisted.completeExceptionally(cause);
     }
   }
 
-  /** Its settle step is done: its succeeded intents fold into the rows once no fetch is in flight. */
+  /** Its settle step is done: its succeeded intents fold once no fetch is in flight. */
   void settled() {
-    collection.settled(this);
+    for (Map.Entry<CollectionCore<?, ?>, Set<Object>> entry : touchedNow().entrySet()) {
+      entry.getKey().settled(this, entry.getValue());
+    }
+    queryLayers.settle();
+  }
+
+  /** What its settle step invalidates: the queries of the collections it wrote, and the plain queries it patched. */
+  synchronized List<QueryFilter> invalidations() {
+    List<QueryFilter> filters = new ArrayList<>();
+    for (CollectionCore<?, ?> collection : touched.keySet()) {
+      filters.add(QueryFilter.exact(collection.key()));
+    }
+    for (QueryKey<?> key : queryPatches.keySet()) {
+      filters.add(QueryFilter.exact(key));
+    }
+    return filters;
+  }
+
+  private synchronized Map<CollectionCore<?, ?>, Set<Object>> touchedNow() {
+    Map<CollectionCore<?, ?>, Set<Object>> copy = new LinkedHashMap<>();
+    touched.forEach((collection, keys) -> copy.put(collection, new LinkedHashSet<>(keys)));
+    return copy;
   }
 
   /**
@@ -120,13 +362,13 @@ final class TransactionCore<K, R> implements Transaction, LayerOwner {
 
   @Override
   public String name() {
-    return collection.name() + " " + id;
+    return name + " " + id;
   }
 
-  /** Such as {@code Transaction{tx-12 on todos, PERSISTING, 1 change}}. */
+  /** Such as {@code Transaction{tx-12 of todos, PERSISTING, 1 change}}. */
   @Override
   public String toString() {
-    return "Transaction{" + id + " on " + collection.name() + ", " + state + ", " + changes.size()
-        + (changes.size() == 1 ? " change}" : " changes}");
+    int count = changes().size();
+    return "Transaction{" + id + " of " + name + ", " + state + ", " + count + (count == 1 ? " change}" : " changes}");
   }
 }

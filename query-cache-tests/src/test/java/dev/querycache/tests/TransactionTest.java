@@ -1,0 +1,359 @@
+package dev.querycache.tests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.querycache.QueryClient;
+import dev.querycache.QueryKey;
+import dev.querycache.QueryOptions;
+import dev.querycache.collection.ChangeType;
+import dev.querycache.collection.PendingChange;
+import dev.querycache.collection.QueryCollection;
+import dev.querycache.collection.RowChange;
+import dev.querycache.collection.Transaction;
+import dev.querycache.collection.TransactionNotPendingException;
+import dev.querycache.collection.TransactionRolledBackException;
+import dev.querycache.collection.TransactionState;
+import dev.querycache.collection.TransactionWrites;
+import dev.querycache.collection.UnknownKeyException;
+import dev.querycache.test.ControllableMutation;
+import dev.querycache.test.ControllableQuery;
+import dev.querycache.test.RecordingToaster;
+import dev.querycache.test.VirtualTime;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Specification of transactions from {@code QueryClient.transaction()}: writes to rows of
+ * several collections and to plain queries, shown at once, merged row by row, persisted
+ * together on commit; refused when no longer pending; a refused {@code mutate} call undone; a
+ * rollback or a failure that takes only this transaction's changes away.
+ */
+class TransactionTest {
+  record Task(String id, String title, boolean done) {
+    Task done(boolean value) {
+      return new Task(id, title, value);
+    }
+
+    Task titled(String value) {
+      return new Task(id, value, done);
+    }
+  }
+
+  record Project(String id, int open) {}
+
+  static final Task A = new Task("a", "Write specs", false);
+  static final Task B = new Task("b", "Ship", false);
+  static final Task C = new Task("c", "Rest", false);
+  static final Project P = new Project("p", 2);
+
+  final VirtualTime time = new VirtualTime();
+  final RecordingToaster toaster = new RecordingToaster();
+  final QueryClient client = time.clientBuilder().toaster(toaster).build();
+  final ControllableQuery<List<Task>> taskServer = new ControllableQuery<>();
+  final ControllableQuery<List<Project>> projectServer = new ControllableQuery<>();
+  final QueryKey<Integer> badge = QueryKey.of("badge");
+  /** The transactions' server: each call is one commit. */
+  final ControllableMutation<Transaction, String> saves = new ControllableMutation<>();
+  final List<List<RowChange<String, Task>>> heard = new ArrayList<>();
+  QueryCollection<String, Task> tasks;
+  QueryCollection<String, Project> projects;
+
+  @BeforeEach
+  void loadTheCollections() {
+    tasks = client.collection(
+        QueryOptions.builder(QueryKey.<List<Task>>of("tasks")).asyncFetcher(taskServer).retry(0).build(), Task::id).build();
+    projects = client.collection(
+        QueryOptions.builder(QueryKey.<List<Project>>of("projects")).asyncFetcher(projectServer).retry(0).build(),
+        Project::id).build();
+    taskServer.resolve(List.of(A, B));
+    projectServer.resolve(List.of(P));
+    client.setQueryData(badge, 2);
+    tasks.onChange(heard::add);
+  }
+
+  @AfterEach
+  void close() {
+    client.close();
+  }
+
+  Transaction manual() {
+    return client.transaction().name("plan").errorMessage("Could not save the plan").persistAsync(saves::mutate)
+        .autoCommit(false).build();
+  }
+
+  @Test
+  void writesShowAtOnceAndArePersistedTogetherOnCommit() {
+    Transaction tx = manual();
+
+    tx.mutate(write -> write.update(tasks, "a", task -> task.done(true)));
+    tx.mutate(write -> {
+      write.insert(tasks, C);
+      write.update(projects, "p", project -> new Project("p", project.open() + 1));
+    });
+    assertThat(tasks.rows()).containsExactly(A.done(true), B, C);
+    assertThat(projects.get("p")).contains(new Project("p", 3));
+    assertThat(tx.state()).isEqualTo(TransactionState.PENDING);
+    assertThat(saves.callCount()).as("nothing sent before the commit").isZero();
+
+    tx.commit();
+
+    assertThat(tx.state()).isEqualTo(TransactionState.PERSISTING);
+    assertThat(saves.latestCall().variables()).isSameAs(tx);
+    assertThat(tx.changes()).extracting(PendingChange::type)
+        .containsExactly(ChangeType.UPDATE, ChangeType.INSERT, ChangeType.UPDATE);
+    saves.resolve("saved");
+    assertThat(tx.state()).isEqualTo(TransactionState.COMPLETED);
+    assertThat(tx.isPersisted()).isCompletedWithValue(tx);
+  }
+
+  @Test
+  void byDefaultTheFirstMutateCommits() {
+    Transaction tx = client.transaction().persistAsync(saves::mutate).build();
+
+    tx.mutate(write -> write.delete(tasks, "b"));
+
+    assertThat(tx.state()).isEqualTo(TransactionState.PERSISTING);
+    assertThat(saves.callCount()).isEqualTo(1);
+  }
+
+  @Test
+  void aWriteOrACommitAfterTheTransactionLeftPendingIsRefusedNamingTheWayOut() {
+    Transaction tx = manual();
+    tx.mutate(write -> write.update(tasks, "a", task -> task.done(true)));
+    tx.commit();
+
+    assertThatThrownBy(() -> tx.mutate(write -> write.delete(tasks, "b")))
+        .isInstanceOf(TransactionNotPendingException.class)
+        .hasMessage("mutate on " + tx.id() + ", which is persisting: a transaction takes writes only while pending;"
+            + " write in a new transaction, or build it with autoCommit(false) and commit it after its last mutate;"
+            + " nothing was applied");
+    assertThatThrownBy(tx::commit).isInstanceOf(TransactionNotPendingException.class);
+    assertThat(tasks.get("b")).contains(B);
+  }
+
+  @Test
+  void theHandleRefusesWritesOnceItsMutateCallReturned() {
+    Transaction tx = manual();
+    AtomicReference<TransactionWrites> kept = new AtomicReference<>();
+    tx.mutate(kept::set);
+
+    assertThatThrownBy(() -> kept.get().delete(tasks, "a"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("after its mutate call returned");
+    assertThat(tasks.get("a")).contains(A);
+  }
+
+  @Test
+  void aMutateCallThatThrowsIsUndoneWholeAndTheTransactionStaysPending() {
+    Transaction tx = manual();
+    tx.mutate(write -> write.update(tasks, "b", task -> task.titled("Ship it")));
+    heard.clear();
+
+    assertThatThrownBy(() -> tx.mutate(write -> {
+      write.update(tasks, "a", task -> task.done(true));
+      write.update(tasks, "b", task -> task.done(true));
+      write.update(tasks, "z", task -> task.done(true));
+    })).isInstanceOf(UnknownKeyException.class);
+
+    assertThat(tasks.rows()).containsExactly(A, B.titled("Ship it"));
+    assertThat(tx.state()).isEqualTo(TransactionState.PENDING);
+    assertThat(tx.changes()).singleElement().satisfies(change -> assertThat(change.modified()).isEqualTo(B.titled("Ship it")));
+    assertThat(heard).as("nothing showed").isEmpty();
+  }
+
+  @Test
+  void aRollbackTakesItsChangesAwayAndFailsItsFutureWithATypedCause() {
+    Transaction tx = manual();
+    tx.mutate(write -> {
+      write.update(tasks, "a", task -> task.done(true));
+      write.updateQueryData(badge, count -> count + 1);
+    });
+    assertThat(client.getQueryData(badge)).contains(3);
+
+    tx.rollback();
+
+    assertThat(tasks.get("a")).contains(A);
+    assertThat(client.getQueryData(badge)).contains(2);
+    assertThat(tx.state()).isEqualTo(TransactionState.FAILED);
+    assertThatThrownBy(() -> tx.isPersisted().join())
+        .isInstanceOf(CompletionException.class)
+        .hasCauseInstanceOf(TransactionRolledBackException.class);
+  }
+
+  @Test
+  void aRollbackLeavesAnotherTransactionsChangesToTheSameRow() {
+    Transaction titles = manual();
+    Transaction done = manual();
+    titles.mutate(write -> write.update(tasks, "a", task -> task.titled("Write more specs")));
+    done.mutate(write -> write.update(tasks, "a", task -> task.done(true)));
+    done.commit();
+
+    titles.rollback();
+
+    assertThat(tasks.get("a")).as("the persisting transaction's change, without the rolled-back one's")
+        .contains(A.done(true));
+  }
+
+  @Test
+  void aFailedHandlerTakesEveryChangeAwayAcrossCollectionsAndQueriesWithTheErrorToast() {
+    Transaction tx = manual();
+    tx.mutate(write -> {
+      write.insert(tasks, C);
+      write.update(projects, "p", project -> new Project("p", 3));
+      write.updateQueryData(badge, count -> count + 1);
+    });
+    tx.commit();
+
+    saves.fail(new IOException("503 Service Unavailable"));
+
+    assertThat(tasks.rows()).containsExactly(A, B);
+    assertThat(projects.get("p")).contains(P);
+    assertThat(client.getQueryData(badge)).contains(2);
+    assertThat(toaster.messages()).containsExactly("Could not save the plan");
+    assertThat(tx.error()).get().extracting(Throwable::getMessage).isEqualTo("503 Service Unavailable");
+  }
+
+  @Test
+  void aSuccessRefetchesEveryQueryItWrote() {
+    Transaction tx = manual();
+    tx.mutate(write -> {
+      write.update(tasks, "a", task -> task.done(true));
+      write.update(projects, "p", project -> new Project("p", 3));
+    });
+    tx.commit();
+
+    saves.resolve("saved");
+
+    assertThat(taskServer.callCount()).isEqualTo(2);
+    assertThat(projectServer.callCount()).isEqualTo(2);
+  }
+
+  @Test
+  void aTransactionWithoutChangesCompletesAtOnce() {
+    Transaction tx = manual();
+
+    tx.commit();
+
+    assertThat(tx.state()).isEqualTo(TransactionState.COMPLETED);
+    assertThat(saves.callCount()).isZero();
+  }
+
+  @Test
+  void aCompletedTransactionCannotBeRolledBack() {
+    Transaction tx = manual();
+    tx.commit();
+
+    assertThatThrownBy(tx::rollback).isInstanceOf(IllegalStateException.class)
+        .hasMessage(tx.id() + " is completed: its changes are the server's now; undo them with a new write");
+  }
+
+  @Test
+  void aTransactionNeedsAHandler() {
+    assertThatThrownBy(() -> client.transaction().build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("a transaction needs persist(...) or persistAsync(...): what sends its changes to the server");
+  }
+
+  @Test
+  void aCollectionOfAnotherClientIsRefused() {
+    QueryClient other = time.clientBuilder().build();
+    QueryCollection<String, Task> foreign =
+        other.collection(QueryOptions.builder(QueryKey.<List<Task>>of("tasks")).asyncFetcher(taskServer).build(), Task::id)
+            .build();
+    Transaction tx = manual();
+
+    assertThatThrownBy(() -> tx.mutate(write -> write.delete(foreign, "a")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("is not a collection of this transaction's client");
+    other.close();
+  }
+
+  /** How a transaction's writes to one row merge (TanStack DB's rules). */
+  @Nested
+  class Merging {
+    final Transaction tx = manual();
+
+    PendingChange<?, ?> onlyChange() {
+      assertThat(tx.changes()).hasSize(1);
+      return tx.changes().get(0);
+    }
+
+    @Test
+    void anInsertThenAnUpdateIsAnInsertOfTheUpdatedRow() {
+      tx.mutate(write -> write.insert(tasks, C));
+      tx.mutate(write -> write.update(tasks, "c", task -> task.done(true)));
+
+      assertThat(onlyChange().type()).isEqualTo(ChangeType.INSERT);
+      assertThat(onlyChange().modified()).isEqualTo(C.done(true));
+      assertThat(tasks.get("c")).contains(C.done(true));
+    }
+
+    @Test
+    void anInsertThenADeleteIsNothing() {
+      tx.mutate(write -> write.insert(tasks, C));
+      tx.mutate(write -> write.delete(tasks, "c"));
+
+      assertThat(tx.changes()).isEmpty();
+      assertThat(tasks.rows()).containsExactly(A, B);
+    }
+
+    @Test
+    void updatesMergeIntoOneFromTheOriginalToTheLatest() {
+      tx.mutate(write -> write.update(tasks, "a", task -> task.done(true)));
+      tx.mutate(write -> write.update(tasks, "a", task -> task.titled("Write more specs")));
+
+      assertThat(onlyChange().type()).isEqualTo(ChangeType.UPDATE);
+      assertThat(onlyChange().original()).isEqualTo(A);
+      assertThat(onlyChange().modified()).isEqualTo(new Task("a", "Write more specs", true));
+      assertThat(onlyChange().changedFields()).containsExactly("title", "done");
+    }
+
+    @Test
+    void anUpdateThenADeleteIsADeleteOfTheOriginal() {
+      tx.mutate(write -> write.update(tasks, "a", task -> task.done(true)));
+      tx.mutate(write -> write.delete(tasks, "a"));
+
+      assertThat(onlyChange().type()).isEqualTo(ChangeType.DELETE);
+      assertThat(onlyChange().original()).isEqualTo(A);
+      assertThat(tasks.rows()).containsExactly(B);
+    }
+
+    @Test
+    void aDeleteThenAnInsertOfAnotherRowIsAnUpdate() {
+      tx.mutate(write -> write.delete(tasks, "a"));
+      tx.mutate(write -> write.insert(tasks, A.titled("Write specs again")));
+
+      assertThat(onlyChange().type()).isEqualTo(ChangeType.UPDATE);
+      assertThat(onlyChange().modified()).isEqualTo(A.titled("Write specs again"));
+      assertThat(tasks.get("a")).contains(A.titled("Write specs again"));
+    }
+
+    @Test
+    void aDeleteThenAnInsertOfTheSameRowIsNothing() {
+      tx.mutate(write -> write.delete(tasks, "a"));
+      tx.mutate(write -> write.insert(tasks, A));
+
+      assertThat(tx.changes()).isEmpty();
+      assertThat(tasks.rows()).containsExactly(A, B);
+    }
+
+    @Test
+    void aMergedUpdateIsAppliedAgainOverNewerServerData() {
+      tx.mutate(write -> write.update(tasks, "a", task -> task.done(true)));
+      tx.mutate(write -> write.update(tasks, "a", task -> task.titled(task.title() + "!")));
+
+      client.refetchQueries(dev.querycache.QueryFilter.exact(tasks.key()));
+      taskServer.resolve(List.of(A.titled("Write specs today"), B));
+
+      assertThat(tasks.get("a")).contains(new Task("a", "Write specs today!", true));
+    }
+  }
+}
