@@ -6,7 +6,9 @@ import dev.querycache.QueryOptions;
 import dev.querycache.Toaster;
 import dev.querycache.UndoOffer;
 import dev.querycache.collection.AsyncChangeHandler;
+import dev.querycache.collection.PendingChange;
 import dev.querycache.collection.QueryCollection;
+import dev.querycache.collection.Transaction;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,11 +18,13 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * W8, W8c and W10: a keyed collection of n {@code Todo(id, title, done)} rows ({@code id =
+ * W8, W8b, W8c and W10: a keyed collection of n {@code Todo(id, title, done)} rows ({@code id =
  * "row-" + i}); updates of random rows (the workloads' generator, seed 42) flip {@code done}
  * through the collection, each awaited until persisted. The handler answers at once: W8 by
  * writing the row back as server data (an echo, which the collection takes without a flash),
- * W8c by failing (the row is checked back). W10 reads rows by key from the same collection,
+ * W8c by failing (the row is checked back). W8b commits transactions of many single-row
+ * update calls, each echoed by the server in one write: its cost per change must not grow
+ * with the transaction's size. W10 reads rows by key from the same collection,
  * against a {@code HashMap} of the same rows. The collection's query is not fetched: it is
  * seeded by hand, and the server's word is the echo, as the workloads describe.
  */
@@ -132,6 +136,47 @@ final class CollectionWrites {
     client.close();
     return new Line("W8c", n).with("ops", updates).with("ns_per_op", perUpdate)
         .with("note", "ns per update of a random row whose handler fails, rolled back and checked; awaited");
+  }
+
+  static List<Line> w8b(int n, int transactions, int[] sizes, Rounds rounds) {
+    List<Line> lines = new ArrayList<>();
+    for (int size : sizes) {
+      QueryClient client = QueryClient.builder().notifyExecutor(Runnable::run).toaster(QUIET).build();
+      QueryCollection<String, Todo> todos = collection(client, Math.max(n, size), changes -> CompletableFuture.completedFuture(null));
+      String[] keys = keys(Math.max(n, size));
+      double perChange = rounds.nanosPerOp((long) transactions * size, () -> {
+        long begin = System.nanoTime();
+        for (int t = 0; t < transactions; t++) {
+          Transaction tx = client.transaction()
+              .persistAsync(transaction -> {
+                List<Todo> echoed = new ArrayList<>(size);
+                for (PendingChange<?, ?> change : transaction.changes()) {
+                  Todo row = (Todo) change.modified();
+                  echoed.add(new Todo(row.id(), row.title(), row.done())); // the server's echo: new, equal rows
+                }
+                todos.writeRows(echoed, List.of());
+                return CompletableFuture.completedFuture(null);
+              })
+              .autoCommit(false)
+              .build();
+          for (int k = 0; k < size; k++) {
+            String key = keys[k];
+            tx.mutate(write -> write.update(todos, key, Todo::flipped)); // one update call per change
+          }
+          tx.commit().join();
+        }
+        return System.nanoTime() - begin;
+      });
+      int shown = todos.size();
+      client.close();
+      if (shown != Math.max(n, size)) {
+        throw new IllegalStateException("W8b ended with " + shown + " rows");
+      }
+      lines.add(new Line("W8b", size).with("ops", (long) transactions * size).with("ns_per_op", perChange)
+          .with("transactions", transactions)
+          .with("note", "ns per change of a transaction of " + size + " single-row update calls, committed and echoed in one write"));
+    }
+    return lines;
   }
 
   static List<Line> w10(int n, int reads, Rounds rounds) {

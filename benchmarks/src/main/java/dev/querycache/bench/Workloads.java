@@ -26,7 +26,7 @@ import java.util.function.Supplier;
  */
 public final class Workloads {
   private static final List<String> ALL =
-      List.of("W1", "W2", "W3", "W4", "W4e", "W4s", "W4l", "W5", "W6", "W7", "W8", "W8c", "W10", "W11");
+      List.of("W1", "W2", "W3", "W4", "W4e", "W4s", "W4l", "W5", "W6", "W7", "W8", "W8b", "W8c", "W10", "W11");
 
   private Workloads() {}
 
@@ -97,6 +97,10 @@ public final class Workloads {
           break;
         case "W8":
           emit(lines, out, () -> List.of(CollectionWrites.w8(10_000, settings.quick ? 10_000 : 100_000, rounds)));
+          break;
+        case "W8b":
+          emit(lines, out, () -> CollectionWrites.w8b(
+              10_000, settings.quick ? 10 : 100, settings.quick ? new int[] {1_000} : new int[] {1_000, 10_000}, rounds));
           break;
         case "W8c":
           emit(lines, out, () -> List.of(CollectionWrites.w8c(10_000, settings.quick ? 10_000 : 100_000, rounds)));
