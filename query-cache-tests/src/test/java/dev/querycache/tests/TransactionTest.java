@@ -7,6 +7,7 @@ import dev.querycache.QueryClient;
 import dev.querycache.QueryKey;
 import dev.querycache.QueryOptions;
 import dev.querycache.collection.ChangeType;
+import dev.querycache.collection.DependentTransactionException;
 import dev.querycache.collection.PendingChange;
 import dev.querycache.collection.QueryCollection;
 import dev.querycache.collection.RowChange;
@@ -274,6 +275,75 @@ class TransactionTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("is not a collection of this transaction's client");
     other.close();
+  }
+
+  /** A transaction that wrote a row another one inserted relies on it. */
+  @Nested
+  class Reliance {
+    final Transaction inserting = manual();
+    final Transaction relying = manual();
+
+    @BeforeEach
+    void insertAndCommit() {
+      inserting.mutate(write -> write.insert(tasks, C));
+      inserting.commit();
+    }
+
+    @Test
+    void anUpdateOfARowAFailedTransactionInsertedFailsNamingIt() {
+      relying.mutate(write -> {
+        write.update(tasks, "c", task -> task.done(true));
+        write.update(tasks, "a", task -> task.done(true));
+      });
+
+      saves.fail(new IOException("refused"));
+
+      assertThat(relying.state()).isEqualTo(TransactionState.FAILED);
+      assertThat(relying.error()).get().isInstanceOfSatisfying(DependentTransactionException.class, failure -> {
+        assertThat(failure.failedTransaction()).isEqualTo(inserting.id());
+        assertThat(failure).hasMessage(relying.id() + " relied on " + inserting.id() + ", which failed: it wrote a row "
+            + inserting.id() + " inserted, so its changes left the rows too");
+        assertThat(failure.getCause()).hasMessage("refused");
+      });
+      assertThat(tasks.rows()).as("both transactions' changes are gone").containsExactly(A, B);
+      assertThat(toaster.messages()).as("one toast: the failure's").hasSize(1);
+    }
+
+    @Test
+    void aDeleteOfARowARolledBackTransactionInsertedFailsToo() {
+      Transaction pending = manual();
+      pending.mutate(write -> write.insert(tasks, new Task("d", "Plan", false)));
+      relying.mutate(write -> write.delete(tasks, "d"));
+
+      pending.rollback();
+
+      assertThat(relying.error()).get().isInstanceOf(DependentTransactionException.class);
+      assertThatThrownBy(() -> relying.mutate(write -> write.delete(tasks, "a")))
+          .isInstanceOf(TransactionNotPendingException.class);
+    }
+
+    @Test
+    void aTransactionThatWroteOtherRowsDoesNotRelyOnIt() {
+      relying.mutate(write -> write.update(tasks, "a", task -> task.done(true)));
+
+      saves.fail(new IOException("refused"));
+
+      assertThat(relying.state()).isEqualTo(TransactionState.PENDING);
+      assertThat(tasks.get("a")).contains(A.done(true));
+    }
+
+    @Test
+    void aRowTheServerConfirmedIsNobodysToRelyOn() {
+      saves.resolve("saved");
+      tasks.writeRows(List.of(C), List.of());
+      relying.mutate(write -> write.update(tasks, "c", task -> task.done(true)));
+      Transaction later = manual();
+      later.mutate(write -> write.insert(tasks, new Task("e", "Later", false)));
+      later.rollback();
+
+      assertThat(relying.state()).isEqualTo(TransactionState.PENDING);
+      assertThat(tasks.get("c")).contains(C.done(true));
+    }
   }
 
   /** How a transaction's writes to one row merge (TanStack DB's rules). */

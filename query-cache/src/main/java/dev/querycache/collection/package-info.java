@@ -25,7 +25,9 @@
  *       {@link MissingHandlerException}, {@link DuplicateKeyException},
  *       {@link UnknownKeyException}, {@link KeyChangedException} or
  *       {@link TransactionNotPendingException}.
- *   <li>{@link TransactionRolledBackException}: why a rolled-back transaction did not persist.
+ *   <li>{@link TransactionRolledBackException}, {@link DependentTransactionException}: why a
+ *       transaction failed without its handler failing: it was rolled back, or it relied on
+ *       one that failed.
  * </ul>
  */
 @NullMarked

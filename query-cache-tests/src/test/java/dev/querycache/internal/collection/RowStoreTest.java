@@ -278,6 +278,19 @@ class RowStoreTest {
   }
 
   @Test
+  void anInsertedRowNamesItsInserterUntilTheServerConfirmsIt() {
+    fetched(1, A);
+    paint(first, 10, "c", row -> RowStore.isAbsent(row) ? C : row, false);
+    paint(second, 11, "c", update(todo -> todo.done(true)), false);
+
+    assertThat(store.insertedBy("c")).isSameAs(first);
+    assertThat(store.insertedBy("a")).as("confirmed").isNull();
+
+    store.landRows(List.of(C), List.of(), changes);
+    assertThat(store.insertedBy("c")).isNull();
+  }
+
+  @Test
   void aRowWithNothingLeftIsForgotten() {
     paint(first, 10, "c", row -> C, true);
 

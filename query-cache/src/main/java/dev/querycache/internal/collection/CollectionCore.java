@@ -229,6 +229,13 @@ final class CollectionCore<K, R> implements QueryCollection<K, R>, DataMirror {
     return modified;
   }
 
+  /** A write of {@code tx} to a row another transaction inserted relies on that one: it fails if that one fails. */
+  private void reliance(TransactionCore tx, K rowKey) {
+    if (store.insertedBy(rowKey) instanceof TransactionCore inserter && inserter != tx) {
+      tx.reliesOn(inserter);
+    }
+  }
+
   /** {@code tx} inserts {@code row}: merged with what it wrote to the row before, and painted. */
   void insertIn(TransactionCore tx, R row) {
     K rowKey = Objects.requireNonNull(keyOf.apply(row), () -> "the key of " + row + " is null");
@@ -242,6 +249,7 @@ final class CollectionCore<K, R> implements QueryCollection<K, R>, DataMirror {
   /** {@code tx} updates the row of {@code rowKey} with {@code change}: merged, and painted. */
   void updateIn(TransactionCore tx, K rowKey, UnaryOperator<R> change) {
     R current = shown(rowKey);
+    reliance(tx, rowKey);
     RowIntent<R> before = tx.intent(this, rowKey);
     UnaryOperator<R> again = row -> changed(rowKey, row, change);
     R own = before == null ? null : before.modified; // its own row: the transaction's writes alone
@@ -253,6 +261,7 @@ final class CollectionCore<K, R> implements QueryCollection<K, R>, DataMirror {
   /** {@code tx} deletes the row of {@code rowKey}: merged, and painted. */
   void deleteIn(TransactionCore tx, K rowKey) {
     R current = shown(rowKey);
+    reliance(tx, rowKey);
     RowIntent<R> before = tx.intent(this, rowKey);
     paint(tx, rowKey, before == null ? RowIntent.deleted(current) : before.thenDelete());
   }

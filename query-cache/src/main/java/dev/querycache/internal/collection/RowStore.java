@@ -67,6 +67,8 @@ public final class RowStore<K, R> {
     @Nullable LayerStack<Object> stack;
     /** The confirmed row with the intents applied, or {@link #ABSENT}. */
     volatile Object visible = ABSENT;
+    /** The owner whose intent made a row of no confirmed row, while that is so; or null. */
+    @Nullable LayerOwner insertedBy;
 
     Slot(long position) {
       this.position = position;
@@ -181,8 +183,20 @@ public final class RowStore<K, R> {
     if (created) {
       slots.put(key, slot);
     }
+    if (before == ABSENT && after != ABSENT && slot.confirmed == ABSENT) {
+      slot.insertedBy = owner;
+    }
     show(key, slot, before, after, sink);
     return row(after);
+  }
+
+  /**
+   * The owner whose pending intent inserted {@code key}'s row, which the server has not
+   * confirmed; null if the row is confirmed, or not there.
+   */
+  public synchronized @Nullable LayerOwner insertedBy(K key) {
+    Slot slot = slots.get(key);
+    return slot == null || slot.confirmed != ABSENT || slot.visible == ABSENT ? null : slot.insertedBy;
   }
 
   /** Removes {@code owner}'s intents on {@code keys}: its rollback. Other owners' intents stay. */
@@ -317,6 +331,9 @@ public final class RowStore<K, R> {
       }
     }
     slot.visible = after;
+    if (slot.confirmed != ABSENT || after == ABSENT) {
+      slot.insertedBy = null;
+    }
     if (slot.stack == null && slot.confirmed == ABSENT) {
       slots.remove(key, slot);
     }

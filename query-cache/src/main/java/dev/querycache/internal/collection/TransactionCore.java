@@ -2,6 +2,7 @@ package dev.querycache.internal.collection;
 
 import dev.querycache.QueryFilter;
 import dev.querycache.QueryKey;
+import dev.querycache.collection.DependentTransactionException;
 import dev.querycache.collection.PendingChange;
 import dev.querycache.collection.QueryCollection;
 import dev.querycache.collection.Transaction;
@@ -65,6 +66,10 @@ final class TransactionCore implements Transaction, LayerOwner {
   /** What the rows of each collection did during the mutate call under way, told when it ends. */
   private @Nullable Map<CollectionCore<?, ?>, RowChanges<?, ?>> sinks; // guarded by this
   private @Nullable List<PendingChange<?, ?>> changes; // guarded by this: made when asked for
+  /** The transactions whose inserted rows this one wrote during the mutate call under way. */
+  private @Nullable List<TransactionCore> relied; // guarded by this
+  /** The transactions that wrote rows this one inserted: they fail if it fails. */
+  private final List<TransactionCore> dependents = new ArrayList<>(0); // guarded by this
   private final CompletableFuture<Transaction> persisted = new CompletableFuture<>();
   private final AtomicBoolean ended = new AtomicBoolean();
   private volatile TransactionState state = TransactionState.PENDING;
@@ -155,11 +160,16 @@ final class TransactionCore implements Transaction, LayerOwner {
     }
     List<Undo> log = new ArrayList<>();
     Map<CollectionCore<?, ?>, RowChanges<?, ?>> told = new LinkedHashMap<>();
+    List<TransactionCore> reliances = new ArrayList<>(0);
     undo = log;
     sinks = told;
+    relied = reliances;
     Handle handle = new Handle();
     try {
       writes.accept(handle);
+      for (TransactionCore inserter : reliances) {
+        inserter.addDependent(this);
+      }
     } catch (RuntimeException | Error e) {
       for (int i = log.size() - 1; i >= 0; i--) {
         Undo step = log.get(i);
@@ -171,8 +181,30 @@ final class TransactionCore implements Transaction, LayerOwner {
       handle.open = false;
       undo = null;
       sinks = null;
+      relied = null;
       told.forEach(CollectionCore::deliverOf);
     }
+  }
+
+  /** The mutate call under way wrote a row {@code inserter} inserted: if that one fails, so does this. */
+  synchronized void reliesOn(TransactionCore inserter) {
+    List<TransactionCore> open = Objects.requireNonNull(relied, "a write outside a mutate call");
+    if (!open.contains(inserter)) {
+      open.add(inserter);
+    }
+  }
+
+  /** {@code dependent} relies on this transaction; told at once if this one failed already. */
+  private void addDependent(TransactionCore dependent) {
+    Throwable failure;
+    synchronized (this) {
+      if (state != TransactionState.FAILED) {
+        dependents.add(dependent);
+        return;
+      }
+      failure = error;
+    }
+    dependent.failed(new DependentTransactionException(dependent.id, id, Objects.requireNonNull(failure)));
   }
 
   /** Where {@code collection}'s row changes of the mutate call under way are collected. */
@@ -320,8 +352,16 @@ final class TransactionCore implements Transaction, LayerOwner {
         entry.getKey().rollBack(this, entry.getValue());
       }
       queryLayers.remove();
-      state = TransactionState.FAILED;
+      List<TransactionCore> relying;
+      synchronized (this) {
+        state = TransactionState.FAILED;
+        relying = new ArrayList<>(dependents);
+        dependents.clear();
+      }
       persisted.completeExceptionally(cause);
+      for (TransactionCore dependent : relying) {
+        dependent.failed(new DependentTransactionException(dependent.id, id, cause));
+      }
     }
   }
 
