@@ -8,6 +8,7 @@ import dev.querycache.MutationStatus;
 import dev.querycache.QueryClient;
 import dev.querycache.QueryFilter;
 import dev.querycache.QueryOptions;
+import dev.querycache.collection.QueryCollection;
 import dev.querycache.internal.ui.RowDiff;
 import java.lang.invoke.MethodType;
 import java.util.ArrayList;
@@ -151,6 +152,41 @@ public final class QueryTableModel<R> extends AbstractTableModel {
     EdtExecutor.checkOnEdt("QueryTableModel.bind");
     checkUnbound();
     return adopt(SwingQueries.observe(component, client, options, result -> showRowsOf(result.data(), rows)));
+  }
+
+  /**
+   * Shows {@code collection}'s rows, pending changes included, for as long as
+   * {@code component} (usually the table) is displayable. Each change of the rows (a write, a
+   * rollback, a fetch or rows written back) fires events for the rows that changed only: an
+   * update is one row updated, an insert one row inserted, a delete one row deleted, and an
+   * echo equal to the row shown fires nothing, so the selection and the scroll position stay.
+   *
+   * @param component the component whose lifetime bounds the binding
+   * @param collection the rows
+   * @return the binding; closing it stops following the collection (the rows stay as they are)
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalStateException if not called on the EDT, or if the model is bound already
+   *     (close that binding first)
+   */
+  public ComponentBinding bind(JComponent component, QueryCollection<?, ? extends R> collection) {
+    Objects.requireNonNull(component, "component == null");
+    Objects.requireNonNull(collection, "collection == null");
+    EdtExecutor.checkOnEdt("QueryTableModel.bind");
+    checkUnbound();
+    return adopt(ComponentBinding.bind(
+        component,
+        sink -> {
+          AutoCloseable listening = collection.onChange(changes -> sink.accept(collection.rows()));
+          sink.accept(collection.rows());
+          return () -> {
+            try {
+              listening.close();
+            } catch (Exception cannot) {
+              throw new IllegalStateException(cannot);
+            }
+          };
+        },
+        this::show));
   }
 
   /**

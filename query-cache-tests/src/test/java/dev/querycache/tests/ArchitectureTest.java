@@ -281,7 +281,7 @@ class ArchitectureTest {
     /** The core's public API, and besides it only the packages named. */
     private DescribedPredicate<JavaClass> thePublicCoreAnd(String... packages) {
       return JavaClass.Predicates.resideInAnyPackage(packages)
-          .or(JavaClass.Predicates.resideInAPackage("dev.querycache").and(not(ENGINE)));
+          .or(JavaClass.Predicates.resideInAnyPackage("dev.querycache", "dev.querycache.collection").and(not(ENGINE)));
     }
 
     @Test
