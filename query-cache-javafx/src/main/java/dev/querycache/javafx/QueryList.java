@@ -7,12 +7,14 @@ import dev.querycache.QueryClient;
 import dev.querycache.QueryFilter;
 import dev.querycache.QueryOptions;
 import dev.querycache.QueryResult;
+import dev.querycache.collection.QueryCollection;
 import dev.querycache.internal.ui.RowDiff;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
 import javafx.collections.ObservableListBase;
 import javafx.scene.Node;
@@ -64,6 +66,8 @@ public final class QueryList<R> extends ObservableListBase<R> {
   private final List<R> rows = new ArrayList<>();
   private @Nullable List<? extends R> shown;
   private @Nullable QueryProperty<?> binding;
+  /** The lifetime of a binding to a collection, ended when it is closed; or null. */
+  private @Nullable WhileShowing following;
   /** The infinite query that drives the list, if it was bound to one. */
   private @Nullable InfiniteScroll infinite;
   private @Nullable SelectionKeeper<R> keeper;
@@ -103,6 +107,64 @@ public final class QueryList<R> extends ObservableListBase<R> {
     QueryProperty<L> property = QueryProperty.observe(node, client, options);
     adopt(property, QueryResult::data);
     return property;
+  }
+
+  /**
+   * Shows {@code collection}'s rows, pending changes included, for as long as {@code node}
+   * (usually the table or list) is in a showing window. Each change of the rows (a write, a
+   * rollback, a fetch or rows written back) changes only the rows that changed: an update is
+   * one row replaced, an insert one added, a delete one removed, and an echo equal to the row
+   * shown changes nothing, so the selection and the focus stay on their rows.
+   *
+   * @param node the node whose place on screen bounds the binding
+   * @param collection the rows
+   * @return closing it (on the FX Application Thread) stops following the collection (the
+   *     rows stay as they are)
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalStateException if not called on the FX Application Thread, or if the list
+   *     is bound already (close that binding first)
+   */
+  public AutoCloseable bind(Node node, QueryCollection<?, ? extends R> collection) {
+    Objects.requireNonNull(node, "node == null");
+    Objects.requireNonNull(collection, "collection == null");
+    FxExecutor.checkOnFxThread("QueryList.bind");
+    checkUnbound();
+    keeper = SelectionKeeper.of(node, rowKey);
+    AutoCloseable[] listening = new AutoCloseable[1];
+    WhileShowing lifetime = new WhileShowing(node,
+        () -> {
+          AutoCloseable opened = collection.onChange(changes -> {
+            Runnable showLatest = () -> {
+              if (listening[0] != null) {
+                show(collection.rows());
+              }
+            };
+            if (Platform.isFxApplicationThread()) {
+              showLatest.run();
+            } else {
+              Platform.runLater(showLatest);
+            }
+          });
+          listening[0] = opened;
+          show(collection.rows());
+        },
+        () -> {
+          AutoCloseable opened = listening[0];
+          listening[0] = null;
+          if (opened != null) {
+            try {
+              opened.close();
+            } catch (Exception cannot) {
+              throw new IllegalStateException(cannot);
+            }
+          }
+        });
+    following = lifetime;
+    lifetime.start();
+    return () -> {
+      FxExecutor.checkOnFxThread("closing QueryList.bind");
+      lifetime.end();
+    };
   }
 
   /**
@@ -188,6 +250,9 @@ public final class QueryList<R> extends ObservableListBase<R> {
     }
     if (binding != null && !binding.isClosed()) {
       throw new IllegalStateException("this QueryList is bound already; close its QueryProperty first");
+    }
+    if (following != null && !following.isEnded()) {
+      throw new IllegalStateException("this QueryList is bound already to a collection; close that binding first");
     }
   }
 
