@@ -1,11 +1,15 @@
 package dev.querycache;
 
+import dev.querycache.collection.ActionWrites;
 import dev.querycache.collection.CollectionBuilder;
+import dev.querycache.collection.OptimisticAction;
+import dev.querycache.collection.OptimisticActionBuilder;
 import dev.querycache.collection.QueryCollection;
 import dev.querycache.collection.Transaction;
 import dev.querycache.collection.TransactionBuilder;
 import dev.querycache.internal.Engine;
 import dev.querycache.internal.collection.CollectionDraft;
+import dev.querycache.internal.collection.OptimisticActionDraft;
 import dev.querycache.internal.collection.TransactionDraft;
 import dev.querycache.internal.mutation.MutationConfig;
 import dev.querycache.internal.query.ObserverCore;
@@ -596,6 +600,23 @@ public final class QueryClient implements AutoCloseable {
   public TransactionBuilder transaction() {
     engine.runtime.checkOpen();
     return new TransactionDraft(engine.mutations);
+  }
+
+  /**
+   * Starts building an optimistic action (TanStack DB's {@code createOptimisticAction}): each
+   * call shows {@code writes} for its variables at once, in a transaction of its own, then
+   * persists them through the handler given to the builder (see {@link OptimisticAction}).
+   *
+   * @param writes what a call shows, written synchronously through the transaction's handle
+   * @param <V> the type of the variables
+   * @return a builder
+   * @throws NullPointerException if {@code writes} is null
+   * @throws IllegalStateException if the client is closed
+   */
+  public <V> OptimisticActionBuilder<V> optimisticAction(ActionWrites<V> writes) {
+    Objects.requireNonNull(writes, "writes == null");
+    engine.runtime.checkOpen();
+    return new OptimisticActionDraft<>(engine.mutations, writes);
   }
 
   /**

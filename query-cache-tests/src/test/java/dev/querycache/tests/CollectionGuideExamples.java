@@ -6,8 +6,11 @@ import dev.querycache.QueryOptions;
 import dev.querycache.collection.PendingChange;
 import dev.querycache.collection.QueryCollection;
 import dev.querycache.collection.RowChange;
+import dev.querycache.collection.OptimisticAction;
 import dev.querycache.collection.Transaction;
+import dev.querycache.collection.TransactionWrites;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
@@ -87,6 +90,22 @@ final class CollectionGuideExamples {
     return plan;
   }
   // [/transaction]
+
+  // [action]
+  static OptimisticAction<String> addTask(QueryClient client, QueryCollection<String, Task> tasks, TaskApi api) {
+    return client.optimisticAction((String title, TransactionWrites write) ->
+            write.insert(tasks, new Task(UUID.randomUUID().toString(), title, false)))   // synchronous: shown at once
+        .name("add task")
+        .errorMessage("Could not add the task")
+        .persist((title, tx) -> api.create(rows(tasks, tx)))
+        .build();
+  }
+
+  /** The rows a transaction wrote to {@code tasks}. */
+  static List<Task> rows(QueryCollection<String, Task> tasks, Transaction tx) {
+    return tx.changes().stream().filter(change -> change.collection() == tasks).map(change -> (Task) change.modified()).toList();
+  }
+  // [/action]
 
   // [listen]
   static AutoCloseable showChanges(QueryCollection<String, Task> tasks, Consumer<String> log) {

@@ -114,6 +114,19 @@ class CollectionGuideExamplesTest {
   }
 
   @Test
+  void addingATaskShowsItAtOnceAndCreatesItOnTheServer() {
+    QueryCollection<String, Task> tasks = loadedTasks();
+    var addTask = CollectionGuideExamples.addTask(client, tasks, api);
+
+    Transaction tx = addTask.apply("Rest");
+    assertThat(tasks.rows()).extracting(Task::title).containsExactly("Write the guide", "Ship", "Rest");
+    time.runDue();
+
+    assertThat(tx.state()).isEqualTo(TransactionState.COMPLETED);
+    assertThat(sent).singleElement().asString().startsWith("create [Task[id=").endsWith(", title=Rest, done=false]]");
+  }
+
+  @Test
   void theListenerHearsWhichRowsChanged() {
     QueryCollection<String, Task> tasks = loadedTasks();
     List<String> log = new ArrayList<>();

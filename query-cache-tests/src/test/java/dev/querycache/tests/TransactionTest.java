@@ -141,7 +141,7 @@ class TransactionTest {
   }
 
   @Test
-  void theHandleRefusesWritesOnceItsMutateCallReturned() {
+  void theHandleRefusesWritesOnceItsMutateCallReturnedAndItsTransactionFails() {
     Transaction tx = manual();
     AtomicReference<TransactionWrites> kept = new AtomicReference<>();
     tx.mutate(kept::set);
@@ -150,6 +150,7 @@ class TransactionTest {
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("after its mutate call returned");
     assertThat(tasks.get("a")).contains(A);
+    assertThat(tx.state()).as("the transaction whose handle escaped").isEqualTo(TransactionState.FAILED);
   }
 
   @Test

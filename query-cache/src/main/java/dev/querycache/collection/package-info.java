@@ -17,6 +17,8 @@
  *       {@link AsyncTransactionHandler}: a transaction across collections and queries, its
  *       writes, and what persists it.
  *   <li>{@link PendingChange}, {@link ChangeType}: one row's change in a transaction.
+ *   <li>{@link OptimisticAction}, {@link OptimisticActionBuilder}, {@link ActionWrites},
+ *       {@link ActionHandler}: a write called with variables, each call a transaction.
  * </ul>
  *
  * <h2>Refusals</h2>

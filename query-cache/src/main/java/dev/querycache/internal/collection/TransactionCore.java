@@ -55,6 +55,8 @@ final class TransactionCore implements Transaction, LayerOwner {
   private final String name;
   private final MutationCore<TransactionCore, Boolean, Void> persister;
   private final boolean autoCommit;
+  /** An optimistic action's call's variables, for its handler; null for other transactions. */
+  final @Nullable Object variables;
   private final Map<RowRef, RowIntent<?>> intents = new LinkedHashMap<>(); // guarded by this
   /** The rows it has painted or painted and cleared, by collection: where its outcome goes. */
   private final Map<CollectionCore<?, ?>, Set<Object>> touched = new LinkedHashMap<>(); // guarded by this
@@ -78,6 +80,14 @@ final class TransactionCore implements Transaction, LayerOwner {
   TransactionCore(
       EngineRuntime runtime, QueryEngine queries, String name, MutationCore<TransactionCore, Boolean, Void> persister,
       boolean autoCommit) {
+    this(runtime, queries, name, persister, autoCommit, null);
+  }
+
+  /** A transaction of an optimistic action's call with {@code variables}. */
+  TransactionCore(
+      EngineRuntime runtime, QueryEngine queries, String name, MutationCore<TransactionCore, Boolean, Void> persister,
+      boolean autoCommit, @Nullable Object variables) {
+    this.variables = variables;
     this.runtime = runtime;
     this.queries = queries;
     this.order = runtime.nextSequence();
@@ -288,10 +298,14 @@ final class TransactionCore implements Transaction, LayerOwner {
       return core;
     }
 
+    /** Refuses a write after the call returned, and fails the transaction whose handle escaped with the refusal. */
     private void check() {
       if (!open) {
-        throw new IllegalStateException("a write through the handle of " + id + " after its mutate call returned:"
-            + " write inside the call, or call mutate again");
+        IllegalStateException refusal = new IllegalStateException("a write through the handle of " + id
+            + " after its mutate call returned: write inside the call (an optimistic action's writes are synchronous;"
+            + " they cannot wait for a stage), or call mutate again; " + id + " failed with this refusal");
+        failed(refusal);
+        throw refusal;
       }
     }
   }
@@ -318,7 +332,8 @@ final class TransactionCore implements Transaction, LayerOwner {
     return persisted;
   }
 
-  private synchronized boolean isEmpty() {
+  /** Whether it holds no change: no row intent, no query patch, and no row it wrote and then cleared. */
+  synchronized boolean isEmpty() {
     return intents.isEmpty() && queryPatches.isEmpty() && touched.values().stream().allMatch(Set::isEmpty);
   }
 

@@ -1,0 +1,97 @@
+package dev.querycache.internal.collection;
+
+import dev.querycache.collection.ActionHandler;
+import dev.querycache.collection.ActionWrites;
+import dev.querycache.collection.OptimisticAction;
+import dev.querycache.collection.OptimisticActionBuilder;
+import dev.querycache.collection.Transaction;
+import dev.querycache.internal.mutation.MutationCore;
+import dev.querycache.internal.mutation.MutationEngine;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What an optimistic action is built from, collected by the application through
+ * {@link OptimisticActionBuilder}; {@link #build()} makes the action, whose every call is a
+ * transaction that commits as its writes return. Not thread-safe; the action is.
+ */
+public final class OptimisticActionDraft<V> implements OptimisticActionBuilder<V> {
+  private final MutationEngine mutations;
+  private final ActionWrites<V> writes;
+  private @Nullable ActionHandler<V> handler;
+  private String name = "optimistic action";
+  private String errorMessage = TransactionPersister.DEFAULT_ERROR_MESSAGE;
+
+  /** A draft of an action of the client {@code mutations} belongs to, showing {@code writes}. */
+  public OptimisticActionDraft(MutationEngine mutations, ActionWrites<V> writes) {
+    this.mutations = mutations;
+    this.writes = Objects.requireNonNull(writes, "writes == null");
+  }
+
+  @Override
+  public OptimisticActionBuilder<V> persist(ActionHandler<V> handler) {
+    Objects.requireNonNull(handler, "handler == null");
+    if (this.handler != null) {
+      throw new IllegalStateException("the action has a handler already: give it one");
+    }
+    this.handler = handler;
+    return this;
+  }
+
+  @Override
+  public OptimisticActionBuilder<V> name(String name) {
+    Objects.requireNonNull(name, "name == null");
+    if (name.isBlank()) {
+      throw new IllegalArgumentException("name is blank");
+    }
+    this.name = name;
+    return this;
+  }
+
+  @Override
+  public OptimisticActionBuilder<V> errorMessage(String message) {
+    Objects.requireNonNull(message, "message == null");
+    if (message.isBlank()) {
+      throw new IllegalArgumentException("message is blank");
+    }
+    this.errorMessage = message;
+    return this;
+  }
+
+  @Override
+  @SuppressWarnings("unchecked") // a call's transaction carries the call's variables
+  public OptimisticAction<V> build() {
+    mutations.runtime.checkOpen();
+    ActionHandler<V> persist = handler;
+    if (persist == null) {
+      throw new IllegalStateException("an optimistic action needs persist(...): what sends a call to the server");
+    }
+    String actionName = name;
+    ActionWrites<V> show = writes;
+    MutationCore<TransactionCore, Boolean, Void> persister = TransactionPersister.of(mutations, actionName, errorMessage,
+        tx -> {
+          persist.persist((V) Objects.requireNonNull(tx.variables), tx);
+          return Boolean.TRUE;
+        },
+        null);
+    return new OptimisticAction<>() {
+      @Override
+      public Transaction apply(V variables) {
+        Objects.requireNonNull(variables, "variables == null");
+        TransactionCore tx = new TransactionCore(mutations.runtime, mutations.queries, actionName, persister, false, variables);
+        tx.write(write -> show.write(variables, write));
+        if (tx.isEmpty()) {
+          throw new IllegalStateException(actionName + " wrote nothing for " + variables + ": an action's writes are made"
+              + " inside the call, through its handle, not later (from a stage, another thread or a callback); nothing was sent");
+        }
+        tx.commit();
+        return tx;
+      }
+
+      @Override
+      public String toString() {
+        return "OptimisticAction{" + actionName + "}";
+      }
+    };
+  }
+}
