@@ -18,13 +18,14 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * W8, W8b, W8c and W10: a keyed collection of n {@code Todo(id, title, done)} rows ({@code id =
+ * W8, W8b, W8c, W9 and W10: a keyed collection of n {@code Todo(id, title, done)} rows ({@code id =
  * "row-" + i}); updates of random rows (the workloads' generator, seed 42) flip {@code done}
  * through the collection, each awaited until persisted. The handler answers at once: W8 by
  * writing the row back as server data (an echo, which the collection takes without a flash),
  * W8c by failing (the row is checked back). W8b commits transactions of many single-row
  * update calls, each echoed by the server in one write: its cost per change must not grow
- * with the transaction's size. W10 reads rows by key from the same collection,
+ * with the transaction's size. W9 inserts rows with client-minted ids into a fresh collection
+ * per round, each echoed with the server's {@code createdAt}. W10 reads rows by key from the same collection,
  * against a {@code HashMap} of the same rows. The collection's query is not fetched: it is
  * seeded by hand, and the server's word is the echo, as the workloads describe.
  */
@@ -177,6 +178,50 @@ final class CollectionWrites {
           .with("note", "ns per change of a transaction of " + size + " single-row update calls, committed and echoed in one write"));
     }
     return lines;
+  }
+
+  /** A row W9 inserts: the server adds the time it was created. */
+  record Note(String id, String text, long createdAt) {}
+
+  static Line w9(int n, int inserts, Rounds rounds) {
+    int[] round = {0};
+    double perInsert = rounds.nanosPerOp(inserts, () -> {
+      QueryClient client = QueryClient.builder().notifyExecutor(Runnable::run).toaster(QUIET).build();
+      QueryKey<List<Note>> key = QueryKey.of("notes");
+      List<Note> initial = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        initial.add(new Note("row-" + i, "Note " + i, 1));
+      }
+      client.setQueryData(key, List.copyOf(initial));
+      AtomicReference<QueryCollection<String, Note>> self = new AtomicReference<>();
+      QueryCollection<String, Note> notes = client.collection(QueryOptions.builder(key).enabled(false).build(), Note::id)
+          .onInsertAsync(changes -> {
+            Note sent = changes.get(0).modified();
+            self.get().writeRows(List.of(new Note(sent.id(), sent.text(), 2)), List.of()); // the echo, with createdAt
+            return CompletableFuture.completedFuture(null);
+          })
+          .build();
+      self.set(notes);
+      int r = round[0]++;
+      String[] ids = new String[inserts];
+      for (int k = 0; k < inserts; k++) {
+        ids[k] = "new-" + r + "-" + k;
+      }
+      long begin = System.nanoTime();
+      for (int k = 0; k < inserts; k++) {
+        notes.insert(new Note(ids[k], "Text " + k, 0)).isPersisted().join();
+      }
+      long elapsed = System.nanoTime() - begin;
+      int size = notes.size();
+      long confirmed = notes.get(ids[inserts - 1]).orElseThrow().createdAt();
+      client.close();
+      if (size != n + inserts || confirmed != 2) {
+        throw new IllegalStateException("W9 ended with " + size + " rows, the last one's createdAt " + confirmed);
+      }
+      return elapsed;
+    });
+    return new Line("W9", n).with("ops", inserts).with("ns_per_op", perInsert)
+        .with("note", "ns per insert of a row with a client-minted id, echoed by the server with createdAt; awaited; one row each");
   }
 
   static List<Line> w10(int n, int reads, Rounds rounds) {

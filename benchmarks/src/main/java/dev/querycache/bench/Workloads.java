@@ -26,7 +26,7 @@ import java.util.function.Supplier;
  */
 public final class Workloads {
   private static final List<String> ALL =
-      List.of("W1", "W2", "W3", "W4", "W4e", "W4s", "W4l", "W5", "W6", "W7", "W8", "W8b", "W8c", "W10", "W11");
+      List.of("W1", "W2", "W3", "W4", "W4e", "W4s", "W4l", "W5", "W6", "W7", "W8", "W8b", "W8c", "W9", "W10", "W11");
 
   private Workloads() {}
 
@@ -104,6 +104,9 @@ public final class Workloads {
           break;
         case "W8c":
           emit(lines, out, () -> List.of(CollectionWrites.w8c(10_000, settings.quick ? 10_000 : 100_000, rounds)));
+          break;
+        case "W9":
+          emit(lines, out, () -> List.of(CollectionWrites.w9(10_000, settings.quick ? 1_000 : 10_000, rounds)));
           break;
         case "W10":
           emit(lines, out, () -> CollectionWrites.w10(10_000, settings.quick ? 100_000 : 1_000_000, rounds));

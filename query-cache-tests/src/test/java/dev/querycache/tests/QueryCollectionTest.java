@@ -36,34 +36,24 @@ import org.junit.jupiter.api.Test;
  * changes; refusals before anything is shown.
  */
 class QueryCollectionTest {
-  record Todo(String id, String title, boolean done) {
-    Todo done(boolean value) {
-      return new Todo(id, title, value);
-    }
-
-    Todo titled(String value) {
-      return new Todo(id, value, done);
-    }
-  }
-
-  static final Todo A = new Todo("a", "Write specs", false);
-  static final Todo B = new Todo("b", "Ship", false);
-  static final Todo C = new Todo("c", "Rest", false);
+  static final TodoRow A = new TodoRow("a", "Write specs", false);
+  static final TodoRow B = new TodoRow("b", "Ship", false);
+  static final TodoRow C = new TodoRow("c", "Rest", false);
 
   final VirtualTime time = new VirtualTime();
   final RecordingToaster toaster = new RecordingToaster();
   final QueryClient client = time.clientBuilder().toaster(toaster).build();
-  final ControllableQuery<List<Todo>> server = new ControllableQuery<>();
-  final QueryOptions<List<Todo>> todoList =
-      QueryOptions.builder(QueryKey.<List<Todo>>of("todos")).asyncFetcher(server).retry(0).build();
+  final ControllableQuery<List<TodoRow>> server = new ControllableQuery<>();
+  final QueryOptions<List<TodoRow>> todoList =
+      QueryOptions.builder(QueryKey.<List<TodoRow>>of("todos")).asyncFetcher(server).retry(0).build();
   /** The handlers' server: each call is one transaction's changes of one operation. */
-  final ControllableMutation<List<PendingChange<String, Todo>>, String> saves = new ControllableMutation<>();
-  final List<List<RowChange<String, Todo>>> heard = new ArrayList<>();
-  QueryCollection<String, Todo> todos;
+  final ControllableMutation<List<PendingChange<String, TodoRow>>, String> saves = new ControllableMutation<>();
+  final List<List<RowChange<String, TodoRow>>> heard = new ArrayList<>();
+  QueryCollection<String, TodoRow> todos;
 
   @BeforeEach
   void loadTheList() {
-    todos = client.collection(todoList, Todo::id)
+    todos = client.collection(todoList, TodoRow::id)
         .name("todos")
         .errorMessage("Could not save the task")
         .onInsertAsync(saves::mutate)
@@ -95,7 +85,7 @@ class QueryCollectionTest {
 
     assertThat(todos.get("a")).contains(A.done(true));
     assertThat(tx.state()).isEqualTo(TransactionState.PERSISTING);
-    PendingChange<String, Todo> change = saves.latestCall().variables().get(0);
+    PendingChange<String, TodoRow> change = saves.latestCall().variables().get(0);
     assertThat(change.type()).isEqualTo(ChangeType.UPDATE);
     assertThat(change.key()).isEqualTo("a");
     assertThat(change.original()).isEqualTo(A);
@@ -168,7 +158,7 @@ class QueryCollectionTest {
 
     server.resolve(List.of(A.titled("Write specs today"), B));
 
-    assertThat(todos.get("a")).contains(new Todo("a", "Write specs today", true));
+    assertThat(todos.get("a")).contains(new TodoRow("a", "Write specs today", true));
   }
 
   @Test
@@ -226,7 +216,7 @@ class QueryCollectionTest {
   void rowsWrittenBackEqualToWhatIsShownChangeNothing() {
     todos.update("a", todo -> todo.done(true));
 
-    todos.writeRows(List.of(new Todo("a", "Write specs", true)), List.of());
+    todos.writeRows(List.of(new TodoRow("a", "Write specs", true)), List.of());
 
     assertThat(heard).hasSize(1);
   }
@@ -254,7 +244,7 @@ class QueryCollectionTest {
 
   @Test
   void anUpdateThatChangesTheKeyIsRefusedAndNothingIsApplied() {
-    assertThatThrownBy(() -> todos.update("a", todo -> new Todo("a2", todo.title(), true)))
+    assertThatThrownBy(() -> todos.update("a", todo -> new TodoRow("a2", todo.title(), true)))
         .isInstanceOf(KeyChangedException.class)
         .hasMessageContaining("a key never changes; delete the row and insert one with the new key");
 
@@ -264,8 +254,8 @@ class QueryCollectionTest {
 
   @Test
   void aWriteWithoutItsHandlerIsRefusedNamingTheHandlerToGive() {
-    QueryCollection<String, Todo> readOnly =
-        client.collection(QueryOptions.builder(QueryKey.<List<Todo>>of("done")).asyncFetcher(server).build(), Todo::id)
+    QueryCollection<String, TodoRow> readOnly =
+        client.collection(QueryOptions.builder(QueryKey.<List<TodoRow>>of("done")).asyncFetcher(server).build(), TodoRow::id)
             .name("done todos")
             .build();
     server.resolve(List.of(A));
@@ -303,11 +293,11 @@ class QueryCollectionTest {
 
   @Test
   void aBlockingHandlerRunsOnTheFetchExecutorAndMayWriteTheServersRowsBack() {
-    List<List<PendingChange<String, Todo>>> persisted = new ArrayList<>();
-    AtomicReference<QueryCollection<String, Todo>> self = new AtomicReference<>();
-    ControllableQuery<List<Todo>> doneServer = new ControllableQuery<>();
-    QueryCollection<String, Todo> done =
-        client.collection(QueryOptions.builder(QueryKey.<List<Todo>>of("done")).asyncFetcher(doneServer).build(), Todo::id)
+    List<List<PendingChange<String, TodoRow>>> persisted = new ArrayList<>();
+    AtomicReference<QueryCollection<String, TodoRow>> self = new AtomicReference<>();
+    ControllableQuery<List<TodoRow>> doneServer = new ControllableQuery<>();
+    QueryCollection<String, TodoRow> done =
+        client.collection(QueryOptions.builder(QueryKey.<List<TodoRow>>of("done")).asyncFetcher(doneServer).build(), TodoRow::id)
             .onUpdate(changes -> {
               persisted.add(changes);
               self.get().writeRows(List.of(changes.get(0).original().titled("Saved")), List.of()); // the server's answer
@@ -322,13 +312,13 @@ class QueryCollectionTest {
 
     assertThat(persisted).hasSize(1);
     assertThat(tx.state()).isEqualTo(TransactionState.COMPLETED);
-    assertThat(done.get("a")).as("the server's title, and the change over it").contains(new Todo("a", "Saved", true));
+    assertThat(done.get("a")).as("the server's title, and the change over it").contains(new TodoRow("a", "Saved", true));
     done.close();
   }
 
   @Test
   void aSecondCollectionOfOneQueryIsRefused() {
-    assertThatThrownBy(() -> client.collection(todoList, Todo::id).build())
+    assertThatThrownBy(() -> client.collection(todoList, TodoRow::id).build())
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("has a collection already");
   }

@@ -38,39 +38,29 @@ import org.junit.jupiter.api.Test;
  * rollback or a failure that takes only this transaction's changes away.
  */
 class TransactionTest {
-  record Task(String id, String title, boolean done) {
-    Task done(boolean value) {
-      return new Task(id, title, value);
-    }
-
-    Task titled(String value) {
-      return new Task(id, value, done);
-    }
-  }
-
   record Project(String id, int open) {}
 
-  static final Task A = new Task("a", "Write specs", false);
-  static final Task B = new Task("b", "Ship", false);
-  static final Task C = new Task("c", "Rest", false);
+  static final TodoRow A = new TodoRow("a", "Write specs", false);
+  static final TodoRow B = new TodoRow("b", "Ship", false);
+  static final TodoRow C = new TodoRow("c", "Rest", false);
   static final Project P = new Project("p", 2);
 
   final VirtualTime time = new VirtualTime();
   final RecordingToaster toaster = new RecordingToaster();
   final QueryClient client = time.clientBuilder().toaster(toaster).build();
-  final ControllableQuery<List<Task>> taskServer = new ControllableQuery<>();
+  final ControllableQuery<List<TodoRow>> taskServer = new ControllableQuery<>();
   final ControllableQuery<List<Project>> projectServer = new ControllableQuery<>();
   final QueryKey<Integer> badge = QueryKey.of("badge");
   /** The transactions' server: each call is one commit. */
   final ControllableMutation<Transaction, String> saves = new ControllableMutation<>();
-  final List<List<RowChange<String, Task>>> heard = new ArrayList<>();
-  QueryCollection<String, Task> tasks;
+  final List<List<RowChange<String, TodoRow>>> heard = new ArrayList<>();
+  QueryCollection<String, TodoRow> tasks;
   QueryCollection<String, Project> projects;
 
   @BeforeEach
   void loadTheCollections() {
     tasks = client.collection(
-        QueryOptions.builder(QueryKey.<List<Task>>of("tasks")).asyncFetcher(taskServer).retry(0).build(), Task::id).build();
+        QueryOptions.builder(QueryKey.<List<TodoRow>>of("tasks")).asyncFetcher(taskServer).retry(0).build(), TodoRow::id).build();
     projects = client.collection(
         QueryOptions.builder(QueryKey.<List<Project>>of("projects")).asyncFetcher(projectServer).retry(0).build(),
         Project::id).build();
@@ -267,8 +257,8 @@ class TransactionTest {
   @Test
   void aCollectionOfAnotherClientIsRefused() {
     QueryClient other = time.clientBuilder().build();
-    QueryCollection<String, Task> foreign =
-        other.collection(QueryOptions.builder(QueryKey.<List<Task>>of("tasks")).asyncFetcher(taskServer).build(), Task::id)
+    QueryCollection<String, TodoRow> foreign =
+        other.collection(QueryOptions.builder(QueryKey.<List<TodoRow>>of("tasks")).asyncFetcher(taskServer).build(), TodoRow::id)
             .build();
     Transaction tx = manual();
 
@@ -313,7 +303,7 @@ class TransactionTest {
     @Test
     void aDeleteOfARowARolledBackTransactionInsertedFailsToo() {
       Transaction pending = manual();
-      pending.mutate(write -> write.insert(tasks, new Task("d", "Plan", false)));
+      pending.mutate(write -> write.insert(tasks, new TodoRow("d", "Plan", false)));
       relying.mutate(write -> write.delete(tasks, "d"));
 
       pending.rollback();
@@ -339,7 +329,7 @@ class TransactionTest {
       tasks.writeRows(List.of(C), List.of());
       relying.mutate(write -> write.update(tasks, "c", task -> task.done(true)));
       Transaction later = manual();
-      later.mutate(write -> write.insert(tasks, new Task("e", "Later", false)));
+      later.mutate(write -> write.insert(tasks, new TodoRow("e", "Later", false)));
       later.rollback();
 
       assertThat(relying.state()).isEqualTo(TransactionState.PENDING);
@@ -383,7 +373,7 @@ class TransactionTest {
 
       assertThat(onlyChange().type()).isEqualTo(ChangeType.UPDATE);
       assertThat(onlyChange().original()).isEqualTo(A);
-      assertThat(onlyChange().modified()).isEqualTo(new Task("a", "Write more specs", true));
+      assertThat(onlyChange().modified()).isEqualTo(new TodoRow("a", "Write more specs", true));
       assertThat(onlyChange().changedFields()).containsExactly("title", "done");
     }
 
@@ -424,7 +414,7 @@ class TransactionTest {
       client.refetchQueries(dev.querycache.QueryFilter.exact(tasks.key()));
       taskServer.resolve(List.of(A.titled("Write specs today"), B));
 
-      assertThat(tasks.get("a")).contains(new Task("a", "Write specs today!", true));
+      assertThat(tasks.get("a")).contains(new TodoRow("a", "Write specs today!", true));
     }
   }
 }

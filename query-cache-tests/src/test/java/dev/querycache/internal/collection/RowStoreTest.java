@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.querycache.QueryKey;
 import dev.querycache.collection.RowChange;
+import dev.querycache.tests.TodoRow;
 import dev.querycache.internal.layer.LayerOwner;
 import dev.querycache.internal.runtime.Notifier;
 import java.util.List;
@@ -22,41 +23,31 @@ import org.junit.jupiter.api.Test;
  */
 @DisplayName("RowStore")
 class RowStoreTest {
-  record Todo(String id, String title, boolean done) {
-    Todo done(boolean value) {
-      return new Todo(id, title, value);
-    }
-
-    Todo titled(String value) {
-      return new Todo(id, value, done);
-    }
-  }
-
   /** An owner of intents, as a transaction is. */
   record Owner(String name) implements LayerOwner {
     @Override
     public void layerFailed(QueryKey<?> key, Throwable error) {}
   }
 
-  private final RowStore<String, Todo> store = new RowStore<>("todos", new Notifier(Runnable::run), Todo::id);
+  private final RowStore<String, TodoRow> store = new RowStore<>("todos", new Notifier(Runnable::run), TodoRow::id);
   private final Owner first = new Owner("first");
   private final Owner second = new Owner("second");
-  private RowChanges<String, Todo> changes = new RowChanges<>();
+  private RowChanges<String, TodoRow> changes = new RowChanges<>();
 
-  private static final Todo A = new Todo("a", "Write specs", false);
-  private static final Todo B = new Todo("b", "Ship", false);
-  private static final Todo C = new Todo("c", "Rest", false);
+  private static final TodoRow A = new TodoRow("a", "Write specs", false);
+  private static final TodoRow B = new TodoRow("b", "Ship", false);
+  private static final TodoRow C = new TodoRow("c", "Rest", false);
 
   /** An update intent: {@code change} applied to the row, no row left alone. */
-  private static UnaryOperator<Object> update(UnaryOperator<Todo> change) {
-    return row -> RowStore.isAbsent(row) ? row : change.apply((Todo) row);
+  private static UnaryOperator<Object> update(UnaryOperator<TodoRow> change) {
+    return row -> RowStore.isAbsent(row) ? row : change.apply((TodoRow) row);
   }
 
-  private @Nullable Todo paint(Owner owner, long order, String key, UnaryOperator<Object> patch, boolean constant) {
+  private @Nullable TodoRow paint(Owner owner, long order, String key, UnaryOperator<Object> patch, boolean constant) {
     return store.paint(owner, order, key, patch, constant, false, changes);
   }
 
-  private void fetched(long sequence, Todo... rows) {
+  private void fetched(long sequence, TodoRow... rows) {
     store.landAll(List.of(rows), sequence, changes);
   }
 
@@ -75,7 +66,7 @@ class RowStoreTest {
     fetched(1, A, B);
     changes = new RowChanges<>();
 
-    Todo shown = paint(first, 10, "a", update(todo -> todo.done(true)), false);
+    TodoRow shown = paint(first, 10, "a", update(todo -> todo.done(true)), false);
 
     assertThat(shown).isEqualTo(A.done(true));
     assertThat(store.rows()).containsExactly(A.done(true), B);
@@ -103,10 +94,10 @@ class RowStoreTest {
 
     fetched(20, A.titled("Write specs today"));
 
-    assertThat(store.get("a")).isEqualTo(new Todo("a", "Write specs today", true));
+    assertThat(store.get("a")).isEqualTo(new TodoRow("a", "Write specs today", true));
     assertThat(store.confirmed("a")).isEqualTo(A.titled("Write specs today"));
     assertThat(changes.changes()).as("one step: the pending flip never flashes back")
-        .containsExactly(new RowChange<>("a", A.done(true), new Todo("a", "Write specs today", true)));
+        .containsExactly(new RowChange<>("a", A.done(true), new TodoRow("a", "Write specs today", true)));
   }
 
   @Test
@@ -187,7 +178,7 @@ class RowStoreTest {
 
     fetched(25, A.titled("Older"));
 
-    assertThat(store.get("a")).isEqualTo(new Todo("a", "Older", true));
+    assertThat(store.get("a")).isEqualTo(new TodoRow("a", "Older", true));
     assertThat(store.hasIntents("a")).isTrue();
   }
 
@@ -209,7 +200,7 @@ class RowStoreTest {
     paint(first, 10, "a", update(todo -> todo.done(true)), false);
     changes = new RowChanges<>();
 
-    store.landRows(List.of(new Todo("a", "Write specs", true)), List.of(), changes);
+    store.landRows(List.of(new TodoRow("a", "Write specs", true)), List.of(), changes);
 
     assertThat(changes.changes()).isEmpty();
     assertThat(store.get("a")).isEqualTo(A.done(true));

@@ -45,13 +45,13 @@ public final class CollectionDraft<K, R> implements CollectionBuilder<K, R> {
 
   @Override
   public CollectionBuilder<K, R> name(String name) {
-    this.name = requireText(name, "name");
+    this.name = TransactionPersister.requireText(name, "name");
     return this;
   }
 
   @Override
   public CollectionBuilder<K, R> errorMessage(String message) {
-    this.errorMessage = requireText(message, "message");
+    this.errorMessage = TransactionPersister.requireText(message, "message");
     return this;
   }
 
@@ -102,13 +102,5 @@ public final class CollectionDraft<K, R> implements CollectionBuilder<K, R> {
       throw new IllegalStateException("the collection has an " + which + " handler already: give it one");
     }
     return next;
-  }
-
-  private static String requireText(String value, String argument) {
-    Objects.requireNonNull(value, argument + " == null");
-    if (value.isBlank()) {
-      throw new IllegalArgumentException(argument + " is blank");
-    }
-    return value;
   }
 }

@@ -40,21 +40,13 @@ public final class OptimisticActionDraft<V> implements OptimisticActionBuilder<V
 
   @Override
   public OptimisticActionBuilder<V> name(String name) {
-    Objects.requireNonNull(name, "name == null");
-    if (name.isBlank()) {
-      throw new IllegalArgumentException("name is blank");
-    }
-    this.name = name;
+    this.name = TransactionPersister.requireText(name, "name");
     return this;
   }
 
   @Override
   public OptimisticActionBuilder<V> errorMessage(String message) {
-    Objects.requireNonNull(message, "message == null");
-    if (message.isBlank()) {
-      throw new IllegalArgumentException("message is blank");
-    }
-    this.errorMessage = message;
+    this.errorMessage = TransactionPersister.requireText(message, "message");
     return this;
   }
 

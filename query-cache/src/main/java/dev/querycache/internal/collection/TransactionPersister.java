@@ -5,6 +5,7 @@ import dev.querycache.MutationFunction;
 import dev.querycache.internal.mutation.MutationConfig;
 import dev.querycache.internal.mutation.MutationCore;
 import dev.querycache.internal.mutation.MutationEngine;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,6 +20,15 @@ final class TransactionPersister {
 
   private TransactionPersister() {}
 
+  /** {@code value}, a name or a message of what persists, checked: not null, not blank. */
+  static String requireText(String value, String argument) {
+    Objects.requireNonNull(value, argument + " == null");
+    if (value.isBlank()) {
+      throw new IllegalArgumentException(argument + " is blank");
+    }
+    return value;
+  }
+
   /**
    * The mutation named {@code name} that persists with {@code blocking} (on the fetch
    * executor) or, if null, {@code async}, and says {@code errorMessage} when it fails.
@@ -29,7 +39,7 @@ final class TransactionPersister {
       @Nullable AsyncMutationFunction<TransactionCore, Boolean> async) {
     MutationConfig.Draft<TransactionCore, Boolean, Void> draft = blocking != null
         ? MutationConfig.Draft.blocking(blocking)
-        : MutationConfig.Draft.async(java.util.Objects.requireNonNull(async, "a persister needs a function"));
+        : MutationConfig.Draft.async(Objects.requireNonNull(async, "a persister needs a function"));
     draft.name = name;
     draft.optimistic = true;
     draft.errorMessage = tx -> errorMessage;
