@@ -4,12 +4,16 @@ import dev.querycache.collection.ActionWrites;
 import dev.querycache.collection.CollectionBuilder;
 import dev.querycache.collection.OptimisticAction;
 import dev.querycache.collection.OptimisticActionBuilder;
+import dev.querycache.collection.PacedWrites;
+import dev.querycache.collection.PacedWritesBuilder;
+import dev.querycache.collection.Pacing;
 import dev.querycache.collection.QueryCollection;
 import dev.querycache.collection.Transaction;
 import dev.querycache.collection.TransactionBuilder;
 import dev.querycache.internal.Engine;
 import dev.querycache.internal.collection.CollectionDraft;
 import dev.querycache.internal.collection.OptimisticActionDraft;
+import dev.querycache.internal.collection.PacedWritesDraft;
 import dev.querycache.internal.collection.TransactionDraft;
 import dev.querycache.internal.mutation.MutationConfig;
 import dev.querycache.internal.query.ObserverCore;
@@ -617,6 +621,26 @@ public final class QueryClient implements AutoCloseable {
     Objects.requireNonNull(writes, "writes == null");
     engine.runtime.checkOpen();
     return new OptimisticActionDraft<>(engine.mutations, writes);
+  }
+
+  /**
+   * Starts building paced writes (TanStack DB's {@code createPacedMutations}): each call shows
+   * {@code writes} for its variables at once, and {@code pacing} decides when they are sent: a
+   * debounce or a throttle gathers a burst of calls into one transaction, a queue sends each
+   * call's transaction in turn; one transaction persists at a time (see {@link PacedWrites}).
+   *
+   * @param pacing how the calls are sent
+   * @param writes what a call shows, written synchronously through the transaction's handle
+   * @param <V> the type of the variables
+   * @return a builder
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalStateException if the client is closed
+   */
+  public <V> PacedWritesBuilder<V> pacedWrites(Pacing pacing, ActionWrites<V> writes) {
+    Objects.requireNonNull(pacing, "pacing == null");
+    Objects.requireNonNull(writes, "writes == null");
+    engine.runtime.checkOpen();
+    return new PacedWritesDraft<>(engine.mutations, pacing, writes);
   }
 
   /**

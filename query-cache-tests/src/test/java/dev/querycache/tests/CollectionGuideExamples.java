@@ -7,8 +7,11 @@ import dev.querycache.collection.PendingChange;
 import dev.querycache.collection.QueryCollection;
 import dev.querycache.collection.RowChange;
 import dev.querycache.collection.OptimisticAction;
+import dev.querycache.collection.PacedWrites;
+import dev.querycache.collection.Pacing;
 import dev.querycache.collection.Transaction;
 import dev.querycache.collection.TransactionWrites;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -23,6 +26,10 @@ final class CollectionGuideExamples {
   record Task(String id, String title, boolean done) {
     Task withDone(boolean value) {
       return new Task(id, title, value);
+    }
+
+    Task withTitle(String value) {
+      return new Task(id, value, done);
     }
   }
 
@@ -106,6 +113,21 @@ final class CollectionGuideExamples {
     return tx.changes().stream().filter(change -> change.collection() == tasks).map(change -> (Task) change.modified()).toList();
   }
   // [/action]
+
+  // [paced]
+  /** A keystroke in a task's title field: the task and the field's text. */
+  record TitleEdit(String id, String title) {}
+
+  static PacedWrites<TitleEdit> titleEdits(QueryClient client, QueryCollection<String, Task> tasks, TaskApi api) {
+    return client.pacedWrites(Pacing.debounce(Duration.ofMillis(500)),  // sent when the typing pauses
+            (TitleEdit edit, TransactionWrites write) ->
+                write.update(tasks, edit.id(), task -> task.withTitle(edit.title())))   // shown at once
+        .name("edit title")
+        .errorMessage("Could not save the title")
+        .persist((edit, tx) -> api.save(rows(tasks, tx)))   // one request for the whole burst
+        .build();
+  }
+  // [/paced]
 
   // [listen]
   static AutoCloseable showChanges(QueryCollection<String, Task> tasks, Consumer<String> log) {

@@ -11,6 +11,7 @@ import dev.querycache.test.VirtualTime;
 import dev.querycache.tests.CollectionGuideExamples.Task;
 import dev.querycache.tests.CollectionGuideExamples.TaskApi;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -124,6 +125,21 @@ class CollectionGuideExamplesTest {
 
     assertThat(tx.state()).isEqualTo(TransactionState.COMPLETED);
     assertThat(sent).singleElement().asString().startsWith("create [Task[id=").endsWith(", title=Rest, done=false]]");
+  }
+
+  @Test
+  void aBurstOfTitleEditsShowsEachKeystrokeAndSavesOnceWhenTheTypingPauses() {
+    QueryCollection<String, Task> tasks = loadedTasks();
+    var titleEdits = CollectionGuideExamples.titleEdits(client, tasks, api);
+
+    for (String typed : List.of("S", "Sh", "Shi", "Ship it")) {
+      titleEdits.apply(new CollectionGuideExamples.TitleEdit("t2", typed));
+      assertThat(tasks.get("t2").orElseThrow().title()).isEqualTo(typed);
+      time.advance(Duration.ofMillis(200));
+    }
+    time.advance(Duration.ofMillis(300));
+
+    assertThat(sent).containsExactly("save [Task[id=t2, title=Ship it, done=false]]");
   }
 
   @Test

@@ -106,6 +106,7 @@ class NullPointerTest {
     samples.put(QueryState.class, QueryState.initial());
     samples.put(CancellationSignal.class, new NeverCancelled());
     samples.put(dev.querycache.InfiniteQueryOptions.class, infinite);
+    samples.put(dev.querycache.collection.Pacing.class, dev.querycache.collection.Pacing.queue());
     return samples;
   }
 
@@ -191,6 +192,14 @@ class NullPointerTest {
       try (dev.querycache.InfiniteQueryObserver<String, Integer> observer = client.observeInfinite(infinite, result -> {})) {
         tester().testAllPublicInstanceMethods(observer);
       }
+    }
+
+    @Test
+    void pacingsAndPacedWritesBuilders() {
+      tester().testAllPublicStaticMethods(dev.querycache.collection.Pacing.class);
+      tester().testAllPublicInstanceMethods(dev.querycache.collection.Pacing.throttle(Duration.ofSeconds(1)));
+      tester().testAllPublicInstanceMethods(
+          client.pacedWrites(dev.querycache.collection.Pacing.queue(), (String v, dev.querycache.collection.TransactionWrites w) -> {}));
     }
 
     @Test

@@ -21,15 +21,22 @@
  *       {@link ActionHandler}: a write called with variables, each call a transaction.
  * </ul>
  *
+ * <h2>Paced writes</h2>
+ * <ul>
+ *   <li>{@link PacedWrites}, {@link PacedWritesBuilder}, {@link Pacing}: writes called with
+ *       variables, shown at once and sent by a debounce, a throttle or a queue, one
+ *       transaction at a time; {@link AsyncActionHandler} persists them with a stage.
+ * </ul>
+ *
  * <h2>Refusals</h2>
  * <ul>
  *   <li>{@link CollectionException}: a write refused before anything was applied, as
  *       {@link MissingHandlerException}, {@link DuplicateKeyException},
  *       {@link UnknownKeyException}, {@link KeyChangedException} or
  *       {@link TransactionNotPendingException}.
- *   <li>{@link TransactionRolledBackException}, {@link DependentTransactionException}: why a
- *       transaction failed without its handler failing: it was rolled back, or it relied on
- *       one that failed.
+ *   <li>{@link TransactionRolledBackException}, {@link DependentTransactionException},
+ *       {@link CallDroppedException}: why a transaction failed without its handler failing: it
+ *       was rolled back, it relied on one that failed, or its pacing dropped its call.
  * </ul>
  */
 @NullMarked

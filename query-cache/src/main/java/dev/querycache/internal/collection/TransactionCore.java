@@ -55,8 +55,13 @@ final class TransactionCore implements Transaction, LayerOwner {
   private final String name;
   private final MutationCore<TransactionCore, Boolean, Void> persister;
   private final boolean autoCommit;
-  /** An optimistic action's call's variables, for its handler; null for other transactions. */
-  final @Nullable Object variables;
+  /**
+   * The variables of an optimistic action's call, or of the last paced call that joined it,
+   * for its handler; null for other transactions.
+   */
+  volatile @Nullable Object variables;
+  /** The paced writes that commit it (their name), or null: the application commits it. */
+  private @Nullable String pacedBy;
   private final Map<RowRef, RowIntent<?>> intents = new LinkedHashMap<>(); // guarded by this
   /** The rows it has painted or painted and cleared, by collection: where its outcome goes. */
   private final Map<CollectionCore<?, ?>, Set<Object>> touched = new LinkedHashMap<>(); // guarded by this
@@ -72,6 +77,8 @@ final class TransactionCore implements Transaction, LayerOwner {
   private @Nullable List<TransactionCore> relied; // guarded by this
   /** The transactions that wrote rows this one inserted: they fail if it fails. */
   private final List<TransactionCore> dependents = new ArrayList<>(0); // guarded by this
+  /** The transactions queued after this one with changes to the same rows: they fail if it fails. */
+  private final List<TransactionCore> queuedAfter = new ArrayList<>(0); // guarded by this
   private final CompletableFuture<Transaction> persisted = new CompletableFuture<>();
   private final AtomicBoolean ended = new AtomicBoolean();
   private volatile TransactionState state = TransactionState.PENDING;
@@ -196,6 +203,19 @@ final class TransactionCore implements Transaction, LayerOwner {
     }
   }
 
+  /**
+   * Runs {@code writes} as {@link #write} does, a later call with {@code variables} joining it,
+   * if it is still pending; false, running nothing, if its handler has begun or it ended.
+   */
+  synchronized boolean joinIfPending(Object variables, Consumer<? super TransactionWrites> writes) {
+    if (state != TransactionState.PENDING || ended.get()) {
+      return false;
+    }
+    write(writes);
+    this.variables = variables;
+    return true;
+  }
+
   /** The mutate call under way wrote a row {@code inserter} inserted: if that one fails, so does this. */
   synchronized void reliesOn(TransactionCore inserter) {
     List<TransactionCore> open = Objects.requireNonNull(relied, "a write outside a mutate call");
@@ -215,6 +235,51 @@ final class TransactionCore implements Transaction, LayerOwner {
       failure = error;
     }
     dependent.failed(new DependentTransactionException(dependent.id, id, Objects.requireNonNull(failure)));
+  }
+
+  /**
+   * {@code later}, queued after this transaction, fails if this one fails, when they changed a
+   * row or a query in common; true if they did.
+   */
+  boolean queues(TransactionCore later) {
+    if (this == later || !overlaps(later)) {
+      return false;
+    }
+    Throwable failure;
+    synchronized (this) {
+      if (state != TransactionState.FAILED) {
+        queuedAfter.add(later);
+        return true;
+      }
+      failure = error;
+    }
+    later.failed(queuedFailure(later, Objects.requireNonNull(failure)));
+    return true;
+  }
+
+  private DependentTransactionException queuedFailure(TransactionCore later, Throwable cause) {
+    return new DependentTransactionException(later.id, id,
+        "it was queued after " + id + " with changes to the same rows, so it was not sent and its changes left the rows too",
+        cause);
+  }
+
+  /** Whether it and {@code other} changed a row or a plain query in common. */
+  private boolean overlaps(TransactionCore other) {
+    Map<CollectionCore<?, ?>, Set<Object>> mine = touchedNow();
+    Set<QueryKey<?>> myQueries;
+    synchronized (this) {
+      myQueries = new LinkedHashSet<>(queryPatches.keySet());
+    }
+    Map<CollectionCore<?, ?>, Set<Object>> theirs = other.touchedNow();
+    for (Map.Entry<CollectionCore<?, ?>, Set<Object>> entry : theirs.entrySet()) {
+      Set<Object> keys = mine.get(entry.getKey());
+      if (keys != null && !Collections.disjoint(keys, entry.getValue())) {
+        return true;
+      }
+    }
+    synchronized (other) {
+      return !Collections.disjoint(myQueries, other.queryPatches.keySet());
+    }
   }
 
   /** Where {@code collection}'s row changes of the mutate call under way are collected. */
@@ -318,23 +383,59 @@ final class TransactionCore implements Transaction, LayerOwner {
       if (state != TransactionState.PENDING) {
         throw new TransactionNotPendingException(id, "commit", state);
       }
+      if (pacedBy != null) {
+        throw new IllegalStateException(id + " is paced by " + pacedBy + ", which commits it; call flush() on "
+            + pacedBy + " to send it now, or rollback() to drop it");
+      }
       state = TransactionState.PERSISTING;
     }
     if (isEmpty()) {
       succeeded();
       return persisted;
     }
+    send();
+    return persisted;
+  }
+
+  /**
+   * Hands it to {@code pacedBy}'s persister, which holds it in its pace stage: it stays pending,
+   * and later calls may join it, until the stage lets it go and its handler begins.
+   */
+  void submitPaced(String pacedBy) {
+    synchronized (this) {
+      this.pacedBy = pacedBy;
+    }
+    send();
+  }
+
+  private void send() {
     persister.mutate(this).whenComplete((result, failure) -> {
       if (failure != null) {
         failed(failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure);
       }
     });
-    return persisted;
+  }
+
+  /**
+   * Its handler is about to run: a pending transaction persists from now on, and takes no more
+   * writes. Returns null if the handler may run, or why not: what it failed with meanwhile (a
+   * rollback, a transaction it relied on).
+   */
+  synchronized @Nullable Throwable freeze() {
+    if (state == TransactionState.PENDING) {
+      state = TransactionState.PERSISTING;
+    }
+    return state == TransactionState.FAILED ? error : null;
   }
 
   /** Whether it holds no change: no row intent, no query patch, and no row it wrote and then cleared. */
   synchronized boolean isEmpty() {
     return intents.isEmpty() && queryPatches.isEmpty() && touched.values().stream().allMatch(Set::isEmpty);
+  }
+
+  /** Whether it holds a change to send: a row intent or a query patch (later writes can cancel earlier ones). */
+  synchronized boolean hasChanges() {
+    return !intents.isEmpty() || !queryPatches.isEmpty();
   }
 
   @Override
@@ -368,14 +469,20 @@ final class TransactionCore implements Transaction, LayerOwner {
       }
       queryLayers.remove();
       List<TransactionCore> relying;
+      List<TransactionCore> queued;
       synchronized (this) {
         state = TransactionState.FAILED;
         relying = new ArrayList<>(dependents);
         dependents.clear();
+        queued = new ArrayList<>(queuedAfter);
+        queuedAfter.clear();
       }
       persisted.completeExceptionally(cause);
       for (TransactionCore dependent : relying) {
         dependent.failed(new DependentTransactionException(dependent.id, id, cause));
+      }
+      for (TransactionCore later : queued) {
+        later.failed(queuedFailure(later, cause));
       }
     }
   }

@@ -2,10 +2,15 @@ package dev.querycache.internal.collection;
 
 import dev.querycache.AsyncMutationFunction;
 import dev.querycache.MutationFunction;
+import dev.querycache.collection.CallDroppedException;
+import dev.querycache.collection.DependentTransactionException;
+import dev.querycache.collection.TransactionRolledBackException;
 import dev.querycache.internal.mutation.MutationConfig;
 import dev.querycache.internal.mutation.MutationCore;
 import dev.querycache.internal.mutation.MutationEngine;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -37,12 +42,51 @@ final class TransactionPersister {
       MutationEngine mutations, String name, String errorMessage,
       @Nullable MutationFunction<TransactionCore, Boolean> blocking,
       @Nullable AsyncMutationFunction<TransactionCore, Boolean> async) {
-    MutationConfig.Draft<TransactionCore, Boolean, Void> draft = blocking != null
-        ? MutationConfig.Draft.blocking(blocking)
-        : MutationConfig.Draft.async(Objects.requireNonNull(async, "a persister needs a function"));
+    return of(mutations, name, errorMessage, blocking, async, null);
+  }
+
+  /**
+   * The same, paced by {@code pacing}'s stage (null: sent as committed). The handler runs only
+   * for a transaction that has not failed meanwhile, and only if it holds a change (a paced
+   * transaction can be emptied by later calls: an insert, then a delete); the transaction
+   * takes no more writes from then on.
+   */
+  static MutationCore<TransactionCore, Boolean, Void> of(
+      MutationEngine mutations, String name, String errorMessage,
+      @Nullable MutationFunction<TransactionCore, Boolean> blocking,
+      @Nullable AsyncMutationFunction<TransactionCore, Boolean> async,
+      MutationConfig.@Nullable StageSpec pacing) {
+    MutationConfig.Draft<TransactionCore, Boolean, Void> draft;
+    if (blocking != null) {
+      draft = MutationConfig.Draft.blocking(tx -> {
+        Throwable failed = tx.freeze();
+        if (failed != null) {
+          throw asException(failed);
+        }
+        return tx.hasChanges() ? blocking.mutate(tx) : Boolean.TRUE;
+      });
+    } else {
+      AsyncMutationFunction<TransactionCore, Boolean> handler = Objects.requireNonNull(async, "a persister needs a function");
+      draft = MutationConfig.Draft.async(tx -> {
+        Throwable failed = tx.freeze();
+        if (failed != null) {
+          return CompletableFuture.failedFuture(failed);
+        }
+        return tx.hasChanges() ? handler.mutate(tx) : CompletableFuture.completedFuture(Boolean.TRUE);
+      });
+    }
+    if (pacing != null) {
+      draft.paced(pacing);
+      // The next transaction goes when the server answered, not after the settle refetch: the
+      // intents of the one before stay until data that includes them lands.
+      draft.awaitSettle = false;
+    }
     draft.name = name;
     draft.optimistic = true;
     draft.errorMessage = tx -> errorMessage;
+    // Told already (the transaction it relied on toasted), or the application's own doing.
+    draft.quietErrors = error -> error instanceof DependentTransactionException
+        || error instanceof TransactionRolledBackException || error instanceof CallDroppedException;
     draft.settleInvalidations.add(TransactionCore::invalidations);
     draft.onSuccess = (result, tx, context) -> {
       tx.succeeded();
@@ -57,5 +101,9 @@ final class TransactionPersister {
       return null;
     };
     return new MutationCore<>(mutations, draft.freeze());
+  }
+
+  private static Exception asException(Throwable failure) {
+    return failure instanceof Exception exception ? exception : new CompletionException(failure);
   }
 }

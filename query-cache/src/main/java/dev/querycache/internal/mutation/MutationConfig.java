@@ -17,6 +17,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -49,6 +50,8 @@ public final class MutationConfig<V, R, C> {
   public final boolean awaitSettle;
   public final @Nullable Function<? super V, String> errorMessage;
   public final boolean toastErrors;
+  /** The errors a failed run does not toast, or null. */
+  public final @Nullable Predicate<? super Throwable> quietErrors;
   public final @Nullable String successMessage;
   public final @Nullable OnMutate<V, C> onMutate;
   public final @Nullable AsyncOnSuccess<V, R, C> onSuccess;
@@ -105,7 +108,7 @@ public final class MutationConfig<V, R, C> {
     /** A new stage for the mutation that {@code mutation} names. */
     AdmissionStage create(String mutation);
 
-    /** What the builder calls the mode, for messages: "sync" or "exclusive". */
+    /** What the builder calls the mode, for messages: "sync", "exclusive" or "paced". */
     String mode();
   }
 
@@ -125,6 +128,7 @@ public final class MutationConfig<V, R, C> {
     awaitSettle = draft.awaitSettle;
     errorMessage = draft.errorMessage;
     toastErrors = draft.toastErrors;
+    quietErrors = draft.quietErrors;
     successMessage = draft.successMessage;
     onMutate = draft.onMutate;
     onSuccess = draft.onSuccess;
@@ -198,6 +202,8 @@ public final class MutationConfig<V, R, C> {
     public boolean awaitSettle = true;
     public @Nullable Function<? super V, String> errorMessage;
     public boolean toastErrors = true;
+    /** The errors a failed run does not toast (they were told already, or the application caused them); null: none. */
+    public @Nullable Predicate<? super Throwable> quietErrors;
     public @Nullable String successMessage;
     public @Nullable OnMutate<V, C> onMutate;
     public @Nullable AsyncOnSuccess<V, R, C> onSuccess;
@@ -221,6 +227,11 @@ public final class MutationConfig<V, R, C> {
     /** Exclusive mode: a call whose {@code key} has a run is refused (see {@link ExclusiveStage}). */
     public void exclusive(Function<? super V, ?> key) {
       addStage(exclusiveStage(key));
+    }
+
+    /** Paced mode: the stage {@code spec} makes holds each run until its pacing lets it go (see {@link PaceStage}). */
+    public void paced(StageSpec spec) {
+      addStage(spec);
     }
 
     /** The mode already chosen ("sync" or "exclusive"), or null. */

@@ -38,7 +38,7 @@ public final class RunToasts<V, R, C> {
 
   /** A run with {@code variables} failed with {@code error}: its error toast, unless turned off. */
   void failed(V variables, Throwable error) {
-    if (!config.toastErrors) {
+    if (!config.toastErrors || (config.quietErrors != null && config.quietErrors.test(error))) {
       return;
     }
     String[] message = {MutationConfig.DEFAULT_ERROR_MESSAGE};
