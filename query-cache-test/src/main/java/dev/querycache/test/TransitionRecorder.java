@@ -8,6 +8,7 @@ import dev.querycache.QueryKey;
 import dev.querycache.QueryObserver;
 import dev.querycache.QueryOptions;
 import dev.querycache.QueryState;
+import dev.querycache.collection.QueryCollection;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -44,6 +45,8 @@ import org.jspecify.annotations.Nullable;
  *       also records the query's removal.
  *   <li>{@link #watch(QueryFilter, Function)} records, in the same passive way, every query the
  *       filter selects, including those that appear later, and the removal of those it saw.
+ *   <li>{@link #rows(QueryCollection, Function)} records the row changes of a keyed
+ *       collection, row by row, as a table receives them (a {@link RowLog}).
  * </ul>
  *
  * <p>One transition is recorded per change of a query's state that reaches listeners. The
@@ -75,6 +78,7 @@ public final class TransitionRecorder implements AutoCloseable {
   private final List<Transition<?>> all = new ArrayList<>(); // guarded by lock
   private @Nullable AutoCloseable cacheListener; // guarded by lock
   private @Nullable AutoCloseable removalListener; // guarded by lock
+  private final List<AutoCloseable> rowListeners = new ArrayList<>(); // guarded by lock
   private boolean closed; // guarded by lock
 
   /** A filter being watched, and the describe function of the logs it feeds. */
@@ -149,6 +153,51 @@ public final class TransitionRecorder implements AutoCloseable {
       if (removalListener == null) {
         removalListener = client.onQueryEvent(this::recordRemovalOfObserved);
       }
+    }
+    return log;
+  }
+
+  /**
+   * Records the changes of {@code collection}'s rows, each row described with its
+   * {@code toString()}; see {@link #rows(QueryCollection, Function)}.
+   *
+   * @param collection the collection
+   * @param <K> the type of the keys
+   * @param <R> the type of the rows
+   * @return the log of the collection's rows, empty
+   * @throws NullPointerException if {@code collection} is null
+   * @throws IllegalStateException if the recorder is closed
+   */
+  public <K, R> RowLog<K, R> rows(QueryCollection<K, R> collection) {
+    return rows(collection, String::valueOf);
+  }
+
+  /**
+   * Records the changes of {@code collection}'s rows from now on, one entry per change of what
+   * it shows, describing each row with {@code describe} (see {@link RowLog}). The collection is
+   * listened to until the recorder is closed.
+   *
+   * @param collection the collection
+   * @param describe turns a row into the words the test asserts
+   * @param <K> the type of the keys
+   * @param <R> the type of the rows
+   * @return the log of the collection's rows, empty
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalStateException if the recorder is closed
+   */
+  public <K, R> RowLog<K, R> rows(QueryCollection<K, R> collection, Function<? super R, ?> describe) {
+    Objects.requireNonNull(collection, "collection == null");
+    Objects.requireNonNull(describe, "describe == null");
+    RowLog<K, R> log = new RowLog<>(collection, describe);
+    synchronized (lock) {
+      if (closed) {
+        throw new IllegalStateException("the recorder is closed");
+      }
+      rowListeners.add(collection.onChange(changes -> {
+        if (isOpen()) {
+          log.record(changes);
+        }
+      }));
     }
     return log;
   }
@@ -287,6 +336,8 @@ public final class TransitionRecorder implements AutoCloseable {
       if (removalListener != null) {
         listeners.add(removalListener);
       }
+      listeners.addAll(rowListeners);
+      rowListeners.clear();
       cacheListener = null;
       removalListener = null;
     }

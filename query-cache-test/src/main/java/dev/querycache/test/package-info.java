@@ -24,6 +24,7 @@
  * <ul>
  *   <li>{@link TransitionRecorder}, {@link TransitionLog}, {@link Transition}: every visible
  *       change of the queries a test cares about, in order.
+ *   <li>{@link RowLog}: the row changes of a keyed collection, as a table receives them.
  *   <li>{@link RecordingToaster}, {@link Toast}: which toasts a mutation showed.
  *   <li>{@link LibraryLog}, {@link CapturedLog}: what the library logged, kept off the console
  *       and shown only for a failed test.
