@@ -1,8 +1,10 @@
 package dev.querycache.examples;
 
+import java.util.List;
+
 /**
  * The small JSON bodies of the demo's endpoints that are not domain values: request bodies
- * naming one id, and the error body.
+ * naming ids or carrying tasks, and the error body.
  */
 final class Bodies {
   private Bodies() {}
@@ -15,6 +17,12 @@ final class Bodies {
 
   /** {@code POST /mail/undo}. */
   record Undo(String mutationId) {}
+
+  /** {@code POST /tasks/create} and {@code /tasks/save}: the tasks, whole. */
+  record Tasks(List<Task> tasks) {}
+
+  /** {@code POST /tasks/delete}. */
+  record TaskIds(List<String> ids) {}
 
   /** The body of every error answer. */
   record ErrorMessage(String message) {}

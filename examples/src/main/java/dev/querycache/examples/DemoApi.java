@@ -32,6 +32,7 @@ import tools.jackson.databind.ObjectWriter;
 public final class DemoApi {
   private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
   private static final TypeReference<List<HealthCheckConfig>> CONFIGS = new TypeReference<>() {};
+  private static final TypeReference<List<Task>> TASKS = new TypeReference<>() {};
   private static final ObjectWriter ACTION_WRITER = Json.MAPPER.writerFor(MailAction.class);
 
   private final URI baseUri;
@@ -262,6 +263,54 @@ public final class DemoApi {
   public AdminSettings updateSettings(AdminSettings update) throws IOException {
     Objects.requireNonNull(update, "update == null");
     return read(send(post("admin/settings", json(update))), AdminSettings.class);
+  }
+
+  // ---- tasks -------------------------------------------------------------------------------
+
+  /**
+   * {@code GET /tasks/list}: every task, in creation order.
+   *
+   * @return the tasks
+   * @throws IOException as the class comment says
+   */
+  public List<Task> tasks() throws IOException {
+    String body = send(get("tasks/list"));
+    try {
+      return List.copyOf(Json.MAPPER.readValue(body, TASKS));
+    } catch (JacksonException e) {
+      throw malformed(e);
+    }
+  }
+
+  /**
+   * {@code POST /tasks/create}: creates tasks with the ids the client minted; a retry of the
+   * same tasks succeeds.
+   *
+   * @param tasks the new tasks
+   * @throws IOException as the class comment says (409 if another task has one of the ids)
+   */
+  public void createTasks(List<Task> tasks) throws IOException {
+    send(post("tasks/create", json(new Bodies.Tasks(List.copyOf(tasks)))));
+  }
+
+  /**
+   * {@code POST /tasks/save}: saves changed tasks, whole, in one request.
+   *
+   * @param tasks the tasks as they are now
+   * @throws IOException as the class comment says (404 if one is unknown; then none is saved)
+   */
+  public void saveTasks(List<Task> tasks) throws IOException {
+    send(post("tasks/save", json(new Bodies.Tasks(List.copyOf(tasks)))));
+  }
+
+  /**
+   * {@code POST /tasks/delete}.
+   *
+   * @param ids the tasks to delete
+   * @throws IOException as the class comment says (404 if one is unknown; then none is deleted)
+   */
+  public void deleteTasks(List<String> ids) throws IOException {
+    send(post("tasks/delete", json(new Bodies.TaskIds(List.copyOf(ids)))));
   }
 
   // ---- plumbing ----------------------------------------------------------------------------

@@ -8,6 +8,12 @@ import dev.querycache.QueryClient;
 import dev.querycache.QueryFilter;
 import dev.querycache.QueryKey;
 import dev.querycache.QueryOptions;
+import dev.querycache.collection.PacedWrites;
+import dev.querycache.collection.Pacing;
+import dev.querycache.collection.PendingChange;
+import dev.querycache.collection.QueryCollection;
+import dev.querycache.collection.Transaction;
+import dev.querycache.collection.TransactionWrites;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +34,9 @@ import java.util.Objects;
  *   <li><b>Mailbox</b>: {@link #envelopes(MailView)}, {@link #counts()} and
  *       {@link #mailFunnel()}, one optimistic mutation for every {@link MailAction}, with
  *       per-action error messages and invalidations, and a 60 s undo.
+ *   <li><b>Tasks</b>: {@link #tasks()}, a keyed collection whose inserts, updates and deletes
+ *       show at once and persist in transactions, and {@link #titleEdits(QueryCollection)},
+ *       title edits sent when the typing pauses.
  * </ul>
  *
  * <p>The mutation factories build a new mutation on each call: build each once per screen
@@ -42,6 +51,12 @@ public final class DemoQueries {
 
   /** The error toast of a failed mark-as-read. */
   public static final String MARK_AS_READ_FAILED = "Failed to mark as read";
+
+  /** The error toast of a task write the server refused. */
+  public static final String TASK_SAVE_FAILED = "Could not save the task";
+
+  /** The pause in typing after which a title edit is sent. */
+  public static final Duration TITLE_PAUSE = Duration.ofMillis(600);
 
   private static final Duration STALE_TIME = Duration.ofSeconds(30);
 
@@ -370,5 +385,63 @@ public final class DemoQueries {
         || action instanceof MailAction.Trash
         || action instanceof MailAction.Snooze;
     return movesEnvelopes ? List.of(QueryFilter.exact(countsKey())) : List.of();
+  }
+
+  // ---- tasks -------------------------------------------------------------------------------
+
+  /**
+   * The key of the task list: {@code ["tasks"]}.
+   *
+   * @return the key
+   */
+  public static QueryKey<List<Task>> tasksKey() {
+    return QueryKey.of("tasks");
+  }
+
+  /**
+   * The task list as a keyed collection: fetched with {@link DemoApi#tasks()}, fresh for 30 s;
+   * an insert creates, an update saves, a delete deletes, each write a transaction shown at
+   * once, taken back with the {@value #TASK_SAVE_FAILED} toast if the server refuses it
+   * (another transaction's changes to the same rows stay). Build it once per screen; close it
+   * with the screen.
+   *
+   * @return the collection, observing its query until closed
+   */
+  public QueryCollection<String, Task> tasks() {
+    return client.collection(
+            QueryOptions.builder(tasksKey()).fetcher(ctx -> api.tasks()).staleTime(STALE_TIME).build(), Task::id)
+        .name("tasks")
+        .errorMessage(TASK_SAVE_FAILED)
+        .onInsert(changes -> api.createTasks(modified(changes)))
+        .onUpdate(changes -> api.saveTasks(modified(changes)))
+        .onDelete(changes -> api.deleteTasks(changes.stream().map(PendingChange::key).toList()))
+        .build();
+  }
+
+  private static List<Task> modified(List<PendingChange<String, Task>> changes) {
+    return changes.stream().map(PendingChange::modified).toList();
+  }
+
+  /**
+   * Title edits of {@code tasks}: each keystroke shows at once, and the keystrokes of a burst
+   * are one transaction, sent {@link #TITLE_PAUSE} after the last, while the one before (if
+   * any) is persisted first. A blank title is refused by {@link Task}: the call throws, and
+   * nothing of it is shown or sent.
+   *
+   * @param tasks the task list
+   * @return the paced writes
+   */
+  public PacedWrites<TitleEdit> titleEdits(QueryCollection<String, Task> tasks) {
+    return client.pacedWrites(Pacing.debounce(TITLE_PAUSE),
+            (TitleEdit edit, TransactionWrites write) -> write.update(tasks, edit.taskId(), task -> task.withTitle(edit.title())))
+        .name("edit title")
+        .errorMessage("Could not save the title")
+        .persist((edit, tx) -> api.saveTasks(tasks(tx)))
+        .build();
+  }
+
+  /** The tasks a transaction wrote, as they are now. */
+  private static List<Task> tasks(Transaction tx) {
+    return tx.changes().stream().map(change -> (Task) change.modified()).toList();
   }
 }

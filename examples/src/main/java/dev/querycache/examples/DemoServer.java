@@ -68,6 +68,7 @@ public final class DemoServer implements AutoCloseable {
   private final NotificationStore notifications;
   private final HealthCheckStore healthChecks;
   private final MailStore mail;
+  private final TaskStore tasks;
 
   private @Nullable HttpServer http;
   private @Nullable ThreadPoolExecutor pool;
@@ -80,6 +81,7 @@ public final class DemoServer implements AutoCloseable {
         new NotificationStore(SeedData.notifications(builder.clock.instant()), builder.clock, builder.notificationsEvery);
     this.healthChecks = new HealthCheckStore(SeedData.healthChecks());
     this.mail = new MailStore(SeedData.envelopes(builder.clock.instant()), builder.clock);
+    this.tasks = new TaskStore(SeedData.tasks());
     this.router = routes(new Router(settings, builder.random, builder.sleeper));
   }
 
@@ -119,6 +121,10 @@ public final class DemoServer implements AutoCloseable {
         .post("/mail/action", request -> mail.perform(request.body(MailAction.class)))
         .post("/mail/undo", request -> mail.undo(
             Request.required(request.body(Bodies.Undo.class).mutationId(), "mutationId")))
+        .get("/tasks/list", request -> tasks.all())
+        .post("/tasks/create", request -> tasks.create(Request.required(request.body(Bodies.Tasks.class).tasks(), "tasks")))
+        .post("/tasks/save", request -> tasks.save(Request.required(request.body(Bodies.Tasks.class).tasks(), "tasks")))
+        .post("/tasks/delete", request -> tasks.delete(Request.required(request.body(Bodies.TaskIds.class).ids(), "ids")))
         .admin("GET", "/admin/settings", request -> settings.snapshot())
         .admin("POST", "/admin/settings", request -> {
           settings.apply(request.body(AdminSettings.class));

@@ -3,6 +3,7 @@ package dev.querycache.examples;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -80,6 +81,14 @@ final class Request {
   static String required(@Nullable String value, String field) {
     if (value == null || value.isBlank()) {
       throw HttpStatusException.badRequest("'" + field + "' is required");
+    }
+    return value;
+  }
+
+  /** A required list field of a body; a 400 naming it if it is missing or empty. */
+  static <T> List<T> required(@Nullable List<T> value, String field) {
+    if (value == null || value.isEmpty()) {
+      throw HttpStatusException.badRequest("'" + field + "' is required and must not be empty");
     }
     return value;
   }

@@ -63,6 +63,16 @@ final class SeedData {
         new HealthCheckConfig("c5", "CDN edge", "https://cdn.example.com/status", 300, true));
   }
 
+  static List<Task> tasks() {
+    return List.of(
+        new Task("k1", "Write the release notes", false),
+        new Task("k2", "Review the pacing pull request", true),
+        new Task("k3", "Book the venue for the meetup", false),
+        new Task("k4", "Renew the TLS certificate", false),
+        new Task("k5", "Answer the support backlog", false),
+        new Task("k6", "Plan the next sprint", false));
+  }
+
   static List<Envelope> envelopes(Instant now) {
     Object[][] rows = {
       // from, subject, snippet, label, folder, starred, read

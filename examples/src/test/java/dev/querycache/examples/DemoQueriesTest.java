@@ -12,6 +12,9 @@ import dev.querycache.QueryObserver;
 import dev.querycache.QueryOptions;
 import dev.querycache.QuerySettings;
 import dev.querycache.UndoOffer;
+import dev.querycache.collection.PacedWrites;
+import dev.querycache.collection.QueryCollection;
+import dev.querycache.collection.Transaction;
 import dev.querycache.test.RecordingToaster;
 import dev.querycache.test.Toast;
 import java.io.IOException;
@@ -332,5 +335,75 @@ class DemoQueriesTest {
             new MailAction.Snooze("m1", java.time.Instant.EPOCH)))
         .extracting(DemoQueries::errorMessage)
         .containsExactly("Failed to archive", "Failed to unstar", "Failed to mark as read", "Failed to snooze");
+  }
+
+  // ---- tasks -----------------------------------------------------------------------------------
+
+  /** The task list, loaded from the server, closed with the test. */
+  private QueryCollection<String, Task> loadedTasks() throws Exception {
+    QueryCollection<String, Task> tasks = queries.tasks();
+    screens.add(tasks::close);
+    client.fetchQuery(QueryOptions.builder(DemoQueries.tasksKey()).fetcher(ctx -> api.tasks()).build())
+        .get(10, TimeUnit.SECONDS);
+    return tasks;
+  }
+
+  @Test
+  void completingSeveralTasksIsOneTransactionOneRequestAndTheServerKeepsIt() throws Exception {
+    QueryCollection<String, Task> tasks = loadedTasks();
+    long writes = api.writesSent();
+
+    Transaction tx = tasks.update(List.of("k1", "k3"), task -> task.withDone(true));
+
+    assertThat(tasks.get("k1").orElseThrow().done()).as("shown at once").isTrue();
+    await(tx.isPersisted());
+    assertThat(api.writesSent() - writes).isEqualTo(1);
+    assertThat(api.tasks()).filteredOn(Task::done).extracting(Task::id).containsExactly("k1", "k2", "k3");
+  }
+
+  @Test
+  void aRefusedTransactionTakesItsChangesBackAndAnotherTransactionsChangesStay() throws Exception {
+    QueryCollection<String, Task> tasks = loadedTasks();
+    Transaction renamed = tasks.update("k1", task -> task.withTitle("Write the 0.1.0 notes"));
+    await(renamed.isPersisted());
+    server.settings().failNextRequests(1);
+
+    Transaction completed = tasks.update(List.of("k1", "k4"), task -> task.withDone(true));
+
+    assertThatThrownBy(() -> await(completed.isPersisted())).isInstanceOf(ExecutionException.class);
+    assertThat(tasks.get("k1").orElseThrow()).isEqualTo(new Task("k1", "Write the 0.1.0 notes", false));
+    assertThat(tasks.get("k4").orElseThrow().done()).isFalse();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (toaster.errors().isEmpty() && System.nanoTime() < deadline) {
+      Thread.onSpinWait(); // the toast follows the transaction's outcome, on the notify executor
+    }
+    assertThat(toaster.errors()).extracting(Toast::message).containsExactly(DemoQueries.TASK_SAVE_FAILED);
+  }
+
+  @Test
+  void aNewTaskKeepsTheIdTheClientMintedAndARetryOfTheSameCreateSucceeds() throws Exception {
+    QueryCollection<String, Task> tasks = loadedTasks();
+    Task created = new Task("c-1", "Water the plants", false);
+
+    await(tasks.insert(created).isPersisted());
+    api.createTasks(List.of(created));
+
+    assertThat(api.tasks()).contains(created).filteredOn(task -> task.id().equals("c-1")).hasSize(1);
+  }
+
+  @Test
+  void titleEditsOfABurstAreSavedOnceWhenTheTypingPauses() throws Exception {
+    QueryCollection<String, Task> tasks = loadedTasks();
+    PacedWrites<TitleEdit> edits = queries.titleEdits(tasks);
+    long writes = api.writesSent();
+
+    Transaction tx = edits.apply(new TitleEdit("k6", "Plan"));
+    edits.apply(new TitleEdit("k6", "Plan the"));
+    edits.apply(new TitleEdit("k6", "Plan the retro"));
+
+    assertThat(tasks.get("k6").orElseThrow().title()).isEqualTo("Plan the retro");
+    await(tx.isPersisted());
+    assertThat(api.writesSent() - writes).isEqualTo(1);
+    assertThat(api.tasks()).contains(new Task("k6", "Plan the retro", false));
   }
 }

@@ -453,4 +453,46 @@ class DemoServerTest {
     envelopeList.get("envelopes").forEach(e -> out.add(e.get("id").asString()));
     return out;
   }
+
+  // ---- tasks -----------------------------------------------------------------------------------
+
+  @Test
+  void theTaskListStartsWithSixTasksInCreationOrder() throws Exception {
+    RawHttp.Answer answer = http.get("tasks/list");
+
+    assertThat(answer.status()).isEqualTo(200);
+    assertThat(answer.json().size()).isEqualTo(6);
+    assertThat(answer.json().get(0).propertyNames()).containsExactlyInAnyOrder("id", "title", "done");
+  }
+
+  @Test
+  void creatingATaskWhoseIdExistsWithOtherContentIsAConflictAndTheSameContentIsFine() throws Exception {
+    String same = "{\"tasks\":[{\"id\":\"k1\",\"title\":\"Write the release notes\",\"done\":false}]}";
+    String other = "{\"tasks\":[{\"id\":\"k1\",\"title\":\"Something else\",\"done\":false}]}";
+
+    assertThat(http.post("tasks/create", same).status()).isEqualTo(200);
+    RawHttp.Answer conflict = http.post("tasks/create", other);
+
+    assertThat(conflict.status()).isEqualTo(409);
+    assertThat(conflict.message()).isEqualTo("A different task with id 'k1' exists");
+  }
+
+  @Test
+  void savingAnUnknownTaskIsNotFoundAndSavesNoneOfTheRequest() throws Exception {
+    RawHttp.Answer answer = http.post("tasks/save", "{\"tasks\":["
+        + "{\"id\":\"k1\",\"title\":\"Changed\",\"done\":true},"
+        + "{\"id\":\"nope\",\"title\":\"Ghost\",\"done\":false}]}");
+
+    assertThat(answer.status()).isEqualTo(404);
+    assertThat(answer.message()).isEqualTo("No task with id nope");
+    assertThat(http.get("tasks/list").json().get(0).get("title").asString()).isEqualTo("Write the release notes");
+  }
+
+  @Test
+  void aDeleteWithoutIdsOrATaskWithABlankTitleIsABadRequest() throws Exception {
+    assertThat(http.post("tasks/delete", "{\"ids\":[]}").message()).isEqualTo("'ids' is required and must not be empty");
+    RawHttp.Answer blank = http.post("tasks/create", "{\"tasks\":[{\"id\":\"x\",\"title\":\" \",\"done\":false}]}");
+    assertThat(blank.status()).isEqualTo(400);
+    assertThat(blank.message()).contains("the title of x is blank");
+  }
 }

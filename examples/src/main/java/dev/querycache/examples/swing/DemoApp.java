@@ -38,6 +38,7 @@ public final class DemoApp {
     tabs.addTab("Notifications", new NotificationsTab(client, queries));
     tabs.addTab("Health checks", new HealthChecksTab(client, queries));
     tabs.addTab("Mailbox", new MailboxTab(client, queries));
+    tabs.addTab("Tasks", new TasksTab(queries));
 
     frame.setJMenuBar(menuBar());
     frame.getContentPane().add(new ServerControls(api, latencyMs, failureRate), BorderLayout.NORTH);

@@ -89,12 +89,34 @@ public final class Screenshots {
     shoot(app.frame(), "health-checks.png");
     pause(1200);
 
+    // Tasks: four tasks completed in one transaction that the server refuses, and meanwhile a
+    // title typed into the first (sent when the typing pauses): the completion goes back with a
+    // toast, and the title, another transaction, stays.
+    onEdt(() -> app.tabs().setSelectedIndex(3));
+    TasksTab tasks = (TasksTab) app.tabs().getComponentAt(3);
+    waitFor("tasks", () -> tasks.table().getRowCount() == 6);
+    settle();
+    server.settings().setLatencyMs(1500);
+    server.settings().failNextRequests(1);
+    onEdt(() -> {
+      tasks.table().setRowSelectionInterval(0, 3);
+      button(tasks, "Complete selected").doClick();
+      tasks.table().setRowSelectionInterval(0, 0);
+      tasks.titleField().setText("Write the release notes for 0.1.0");
+    });
+    pause(900);
+    shoot(app.frame(), "tasks-pending.png");
+    pause(2500);
+    shoot(app.frame(), "tasks-rolled-back.png");
+    server.settings().setLatencyMs(300);
+
     onEdt(() -> app.tabs().setSelectedIndex(2));
     pause(1200);
     onEdt(() -> find(app.tabs().getComponentAt(2), JTable.class).setRowSelectionInterval(0, 0));
     onEdt(() -> button(app.tabs().getComponentAt(2), "Archive").doClick());
     pause(1500);
     shoot(app.frame(), "mailbox-undo.png");
+
 
     // The inspector on the notifications page: its data, then its timeline (the refused flip).
     onEdt(() -> {

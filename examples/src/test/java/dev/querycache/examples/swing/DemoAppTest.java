@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Timeout;
 class DemoAppTest {
   @Test
   @Timeout(value = 30, unit = TimeUnit.SECONDS)
-  void theWindowShowsThreeScreensAndLoadsTheNotifications() throws Exception {
+  void theWindowShowsFourScreensAndLoadsTheNotifications() throws Exception {
     assumeFalse(GraphicsEnvironment.isHeadless(), "needs a display");
     try (DemoServer server = DemoServer.builder().latency(Duration.ZERO).build().start()) {
       DemoApp app = DemoApp.show(new DemoApi(server.baseUri()), 0, 0);
@@ -32,7 +32,7 @@ class DemoAppTest {
         }
         int[] tabs = new int[1];
         SwingUtilities.invokeAndWait(() -> tabs[0] = app.tabs().getTabCount());
-        assertThat(tabs[0]).isEqualTo(3);
+        assertThat(tabs[0]).isEqualTo(4);
       } finally {
         SwingUtilities.invokeAndWait(() -> app.frame().dispose());
         app.awaitClose();
