@@ -127,6 +127,21 @@ class QueryCollectionTest {
   }
 
   @Test
+  void aSucceededChangeStaysShownWhenTheRefetchThatWasToConfirmItFails() {
+    todos.update("a", todo -> todo.done(true));
+    saves.resolve("saved");
+
+    server.fail(new IOException("502 Bad Gateway"));
+
+    assertThat(todos.get("a")).as("no flash back to the old row").contains(A.done(true));
+    assertThat(heard).as("one change: the flip").hasSize(1);
+    client.refetchQueries(QueryFilter.exact(todos.key()));
+    server.resolve(List.of(A.done(true), B));
+    assertThat(todos.get("a")).contains(A.done(true));
+    assertThat(heard).hasSize(1);
+  }
+
+  @Test
   void aFailureTakesTheChangeAwayAndShowsTheErrorToast() {
     Transaction tx = todos.update("a", todo -> todo.done(true));
 

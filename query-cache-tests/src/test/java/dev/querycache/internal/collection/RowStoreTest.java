@@ -232,6 +232,36 @@ class RowStoreTest {
   }
 
   @Test
+  void aSettledIntentThatWaitedForAnEarlierFetchFoldsWhenThatFetchEndsWithoutData() {
+    fetched(1, A);
+    paint(first, 10, "a", update(todo -> todo.done(true)), false);
+    store.succeeded(first, Set.of("a"), 30);
+    store.settled(first, Set.of("a"), true, changes); // a fetch started at 20 is in flight
+    changes = new RowChanges<>();
+
+    store.fetchEndedWithoutData(20, changes);
+
+    assertThat(store.hasIntents("a")).isFalse();
+    assertThat(store.confirmed("a")).isEqualTo(A.done(true));
+    assertThat(changes.changes()).as("nothing visible changed").isEmpty();
+  }
+
+  @Test
+  void aSucceededIntentAFailedFetchWasToConfirmStaysUntilDataThatIncludesItLands() {
+    fetched(1, A);
+    paint(first, 10, "a", update(todo -> todo.done(true)), false);
+    store.succeeded(first, Set.of("a"), 30);
+    store.settled(first, Set.of("a"), true, changes); // the settle refetch, started at 40, is in flight
+
+    store.fetchEndedWithoutData(40, changes);
+
+    assertThat(store.hasIntents("a")).as("the server never said so").isTrue();
+    assertThat(store.get("a")).isEqualTo(A.done(true));
+    fetched(50, A.done(true));
+    assertThat(store.hasIntents("a")).isFalse();
+  }
+
+  @Test
   void aPatchThatThrowsTheFirstTimeChangesNothing() {
     fetched(1, A);
 

@@ -347,6 +347,13 @@ final class CollectionCore<K, R> implements QueryCollection<K, R>, DataMirror {
   }
 
   @Override
+  public void fetchEndedWithoutData(long fetchSequence) {
+    RowChanges<K, R> sink = new RowChanges<>();
+    store.fetchEndedWithoutData(fetchSequence, sink);
+    deliver(sink);
+  }
+
+  @Override
   public void writeRows(Collection<? extends R> upserts, Collection<? extends K> deletes) {
     Objects.requireNonNull(upserts, "upserts == null");
     Objects.requireNonNull(deletes, "deletes == null");

@@ -233,6 +233,21 @@ public final class RowStore<K, R> {
     }
   }
 
+  /**
+   * A fetch that started at the client sequence {@code fetchSequence} ended without data
+   * (failed or cancelled): the succeeded intents it was to confirm stay until data that
+   * includes them lands, and the settled intents that only waited for it to end fold now.
+   */
+  public synchronized void fetchEndedWithoutData(long fetchSequence, RowChanges<K, R> sink) {
+    for (Map.Entry<K, Slot> entry : slots.entrySet()) {
+      Slot slot = entry.getValue();
+      if (slot.stack != null) {
+        slot.stack.fetchEndedWithoutData(fetchSequence);
+        show(entry.getKey(), slot, slot.visible, slot.visible, sink);
+      }
+    }
+  }
+
   // ---- server data ----------------------------------------------------------------------------
 
   /**

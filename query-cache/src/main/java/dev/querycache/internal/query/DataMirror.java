@@ -17,4 +17,12 @@ public interface DataMirror {
    * @param fetchSequence when its fetch started, or {@link Long#MAX_VALUE}
    */
   void landed(Object data, long fetchSequence);
+
+  /**
+   * A fetch that started at the client sequence {@code fetchSequence} ended without data
+   * (it failed, or was cancelled): what waited for it may settle now. Nothing by default.
+   *
+   * @param fetchSequence when the fetch started
+   */
+  default void fetchEndedWithoutData(long fetchSequence) {}
 }

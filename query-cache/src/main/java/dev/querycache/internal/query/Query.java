@@ -490,6 +490,7 @@ public final class Query<T> {
     if (!layers.isEmpty() && layers.fetchEndedWithoutData(fetchSequence)) {
       dispatchLocked(new LayersChanged<>(state.data(), layers.size(), QueryEvent.Kind.LAYERS_FOLDED, null));
     }
+    engine.fetchEndedWithoutData(key, fetchSequence);
   }
 
   /**

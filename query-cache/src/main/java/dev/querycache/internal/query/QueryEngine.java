@@ -105,6 +105,16 @@ public final class QueryEngine {
     }
   }
 
+  /** A fetch of {@code key} ended without data (inside its query's monitor): its mirror hears of it. */
+  void fetchEndedWithoutData(QueryKey<?> key, long fetchSequence) {
+    if (!mirrors.isEmpty()) {
+      DataMirror mirror = mirrors.get(key);
+      if (mirror != null) {
+        mirror.fetchEndedWithoutData(fetchSequence);
+      }
+    }
+  }
+
   /** Whether {@code key}'s query has a fetch in flight now. */
   public boolean isFetching(QueryKey<?> key) {
     Query<?> query = cache.get(key);
