@@ -26,7 +26,7 @@ import java.util.function.Supplier;
  */
 public final class Workloads {
   private static final List<String> ALL =
-      List.of("W1", "W2", "W3", "W4", "W4e", "W4s", "W4l", "W5", "W6", "W7", "W8", "W8b", "W8c", "W9", "W10", "W11");
+      List.of("W1", "W2", "W3", "W4", "W4e", "W4s", "W4l", "W5", "W6", "W7", "W8", "W8b", "W8c", "W9", "W10", "W11", "W12");
 
   private Workloads() {}
 
@@ -113,6 +113,9 @@ public final class Workloads {
           break;
         case "W11":
           emit(lines, out, () -> List.of(InfiniteRefetch.run(20, settings.quick ? 500 : 10_000, rounds)));
+          break;
+        case "W12":
+          emit(lines, out, () -> PacedTitleEdits.run(1_000, settings.quick ? 1_000 : 10_000, 10, rounds));
           break;
         default:
           throw new AssertionError(workload);

@@ -263,22 +263,34 @@ final class TransactionCore implements Transaction, LayerOwner {
         cause);
   }
 
-  /** Whether it and {@code other} changed a row or a plain query in common. */
+  /**
+   * Whether it and {@code other} changed a row or a plain query in common. {@code other} is a
+   * new transaction no other thread knows yet: its rows are read first, then this one's, each
+   * under its own monitor, without copying this one's.
+   */
   private boolean overlaps(TransactionCore other) {
-    Map<CollectionCore<?, ?>, Set<Object>> mine = touchedNow();
-    Set<QueryKey<?>> myQueries;
-    synchronized (this) {
-      myQueries = new LinkedHashSet<>(queryPatches.keySet());
-    }
     Map<CollectionCore<?, ?>, Set<Object>> theirs = other.touchedNow();
-    for (Map.Entry<CollectionCore<?, ?>, Set<Object>> entry : theirs.entrySet()) {
-      Set<Object> keys = mine.get(entry.getKey());
-      if (keys != null && !Collections.disjoint(keys, entry.getValue())) {
-        return true;
-      }
-    }
+    Set<QueryKey<?>> theirQueries;
     synchronized (other) {
-      return !Collections.disjoint(myQueries, other.queryPatches.keySet());
+      theirQueries = new LinkedHashSet<>(other.queryPatches.keySet());
+    }
+    synchronized (this) {
+      for (Map.Entry<CollectionCore<?, ?>, Set<Object>> entry : theirs.entrySet()) {
+        Set<Object> mine = touched.get(entry.getKey());
+        if (mine != null) {
+          for (Object key : entry.getValue()) {
+            if (mine.contains(key)) {
+              return true;
+            }
+          }
+        }
+      }
+      for (QueryKey<?> key : theirQueries) {
+        if (queryPatches.containsKey(key)) {
+          return true;
+        }
+      }
+      return false;
     }
   }
 

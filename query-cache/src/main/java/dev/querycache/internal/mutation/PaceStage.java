@@ -253,11 +253,15 @@ public final class PaceStage implements AdmissionStage {
     });
   }
 
-  /** Schedules a pump at {@code dueAt}, unless one is scheduled for then already. Holds the monitor. */
+  /**
+   * Schedules a pump at {@code dueAt}, unless one is scheduled for then or earlier already (a
+   * debounce's every call pushes its slot back: the timer it set first stays, and when it
+   * fires early, the pump sets one for the new time). Holds the monitor.
+   */
   private void wake(long dueAt, long now) {
     Future<?> scheduled = timer;
     if (scheduled != null) {
-      if (timerAt == dueAt) {
+      if (timerAt - dueAt <= 0) {
         return;
       }
       scheduled.cancel(false);
