@@ -13,4 +13,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -q -B -pl benchmarks -am package -DskipTests >&2
 # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
-exec java ${JAVA_OPTS:--Xmx4g -XX:+UseTransparentHugePages} -jar benchmarks/target/benchmarks.jar "$@"
+exec java ${JAVA_OPTS:--Xms4g -Xmx4g -XX:+UseTransparentHugePages} -jar benchmarks/target/benchmarks.jar "$@"

@@ -35,7 +35,8 @@ class WorkloadsSmokeTest {
     assertThat(lines)
         .extracting(line -> line.get("workload").asString())
         .containsExactly(
-            "W1", "W2", "W2b", "W2base", "W3", "W3", "W4", "W4e", "W4s", "W4l", "W5", "W6", "W7", "W8", "W8b", "W8c", "W9", "W10", "W11");
+            "W1", "W2", "W2b", "W2base", "W3", "W3", "W4", "W4e", "W4s", "W4l", "W5", "W6", "W7", "W8", "W8b", "W8c", "W9", "W10", "W11",
+            "W12", "W12");
     for (JsonNode line : lines) {
       assertThat(line.get("n").asInt()).as("n of %s", line).isPositive();
       assertThat(line.has("ns_per_op") || line.has("bytes_per_entry")).as("figure of %s", line).isTrue();
