@@ -12,12 +12,14 @@ import dev.querycache.collection.QueryCollection;
 import dev.querycache.collection.Transaction;
 import dev.querycache.collection.TransactionState;
 import dev.querycache.collection.TransactionWrites;
+import dev.querycache.test.ControllableMutation;
 import dev.querycache.test.ControllableQuery;
 import dev.querycache.test.RecordingToaster;
 import dev.querycache.test.VirtualTime;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -143,6 +145,34 @@ class OptimisticActionTest {
   void anActionNeedsAHandler() {
     assertThatThrownBy(() -> client.optimisticAction((String title, TransactionWrites write) -> {}).build())
         .isInstanceOf(IllegalStateException.class)
-        .hasMessage("an optimistic action needs persist(...): what sends a call to the server");
+        .hasMessage("an optimistic action needs persist(...) or persistAsync(...): what sends a call to the server");
+    assertThatThrownBy(() -> client.optimisticAction((String title, TransactionWrites write) -> {})
+            .persist((title, tx) -> {})
+            .persistAsync((title, tx) -> CompletableFuture.completedFuture(null)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("a handler was given to the action already: give one, with persist or persistAsync");
+  }
+
+  @Test
+  void anAsyncHandlerPersistsACallWithAStageAndItsFailureTakesTheCallAway() {
+    ControllableMutation<String, String> api = new ControllableMutation<>();
+    OptimisticAction<String> add = client.optimisticAction(
+            (String title, TransactionWrites write) -> write.insert(tasks, new Task("async-" + title, title)))
+        .errorMessage("Could not add the task")
+        .persistAsync((title, tx) -> api.mutate(title))
+        .build();
+
+    Transaction kept = add.apply("Kept");
+    Transaction refused = add.apply("Refused");
+    assertThat(api.variables()).as("called at once, with each call's variables").containsExactly("Kept", "Refused");
+    api.call(0).resolve("created");
+    api.call(1).fail(new IOException("409 Conflict"));
+    time.runDue();
+
+    assertThat(kept.state()).isEqualTo(TransactionState.COMPLETED);
+    assertThat(refused.state()).isEqualTo(TransactionState.FAILED);
+    assertThat(tasks.get("async-Kept")).isPresent();
+    assertThat(tasks.get("async-Refused")).isEmpty();
+    assertThat(toaster.messages()).containsExactly("Could not add the task");
   }
 }

@@ -9,7 +9,8 @@ package dev.querycache.collection;
  */
 public interface OptimisticActionBuilder<V> {
   /**
-   * Persists a call, blocking, on the fetch executor. Required.
+   * Persists a call, blocking, on the fetch executor. One of {@code persist} and
+   * {@code persistAsync} is required.
    *
    * @param handler the handler
    * @return this builder
@@ -17,6 +18,16 @@ public interface OptimisticActionBuilder<V> {
    * @throws IllegalStateException if the action has a handler already
    */
   OptimisticActionBuilder<V> persist(ActionHandler<V> handler);
+
+  /**
+   * Persists a call with a stage; see {@link #persist}.
+   *
+   * @param handler the handler
+   * @return this builder
+   * @throws NullPointerException if {@code handler} is null
+   * @throws IllegalStateException if the action has a handler already
+   */
+  OptimisticActionBuilder<V> persistAsync(AsyncActionHandler<V> handler);
 
   /**
    * The action's name, in messages and the devtools, such as {@code "add task"}. Default:

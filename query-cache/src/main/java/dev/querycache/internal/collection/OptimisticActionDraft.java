@@ -2,13 +2,13 @@ package dev.querycache.internal.collection;
 
 import dev.querycache.collection.ActionHandler;
 import dev.querycache.collection.ActionWrites;
+import dev.querycache.collection.AsyncActionHandler;
 import dev.querycache.collection.OptimisticAction;
 import dev.querycache.collection.OptimisticActionBuilder;
 import dev.querycache.collection.Transaction;
 import dev.querycache.internal.mutation.MutationCore;
 import dev.querycache.internal.mutation.MutationEngine;
 import java.util.Objects;
-import org.jspecify.annotations.Nullable;
 
 /**
  * What an optimistic action is built from, collected by the application through
@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
 public final class OptimisticActionDraft<V> implements OptimisticActionBuilder<V> {
   private final MutationEngine mutations;
   private final ActionWrites<V> writes;
-  private @Nullable ActionHandler<V> handler;
+  private final ActionHandlers<V> handlers = new ActionHandlers<>("the action");
   private String name = "optimistic action";
   private String errorMessage = TransactionPersister.DEFAULT_ERROR_MESSAGE;
 
@@ -30,11 +30,13 @@ public final class OptimisticActionDraft<V> implements OptimisticActionBuilder<V
 
   @Override
   public OptimisticActionBuilder<V> persist(ActionHandler<V> handler) {
-    Objects.requireNonNull(handler, "handler == null");
-    if (this.handler != null) {
-      throw new IllegalStateException("the action has a handler already: give it one");
-    }
-    this.handler = handler;
+    handlers.blocking(handler);
+    return this;
+  }
+
+  @Override
+  public OptimisticActionBuilder<V> persistAsync(AsyncActionHandler<V> handler) {
+    handlers.async(handler);
     return this;
   }
 
@@ -51,21 +53,15 @@ public final class OptimisticActionDraft<V> implements OptimisticActionBuilder<V
   }
 
   @Override
-  @SuppressWarnings("unchecked") // a call's transaction carries the call's variables
   public OptimisticAction<V> build() {
     mutations.runtime.checkOpen();
-    ActionHandler<V> persist = handler;
-    if (persist == null) {
-      throw new IllegalStateException("an optimistic action needs persist(...): what sends a call to the server");
+    if (!handlers.isGiven()) {
+      throw new IllegalStateException("an optimistic action needs persist(...) or persistAsync(...): what sends a call to the server");
     }
     String actionName = name;
     ActionWrites<V> show = writes;
     MutationCore<TransactionCore, Boolean, Void> persister = TransactionPersister.of(mutations, actionName, errorMessage,
-        tx -> {
-          persist.persist((V) Objects.requireNonNull(tx.variables), tx);
-          return Boolean.TRUE;
-        },
-        null);
+        handlers.blockingFunction(), handlers.asyncFunction(actionName));
     return new OptimisticAction<>() {
       @Override
       public Transaction apply(V variables) {

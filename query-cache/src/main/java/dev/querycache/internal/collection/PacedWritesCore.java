@@ -1,8 +1,6 @@
 package dev.querycache.internal.collection;
 
-import dev.querycache.collection.ActionHandler;
 import dev.querycache.collection.ActionWrites;
-import dev.querycache.collection.AsyncActionHandler;
 import dev.querycache.collection.CallDroppedException;
 import dev.querycache.collection.PacedWrites;
 import dev.querycache.collection.Pacing;
@@ -38,24 +36,16 @@ final class PacedWritesCore<V> implements PacedWrites<V> {
   /** The queue's transactions that have not ended, oldest first. */
   private final ArrayDeque<TransactionCore> queued = new ArrayDeque<>(); // guarded by this
 
-  @SuppressWarnings("unchecked") // a transaction carries the variables of its paced calls
-  PacedWritesCore(MutationEngine mutations, Pacing pacing, ActionWrites<V> writes, @Nullable ActionHandler<V> blocking,
-      @Nullable AsyncActionHandler<V> async, String name, String errorMessage) {
+  PacedWritesCore(MutationEngine mutations, Pacing pacing, ActionWrites<V> writes, ActionHandlers<V> handlers, String name,
+      String errorMessage) {
     this.mutations = mutations;
     this.pacing = pacing;
     this.writes = writes;
     this.name = name;
     this.stage = new PaceStage(mutations.runtime, PaceStage.Kind.valueOf(pacing.strategy().name()), pacing.waitTime(),
         pacing.leading(), pacing.trailing());
-    this.persister = TransactionPersister.of(mutations, name, errorMessage,
-        blocking == null ? null : tx -> {
-          blocking.persist((V) Objects.requireNonNull(tx.variables), tx);
-          return Boolean.TRUE;
-        },
-        async == null ? null : tx -> Objects.requireNonNull(async.persist((V) Objects.requireNonNull(tx.variables), tx),
-                () -> "the handler of " + name + " returned null, not a stage")
-            .thenApply(answer -> Boolean.TRUE),
-        stage.spec());
+    this.persister = TransactionPersister.of(mutations, name, errorMessage, handlers.blockingFunction(),
+        handlers.asyncFunction(name), stage.spec());
   }
 
   @Override

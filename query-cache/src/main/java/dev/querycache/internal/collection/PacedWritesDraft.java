@@ -8,7 +8,6 @@ import dev.querycache.collection.PacedWritesBuilder;
 import dev.querycache.collection.Pacing;
 import dev.querycache.internal.mutation.MutationEngine;
 import java.util.Objects;
-import org.jspecify.annotations.Nullable;
 
 /**
  * What paced writes are built from, collected by the application through
@@ -19,8 +18,7 @@ public final class PacedWritesDraft<V> implements PacedWritesBuilder<V> {
   private final MutationEngine mutations;
   private final Pacing pacing;
   private final ActionWrites<V> writes;
-  private @Nullable ActionHandler<V> blocking;
-  private @Nullable AsyncActionHandler<V> async;
+  private final ActionHandlers<V> handlers = new ActionHandlers<>("the paced writes");
   private String name = "paced writes";
   private String errorMessage = TransactionPersister.DEFAULT_ERROR_MESSAGE;
 
@@ -33,24 +31,14 @@ public final class PacedWritesDraft<V> implements PacedWritesBuilder<V> {
 
   @Override
   public PacedWritesBuilder<V> persist(ActionHandler<V> handler) {
-    Objects.requireNonNull(handler, "handler == null");
-    checkNoHandler();
-    blocking = handler;
+    handlers.blocking(handler);
     return this;
   }
 
   @Override
   public PacedWritesBuilder<V> persistAsync(AsyncActionHandler<V> handler) {
-    Objects.requireNonNull(handler, "handler == null");
-    checkNoHandler();
-    async = handler;
+    handlers.async(handler);
     return this;
-  }
-
-  private void checkNoHandler() {
-    if (blocking != null || async != null) {
-      throw new IllegalStateException("the paced writes have a handler already: give them one, with persist or persistAsync");
-    }
   }
 
   @Override
@@ -68,9 +56,9 @@ public final class PacedWritesDraft<V> implements PacedWritesBuilder<V> {
   @Override
   public PacedWrites<V> build() {
     mutations.runtime.checkOpen();
-    if (blocking == null && async == null) {
+    if (!handlers.isGiven()) {
       throw new IllegalStateException("paced writes need persist(...) or persistAsync(...): what sends a transaction to the server");
     }
-    return new PacedWritesCore<>(mutations, pacing, writes, blocking, async, name, errorMessage);
+    return new PacedWritesCore<>(mutations, pacing, writes, handlers, name, errorMessage);
   }
 }
