@@ -35,6 +35,7 @@ public final class FxDemoApp {
     tabs.getTabs().add(tab("Notifications", new FxNotificationsTab(client, queries)));
     tabs.getTabs().add(tab("Health checks", new FxHealthChecksTab(client, queries)));
     tabs.getTabs().add(tab("Mailbox", new FxMailboxTab(client, queries)));
+    tabs.getTabs().add(tab("Tasks", new FxTasksTab(queries)));
     screen.setTop(new FxServerControls(api, latencyMs, failureRate));
     stage = new Stage();
     stage.setTitle("query-cache demo (JavaFX)");

@@ -101,6 +101,30 @@ public final class FxScreenshots {
     shoot("javafx-health-checks.png");
     pause(1200);
 
+    // Tasks: four tasks completed in one transaction the server refuses while a title edit,
+    // another transaction, is on its way: the completion goes back, the title stays.
+    onFx(() -> {
+      app.tabs().getSelectionModel().select(3);
+      return null;
+    });
+    FxTasksTab tasks = (FxTasksTab) app.tabs().getTabs().get(3).getContent();
+    waitFor("tasks", () -> tasks.table().getItems().size() == 6);
+    pause(600);
+    server.settings().setLatencyMs(1500);
+    server.settings().failNextRequests(1);
+    onFx(() -> {
+      tasks.table().getSelectionModel().selectRange(0, 4);
+      button(tasks, "Complete selected").fire();
+      tasks.table().getSelectionModel().clearAndSelect(0);
+      tasks.titleField().setText("Write the release notes for 0.1.0");
+      return null;
+    });
+    pause(900);
+    shoot("javafx-tasks-pending.png");
+    pause(2500);
+    shoot("javafx-tasks-rolled-back.png");
+    server.settings().setLatencyMs(300);
+
     onFx(() -> {
       app.tabs().getSelectionModel().select(2);
       return null;

@@ -14,13 +14,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The demo's JavaFX window against a real server, on the headless glass platform: its three
+ * The demo's JavaFX window against a real server, on the headless glass platform: its four
  * screens, and the notifications in the first one's table.
  */
 class FxDemoAppTest {
   @Test
   @Timeout(value = 30, unit = TimeUnit.SECONDS)
-  void theWindowShowsThreeScreensAndLoadsTheNotificationsIntoTheTable() throws Exception {
+  void theWindowShowsFourScreensAndLoadsTheNotificationsIntoTheTable() throws Exception {
     try (DemoServer server = DemoServer.builder().latency(Duration.ZERO).build().start()) {
       FxDemoApp app = FxDemoApp.show(new DemoApi(server.baseUri()), 0, 0);
       try {
@@ -30,7 +30,7 @@ class FxDemoAppTest {
         }
         FxThread.flush();
 
-        assertThat(FxThread.call(() -> app.tabs().getTabs().size())).isEqualTo(3);
+        assertThat(FxThread.call(() -> app.tabs().getTabs().size())).isEqualTo(4);
         int rows = FxThread.call(() -> ((TableView<?>) app.tabs().getTabs().get(0).getContent().lookup(".table-view"))
             .getItems().size());
         assertThat(rows).isEqualTo(12);
