@@ -3,8 +3,6 @@ package dev.querycache.bench;
 import dev.querycache.QueryClient;
 import dev.querycache.QueryKey;
 import dev.querycache.QueryOptions;
-import dev.querycache.Toaster;
-import dev.querycache.UndoOffer;
 import dev.querycache.collection.AsyncChangeHandler;
 import dev.querycache.collection.PendingChange;
 import dev.querycache.collection.QueryCollection;
@@ -36,18 +34,6 @@ final class CollectionWrites {
       return new Todo(id, title, !done);
     }
   }
-
-  /** Toasts nothing: W8c fails on purpose. */
-  private static final Toaster QUIET = new Toaster() {
-    @Override
-    public void success(String message) {}
-
-    @Override
-    public void error(String message, Throwable cause) {}
-
-    @Override
-    public void undo(String message, UndoOffer offer) {}
-  };
 
   private CollectionWrites() {}
 
@@ -87,7 +73,7 @@ final class CollectionWrites {
   }
 
   static Line w8(int n, int updates, Rounds rounds) {
-    QueryClient client = QueryClient.builder().notifyExecutor(Runnable::run).toaster(QUIET).build();
+    QueryClient client = QuietClient.build();
     AtomicReference<QueryCollection<String, Todo>> self = new AtomicReference<>();
     QueryCollection<String, Todo> todos = collection(client, n, changes -> {
       self.get().writeRows(List.of(new Todo(changes.get(0).key(), changes.get(0).modified().title(),
@@ -114,7 +100,7 @@ final class CollectionWrites {
   }
 
   static Line w8c(int n, int updates, Rounds rounds) {
-    QueryClient client = QueryClient.builder().notifyExecutor(Runnable::run).toaster(QUIET).build();
+    QueryClient client = QuietClient.build();
     QueryCollection<String, Todo> todos = collection(client, n,
         changes -> CompletableFuture.failedFuture(new IllegalStateException("refused")));
     String[] keys = keys(n);
@@ -142,7 +128,7 @@ final class CollectionWrites {
   static List<Line> w8b(int n, int transactions, int[] sizes, Rounds rounds) {
     List<Line> lines = new ArrayList<>();
     for (int size : sizes) {
-      QueryClient client = QueryClient.builder().notifyExecutor(Runnable::run).toaster(QUIET).build();
+      QueryClient client = QuietClient.build();
       QueryCollection<String, Todo> todos = collection(client, Math.max(n, size), changes -> CompletableFuture.completedFuture(null));
       String[] keys = keys(Math.max(n, size));
       double perChange = rounds.nanosPerOp((long) transactions * size, () -> {
@@ -186,7 +172,7 @@ final class CollectionWrites {
   static Line w9(int n, int inserts, Rounds rounds) {
     int[] round = {0};
     double perInsert = rounds.nanosPerOp(inserts, () -> {
-      QueryClient client = QueryClient.builder().notifyExecutor(Runnable::run).toaster(QUIET).build();
+      QueryClient client = QuietClient.build();
       QueryKey<List<Note>> key = QueryKey.of("notes");
       List<Note> initial = new ArrayList<>(n);
       for (int i = 0; i < n; i++) {
@@ -225,7 +211,7 @@ final class CollectionWrites {
   }
 
   static List<Line> w10(int n, int reads, Rounds rounds) {
-    QueryClient client = QueryClient.builder().notifyExecutor(Runnable::run).toaster(QUIET).build();
+    QueryClient client = QuietClient.build();
     QueryCollection<String, Todo> todos = collection(client, n, changes -> CompletableFuture.completedFuture(null));
     todos.update("row-0", Todo::flipped).isPersisted().join(); // one row through a write, as W10 reads after W8
     Map<String, Todo> plain = new HashMap<>();

@@ -3,8 +3,6 @@ package dev.querycache.bench;
 import dev.querycache.QueryClient;
 import dev.querycache.QueryKey;
 import dev.querycache.QueryOptions;
-import dev.querycache.Toaster;
-import dev.querycache.UndoOffer;
 import dev.querycache.collection.PacedWrites;
 import dev.querycache.collection.Pacing;
 import dev.querycache.collection.QueryCollection;
@@ -34,17 +32,6 @@ final class PacedTitleEdits {
   /** The call of a keystroke: which row, and the title so far. */
   record Edit(String id, String title) {}
 
-  private static final Toaster QUIET = new Toaster() {
-    @Override
-    public void success(String message) {}
-
-    @Override
-    public void error(String message, Throwable cause) {}
-
-    @Override
-    public void undo(String message, UndoOffer offer) {}
-  };
-
   private PacedTitleEdits() {}
 
   static List<Line> run(int n, int bursts, int burst, Rounds rounds) {
@@ -55,7 +42,7 @@ final class PacedTitleEdits {
   }
 
   private static Line measure(String name, Pacing pacing, int n, int bursts, int burst, Rounds rounds) {
-    QueryClient client = QueryClient.builder().notifyExecutor(Runnable::run).toaster(QUIET).build();
+    QueryClient client = QuietClient.build();
     QueryKey<List<Todo>> key = QueryKey.of("todos");
     List<Todo> rows = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {

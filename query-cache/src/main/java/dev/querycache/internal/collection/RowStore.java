@@ -79,6 +79,8 @@ public final class RowStore<K, R> {
   private final Notifier notifier;
   private final Function<? super R, ? extends K> keyOf;
   private final Map<K, Slot> slots = new ConcurrentHashMap<>();
+  /** The keys whose rows have intents (a stack), so that what concerns intents only visits them. */
+  private final Set<K> withIntents = new HashSet<>(); // guarded by this
   private long nextPosition; // guarded by this
   private volatile int size;
   private @Nullable List<R> rows; // guarded by this: the visible rows in order, until the next change
@@ -180,6 +182,7 @@ public final class RowStore<K, R> {
     Object before = slot.visible;
     Object after = Objects.requireNonNull(stack.replace(new OptimisticLayer<>(owner, order, patch, constant), before, fetchInFlight));
     slot.stack = stack;
+    withIntents.add(key);
     if (created) {
       slots.put(key, slot);
     }
@@ -239,11 +242,14 @@ public final class RowStore<K, R> {
    * includes them lands, and the settled intents that only waited for it to end fold now.
    */
   public synchronized void fetchEndedWithoutData(long fetchSequence, RowChanges<K, R> sink) {
-    for (Map.Entry<K, Slot> entry : slots.entrySet()) {
-      Slot slot = entry.getValue();
-      if (slot.stack != null) {
+    if (withIntents.isEmpty()) {
+      return; // every write cancels the refetch in flight: this is on the write path
+    }
+    for (K key : List.copyOf(withIntents)) { // show may let go of a stack
+      Slot slot = slots.get(key);
+      if (slot != null && slot.stack != null) {
         slot.stack.fetchEndedWithoutData(fetchSequence);
-        show(entry.getKey(), slot, slot.visible, slot.visible, sink);
+        show(key, slot, slot.visible, slot.visible, sink);
       }
     }
   }
@@ -340,6 +346,7 @@ public final class RowStore<K, R> {
       }
       if (stack.isEmpty()) {
         slot.stack = null;
+        withIntents.remove(key);
         slot.confirmed = after;
       } else {
         slot.confirmed = Objects.requireNonNull(stack.confirmed());
