@@ -1632,6 +1632,12 @@ class FaultsTest {
         action.accept(null, failure);
         return CompletableFuture.failedFuture(failure);
       }
+
+      @Override
+      public <U> CompletableFuture<U> handle(java.util.function.BiFunction<? super T, Throwable, ? extends U> action) {
+        action.apply(null, failure);
+        return CompletableFuture.completedFuture(action.apply(null, failure));
+      }
     };
   }
 

@@ -61,8 +61,7 @@ final class ActionHandlers<V> {
   @SuppressWarnings("unchecked") // a transaction carries the variables of its calls
   @Nullable AsyncMutationFunction<TransactionCore, Boolean> asyncFunction(String name) {
     AsyncActionHandler<V> handler = async;
-    return handler == null ? null : tx -> Objects.requireNonNull(handler.persist((V) Objects.requireNonNull(tx.variables), tx),
-            () -> "the handler of " + name + " returned null, not a stage")
-        .thenApply(answer -> Boolean.TRUE);
+    return handler == null ? null : tx -> TransactionPersister.answerOf(Objects.requireNonNull(
+        handler.persist((V) Objects.requireNonNull(tx.variables), tx), () -> "the handler of " + name + " returned null, not a stage"));
   }
 }

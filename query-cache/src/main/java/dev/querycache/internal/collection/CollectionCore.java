@@ -95,9 +95,8 @@ final class CollectionCore<K, R> implements QueryCollection<K, R>, DataMirror {
           blocking.persist(tx.changesOf(this));
           return Boolean.TRUE;
         },
-        async == null ? null : tx -> Objects.requireNonNull(
-                async.persist(tx.changesOf(this)), () -> "the " + operation + " handler of " + name + " returned null, not a stage")
-            .thenApply(answer -> Boolean.TRUE));
+        async == null ? null : tx -> TransactionPersister.answerOf(Objects.requireNonNull(
+                async.persist(tx.changesOf(this)), () -> "the " + operation + " handler of " + name + " returned null, not a stage")));
   }
 
   String name() {

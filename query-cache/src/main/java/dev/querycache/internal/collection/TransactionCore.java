@@ -421,10 +421,11 @@ final class TransactionCore implements Transaction, LayerOwner {
   }
 
   private void send() {
-    persister.mutate(this).whenComplete((result, failure) -> {
+    persister.mutate(this).handle((result, failure) -> {
       if (failure != null) {
         failed(failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure);
       }
+      return null;
     });
   }
 

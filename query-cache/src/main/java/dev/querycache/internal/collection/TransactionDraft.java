@@ -79,9 +79,8 @@ public final class TransactionDraft implements TransactionBuilder {
               persist.persist(tx);
               return Boolean.TRUE;
             },
-            persistAsync == null ? null : tx -> Objects.requireNonNull(
-                    persistAsync.persist(tx), () -> "the handler of " + name + " returned null, not a stage")
-                .thenApply(answer -> Boolean.TRUE)),
+            persistAsync == null ? null : tx -> TransactionPersister.answerOf(Objects.requireNonNull(
+                persistAsync.persist(tx), () -> "the handler of " + name + " returned null, not a stage"))),
         autoCommit);
   }
 }

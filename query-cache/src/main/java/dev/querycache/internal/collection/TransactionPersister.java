@@ -11,6 +11,7 @@ import dev.querycache.internal.mutation.MutationEngine;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -101,6 +102,17 @@ final class TransactionPersister {
       return null;
     };
     return new MutationCore<>(mutations, draft.freeze());
+  }
+
+  /**
+   * A handler's stage as the persister's answer: true once it completes, or its failure as it
+   * is. Not {@code thenApply}, which wraps a failure in a new {@code CompletionException}, whose
+   * stack trace is most of the cost of a failed write.
+   */
+  static CompletionStage<Boolean> answerOf(CompletionStage<?> handled) {
+    CompletableFuture<Boolean> answer = new CompletableFuture<>();
+    handled.handle((ignored, error) -> error == null ? answer.complete(Boolean.TRUE) : answer.completeExceptionally(error));
+    return answer;
   }
 
   private static Exception asException(Throwable failure) {

@@ -144,11 +144,14 @@ final class CallbackSteps {
         continue;
       }
       int next = i + 1;
-      stage.whenComplete((ignored, failure) -> notifier.post(() -> {
-        if (failure == null || !failed(step, unwrap(failure))) {
-          from(next);
-        }
-      }));
+      stage.handle((ignored, failure) -> {
+        notifier.post(() -> {
+          if (failure == null || !failed(step, unwrap(failure))) {
+            from(next);
+          }
+        });
+        return null;
+      });
       return;
     }
     then.accept(null);
@@ -169,7 +172,7 @@ final class CallbackSteps {
       return null;
     }
     Throwable[] failure = new Throwable[1];
-    done.whenComplete((ignored, error) -> failure[0] = error);
+    done.handle((ignored, error) -> failure[0] = error);
     return failure[0] == null ? null : unwrap(failure[0]);
   }
 

@@ -229,7 +229,10 @@ public final class MutationRun<V, R, C> implements Retryer.Listener, LayerOwner,
 
   /** Sends the run through its mutation's admission chain; it settles with what the chain answers. */
   void admit() {
-    mutation.chain.start(this, variables, this::callFunction).whenComplete(this::settle);
+    mutation.chain.start(this, variables, this::callFunction).handle((result, error) -> {
+      settle(result, error);
+      return null;
+    });
   }
 
   /**

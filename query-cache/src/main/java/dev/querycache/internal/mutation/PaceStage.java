@@ -244,13 +244,8 @@ public final class PaceStage implements AdmissionStage {
       go = head;
     }
     AdmissionChain.Chain<Object, Object> chain = Objects.requireNonNull(go.chain);
-    chain.proceed(chain.variables()).whenComplete((result, error) -> {
-      if (error != null) {
-        go.outcome.completeExceptionally(error);
-      } else {
-        go.outcome.complete(result);
-      }
-    });
+    chain.proceed(chain.variables()).handle((result, error) ->
+        error != null ? go.outcome.completeExceptionally(error) : go.outcome.complete(result));
   }
 
   /**

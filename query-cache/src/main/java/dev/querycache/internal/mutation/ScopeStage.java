@@ -48,13 +48,8 @@ public final class ScopeStage implements AdmissionStage {
       return chain.proceed(chain.variables());
     }
     CompletableFuture<R> outcome = new CompletableFuture<>();
-    Runnable proceed = () -> chain.proceed(chain.variables()).whenComplete((result, error) -> {
-      if (error != null) {
-        outcome.completeExceptionally(error);
-      } else {
-        outcome.complete(result);
-      }
-    });
+    Runnable proceed = () -> chain.proceed(chain.variables()).handle((result, error) ->
+        error != null ? outcome.completeExceptionally(error) : outcome.complete(result));
     boolean now;
     synchronized (this) {
       ArrayDeque<Waiting> queue = scopes.computeIfAbsent(scope, s -> new ArrayDeque<>());

@@ -117,13 +117,14 @@ final class SyncStage implements AdmissionStage {
   }
 
   private <V, R> void send(SyncChannel channel, AdmissionChain.Chain<V, R> chain, V variables) {
-    chain.proceed(variables).whenComplete((answer, error) -> {
+    chain.proceed(variables).handle((answer, error) -> {
       synchronized (this) {
         channel.answered = true;
         channel.answer = answer;
         channel.answerError = error;
       }
       decide(channel);
+      return null;
     });
   }
 

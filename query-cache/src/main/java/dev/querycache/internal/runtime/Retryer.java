@@ -165,10 +165,11 @@ public final class Retryer<T> {
       stage = CompletableFuture.failedFuture(e);
     }
     AtomicBoolean answered = new AtomicBoolean();
-    stage.whenComplete((value, failure) -> {
+    stage.handle((value, failure) -> {
       if (answered.compareAndSet(false, true)) {
         attemptDone(value, failure);
       }
+      return null;
     });
   }
 
