@@ -18,7 +18,7 @@ public interface AsyncChangeHandler<K, R> {
   /**
    * Starts sending {@code changes} to the server.
    *
-   * @param changes the transaction's changes of this type on this collection, in order; never empty
+   * @param changes the transaction's changes of this type on this collection, in order; never empty, not modifiable
    * @return a stage that completes when the server has them, or exceptionally if it refused
    * @throws Exception if the sending could not start (the same as a failed stage)
    */

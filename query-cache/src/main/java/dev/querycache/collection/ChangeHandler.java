@@ -21,7 +21,7 @@ public interface ChangeHandler<K, R> {
   /**
    * Sends {@code changes} to the server and waits for its answer.
    *
-   * @param changes the transaction's changes of this type on this collection, in order; never empty
+   * @param changes the transaction's changes of this type on this collection, in order; never empty, not modifiable
    * @throws Exception if the server refused them or could not be reached
    */
   void persist(List<PendingChange<K, R>> changes) throws Exception;

@@ -198,7 +198,11 @@ final class CollectionCore<K, R> implements QueryCollection<K, R>, DataMirror {
     return tx;
   }
 
-  private static <K> Set<K> distinct(Collection<? extends K> keys) {
+  private static <K> Collection<? extends K> distinct(Collection<? extends K> keys) {
+    if (keys.size() == 1) {
+      Objects.requireNonNull(keys.iterator().next(), "a key is null");
+      return keys; // one key: distinct already
+    }
     Set<K> distinct = new LinkedHashSet<>(keys.size() * 2);
     for (K rowKey : keys) {
       distinct.add(Objects.requireNonNull(rowKey, "a key is null"));

@@ -62,12 +62,13 @@ final class TransactionCore implements Transaction, LayerOwner {
   volatile @Nullable Object variables;
   /** The paced writes that commit it (their name), or null: the application commits it. */
   private @Nullable String pacedBy;
-  private final Map<RowRef, RowIntent<?>> intents = new LinkedHashMap<>(); // guarded by this
+  // Small at first (most transactions write a row or a few); they grow as a transaction does.
+  private final Map<RowRef, RowIntent<?>> intents = new LinkedHashMap<>(4); // guarded by this
   /** The rows it has painted or painted and cleared, by collection: where its outcome goes. */
-  private final Map<CollectionCore<?, ?>, Set<Object>> touched = new LinkedHashMap<>(); // guarded by this
+  private final Map<CollectionCore<?, ?>, Set<Object>> touched = new LinkedHashMap<>(2); // guarded by this
   private final OwnerLayers queryLayers;
-  /** Each plain query's patches, composed. */
-  private final Map<QueryKey<?>, UnaryOperator<Object>> queryPatches = new LinkedHashMap<>(); // guarded by this
+  /** Each plain query's patches, composed; empty and immutable until the first. */
+  private Map<QueryKey<?>, UnaryOperator<Object>> queryPatches = Map.of(); // guarded by this
   private long queryCalls; // guarded by this
   private @Nullable List<Undo> undo; // guarded by this: the writes of the mutate call under way
   /** What the rows of each collection did during the mutate call under way, told when it ends. */
@@ -132,13 +133,18 @@ final class TransactionCore implements Transaction, LayerOwner {
   /** The changes of {@code collection}'s rows, typed, for its handler. */
   @SuppressWarnings("unchecked") // the changes of a collection's rows are of its types
   <K, R> List<PendingChange<K, R>> changesOf(CollectionCore<K, R> collection) {
+    synchronized (this) {
+      if (touched.size() == 1 && touched.containsKey(collection)) {
+        return (List<PendingChange<K, R>>) (List<?>) changes(); // all of them: the usual case
+      }
+    }
     List<PendingChange<K, R>> out = new ArrayList<>();
     for (PendingChange<?, ?> change : changes()) {
       if (change.collection() == collection) {
         out.add((PendingChange<K, R>) change);
       }
     }
-    return out;
+    return Collections.unmodifiableList(out);
   }
 
   @Override
@@ -172,11 +178,14 @@ final class TransactionCore implements Transaction, LayerOwner {
     if (state != TransactionState.PENDING) {
       throw new TransactionNotPendingException(id, "mutate", state);
     }
+    if (ended.get()) {
+      throw new TransactionNotPendingException(id, "mutate", TransactionState.FAILED); // failing: its rows go back
+    }
     if (undo != null) {
       throw new IllegalStateException("mutate on " + id + " inside its own mutate: write through the handle you have");
     }
-    List<Undo> log = new ArrayList<>();
-    Map<CollectionCore<?, ?>, RowChanges<?, ?>> told = new LinkedHashMap<>();
+    List<Undo> log = new ArrayList<>(2);
+    Map<CollectionCore<?, ?>, RowChanges<?, ?>> told = new LinkedHashMap<>(2);
     List<TransactionCore> reliances = new ArrayList<>(0);
     undo = log;
     sinks = told;
@@ -315,7 +324,7 @@ final class TransactionCore implements Transaction, LayerOwner {
       log.add(new Undo(row, intents.get(row)));
     }
     put(row, next);
-    touched.computeIfAbsent(collection, c -> new LinkedHashSet<>()).add(key);
+    touched.computeIfAbsent(collection, c -> new LinkedHashSet<>(4)).add(key);
   }
 
   private void put(RowRef row, @Nullable RowIntent<?> next) {
@@ -337,6 +346,9 @@ final class TransactionCore implements Transaction, LayerOwner {
     @SuppressWarnings("unchecked")
     UnaryOperator<T> typed = data -> (T) next.apply(data);
     queryLayers.patch(key, typed, false, ++queryCalls);
+    if (queryPatches.isEmpty()) {
+      queryPatches = new LinkedHashMap<>();
+    }
     queryPatches.put(key, next);
   }
 
@@ -443,7 +455,15 @@ final class TransactionCore implements Transaction, LayerOwner {
 
   /** Whether it holds no change: no row intent, no query patch, and no row it wrote and then cleared. */
   synchronized boolean isEmpty() {
-    return intents.isEmpty() && queryPatches.isEmpty() && touched.values().stream().allMatch(Set::isEmpty);
+    if (!intents.isEmpty() || !queryPatches.isEmpty()) {
+      return false;
+    }
+    for (Set<Object> rows : touched.values()) {
+      if (!rows.isEmpty()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Whether it holds a change to send: a row intent or a query patch (later writes can cancel earlier ones). */
@@ -464,7 +484,7 @@ final class TransactionCore implements Transaction, LayerOwner {
   void succeeded() {
     if (ended.compareAndSet(false, true)) {
       long sequence = runtime.nextSequence();
-      for (Map.Entry<CollectionCore<?, ?>, Set<Object>> entry : touchedNow().entrySet()) {
+      for (Map.Entry<CollectionCore<?, ?>, Set<Object>> entry : touchedAtEnd().entrySet()) {
         entry.getKey().succeeded(this, entry.getValue(), sequence);
       }
       queryLayers.succeeded(sequence);
@@ -477,7 +497,7 @@ final class TransactionCore implements Transaction, LayerOwner {
   void failed(Throwable cause) {
     if (ended.compareAndSet(false, true)) {
       error = cause;
-      for (Map.Entry<CollectionCore<?, ?>, Set<Object>> entry : touchedNow().entrySet()) {
+      for (Map.Entry<CollectionCore<?, ?>, Set<Object>> entry : touchedAtEnd().entrySet()) {
         entry.getKey().rollBack(this, entry.getValue());
       }
       queryLayers.remove();
@@ -502,7 +522,7 @@ final class TransactionCore implements Transaction, LayerOwner {
 
   /** Its settle step is done: its succeeded intents fold once no fetch is in flight. */
   void settled() {
-    for (Map.Entry<CollectionCore<?, ?>, Set<Object>> entry : touchedNow().entrySet()) {
+    for (Map.Entry<CollectionCore<?, ?>, Set<Object>> entry : touchedAtEnd().entrySet()) {
       entry.getKey().settled(this, entry.getValue());
     }
     queryLayers.settle();
@@ -510,7 +530,7 @@ final class TransactionCore implements Transaction, LayerOwner {
 
   /** What its settle step invalidates: the queries of the collections it wrote, and the plain queries it patched. */
   synchronized List<QueryFilter> invalidations() {
-    List<QueryFilter> filters = new ArrayList<>();
+    List<QueryFilter> filters = new ArrayList<>(touched.size() + queryPatches.size());
     for (CollectionCore<?, ?> collection : touched.keySet()) {
       filters.add(QueryFilter.exact(collection.key()));
     }
@@ -518,6 +538,20 @@ final class TransactionCore implements Transaction, LayerOwner {
       filters.add(QueryFilter.exact(key));
     }
     return filters;
+  }
+
+  /**
+   * The rows it wrote, once it ended (succeeded or failed: {@code ended} is set): no write
+   * changes them from then on, since a write takes the monitor and checks {@code ended}, so
+   * they are read without a copy.
+   */
+  private Map<CollectionCore<?, ?>, Set<Object>> touchedAtEnd() {
+    synchronized (this) {
+      if (!ended.get()) {
+        return touchedNow();
+      }
+      return touched;
+    }
   }
 
   private synchronized Map<CollectionCore<?, ?>, Set<Object>> touchedNow() {

@@ -510,7 +510,7 @@ public final class MutationRun<V, R, C> implements Retryer.Listener, LayerOwner,
    * its filters skipped: the run has settled and must not be left pending.
    */
   private CompletableFuture<Void> invalidate(boolean success) {
-    List<QueryFilter> filters = new ArrayList<>();
+    List<QueryFilter> filters = new ArrayList<>(4);
     for (MutationPatch<?, V> patch : config.patches) {
       filters.add(patch.settleFilter());
     }

@@ -36,10 +36,13 @@ public final class OwnerLayers {
   private final LayerOwner owner;
   private final long order;
   private final boolean replaces;
-  /** Visible data of each patched key before this owner patched it; guarded by this. */
-  private final Map<QueryKey<?>, Object> snapshots = new LinkedHashMap<>();
+  /**
+   * Visible data of each patched key before this owner patched it; guarded by this. Empty and
+   * immutable until the first patch: most owners (a transaction of rows alone) never patch.
+   */
+  private Map<QueryKey<?>, Object> snapshots = Map.of();
   /** The queries holding this owner's layers, with the call that painted each; guarded by this. */
-  private final Map<Query<?>, Painted<?>> patched = new LinkedHashMap<>();
+  private Map<Query<?>, Painted<?>> patched = Map.of();
 
   /** What a replacing owner's layer on one query is made of: a call's patches there, composed. */
   private static final class Painted<T> {
@@ -89,6 +92,10 @@ public final class OwnerLayers {
                   return live;
                 }));
     synchronized (this) {
+      if (patched.isEmpty()) {
+        snapshots = new LinkedHashMap<>();
+        patched = new LinkedHashMap<>();
+      }
       snapshots.putIfAbsent(key, before[0]);
       patched.putIfAbsent(query, null);
     }
@@ -118,6 +125,10 @@ public final class OwnerLayers {
     }
     T before = query.addLayer(new OptimisticLayer<>(owner, order, next.patch, next.constant), true);
     synchronized (this) {
+      if (patched.isEmpty()) {
+        snapshots = new LinkedHashMap<>();
+        patched = new LinkedHashMap<>();
+      }
       patched.put(query, next);
     }
     return before == null ? NO_DATA : before;
@@ -135,6 +146,9 @@ public final class OwnerLayers {
 
   /** The keys holding this owner's layers, in the order they were first patched. */
   public synchronized List<QueryKey<?>> keys() {
+    if (patched.isEmpty()) {
+      return List.of();
+    }
     List<QueryKey<?>> keys = new ArrayList<>(patched.size());
     for (Query<?> query : patched.keySet()) {
       keys.add(query.key);
@@ -143,7 +157,7 @@ public final class OwnerLayers {
   }
 
   private synchronized List<Query<?>> queries() {
-    return new ArrayList<>(patched.keySet());
+    return patched.isEmpty() ? List.of() : new ArrayList<>(patched.keySet());
   }
 
   /** Removes every layer of the owner: its rollback. */

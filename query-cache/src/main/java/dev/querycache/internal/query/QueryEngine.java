@@ -190,6 +190,11 @@ public final class QueryEngine {
           Collection<Query<?>> matches;
           if (filters.size() == 1 && !isolate) {
             matches = cache.findAll(filters.get(0));
+          } else if (filters.size() == 1) { // a run's settle invalidation, most often
+            List<Query<?>> found = new ArrayList<>(1);
+            QueryFilter filter = filters.get(0);
+            Callbacks.run("a settle invalidation filter", filter, () -> found.addAll(cache.findAll(filter)));
+            matches = found;
           } else {
             Set<Query<?>> union = new LinkedHashSet<>();
             for (QueryFilter filter : filters) {
