@@ -5,7 +5,7 @@
 //   node --expose-gc workloads.mjs [--quick] [--n N] [--only W1,W3,...]
 //
 // One JSON object per line on stdout (same shape as the Java harness), progress on stderr.
-// Sizes, rounds and seeds follow the Java harness: full = 3 warm-up + 7 measured rounds,
+// Sizes, rounds and seeds follow the Java harness: full = 3 warm-up rounds and 3 s at least + 7 measured rounds,
 // --quick = 1 warm-up + 5 measured rounds with the smaller sizes; the figure is the median
 // of the measured rounds; global.gc() runs before every round.
 //
@@ -139,11 +139,13 @@ function usedAfterGc() {
 }
 
 /**
- * Runs `warmups` rounds and then `measured` rounds, gc before each; `round` returns the
- * nanoseconds (a bigint) of its measured part. Returns the median ns per op.
+ * Runs `warmups` rounds at least, and more until `warmupNs` passed (at most 200, the Java
+ * harness's rule), then `measured` rounds, gc before each; `round` returns the nanoseconds (a
+ * bigint) of its measured part. Returns the median ns per op.
  */
 async function nanosPerOp(rounds, opsPerRound, label, round) {
-  for (let i = 0; i < rounds.warmups; i++) {
+  const warmupStart = process.hrtime.bigint()
+  for (let i = 0; i < 200 && (i < rounds.warmups || process.hrtime.bigint() - warmupStart < rounds.warmupNs); i++) {
     fullGc()
     await round()
   }
@@ -509,7 +511,7 @@ async function main() {
   }
   const { quick } = settings
   const nOr = (quickDefault, fullDefault) => settings.n ?? (quick ? quickDefault : fullDefault)
-  const rounds = quick ? { warmups: 1, measured: 5 } : { warmups: 3, measured: 7 }
+  const rounds = quick ? { warmups: 1, measured: 5, warmupNs: 0n } : { warmups: 3, measured: 7, warmupNs: 3_000_000_000n }
   progress(`@tanstack/query-core ${QUERY_CORE_VERSION}, node ${process.version}, NODE_ENV=${process.env.NODE_ENV}`)
 
   let count = 0

@@ -50,7 +50,8 @@ public final class Workloads {
 
   /** Runs the selected workloads, printing each line to {@code out} as it is measured. */
   static List<Line> run(Settings settings, PrintStream out, PrintStream progress) {
-    Rounds rounds = settings.quick ? new Rounds(1, 5) : new Rounds(3, 7);
+    // The full run warms each workload up for 3 rounds and 3 seconds at least: its JIT's steady state.
+    Rounds rounds = settings.quick ? new Rounds(1, 5) : new Rounds(3, 7, 3_000_000_000L);
     List<Line> lines = new ArrayList<>();
     for (String workload : settings.only) {
       progress.println("running " + workload + (settings.quick ? " (quick)" : "") + " ...");
