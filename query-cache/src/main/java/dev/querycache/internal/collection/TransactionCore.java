@@ -51,7 +51,8 @@ final class TransactionCore implements Transaction, LayerOwner {
   private final QueryEngine queries;
   /** The client sequence when it began: its intents apply in this order among owners. */
   final long order;
-  private final String id;
+  /** {@code "tx-" + order}, made when first asked for: most transactions are never named. */
+  private volatile @Nullable String id;
   private final String name;
   private final MutationCore<TransactionCore, Boolean, Void> persister;
   private final boolean autoCommit;
@@ -99,7 +100,6 @@ final class TransactionCore implements Transaction, LayerOwner {
     this.runtime = runtime;
     this.queries = queries;
     this.order = runtime.nextSequence();
-    this.id = "tx-" + order;
     this.name = name;
     this.persister = persister;
     this.autoCommit = autoCommit;
@@ -108,7 +108,12 @@ final class TransactionCore implements Transaction, LayerOwner {
 
   @Override
   public String id() {
-    return id;
+    String made = id;
+    if (made == null) {
+      made = "tx-" + order;
+      id = made; // two threads may both make it: equal strings
+    }
+    return made;
   }
 
   @Override
@@ -176,13 +181,13 @@ final class TransactionCore implements Transaction, LayerOwner {
   synchronized void write(Consumer<? super TransactionWrites> writes) {
     runtime.checkOpen();
     if (state != TransactionState.PENDING) {
-      throw new TransactionNotPendingException(id, "mutate", state);
+      throw new TransactionNotPendingException(id(), "mutate", state);
     }
     if (ended.get()) {
-      throw new TransactionNotPendingException(id, "mutate", TransactionState.FAILED); // failing: its rows go back
+      throw new TransactionNotPendingException(id(), "mutate", TransactionState.FAILED); // failing: its rows go back
     }
     if (undo != null) {
-      throw new IllegalStateException("mutate on " + id + " inside its own mutate: write through the handle you have");
+      throw new IllegalStateException("mutate on " + id() + " inside its own mutate: write through the handle you have");
     }
     List<Undo> log = new ArrayList<>(2);
     Map<CollectionCore<?, ?>, RowChanges<?, ?>> told = new LinkedHashMap<>(2);
@@ -243,7 +248,7 @@ final class TransactionCore implements Transaction, LayerOwner {
       }
       failure = error;
     }
-    dependent.failed(new DependentTransactionException(dependent.id, id, Objects.requireNonNull(failure)));
+    dependent.failed(new DependentTransactionException(dependent.id(), id(), Objects.requireNonNull(failure)));
   }
 
   /**
@@ -267,8 +272,8 @@ final class TransactionCore implements Transaction, LayerOwner {
   }
 
   private DependentTransactionException queuedFailure(TransactionCore later, Throwable cause) {
-    return new DependentTransactionException(later.id, id,
-        "it was queued after " + id + " with changes to the same rows, so it was not sent and its changes left the rows too",
+    return new DependentTransactionException(later.id(), id(),
+        "it was queued after " + id() + " with changes to the same rows, so it was not sent and its changes left the rows too",
         cause);
   }
 
@@ -392,7 +397,7 @@ final class TransactionCore implements Transaction, LayerOwner {
       if (!open) {
         IllegalStateException refusal = new IllegalStateException("a write through the handle of " + id
             + " after its mutate call returned: write inside the call (an optimistic action's writes are synchronous;"
-            + " they cannot wait for a stage), or call mutate again; " + id + " failed with this refusal");
+            + " they cannot wait for a stage), or call mutate again; " + id() + " failed with this refusal");
         failed(refusal);
         throw refusal;
       }
@@ -405,10 +410,10 @@ final class TransactionCore implements Transaction, LayerOwner {
   public CompletableFuture<Transaction> commit() {
     synchronized (this) {
       if (state != TransactionState.PENDING) {
-        throw new TransactionNotPendingException(id, "commit", state);
+        throw new TransactionNotPendingException(id(), "commit", state);
       }
       if (pacedBy != null) {
-        throw new IllegalStateException(id + " is paced by " + pacedBy + ", which commits it; call flush() on "
+        throw new IllegalStateException(id() + " is paced by " + pacedBy + ", which commits it; call flush() on "
             + pacedBy + " to send it now, or rollback() to drop it");
       }
       state = TransactionState.PERSISTING;
@@ -474,9 +479,9 @@ final class TransactionCore implements Transaction, LayerOwner {
   @Override
   public Transaction rollback() {
     if (state == TransactionState.COMPLETED) {
-      throw new IllegalStateException(id + " is completed: its changes are the server's now; undo them with a new write");
+      throw new IllegalStateException(id() + " is completed: its changes are the server's now; undo them with a new write");
     }
-    failed(new TransactionRolledBackException(id));
+    failed(new TransactionRolledBackException(id()));
     return this;
   }
 
@@ -512,7 +517,7 @@ final class TransactionCore implements Transaction, LayerOwner {
       }
       persisted.completeExceptionally(cause);
       for (TransactionCore dependent : relying) {
-        dependent.failed(new DependentTransactionException(dependent.id, id, cause));
+        dependent.failed(new DependentTransactionException(dependent.id(), id(), cause));
       }
       for (TransactionCore later : queued) {
         later.failed(queuedFailure(later, cause));
@@ -571,13 +576,13 @@ final class TransactionCore implements Transaction, LayerOwner {
 
   @Override
   public String name() {
-    return name + " " + id;
+    return name + " " + id();
   }
 
   /** Such as {@code Transaction{tx-12 of todos, PERSISTING, 1 change}}. */
   @Override
   public String toString() {
     int count = changes().size();
-    return "Transaction{" + id + " of " + name + ", " + state + ", " + count + (count == 1 ? " change}" : " changes}");
+    return "Transaction{" + id() + " of " + name + ", " + state + ", " + count + (count == 1 ? " change}" : " changes}");
   }
 }

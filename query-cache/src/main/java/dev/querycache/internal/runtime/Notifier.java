@@ -83,7 +83,16 @@ public final class Notifier {
    * settle, a future) is never lost.
    */
   public void post(Runnable step) {
-    Runnable task = () -> batch(() -> Callbacks.run("a step on the notify executor", null, step::run));
+    Runnable task = () -> {
+      Batch batch = enter();
+      try {
+        step.run();
+      } catch (Throwable thrown) {
+        Callbacks.report("a step on the notify executor", null, thrown);
+      } finally {
+        exit(batch);
+      }
+    };
     try {
       executor.execute(task);
     } catch (Throwable e) {
@@ -125,6 +134,26 @@ public final class Notifier {
    * @throws IllegalStateException if called from an optimistic patch (see {@link #applying})
    */
   public <R> R batch(Supplier<R> body) {
+    Batch batch = enter();
+    try {
+      return body.get();
+    } finally {
+      exit(batch);
+    }
+  }
+
+  /** Runs {@code body} in a batch; see {@link #batch(Supplier)}. */
+  public void batch(Runnable body) {
+    Batch batch = enter();
+    try {
+      body.run();
+    } finally {
+      exit(batch);
+    }
+  }
+
+  /** Opens a batch on this thread (one more level if one is open), refused inside a patch. */
+  private Batch enter() {
     Batch batch = batches.get();
     if (batch.patching > 0) {
       throw new IllegalStateException(
@@ -132,22 +161,14 @@ public final class Notifier {
               + " query and must be a pure function of the data it is given");
     }
     batch.depth++;
-    try {
-      return body.get();
-    } finally {
-      if (--batch.depth == 0 && !batch.draining && batch.hasWork()) {
-        drain(batch);
-      }
-    }
+    return batch;
   }
 
-  /** Runs {@code body} in a batch; see {@link #batch(Supplier)}. */
-  public void batch(Runnable body) {
-    batch(
-        () -> {
-          body.run();
-          return null;
-        });
+  /** Closes the level {@link #enter} opened; the outermost one sends what the batch gathered. */
+  private void exit(Batch batch) {
+    if (--batch.depth == 0 && !batch.draining && batch.hasWork()) {
+      drain(batch);
+    }
   }
 
   /**
