@@ -3,6 +3,8 @@ package dev.querycache.tests;
 import dev.querycache.QueryClient;
 import dev.querycache.QueryKey;
 import dev.querycache.QueryOptions;
+import dev.querycache.collection.AsyncChangeHandler;
+import dev.querycache.collection.Gesture;
 import dev.querycache.collection.PendingChange;
 import dev.querycache.collection.QueryCollection;
 import dev.querycache.collection.RowChange;
@@ -12,6 +14,7 @@ import dev.querycache.collection.Pacing;
 import dev.querycache.collection.Transaction;
 import dev.querycache.collection.TransactionWrites;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -73,6 +76,23 @@ final class CollectionGuideExamples {
     return tx;
   }
   // [/update]
+
+  // [minted]
+  record Message(String id, String channel, String text, Instant sentAt) {}
+
+  static QueryCollection<String, Message> messages(QueryClient client, QueryOptions<List<Message>> channel,
+      AsyncChangeHandler<String, Message> send) {
+    return client.collection(channel, Message::id)
+        .mintedIds() // an insert whose key is not a minted id is refused
+        .onInsertAsync(send)
+        .build();
+  }
+
+  static Transaction send(QueryCollection<String, Message> messages, String channel, String text) {
+    Gesture gesture = Gesture.begin(); // its id and its time, read once
+    return messages.insert(new Message(gesture.id(), channel, text, gesture.now()));
+  }
+  // [/minted]
 
   // [write-back]
   static void serverAnswered(QueryCollection<String, Task> tasks, Task saved) {

@@ -3,17 +3,23 @@ package dev.querycache.tests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.querycache.QueryClient;
+import dev.querycache.QueryKey;
+import dev.querycache.QueryOptions;
+import dev.querycache.collection.PendingChange;
 import dev.querycache.collection.QueryCollection;
+import dev.querycache.collection.RowIds;
 import dev.querycache.collection.Transaction;
 import dev.querycache.collection.TransactionState;
 import dev.querycache.test.RecordingToaster;
 import dev.querycache.test.VirtualTime;
+import dev.querycache.tests.CollectionGuideExamples.Message;
 import dev.querycache.tests.CollectionGuideExamples.Task;
 import dev.querycache.tests.CollectionGuideExamples.TaskApi;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -87,6 +93,25 @@ class CollectionGuideExamplesTest {
 
     assertThat(tasks.get("t1")).get().extracting(Task::done).isEqualTo(false);
     assertThat(toaster.messages()).containsExactly("Could not save the task");
+  }
+
+  @Test
+  void aSentMessageIsShownAtOnceUnderItsMintedIdAndSentWithIt() {
+    List<List<PendingChange<String, Message>>> sends = new ArrayList<>();
+    QueryCollection<String, Message> messages = CollectionGuideExamples.messages(client,
+        QueryOptions.builder(QueryKey.<List<Message>>of("messages", "general")).fetcher(context -> List.of()).build(),
+        changes -> {
+          sends.add(changes);
+          return CompletableFuture.completedFuture(null);
+        });
+    time.runDue();
+
+    Transaction tx = CollectionGuideExamples.send(messages, "general", "Hello");
+
+    Message shown = messages.rows().get(0);
+    assertThat(RowIds.isValid(shown.id())).isTrue();
+    assertThat(sends).singleElement().satisfies(changes -> assertThat(changes.get(0).key()).isEqualTo(shown.id()));
+    assertThat(tx.state()).isEqualTo(TransactionState.COMPLETED);
   }
 
   @Test

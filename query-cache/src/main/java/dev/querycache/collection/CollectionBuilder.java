@@ -96,6 +96,17 @@ public interface CollectionBuilder<K, R> {
   CollectionBuilder<K, R> onDeleteAsync(AsyncChangeHandler<K, R> handler);
 
   /**
+   * Declares that the rows created through this collection are keyed by ids the client minted
+   * ({@link RowIds}, {@link Gesture}), which the server keeps: an insert whose key is not a
+   * well-formed row id is refused with a {@link MalformedRowIdException} before anything is
+   * shown, whatever the transaction. Rows the server sends are not checked (it may have rows
+   * keyed otherwise, made before). Any thread.
+   *
+   * @return this builder
+   */
+  CollectionBuilder<K, R> mintedIds();
+
+  /**
    * Builds the collection, which starts observing its query (fetching it if it has no fresh
    * data).
    *

@@ -28,12 +28,18 @@
  *       transaction at a time; {@link AsyncActionHandler} persists them with a stage.
  * </ul>
  *
+ * <h2>New rows keyed by ids the client mints</h2>
+ * <ul>
+ *   <li>{@link Gesture}, {@link RowIds}: the id a new row is shown with at once and the server
+ *       keeps, one per gesture, with the gesture's time; minting, checking and deriving ids.
+ * </ul>
+ *
  * <h2>Refusals</h2>
  * <ul>
  *   <li>{@link CollectionException}: a write refused before anything was applied, as
  *       {@link MissingHandlerException}, {@link DuplicateKeyException},
- *       {@link UnknownKeyException}, {@link KeyChangedException} or
- *       {@link TransactionNotPendingException}.
+ *       {@link UnknownKeyException}, {@link KeyChangedException},
+ *       {@link MalformedRowIdException} or {@link TransactionNotPendingException}.
  *   <li>{@link TransactionRolledBackException}, {@link DependentTransactionException},
  *       {@link CallDroppedException}: why a transaction failed without its handler failing: it
  *       was rolled back, it relied on one that failed, or its pacing dropped its call.

@@ -5,10 +5,12 @@ import dev.querycache.QueryKey;
 import dev.querycache.collection.ChangeType;
 import dev.querycache.collection.DuplicateKeyException;
 import dev.querycache.collection.KeyChangedException;
+import dev.querycache.collection.MalformedRowIdException;
 import dev.querycache.collection.MissingHandlerException;
 import dev.querycache.collection.PendingChange;
 import dev.querycache.collection.QueryCollection;
 import dev.querycache.collection.RowChange;
+import dev.querycache.collection.RowIds;
 import dev.querycache.collection.Transaction;
 import dev.querycache.collection.TransactionWrites;
 import dev.querycache.collection.UnknownKeyException;
@@ -47,6 +49,8 @@ final class CollectionCore<K, R> implements QueryCollection<K, R>, DataMirror {
   private final QueryKey<List<R>> key;
   private final Function<? super R, ? extends K> keyOf;
   private final String name;
+  /** Whether its inserts' keys must be row ids minted by the client. */
+  private final boolean mintedIds;
   private final RowStore<K, R> store;
   private final @Nullable MutationCore<TransactionCore, Boolean, Void> inserts;
   private final @Nullable MutationCore<TransactionCore, Boolean, Void> updates;
@@ -63,6 +67,7 @@ final class CollectionCore<K, R> implements QueryCollection<K, R>, DataMirror {
     this.key = draft.source.key();
     this.keyOf = draft.keyOf;
     this.name = draft.name != null ? draft.name : key.toString();
+    this.mintedIds = draft.mintedIds;
     this.store = new RowStore<>(name, runtime.notifier, keyOf);
     String message = draft.errorMessage != null ? draft.errorMessage : TransactionPersister.DEFAULT_ERROR_MESSAGE;
     this.inserts = persister(mutations, draft.onInsert, "insert", message);
@@ -242,11 +247,24 @@ final class CollectionCore<K, R> implements QueryCollection<K, R>, DataMirror {
   /** {@code tx} inserts {@code row}: merged with what it wrote to the row before, and painted. */
   void insertIn(TransactionCore tx, R row) {
     K rowKey = Objects.requireNonNull(keyOf.apply(row), () -> "the key of " + row + " is null");
+    if (mintedIds) {
+      requireRowId(rowKey);
+    }
     if (store.contains(rowKey)) {
       throw new DuplicateKeyException(rowKey, name);
     }
     RowIntent<R> before = tx.intent(this, rowKey);
     paint(tx, rowKey, before != null && before.type == ChangeType.DELETE ? before.thenInsert(row) : RowIntent.inserted(row));
+  }
+
+  /** Refuses a new row's key that is not a row id minted by the client. */
+  private void requireRowId(K rowKey) {
+    String argument = "the key of a new row of " + name;
+    if (!(rowKey instanceof String id)) {
+      throw new MalformedRowIdException(rowKey.toString(), argument,
+          "it is a " + rowKey.getClass().getSimpleName() + ", not a String");
+    }
+    RowIds.requireValid(id, argument);
   }
 
   /** {@code tx} updates the row of {@code rowKey} with {@code change}: merged, and painted. */

@@ -29,6 +29,8 @@ public final class CollectionDraft<K, R> implements CollectionBuilder<K, R> {
   @Nullable Handler<K, R> onInsert;
   @Nullable Handler<K, R> onUpdate;
   @Nullable Handler<K, R> onDelete;
+  /** Whether its inserts' keys must be row ids minted by the client. */
+  boolean mintedIds;
 
   /**
    * A draft of a collection of {@code source}'s rows, keyed by {@code keyOf}, whose query
@@ -88,6 +90,12 @@ public final class CollectionDraft<K, R> implements CollectionBuilder<K, R> {
   @Override
   public CollectionBuilder<K, R> onDeleteAsync(AsyncChangeHandler<K, R> handler) {
     onDelete = handler(onDelete, "onDelete", new Handler<>(null, Objects.requireNonNull(handler, "handler == null")));
+    return this;
+  }
+
+  @Override
+  public CollectionBuilder<K, R> mintedIds() {
+    mintedIds = true;
     return this;
   }
 
