@@ -23,8 +23,9 @@ public final class RowChanges<K, R> {
   /** An intent on {@code key} that {@code owner} holds, whose patch threw {@code error} when applied again. */
   public record FailedIntent<K>(K key, LayerOwner owner, Throwable error) {}
 
-  private final List<RowChange<K, R>> changes = new ArrayList<>();
-  private final List<FailedIntent<K>> failed = new ArrayList<>(0);
+  // Empty and immutable until the first: most operations change a row or two, and fail none.
+  private List<RowChange<K, R>> changes = List.of();
+  private List<FailedIntent<K>> failed = List.of();
 
   /** The rows whose visible value changed, in order; a row changed twice is listed twice. */
   public List<RowChange<K, R>> changes() {
@@ -71,11 +72,17 @@ public final class RowChanges<K, R> {
   /** Records that {@code key}'s visible row went from {@code before} to {@code after}, unless they are equal. */
   void changed(K key, @Nullable R before, @Nullable R after) {
     if (!Objects.equals(before, after)) {
+      if (changes.isEmpty()) {
+        changes = new ArrayList<>(2);
+      }
       changes.add(new RowChange<>(key, before, after));
     }
   }
 
   void failed(K key, LayerOwner owner, Throwable error) {
+    if (failed.isEmpty()) {
+      failed = new ArrayList<>(1);
+    }
     failed.add(new FailedIntent<>(key, owner, error));
   }
 }

@@ -123,16 +123,16 @@ final class CallbackSteps {
   private void from(int first) {
     for (int i = first; i < steps.size(); i++) {
       Step step = steps.get(i);
-      Object[] returned = new Object[1];
-      // Callbacks.capture also logs a virtual-machine error at once, whichever path this is.
-      Throwable thrown = Callbacks.capture(() -> returned[0] = step.body().run());
-      if (thrown != null) {
-        if (failed(step, thrown)) {
+      CompletionStage<?> stage;
+      try {
+        stage = step.body().run();
+      } catch (Throwable thrown) {
+        // Captured as Callbacks.capture does: a virtual-machine error is logged at once, whichever path this is.
+        if (failed(step, Callbacks.captured(thrown))) {
           return;
         }
         continue;
       }
-      CompletionStage<?> stage = (CompletionStage<?>) returned[0];
       if (stage == null) {
         continue;
       }

@@ -70,12 +70,20 @@ public final class Callbacks {
       body.run();
       return null;
     } catch (Throwable thrown) {
-      if (thrown instanceof VirtualMachineError) {
-        LOG.log(Level.ERROR, "application code threw " + thrown
-            + "; it becomes the failure of what ran it, but the JVM may be in trouble", thrown);
-      }
-      return thrown;
+      return captured(thrown);
     }
+  }
+
+  /**
+   * {@code thrown}, which application code threw and its caller gives a meaning (a run's
+   * error), as {@link #capture} returns it: a {@link VirtualMachineError} is also logged at once.
+   */
+  public static Throwable captured(Throwable thrown) {
+    if (thrown instanceof VirtualMachineError) {
+      LOG.log(Level.ERROR, "application code threw " + thrown
+          + "; it becomes the failure of what ran it, but the JVM may be in trouble", thrown);
+    }
+    return thrown;
   }
 
   /** Reports {@code thrown}, thrown by {@code what} about {@code subject}. */
