@@ -3,7 +3,7 @@ package dev.querycache.collection;
 import java.util.Objects;
 
 /**
- * An id that should be a row id minted by the client ({@link RowIds}) is not one: nothing was
+ * An id that should be a row id minted by the client (see {@code RowIds}) is not one: nothing was
  * applied. The message names the id, what it was given as, and what is wrong with it.
  *
  * @since 0.1.0
@@ -24,7 +24,7 @@ public final class MalformedRowIdException extends CollectionException {
   public MalformedRowIdException(String id, String argument, String problem) {
     super(Objects.requireNonNull(argument, "argument == null") + " is \"" + Objects.requireNonNull(id, "id == null")
         + "\", not a row id: " + Objects.requireNonNull(problem, "problem == null")
-        + "; a row id is " + RowIds.LENGTH + " lowercase hexadecimal characters, as RowIds.mint() and Gesture.begin() make them;"
+        + "; a row id is 40 lowercase hexadecimal characters, as RowIds.mint() and Gesture.begin() make them;"
         + " nothing was applied");
     this.id = id;
   }

@@ -64,15 +64,10 @@ public final class RowIds {
   /** An id whose time part is {@code millis}, or later if an id was minted later already. */
   static String mintAt(long millis) {
     long floor = Math.max(0, millis) << SEQUENCE_BITS;
-    long timeAndSequence;
-    while (true) {
-      long last = LAST.get();
-      long next = last + 1; // a full sequence carries into the next millisecond
-      timeAndSequence = Long.compareUnsigned(floor, next) > 0 ? floor : next;
-      if (LAST.compareAndSet(last, timeAndSequence)) {
-        break;
-      }
-    }
+    // The later of the millisecond's first and the last one's successor (a full sequence
+    // carries into the next millisecond), compared unsigned: the time part uses the top bit.
+    long timeAndSequence =
+        LAST.accumulateAndGet(floor, (last, first) -> Long.compareUnsigned(first, last + 1) > 0 ? first : last + 1);
     byte[] random = new byte[RANDOM_BYTES];
     RANDOM.nextBytes(random);
     return HEX.toHexDigits(timeAndSequence) + HEX.formatHex(random);
