@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
  * One row's change in a {@link Transaction}, as its collection's handler persists it: what it
  * does, to which row, the row before and after, and which fields changed. Within one
  * transaction, the writes to one row merge into one change. Immutable; equal when its type,
- * key, rows and collection are.
+ * key, rows, collection and transaction are.
  *
  * @param <K> the type of the keys
  * @param <R> the type of the rows
@@ -20,14 +20,18 @@ public final class PendingChange<K, R> {
   private final @Nullable R original;
   private final @Nullable R modified;
   private final QueryCollection<K, R> collection;
+  private final Transaction transaction;
   private volatile @Nullable Set<String> changedFields; // worked out when first asked for
 
-  private PendingChange(ChangeType type, K key, @Nullable R original, @Nullable R modified, QueryCollection<K, R> collection) {
+  private PendingChange(
+      ChangeType type, K key, @Nullable R original, @Nullable R modified, QueryCollection<K, R> collection,
+      Transaction transaction) {
     this.type = type;
     this.key = key;
     this.original = original;
     this.modified = modified;
     this.collection = collection;
+    this.transaction = transaction;
   }
 
   /**
@@ -38,18 +42,21 @@ public final class PendingChange<K, R> {
    * @param original the row before; null for an insert
    * @param modified the row after; null for a delete
    * @param collection the row's collection
+   * @param transaction the transaction the change is part of
    * @param <K> the type of the keys
    * @param <R> the type of the rows
    * @return the change
-   * @throws NullPointerException if {@code type}, {@code key} or {@code collection} is null,
-   *     or a row the type needs is
+   * @throws NullPointerException if {@code type}, {@code key}, {@code collection} or
+   *     {@code transaction} is null, or a row the type needs is
    * @throws IllegalArgumentException if a row is given that the type has none of
    */
   public static <K, R> PendingChange<K, R> of(
-      ChangeType type, K key, @Nullable R original, @Nullable R modified, QueryCollection<K, R> collection) {
+      ChangeType type, K key, @Nullable R original, @Nullable R modified, QueryCollection<K, R> collection,
+      Transaction transaction) {
     Objects.requireNonNull(type, "type == null");
     Objects.requireNonNull(key, "key == null");
     Objects.requireNonNull(collection, "collection == null");
+    Objects.requireNonNull(transaction, "transaction == null");
     if (type != ChangeType.INSERT) {
       Objects.requireNonNull(original, "original == null (an update or a delete has the row before)");
     } else if (original != null) {
@@ -60,7 +67,7 @@ public final class PendingChange<K, R> {
     } else if (modified != null) {
       throw new IllegalArgumentException("a delete has no modified row");
     }
-    return new PendingChange<>(type, key, original, modified, collection);
+    return new PendingChange<>(type, key, original, modified, collection, transaction);
   }
 
   /**
@@ -124,6 +131,16 @@ public final class PendingChange<K, R> {
     return collection;
   }
 
+  /**
+   * The transaction the change is part of: send its {@linkplain Transaction#writeKey() write
+   * key} with the change.
+   *
+   * @return the transaction
+   */
+  public Transaction transaction() {
+    return transaction;
+  }
+
   @Override
   public boolean equals(@Nullable Object other) {
     return other instanceof PendingChange<?, ?> that
@@ -131,7 +148,8 @@ public final class PendingChange<K, R> {
         && key.equals(that.key)
         && Objects.equals(original, that.original)
         && Objects.equals(modified, that.modified)
-        && collection == that.collection;
+        && collection == that.collection
+        && transaction == that.transaction;
   }
 
   @Override

@@ -185,6 +185,42 @@ public interface QueryCollection<K, R> extends AutoCloseable {
   void writeRows(Collection<? extends R> upserts, Collection<? extends K> deletes);
 
   /**
+   * Rows the server pushed, landed in one step: each push at a revision newer than the last
+   * one this collection saw for its row becomes the row's confirmed value (an upsert), or
+   * takes it away (a deletion); an older or repeated one is dropped. The rest is as for
+   * {@link #writeRows}, with these differences:
+   *
+   * <ul>
+   *   <li><b>Echoes.</b> A push carrying the write key of a transaction (see
+   *       {@link RowPush#upsert(Object, long, String)}) is that transaction's own change: its intent on the row
+   *       leaves at once, even before the transaction's handler answered, so it is never
+   *       applied twice; the answer then changes nothing. Other transactions' intents stay,
+   *       applied over the pushed row.
+   *   <li><b>Deletions are remembered.</b> A deleted row's revision is kept, so that a late
+   *       push of an older version does not bring the row back; a newer one does.
+   *   <li><b>Fetches do not undo pushes.</b> A fetch of the whole list that started before a
+   *       push landed leaves that push's rows as they are when it lands: its list may predate
+   *       them.
+   * </ul>
+   *
+   * <p>A new row goes at the end; a ghost (a row the client inserted) that the push confirms
+   * stays where it is, and a table sees one row change. Any thread.
+   *
+   * @param pushes the rows, in the order the server sent them
+   * @throws NullPointerException if {@code pushes} or one of them is null, or a row's key is
+   *     null; then nothing changed
+   */
+  void applyPush(List<? extends RowPush<K, R>> pushes);
+
+  /**
+   * One row the server pushed: {@link #applyPush(List)} with one push.
+   *
+   * @param push the row
+   * @throws NullPointerException if {@code push} is null, or its row's key is
+   */
+  void applyPush(RowPush<K, R> push);
+
+  /**
    * Calls {@code listener} on the notify executor with the rows whose shown value changed, in
    * the order they changed, once per change of the collection (a write, a fetch landing, a
    * rollback): a table updates only those rows. What it throws is logged.

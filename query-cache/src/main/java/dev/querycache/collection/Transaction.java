@@ -35,6 +35,19 @@ public interface Transaction {
   String id();
 
   /**
+   * The idempotency key of the transaction's writes. Send it with them: the server can then
+   * tell a retry from a new write, and carry it back in the rows it pushes
+   * ({@link RowPush#upsert(Object, long, String)}), so that this client recognises its own changes. It is the
+   * key given to {@link TransactionBuilder#writeKey}; else, if the transaction inserted a row
+   * into a collection of minted ids ({@link CollectionBuilder#mintedIds()}) before the key was
+   * asked for, the first such row's id (the id doubles as the idempotency key); else a
+   * {@linkplain RowIds#mint() row id} minted when first asked for. Any thread.
+   *
+   * @return the write key, the same each time
+   */
+  String writeKey();
+
+  /**
    * Where the transaction is in its life, now. Any thread.
    *
    * @return the state

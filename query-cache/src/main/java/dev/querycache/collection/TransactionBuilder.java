@@ -61,6 +61,19 @@ public interface TransactionBuilder {
   TransactionBuilder autoCommit(boolean autoCommit);
 
   /**
+   * The transaction's {@linkplain Transaction#writeKey() write key}: the idempotency key the
+   * server gets with its writes and carries back in the rows it pushes. Give the gesture's id
+   * ({@link Gesture#id()}) when the transaction inserts the gesture's rows, so that the server
+   * knows one key for all of them. Default: a row id minted when first asked for.
+   *
+   * @param writeKey the key
+   * @return this builder
+   * @throws NullPointerException if {@code writeKey} is null
+   * @throws IllegalArgumentException if {@code writeKey} is blank
+   */
+  TransactionBuilder writeKey(String writeKey);
+
+  /**
    * A new pending transaction.
    *
    * @return the transaction

@@ -34,6 +34,14 @@
  *       keeps, one per gesture, with the gesture's time; minting, checking and deriving ids.
  * </ul>
  *
+ * <h2>Server push</h2>
+ * <ul>
+ *   <li>{@link RowPush}: a row the server pushed, at its revision, with the write key of the
+ *       write that made it; {@link QueryCollection#applyPush(java.util.List)} lands a batch,
+ *       dropping stale revisions and retiring the client's own writes by their
+ *       {@linkplain Transaction#writeKey() write key}.
+ * </ul>
+ *
  * <h2>Refusals</h2>
  * <ul>
  *   <li>{@link CollectionException}: a write refused before anything was applied, as

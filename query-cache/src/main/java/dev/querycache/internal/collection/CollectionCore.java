@@ -11,6 +11,7 @@ import dev.querycache.collection.PendingChange;
 import dev.querycache.collection.QueryCollection;
 import dev.querycache.collection.RowChange;
 import dev.querycache.collection.RowIds;
+import dev.querycache.collection.RowPush;
 import dev.querycache.collection.Transaction;
 import dev.querycache.collection.TransactionWrites;
 import dev.querycache.collection.UnknownKeyException;
@@ -253,6 +254,9 @@ final class CollectionCore<K, R> implements QueryCollection<K, R>, DataMirror {
     if (store.contains(rowKey)) {
       throw new DuplicateKeyException(rowKey, name);
     }
+    if (mintedIds) {
+      tx.useWriteKeyIfNone((String) rowKey); // the id doubles as the write's idempotency key
+    }
     RowIntent<R> before = tx.intent(this, rowKey);
     paint(tx, rowKey, before != null && before.type == ChangeType.DELETE ? before.thenInsert(row) : RowIntent.inserted(row));
   }
@@ -319,11 +323,11 @@ final class CollectionCore<K, R> implements QueryCollection<K, R>, DataMirror {
     }
   }
 
-  /** {@code intent} on {@code rowKey}, as its handler sees it. */
+  /** {@code tx}'s {@code intent} on {@code rowKey}, as its handler sees it. */
   @SuppressWarnings("unchecked") // the collection's keys and intents are of its types
-  PendingChange<K, R> change(Object rowKey, RowIntent<?> intent) {
+  PendingChange<K, R> change(TransactionCore tx, Object rowKey, RowIntent<?> intent) {
     RowIntent<R> typed = (RowIntent<R>) intent;
-    return PendingChange.of(typed.type, (K) rowKey, typed.original, typed.modified, this);
+    return PendingChange.of(typed.type, (K) rowKey, typed.original, typed.modified, this, tx);
   }
 
   /** Whether the collection is of the client whose runtime is {@code other}. */
@@ -386,6 +390,26 @@ final class CollectionCore<K, R> implements QueryCollection<K, R>, DataMirror {
     }
     RowChanges<K, R> sink = new RowChanges<>();
     store.landRows(upserts, deletes, sink);
+    deliver(sink);
+  }
+
+  @Override
+  public void applyPush(RowPush<K, R> push) {
+    applyPush(List.of(Objects.requireNonNull(push, "push == null")));
+  }
+
+  @Override
+  public void applyPush(List<? extends RowPush<K, R>> pushes) {
+    Objects.requireNonNull(pushes, "pushes == null");
+    List<K> keys = new ArrayList<>(pushes.size()); // all first: a null changes nothing
+    for (RowPush<K, R> push : pushes) {
+      Objects.requireNonNull(push, "a push is null");
+      keys.add(push.isDelete()
+          ? push.deletedKey().orElseThrow()
+          : Objects.requireNonNull(keyOf.apply(push.row().orElseThrow()), () -> "the key of " + push + " is null"));
+    }
+    RowChanges<K, R> sink = new RowChanges<>();
+    store.landPushes(keys, pushes, runtime.nextSequence(), sink);
     deliver(sink);
   }
 

@@ -1,6 +1,7 @@
 package dev.querycache.internal.collection;
 
 import dev.querycache.collection.RowChange;
+import dev.querycache.collection.RowPush;
 import dev.querycache.internal.layer.LayerOwner;
 import dev.querycache.internal.layer.LayerStack;
 import dev.querycache.internal.layer.OptimisticLayer;
@@ -57,6 +58,9 @@ public final class RowStore<K, R> {
     }
   };
 
+  /** A row's revision when no push has landed on it. */
+  private static final long NO_REVISION = Long.MIN_VALUE;
+
   /** One key's row: its confirmed value, its intents, and what they show. */
   private static final class Slot {
     /** Where the row is in the collection's order; unique, smaller first. */
@@ -69,6 +73,13 @@ public final class RowStore<K, R> {
     volatile Object visible = ABSENT;
     /** The owner whose intent made a row of no confirmed row, while that is so; or null. */
     @Nullable LayerOwner insertedBy;
+    /**
+     * The server's revision in the last push that landed on the row, or {@link #NO_REVISION}.
+     * A deleted row's slot stays while it has one, so that an older push cannot bring it back.
+     */
+    long revision = NO_REVISION;
+    /** The client sequence when the last push landed on the row; 0 if none has. */
+    long pushedAt;
 
     Slot(long position) {
       this.position = position;
@@ -259,8 +270,9 @@ public final class RowStore<K, R> {
   /**
    * The whole list of rows, from a fetch that started at the client sequence
    * {@code fetchSequence}, becomes the confirmed rows, in its order (a key listed twice: the
-   * later row). Rows it lacks are no longer confirmed. A null row or key, or a key function
-   * that throws, changes nothing and propagates. Intents of owners that succeeded before
+   * later row). Rows it lacks are no longer confirmed. A row a push landed on after the fetch
+   * started keeps what the push said: the list may predate it. A null row or key, or a key
+   * function that throws, changes nothing and propagates. Intents of owners that succeeded before
    * the fetch started leave; the others are applied over the new rows. Rows only intents show
    * keep their place after the fetched ones.
    */
@@ -272,7 +284,10 @@ public final class RowStore<K, R> {
     }
     Set<K> listed = new HashSet<>(keys);
     for (int i = 0; i < keys.size(); i++) {
-      Slot slot = land(keys.get(i), fetched.get(i), included, sink);
+      Slot slot = slots.get(keys.get(i));
+      if (slot == null || slot.pushedAt <= fetchSequence) {
+        slot = land(keys.get(i), fetched.get(i), included, sink);
+      }
       slot.position = nextPosition++;
     }
     List<Slot> unlisted = new ArrayList<>();
@@ -280,7 +295,9 @@ public final class RowStore<K, R> {
     for (Map.Entry<K, Slot> entry : slots.entrySet()) {
       if (!listed.contains(entry.getKey())) {
         unlisted.add(entry.getValue());
-        gone.add(entry.getKey());
+        if (entry.getValue().pushedAt <= fetchSequence) {
+          gone.add(entry.getKey());
+        }
       }
     }
     for (K key : gone) {
@@ -294,7 +311,7 @@ public final class RowStore<K, R> {
   }
 
   /**
-   * Rows written back by hand (a handler's answer, a push): each becomes its key's confirmed
+   * Rows written back by hand (a handler's answer): each becomes its key's confirmed
    * row ({@code upserts}), or its key has none ({@code deletes}). Intents of owners that have
    * succeeded leave, as the data includes them; the others are applied over the new rows. A
    * new row goes at the end.
@@ -309,6 +326,43 @@ public final class RowStore<K, R> {
     }
   }
 
+  /**
+   * Rows the server pushed, whose keys are {@code keys}, landing at the client sequence
+   * {@code sequence}: each push at a revision newer than its row's last becomes the row's
+   * confirmed value (or its absence), and the intents of the owner whose write key it carries
+   * leave; the others are dropped. A deleted row's revision stays. A row that shows again goes
+   * at the end.
+   *
+   * @return how many were dropped as stale
+   */
+  public synchronized int landPushes(List<K> keys, List<? extends RowPush<K, R>> pushes, long sequence, RowChanges<K, R> sink) {
+    int dropped = 0;
+    for (int i = 0; i < keys.size(); i++) {
+      K key = keys.get(i);
+      RowPush<K, R> push = pushes.get(i);
+      long revision = push.revision();
+      Slot slot = slots.get(key);
+      if (slot != null && revision <= slot.revision) {
+        dropped++;
+        continue;
+      }
+      R row = push.row().orElse(null);
+      if (slot == null) {
+        slot = new Slot(nextPosition++);
+        slots.put(key, slot);
+      } else if (row != null && slot.visible == ABSENT && slot.stack == null) {
+        slot.position = nextPosition++; // a row deleted before comes back: at the end, as a new one
+      }
+      slot.revision = revision;
+      slot.pushedAt = sequence;
+      String writeKey = push.writeKey().orElse(null);
+      Predicate<OptimisticLayer<Object>> included =
+          writeKey == null ? layer -> false : layer -> layer.owner.hasWriteKey(writeKey);
+      landOn(key, slot, row == null ? ABSENT : row, included, sink);
+    }
+    return dropped;
+  }
+
   /** Lands {@code confirmed} (a row or {@link #ABSENT}) on {@code key}'s slot; returns the slot. */
   private Slot land(K key, Object confirmed, Predicate<OptimisticLayer<Object>> included, RowChanges<K, R> sink) {
     Slot slot = slots.get(key);
@@ -319,6 +373,11 @@ public final class RowStore<K, R> {
       slot = new Slot(nextPosition++);
       slots.put(key, slot);
     }
+    landOn(key, slot, confirmed, included, sink);
+    return slot;
+  }
+
+  private void landOn(K key, Slot slot, Object confirmed, Predicate<OptimisticLayer<Object>> included, RowChanges<K, R> sink) {
     Object landed = Objects.equals(slot.confirmed, confirmed) ? slot.confirmed : confirmed; // an equal row keeps its reference
     Object before = slot.visible;
     LayerStack<Object> stack = slot.stack;
@@ -327,7 +386,6 @@ public final class RowStore<K, R> {
       slot.confirmed = landed;
     }
     show(key, slot, before, after, sink);
-    return slot;
   }
 
   /**
@@ -356,7 +414,7 @@ public final class RowStore<K, R> {
     if (slot.confirmed != ABSENT || after == ABSENT) {
       slot.insertedBy = null;
     }
-    if (slot.stack == null && slot.confirmed == ABSENT) {
+    if (slot.stack == null && slot.confirmed == ABSENT && slot.revision == NO_REVISION) {
       slots.remove(key, slot);
     }
     if (before != after) {

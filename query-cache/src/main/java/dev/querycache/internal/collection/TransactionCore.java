@@ -5,6 +5,7 @@ import dev.querycache.QueryKey;
 import dev.querycache.collection.DependentTransactionException;
 import dev.querycache.collection.PendingChange;
 import dev.querycache.collection.QueryCollection;
+import dev.querycache.collection.RowIds;
 import dev.querycache.collection.Transaction;
 import dev.querycache.collection.TransactionNotPendingException;
 import dev.querycache.collection.TransactionRolledBackException;
@@ -53,6 +54,8 @@ final class TransactionCore implements Transaction, LayerOwner {
   final long order;
   /** {@code "tx-" + order}, made when first asked for: most transactions are never named. */
   private volatile @Nullable String id;
+  /** Its writes' idempotency key: given, or minted when first asked for (under the monitor); null until then. */
+  private volatile @Nullable String writeKey;
   private final String name;
   private final MutationCore<TransactionCore, Boolean, Void> persister;
   private final boolean autoCommit;
@@ -117,6 +120,38 @@ final class TransactionCore implements Transaction, LayerOwner {
   }
 
   @Override
+  public String writeKey() {
+    String key = writeKey;
+    if (key != null) {
+      return key;
+    }
+    synchronized (this) {
+      if (writeKey == null) {
+        writeKey = RowIds.mint();
+      }
+      return Objects.requireNonNull(writeKey);
+    }
+  }
+
+  /** Gives it {@code key} as its write key, before anyone asked for one. */
+  void useWriteKey(String key) {
+    writeKey = key;
+  }
+
+  /** Gives it {@code key} as its write key if it has none yet: the id of the first row it inserts with a minted id. */
+  synchronized void useWriteKeyIfNone(String key) {
+    if (writeKey == null) {
+      writeKey = key;
+    }
+  }
+
+  /** Whether {@code key} is its write key; reads one volatile field, no lock (see {@link LayerOwner#hasWriteKey}). */
+  @Override
+  public boolean hasWriteKey(String key) {
+    return key.equals(writeKey);
+  }
+
+  @Override
   public TransactionState state() {
     return state;
   }
@@ -127,7 +162,7 @@ final class TransactionCore implements Transaction, LayerOwner {
     if (made == null) {
       List<PendingChange<?, ?>> out = new ArrayList<>(intents.size());
       for (Map.Entry<RowRef, RowIntent<?>> entry : intents.entrySet()) {
-        out.add(entry.getKey().collection().change(entry.getKey().key(), entry.getValue()));
+        out.add(entry.getKey().collection().change(this, entry.getKey().key(), entry.getValue()));
       }
       made = Collections.unmodifiableList(out);
       changes = made;

@@ -19,6 +19,7 @@ public final class TransactionDraft implements TransactionBuilder {
   private String name = "transaction";
   private String errorMessage = TransactionPersister.DEFAULT_ERROR_MESSAGE;
   private boolean autoCommit = true;
+  private @Nullable String writeKey;
 
   /** A draft of a transaction of the client {@code mutations} belongs to. */
   public TransactionDraft(MutationEngine mutations) {
@@ -66,6 +67,12 @@ public final class TransactionDraft implements TransactionBuilder {
   }
 
   @Override
+  public TransactionBuilder writeKey(String writeKey) {
+    this.writeKey = TransactionPersister.requireText(writeKey, "writeKey");
+    return this;
+  }
+
+  @Override
   public Transaction build() {
     mutations.runtime.checkOpen();
     TransactionHandler persist = blocking;
@@ -73,7 +80,7 @@ public final class TransactionDraft implements TransactionBuilder {
     if (persist == null && persistAsync == null) {
       throw new IllegalStateException("a transaction needs persist(...) or persistAsync(...): what sends its changes to the server");
     }
-    return new TransactionCore(mutations.runtime, mutations.queries, name,
+    TransactionCore made = new TransactionCore(mutations.runtime, mutations.queries, name,
         TransactionPersister.of(mutations, name, errorMessage,
             persist == null ? null : tx -> {
               persist.persist(tx);
@@ -82,5 +89,10 @@ public final class TransactionDraft implements TransactionBuilder {
             persistAsync == null ? null : tx -> TransactionPersister.answerOf(Objects.requireNonNull(
                 persistAsync.persist(tx), () -> "the handler of " + name + " returned null, not a stage"))),
         autoCommit);
+    String key = writeKey;
+    if (key != null) {
+      made.useWriteKey(key);
+    }
+    return made;
   }
 }

@@ -4,8 +4,7 @@ import dev.querycache.QueryKey;
 import dev.querycache.internal.runtime.Notifier;
 
 /**
- * What owns optimistic layers: a mutation run today (transactions, sync channels and pushes
- * later). A query tells the owner when one of its layers can no longer be applied.
+ * What owns optimistic layers: a mutation run, a sync channel, a transaction. A query tells the owner when one of its layers can no longer be applied.
  */
 public interface LayerOwner {
   /**
@@ -17,6 +16,19 @@ public interface LayerOwner {
    * @param error what the patch threw
    */
   void layerFailed(QueryKey<?> key, Throwable error);
+
+  /**
+   * Whether {@code writeKey}, the idempotency key a pushed row carries back from the write that
+   * made it, is this owner's: the push then includes the owner's change, and its layer on the
+   * row leaves. Called under the row's monitor: it must take no lock. Owners without a write
+   * key (a mutation run) say false.
+   *
+   * @param writeKey the key the push carries
+   * @return whether it is this owner's
+   */
+  default boolean hasWriteKey(String writeKey) {
+    return false;
+  }
 
   /**
    * Who the owner is, for the client's event stream and devtools: a mutation run says its
