@@ -8,6 +8,8 @@ import dev.querycache.QueryOptions;
 import dev.querycache.collection.Gesture;
 import dev.querycache.collection.PendingChange;
 import dev.querycache.collection.QueryCollection;
+import dev.querycache.collection.RowIdConflictException;
+import dev.querycache.collection.RowPush;
 import dev.querycache.collection.Transaction;
 import dev.querycache.test.ControllableMutation;
 import dev.querycache.test.ControllableQuery;
@@ -92,7 +94,7 @@ class GhostRowsTest {
     messages.insert(new Message(id, "Hello", null));
 
     messages.writeRows(List.of(canonical("Hello")), List.of()); // the server's message comes first
-    saves.resolve("ok"); // until then the row is the gesture's own insert, over the server's row
+    saves.resolve("ok"); // the gesture's insert stays until then, letting the server's row through
 
     assertThat(messages.rows()).containsExactly(canonical("Hello"));
     table.assertSequence("added " + id + ": Hello (sending)", "changed " + id + ": Hello (sending) -> Hello (sent)");
@@ -111,6 +113,36 @@ class GhostRowsTest {
     assertThat(retry.isPersisted()).isCompleted();
     table.assertSequence(
         "added " + id + ": Hello (sending)", "removed " + id + ": Hello (sending)", "added " + id + ": Hello (sending)");
+  }
+
+  @Test
+  void aGhostWhoseIdTheServerHoldsForAnotherRowLeavesWithTheConflict() {
+    Transaction send = messages.insert(new Message(id, "Hello", null));
+
+    saves.fail(new RowIdConflictException(id, "messages")); // the server's 409: another write made that row
+
+    assertThat(messages.get(id)).isEmpty();
+    assertThat(send.error().orElseThrow()).isInstanceOf(RowIdConflictException.class).hasMessage("the server holds a different row"
+        + " under the id " + id + " of messages, made by another write: the new row was taken away; a new gesture mints a new id");
+    assertThat(toaster.messages()).containsExactly("Could not send the message");
+    table.assertSequence("added " + id + ": Hello (sending)", "removed " + id + ": Hello (sending)");
+  }
+
+  @Test
+  void theGestureSentAgainCarriesTheSameWriteKeySoTheServerCanAnswerItAsTheFirstTime() {
+    Transaction first = messages.insert(new Message(id, "Hello", null));
+    String firstKey = saves.latestCall().variables().get(0).transaction().writeKey();
+    saves.fail(new IOException("timed out")); // the server had stored it
+
+    Transaction again = messages.insert(new Message(id, "Hello", null)); // the user taps "retry"
+    String againKey = saves.latestCall().variables().get(0).transaction().writeKey();
+    saves.resolve("already stored under this write key"); // an idempotent server: a success
+    messages.applyPush(RowPush.upsert(canonical("Hello"), 1, againKey));
+
+    assertThat(againKey).isEqualTo(firstKey).isEqualTo(id);
+    assertThat(first.error()).isPresent();
+    assertThat(again.isPersisted()).isCompleted();
+    table.assertRows("Hello (sent)");
   }
 
   @Test

@@ -40,6 +40,8 @@
  *       write that made it; {@link QueryCollection#applyPush(java.util.List)} lands a batch,
  *       dropping stale revisions and retiring the client's own writes by their
  *       {@linkplain Transaction#writeKey() write key}.
+ *   <li>{@link RowIdConflictException}: what a handler throws when its server holds a new
+ *       row's id for a different row.
  * </ul>
  *
  * <h2>Refusals</h2>
