@@ -24,6 +24,12 @@ final class Bodies {
   /** {@code POST /tasks/delete}. */
   record TaskIds(List<String> ids) {}
 
+  /** {@code POST /chat/send}: a message under the id its client minted, and the write's key. */
+  record ChatSend(ChatMessage message, String writeKey) {}
+
+  /** {@code POST /chat/delete}. */
+  record ChatDelete(String id, String writeKey) {}
+
   /** The body of every error answer. */
   record ErrorMessage(String message) {}
 }

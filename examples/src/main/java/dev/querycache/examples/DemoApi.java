@@ -33,6 +33,7 @@ public final class DemoApi {
   private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
   private static final TypeReference<List<HealthCheckConfig>> CONFIGS = new TypeReference<>() {};
   private static final TypeReference<List<Task>> TASKS = new TypeReference<>() {};
+  private static final TypeReference<List<ChatMessage>> CHAT_MESSAGES = new TypeReference<>() {};
   private static final ObjectWriter ACTION_WRITER = Json.MAPPER.writerFor(MailAction.class);
 
   private final URI baseUri;
@@ -311,6 +312,45 @@ public final class DemoApi {
    */
   public void deleteTasks(List<String> ids) throws IOException {
     send(post("tasks/delete", json(new Bodies.TaskIds(List.copyOf(ids)))));
+  }
+
+  /**
+   * {@code GET /chat/messages}: every message of the chat, oldest first.
+   *
+   * @return the messages
+   * @throws IOException as the class comment says
+   */
+  public List<ChatMessage> chatMessages() throws IOException {
+    String body = send(get("chat/messages"));
+    try {
+      return List.copyOf(Json.MAPPER.readValue(body, CHAT_MESSAGES));
+    } catch (JacksonException e) {
+      throw malformed(e);
+    }
+  }
+
+  /**
+   * {@code POST /chat/send}: stores a message under the id its client minted. The same write
+   * key again is answered as the first time (a retry is safe).
+   *
+   * @param message the message
+   * @param writeKey the write's idempotency key
+   * @return the message as stored, with the server's {@code sentAt}
+   * @throws IOException as the class comment says (409 if another write holds the id)
+   */
+  public ChatMessage sendChat(ChatMessage message, String writeKey) throws IOException {
+    return read(send(post("chat/send", json(new Bodies.ChatSend(message, writeKey)))), ChatMessage.class);
+  }
+
+  /**
+   * {@code POST /chat/delete}: deletes a message; deleting it again is answered the same.
+   *
+   * @param id the message's id
+   * @param writeKey the write's idempotency key
+   * @throws IOException as the class comment says (404 if the chat never had it)
+   */
+  public void deleteChat(String id, String writeKey) throws IOException {
+    send(post("chat/delete", json(new Bodies.ChatDelete(id, writeKey))));
   }
 
   // ---- plumbing ----------------------------------------------------------------------------

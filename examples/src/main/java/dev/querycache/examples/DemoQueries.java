@@ -12,8 +12,10 @@ import dev.querycache.collection.PacedWrites;
 import dev.querycache.collection.Pacing;
 import dev.querycache.collection.PendingChange;
 import dev.querycache.collection.QueryCollection;
+import dev.querycache.collection.RowIdConflictException;
 import dev.querycache.collection.Transaction;
 import dev.querycache.collection.TransactionWrites;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +59,9 @@ public final class DemoQueries {
 
   /** The pause in typing after which a title edit is sent. */
   public static final Duration TITLE_PAUSE = Duration.ofMillis(600);
+
+  /** What the toast says when the server refuses a chat message. */
+  public static final String CHAT_SEND_FAILED = "Could not send the message";
 
   private static final Duration STALE_TIME = Duration.ofSeconds(30);
 
@@ -438,6 +443,66 @@ public final class DemoQueries {
         .errorMessage("Could not save the title")
         .persist((edit, tx) -> api.saveTasks(tasks(tx)))
         .build();
+  }
+
+  // ---- chat --------------------------------------------------------------------------------
+
+  /**
+   * The key of the chat: {@code ["chat"]}.
+   *
+   * @return the key
+   */
+  public static QueryKey<List<ChatMessage>> chatKey() {
+    return QueryKey.of("chat");
+  }
+
+  /**
+   * The chat as a keyed collection of messages under ids the client mints: fetched with
+   * {@link DemoApi#chatMessages()} once (a {@link ChatFeed} keeps it current: fresh for 5
+   * minutes), a message sent shows at once ({@code sentAt} null: sending) and is posted with
+   * its transaction's write key (the message's id); a deletion likewise. A refused write is
+   * taken back with the {@value #CHAT_SEND_FAILED} toast; an id the server holds for another
+   * message fails with {@link RowIdConflictException}. Build it once per chat screen; close it
+   * with the screen.
+   *
+   * @return the collection, observing its query until closed
+   */
+  public QueryCollection<String, ChatMessage> chat() {
+    return client.collection(
+            QueryOptions.builder(chatKey()).fetcher(ctx -> api.chatMessages()).staleTime(Duration.ofMinutes(5)).build(),
+            ChatMessage::id)
+        .name("chat")
+        .mintedIds()
+        .errorMessage(CHAT_SEND_FAILED)
+        .onInsert(changes -> {
+          for (PendingChange<String, ChatMessage> change : changes) {
+            conflictAware(change, () -> api.sendChat(Objects.requireNonNull(change.modified()), change.transaction().writeKey()));
+          }
+        })
+        .onDelete(changes -> {
+          for (PendingChange<String, ChatMessage> change : changes) {
+            api.deleteChat(change.key(), change.transaction().writeKey());
+          }
+        })
+        .build();
+  }
+
+  /** Runs {@code write}, whose 409 means that another write holds the change's id. */
+  private static void conflictAware(PendingChange<String, ChatMessage> change, ChatWrite write) throws IOException {
+    try {
+      write.run();
+    } catch (DemoApiException e) {
+      if (e.status() == 409) {
+        throw new RowIdConflictException(change.key(), "chat");
+      }
+      throw e;
+    }
+  }
+
+  /** A write of the chat's API. */
+  @FunctionalInterface
+  private interface ChatWrite {
+    void run() throws IOException;
   }
 
   /** The tasks a transaction wrote, as they are now. */

@@ -39,6 +39,14 @@ import org.jspecify.annotations.Nullable;
  *   <tr><td>{@code POST /mail/action {"type":"archive","envelopeId":"m1"}} (a {@link MailAction})</td>
  *       <td>{@link MailResult}: {@code {"mutationId":"mut-1"}}, or a null id if not undoable</td></tr>
  *   <tr><td>{@code POST /mail/undo {"mutationId":"mut-1"}}</td><td>the restored {@link Envelope}</td></tr>
+ *   <tr><td>{@code GET /chat/messages}</td><td>a list of {@link ChatMessage}, oldest first</td></tr>
+ *   <tr><td>{@code POST /chat/send {"message":{...},"writeKey":"..."}}</td><td>the {@link ChatMessage}
+ *       as stored, with its {@code sentAt}; the same write key again is answered the same, another
+ *       write key for a stored id is 409</td></tr>
+ *   <tr><td>{@code POST /chat/delete {"id":"...","writeKey":"..."}}</td><td>the id</td></tr>
+ *   <tr><td>{@code GET /chat/events} (Server-Sent Events; {@code Last-Event-ID} resumes)</td>
+ *       <td>each change of the chat as a {@link ChatEvent}, as it happens: see
+ *       {@code ChatEventStream}</td></tr>
  *   <tr><td>{@code GET /admin/settings}, {@code POST /admin/settings} ({@link AdminSettings})</td>
  *       <td>the {@link AdminSettings} now in force</td></tr>
  * </table>
@@ -69,6 +77,7 @@ public final class DemoServer implements AutoCloseable {
   private final HealthCheckStore healthChecks;
   private final MailStore mail;
   private final TaskStore tasks;
+  private final ChatStore chat;
 
   private @Nullable HttpServer http;
   private @Nullable ThreadPoolExecutor pool;
@@ -82,6 +91,7 @@ public final class DemoServer implements AutoCloseable {
     this.healthChecks = new HealthCheckStore(SeedData.healthChecks());
     this.mail = new MailStore(SeedData.envelopes(builder.clock.instant()), builder.clock);
     this.tasks = new TaskStore(SeedData.tasks());
+    this.chat = new ChatStore(builder.clock);
     this.router = routes(new Router(settings, builder.random, builder.sleeper));
   }
 
@@ -125,6 +135,15 @@ public final class DemoServer implements AutoCloseable {
         .post("/tasks/create", request -> tasks.create(Request.required(request.body(Bodies.Tasks.class).tasks(), "tasks")))
         .post("/tasks/save", request -> tasks.save(Request.required(request.body(Bodies.Tasks.class).tasks(), "tasks")))
         .post("/tasks/delete", request -> tasks.delete(Request.required(request.body(Bodies.TaskIds.class).ids(), "ids")))
+        .get("/chat/messages", request -> chat.all())
+        .post("/chat/send", request -> {
+          Bodies.ChatSend send = request.body(Bodies.ChatSend.class);
+          return chat.send(Request.required(send.message(), "message"), Request.required(send.writeKey(), "writeKey"));
+        })
+        .post("/chat/delete", request -> {
+          Bodies.ChatDelete delete = request.body(Bodies.ChatDelete.class);
+          return chat.delete(Request.required(delete.id(), "id"), Request.required(delete.writeKey(), "writeKey"));
+        })
         .admin("GET", "/admin/settings", request -> settings.snapshot())
         .admin("POST", "/admin/settings", request -> {
           settings.apply(request.body(AdminSettings.class));
@@ -154,6 +173,7 @@ public final class DemoServer implements AutoCloseable {
     ThreadPoolExecutor executor = new ThreadPoolExecutor(threads, threads, 0L, TimeUnit.MILLISECONDS,
         new ArrayBlockingQueue<>(QUEUE_CAPACITY), daemonThreads(), new ThreadPoolExecutor.CallerRunsPolicy());
     server.createContext("/", router);
+    server.createContext("/chat/events", new ChatEventStream(chat));
     server.setExecutor(executor);
     server.start();
     this.http = server;

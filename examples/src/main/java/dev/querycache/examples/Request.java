@@ -85,6 +85,14 @@ final class Request {
     return value;
   }
 
+  /** A required object field of a body; a 400 naming it if it is missing. */
+  static <T> T required(@Nullable T value, String field) {
+    if (value == null) {
+      throw HttpStatusException.badRequest("'" + field + "' is required");
+    }
+    return value;
+  }
+
   /** A required list field of a body; a 400 naming it if it is missing or empty. */
   static <T> List<T> required(@Nullable List<T> value, String field) {
     if (value == null || value.isEmpty()) {

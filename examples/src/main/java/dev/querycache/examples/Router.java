@@ -71,6 +71,9 @@ final class Router implements HttpHandler {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       send(exchange, 503, new Bodies.ErrorMessage("The server is stopping"));
+    } catch (IOException e) {
+      // Reading the request or writing the answer failed: the client went away (it cancelled).
+      LOG.log(Level.DEBUG, "the client of " + exchange.getRequestMethod() + " " + exchange.getRequestURI() + " went away", e);
     } catch (Exception e) {
       LOG.log(Level.ERROR, "unexpected failure in " + exchange.getRequestMethod() + " " + exchange.getRequestURI(), e);
       send(exchange, 500, new Bodies.ErrorMessage("Internal error: " + e));
