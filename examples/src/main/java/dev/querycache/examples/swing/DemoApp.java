@@ -19,6 +19,7 @@ import javax.swing.JMenuItem;
 import javax.swing.JTabbedPane;
 import javax.swing.SwingUtilities;
 import javax.swing.WindowConstants;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The demo window: a tab per screen, the server controls on top, toasts in the corner, and
@@ -28,6 +29,9 @@ public final class DemoApp {
   private final JFrame frame;
   private final QueryClient client;
   private final JTabbedPane tabs = new JTabbedPane();
+  private final ChatTab chat;
+  /** The chat's second window, once opened (EDT only). */
+  private @Nullable ChatWindow secondWindow;
 
   private DemoApp(DemoApi api, long latencyMs, double failureRate) {
     frame = new JFrame("query-cache demo");
@@ -39,6 +43,8 @@ public final class DemoApp {
     tabs.addTab("Health checks", new HealthChecksTab(client, queries));
     tabs.addTab("Mailbox", new MailboxTab(client, queries));
     tabs.addTab("Tasks", new TasksTab(queries));
+    chat = new ChatTab(queries, api.baseUri(), "Ada", () -> secondWindow = ChatWindow.open(frame, api.baseUri(), "Bob"));
+    tabs.addTab("Chat", chat);
 
     frame.setJMenuBar(menuBar());
     frame.getContentPane().add(new ServerControls(api, latencyMs, failureRate), BorderLayout.NORTH);
@@ -104,6 +110,7 @@ public final class DemoApp {
               });
         });
     closed.await();
+    chat.close();
     client.close();
   }
 
@@ -123,6 +130,11 @@ public final class DemoApp {
    */
   public JTabbedPane tabs() {
     return tabs;
+  }
+
+  /** The chat's second window, if it was opened (EDT only), for screenshots and tests. */
+  @Nullable ChatWindow secondWindow() {
+    return secondWindow;
   }
 
   /**

@@ -17,6 +17,7 @@ import javax.swing.AbstractButton;
 import javax.swing.JCheckBox;
 import javax.swing.JComponent;
 import javax.swing.JDialog;
+import javax.swing.JFrame;
 import javax.swing.JTabbedPane;
 import javax.swing.JTable;
 import javax.swing.SwingUtilities;
@@ -116,6 +117,52 @@ public final class Screenshots {
     onEdt(() -> button(app.tabs().getComponentAt(2), "Archive").doClick());
     pause(1500);
     shoot(app.frame(), "mailbox-undo.png");
+    pause(1200);
+
+    // Chat: a second window with its own client; a message shows at once in the sender's window
+    // ("sending..."), then comes back over the server's event stream: the same row, sent, and
+    // the message appears in the other window. Then one the server refuses leaves with a toast.
+    onEdt(() -> {
+      for (AbstractButton close; (close = button(app.frame().getLayeredPane(), "\u00D7")) != null; ) {
+        close.doClick(); // the mailbox's undo toast: gone before the chat's pictures
+      }
+      app.tabs().setSelectedIndex(4);
+    });
+    ChatTab chat = (ChatTab) app.tabs().getComponentAt(4);
+    onEdt(() -> button(chat, "Open a second window").doClick());
+    waitFor("the second chat window", () -> app.secondWindow() != null && app.secondWindow().frame().isShowing());
+    ChatWindow other = app.secondWindow();
+    settle();
+    onEdt(() -> {
+      other.chat().textField().setText("Hi Ada, did the build pass?");
+      button(other.chat(), "Send").doClick();
+    });
+    waitFor("Bob's message", () -> chat.table().getRowCount() == 1);
+    pause(800);
+    slider("serverControls.latency", 1500); // the demo's own knobs, so that the pictures show them
+    pause(300);
+    onEdt(() -> {
+      chat.textField().setText("It did: 1 470 tests, all green");
+      button(chat, "Send").doClick();
+    });
+    pause(300);
+    shootSideBySide("chat-sending.png", app.frame(), other.frame());
+    pause(1800);
+    shootSideBySide("chat-sent.png", app.frame(), other.frame());
+    slider("serverControls.failureRate", 100);
+    pause(300);
+    onEdt(() -> {
+      chat.textField().setText("This one the server refuses");
+      button(chat, "Send").doClick();
+    });
+    pause(500);
+    shoot(app.frame(), "chat-refused-sending.png");
+    pause(1600);
+    shoot(app.frame(), "chat-rolled-back.png");
+    slider("serverControls.failureRate", 0);
+    slider("serverControls.latency", 300);
+    pause(300);
+    onEdt(() -> other.frame().dispose());
 
 
     // The inspector on the notifications page: its data, then its timeline (the refused flip).
@@ -168,6 +215,11 @@ public final class Screenshots {
     throw new IllegalStateException("timed out waiting for " + what);
   }
 
+  /** Moves the server controls' slider {@code name} to {@code value}, as a user would. */
+  private void slider(String name, int value) throws Exception {
+    onEdt(() -> ((javax.swing.JSlider) named(app.frame(), name)).setValue(value));
+  }
+
   private static void onEdt(Runnable action) throws Exception {
     SwingUtilities.invokeAndWait(action);
   }
@@ -179,6 +231,30 @@ public final class Screenshots {
       image[0] = new BufferedImage(root.getWidth(), root.getHeight(), BufferedImage.TYPE_INT_RGB);
       Graphics2D g = image[0].createGraphics();
       root.paint(g);
+      g.dispose();
+    });
+    Path file = out.resolve(name);
+    if (!ImageIO.write(image[0], "png", file.toFile())) {
+      throw new IOException("no PNG writer");
+    }
+    System.out.println("wrote " + file);
+  }
+
+  /** Paints {@code left} and {@code right} into one PNG, side by side, as a user sees two windows. */
+  private void shootSideBySide(String name, JFrame left, JFrame right) throws Exception {
+    BufferedImage[] image = new BufferedImage[1];
+    SwingUtilities.invokeAndWait(() -> {
+      JComponent one = left.getRootPane();
+      JComponent two = right.getRootPane();
+      int gap = 16;
+      image[0] = new BufferedImage(one.getWidth() + gap + two.getWidth(), Math.max(one.getHeight(), two.getHeight()),
+          BufferedImage.TYPE_INT_RGB);
+      Graphics2D g = image[0].createGraphics();
+      g.setColor(java.awt.Color.DARK_GRAY);
+      g.fillRect(0, 0, image[0].getWidth(), image[0].getHeight());
+      one.paint(g);
+      g.translate(one.getWidth() + gap, 0);
+      two.paint(g);
       g.dispose();
     });
     Path file = out.resolve(name);

@@ -39,6 +39,8 @@ final class ServerControls extends JPanel {
     for (JSlider slider : new JSlider[] {latency, failures}) {
       slider.setPreferredSize(new Dimension(150, slider.getPreferredSize().height));
     }
+    latency.setName("serverControls.latency");
+    failures.setName("serverControls.failureRate");
     latency.setToolTipText("How long the server takes to answer each request");
     failures.setToolTipText("How often the server refuses a request");
     add(new JLabel("Server " + api.baseUri()));

@@ -4,12 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.querycache.QueryFilter;
+import dev.querycache.examples.ChatMessage;
 import dev.querycache.examples.DemoApi;
 import dev.querycache.examples.DemoServer;
+import java.awt.Component;
+import java.awt.Container;
 import java.awt.GraphicsEnvironment;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import javax.swing.AbstractButton;
 import javax.swing.SwingUtilities;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -21,7 +26,7 @@ import org.junit.jupiter.api.Timeout;
 class DemoAppTest {
   @Test
   @Timeout(value = 30, unit = TimeUnit.SECONDS)
-  void theWindowShowsFourScreensAndLoadsTheNotifications() throws Exception {
+  void theWindowShowsFiveScreensAndLoadsTheNotifications() throws Exception {
     assumeFalse(GraphicsEnvironment.isHeadless(), "needs a display");
     try (DemoServer server = DemoServer.builder().latency(Duration.ZERO).build().start()) {
       DemoApp app = DemoApp.show(new DemoApi(server.baseUri()), 0, 0);
@@ -32,11 +37,63 @@ class DemoAppTest {
         }
         int[] tabs = new int[1];
         SwingUtilities.invokeAndWait(() -> tabs[0] = app.tabs().getTabCount());
-        assertThat(tabs[0]).isEqualTo(4);
+        assertThat(tabs[0]).isEqualTo(5);
       } finally {
         SwingUtilities.invokeAndWait(() -> app.frame().dispose());
         app.awaitClose();
       }
     }
+  }
+
+  @Test
+  @Timeout(value = 30, unit = TimeUnit.SECONDS)
+  void aChatMessageShowsAtOnceAndReachesTheSecondWindowsOwnClient() throws Exception {
+    assumeFalse(GraphicsEnvironment.isHeadless(), "needs a display");
+    try (DemoServer server = DemoServer.builder().latency(Duration.ZERO).build().start()) {
+      DemoApp app = DemoApp.show(new DemoApi(server.baseUri()), 0, 0);
+      try {
+        ChatTab[] chat = new ChatTab[1];
+        String[] shownAtOnce = new String[1];
+        SwingUtilities.invokeAndWait(() -> {
+          app.tabs().setSelectedIndex(4);
+          chat[0] = (ChatTab) app.tabs().getComponentAt(4);
+          find(chat[0], "Open a second window").doClick();
+          chat[0].textField().setText("Hello, Bob");
+          find(chat[0], "Send").doClick();
+          ChatMessage ghost = chat[0].chat().rows().get(0); // the table shows it at its next turn of the EDT
+          shownAtOnce[0] = ghost.text() + (ghost.isSent() ? " (sent)" : " (sending)");
+        });
+        ChatWindow other = app.secondWindow();
+        CompletableFuture<List<ChatMessage>> arrived = new CompletableFuture<>();
+        try (AutoCloseable listening = other.chat().chat().onChange(changes -> {
+          if (!other.chat().chat().rows().isEmpty()) {
+            arrived.complete(other.chat().chat().rows());
+          }
+        })) {
+          List<ChatMessage> rows = other.chat().chat().rows().isEmpty() ? arrived.get(10, TimeUnit.SECONDS) : other.chat().chat().rows();
+          assertThat(rows).extracting(ChatMessage::text).containsExactly("Hello, Bob");
+        }
+        assertThat(shownAtOnce[0]).isEqualTo("Hello, Bob (sending)");
+        SwingUtilities.invokeAndWait(() -> other.frame().dispose());
+      } finally {
+        SwingUtilities.invokeAndWait(() -> app.frame().dispose());
+        app.awaitClose();
+      }
+    }
+  }
+
+  private static AbstractButton find(Component root, String text) {
+    if (root instanceof AbstractButton button && text.equals(button.getText())) {
+      return button;
+    }
+    if (root instanceof Container container) {
+      for (Component child : container.getComponents()) {
+        AbstractButton found = find(child, text);
+        if (found != null) {
+          return found;
+        }
+      }
+    }
+    return null;
   }
 }
