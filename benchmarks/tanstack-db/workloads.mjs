@@ -1,4 +1,4 @@
-// Reference harness: the collection workloads W8, W8b, W8c, W9 and W10 of docs/benchmarks.md
+// Reference harness: the collection workloads W8, W8b, W8c, W9, W9p and W10 of docs/benchmarks.md
 // run against TanStack DB (@tanstack/db, pinned in package.json) under Node.js, so that the
 // Java harness's figures (benchmarks/src/main/java/dev/querycache/bench/CollectionWrites.java)
 // can be set beside them, measured in one sitting.
@@ -37,7 +37,7 @@ const { version: DB_VERSION } = JSON.parse(
   readFileSync(new URL('./node_modules/@tanstack/db/package.json', import.meta.url), 'utf8'),
 )
 
-const ALL = ['W8', 'W8B', 'W8C', 'W9', 'W10']
+const ALL = ['W8', 'W8B', 'W8C', 'W9', 'W9P', 'W10']
 
 function parseArgs(argv) {
   let quick = false
@@ -245,15 +245,30 @@ async function w8b(n, transactions, size, rounds) {
     note: `ns per change of a transaction of ${size} single-row update calls, committed and echoed in one write` })
 }
 
-async function w9(n, inserts, rounds) {
+/**
+ * W9 and its push variant W9P: rows with client-minted ids inserted into a fresh collection
+ * per round, each echoed by the server with its createdAt. W9's echo is written back from
+ * inside the handler; W9P's arrives as a push (a microtask of its own, as a stream's message
+ * would) before the handler's answer. TanStack DB has one way for server data to land, its
+ * sync, and holds it while the transaction persists, so both are the same sync write here.
+ */
+async function w9(n, inserts, rounds, push) {
+  const workload = push ? 'W9P' : 'W9'
   let round = 0
   const initial = Array.from({ length: n }, (_, i) => ({ id: `row-${i}`, text: `Note ${i}`, createdAt: 1 }))
-  const perInsert = await nanosPerOp(rounds, inserts, 'W9', async () => {
+  const onInsert = push
+    ? ({ transaction }, server) => new Promise((answer) => {
+        const rows = transaction.mutations.map((m) => ({ ...m.modified, createdAt: 2 }))
+        queueMicrotask(() => {
+          echo(server, 'insert', rows) // the push
+          answer() // then the handler's answer
+        })
+      })
+    : async ({ transaction }, server) =>
+        echo(server, 'insert', transaction.mutations.map((m) => ({ ...m.modified, createdAt: 2 })))
+  const perInsert = await nanosPerOp(rounds, inserts, workload, async () => {
     const r = round++
-    const { collection: c } = await collection(`w9-${r}`, initial, {
-      onInsert: async ({ transaction }, server) =>
-        echo(server, 'insert', transaction.mutations.map((m) => ({ ...m.modified, createdAt: 2 }))),
-    })
+    const { collection: c } = await collection(`${workload}-${r}`, initial, { onInsert })
     const ids = Array.from({ length: inserts }, (_, k) => `new-${r}-${k}`)
     const begin = now()
     for (let k = 0; k < inserts; k++) {
@@ -264,12 +279,14 @@ async function w9(n, inserts, rounds) {
     const confirmed = c.get(ids[inserts - 1]).createdAt
     await c.cleanup()
     if (size !== n + inserts || confirmed !== 2) {
-      throw new Error(`W9 ended with ${size} rows, the last one's createdAt ${confirmed}`)
+      throw new Error(`${workload} ended with ${size} rows, the last one's createdAt ${confirmed}`)
     }
     return elapsed
   })
-  return line({ workload: 'W9', n, ops: inserts, ns_per_op: round1(perInsert),
-    note: 'ns per insert of a row with a client-minted id, echoed by the server with createdAt; awaited; one row each' })
+  return line({ workload, n, ops: inserts, ns_per_op: round1(perInsert),
+    note: push
+      ? 'ns per insert of a row with a client-minted id, whose echo (with createdAt) arrives as a push before the answer; awaited; one row each'
+      : 'ns per insert of a row with a client-minted id, echoed by the server with createdAt; awaited; one row each' })
 }
 
 async function w10(n, reads, rounds) {
@@ -329,7 +346,10 @@ async function main() {
         emit(await w8c(10_000, quick ? 10_000 : 100_000, rounds))
         break
       case 'W9':
-        emit(await w9(10_000, quick ? 1_000 : 10_000, rounds))
+        emit(await w9(10_000, quick ? 1_000 : 10_000, rounds, false))
+        break
+      case 'W9P':
+        emit(await w9(10_000, quick ? 1_000 : 10_000, rounds, true))
         break
       case 'W10':
         emit(await w10(10_000, quick ? 100_000 : 1_000_000, rounds))

@@ -4,8 +4,11 @@ import dev.querycache.QueryClient;
 import dev.querycache.QueryKey;
 import dev.querycache.QueryOptions;
 import dev.querycache.collection.AsyncChangeHandler;
+import dev.querycache.collection.CollectionBuilder;
 import dev.querycache.collection.PendingChange;
 import dev.querycache.collection.QueryCollection;
+import dev.querycache.collection.RowIds;
+import dev.querycache.collection.RowPush;
 import dev.querycache.collection.Transaction;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,7 +27,7 @@ import java.util.function.Supplier;
  * W8c by failing (the row is checked back). W8b commits transactions of many single-row
  * update calls, each echoed by the server in one write: its cost per change must not grow
  * with the transaction's size. W9 inserts rows with client-minted ids into a fresh collection
- * per round, each echoed with the server's {@code createdAt}. W10 reads rows by key from the same collection,
+ * per round, each echoed with the server's {@code createdAt} (W9p: the echo pushed before the answer). W10 reads rows by key from the same collection,
  * against a {@code HashMap} of the same rows. The collection's query is not fetched: it is
  * seeded by hand, and the server's word is the echo, as the workloads describe.
  */
@@ -181,6 +184,21 @@ final class CollectionWrites {
   record Note(String id, String text, long createdAt) {}
 
   static Line w9(int n, int inserts, Rounds rounds) {
+    return inserts(n, inserts, rounds, false);
+  }
+
+  /** W9's push variant: the echo arrives as a push, carrying the insert's write key, before the handler's answer. */
+  static Line w9p(int n, int inserts, Rounds rounds) {
+    return inserts(n, inserts, rounds, true);
+  }
+
+  /**
+   * W9 ({@code push} false: the handler writes the echo back) and W9p ({@code push} true: the
+   * echo is pushed with the write's key before the handler answers, into a collection of
+   * minted ids, minted before the clock starts).
+   */
+  private static Line inserts(int n, int inserts, Rounds rounds, boolean push) {
+    String workload = push ? "W9p" : "W9";
     int[] round = {0};
     double perInsert = rounds.nanosPerOp(inserts, () -> {
       QueryClient client = QuietClient.build();
@@ -191,10 +209,18 @@ final class CollectionWrites {
       }
       client.setQueryData(key, List.copyOf(initial));
       AtomicReference<QueryCollection<String, Note>> self = new AtomicReference<>();
-      QueryCollection<String, Note> notes = client.collection(QueryOptions.builder(key).enabled(false).build(), Note::id)
+      long[] revision = {0};
+      CollectionBuilder<String, Note> builder = client.collection(QueryOptions.builder(key).enabled(false).build(), Note::id);
+      QueryCollection<String, Note> notes = (push ? builder.mintedIds() : builder)
           .onInsertAsync(changes -> {
-            Note sent = changes.get(0).modified();
-            self.get().writeRows(List.of(new Note(sent.id(), sent.text(), 2)), List.of()); // the echo, with createdAt
+            PendingChange<String, Note> change = changes.get(0);
+            Note sent = change.modified();
+            Note echoed = new Note(sent.id(), sent.text(), 2); // the server's copy, with createdAt
+            if (push) {
+              self.get().applyPush(RowPush.upsert(echoed, ++revision[0], change.transaction().writeKey()));
+            } else {
+              self.get().writeRows(List.of(echoed), List.of());
+            }
             return CompletableFuture.completedFuture(null);
           })
           .build();
@@ -202,7 +228,7 @@ final class CollectionWrites {
       int r = round[0]++;
       String[] ids = new String[inserts];
       for (int k = 0; k < inserts; k++) {
-        ids[k] = "new-" + r + "-" + k;
+        ids[k] = push ? RowIds.mint() : "new-" + r + "-" + k;
       }
       long begin = System.nanoTime();
       for (int k = 0; k < inserts; k++) {
@@ -213,12 +239,14 @@ final class CollectionWrites {
       long confirmed = notes.get(ids[inserts - 1]).orElseThrow().createdAt();
       client.close();
       if (size != n + inserts || confirmed != 2) {
-        throw new IllegalStateException("W9 ended with " + size + " rows, the last one's createdAt " + confirmed);
+        throw new IllegalStateException(workload + " ended with " + size + " rows, the last one's createdAt " + confirmed);
       }
       return elapsed;
     });
-    return new Line("W9", n).with("ops", inserts).with("ns_per_op", perInsert)
-        .with("note", "ns per insert of a row with a client-minted id, echoed by the server with createdAt; awaited; one row each");
+    return new Line(workload, n).with("ops", inserts).with("ns_per_op", perInsert)
+        .with("note", push
+            ? "ns per insert of a row with a client-minted id, whose echo (with createdAt) arrives as a push with the write's key before the answer; awaited; one row each"
+            : "ns per insert of a row with a client-minted id, echoed by the server with createdAt; awaited; one row each");
   }
 
   static List<Line> w10(int n, int reads, Rounds rounds) {

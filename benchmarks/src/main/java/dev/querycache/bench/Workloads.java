@@ -26,7 +26,7 @@ import java.util.function.Supplier;
  */
 public final class Workloads {
   private static final List<String> ALL =
-      List.of("W1", "W2", "W3", "W4", "W4e", "W4s", "W4l", "W5", "W6", "W7", "W8", "W8b", "W8c", "W9", "W10", "W11", "W12");
+      List.of("W1", "W2", "W3", "W4", "W4e", "W4s", "W4l", "W5", "W6", "W7", "W8", "W8b", "W8c", "W9", "W9p", "W10", "W11", "W12");
 
   private Workloads() {}
 
@@ -108,6 +108,9 @@ public final class Workloads {
           break;
         case "W9":
           emit(lines, out, () -> List.of(CollectionWrites.w9(10_000, settings.quick ? 1_000 : 10_000, rounds)));
+          break;
+        case "W9p":
+          emit(lines, out, () -> List.of(CollectionWrites.w9p(10_000, settings.quick ? 1_000 : 10_000, rounds)));
           break;
         case "W10":
           emit(lines, out, () -> CollectionWrites.w10(10_000, settings.quick ? 100_000 : 1_000_000, rounds));

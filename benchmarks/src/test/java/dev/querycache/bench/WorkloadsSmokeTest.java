@@ -35,7 +35,7 @@ class WorkloadsSmokeTest {
     assertThat(lines)
         .extracting(line -> line.get("workload").asString())
         .containsExactly(
-            "W1", "W2", "W2b", "W2base", "W3", "W3", "W4", "W4e", "W4s", "W4l", "W5", "W6", "W7", "W8", "W8b", "W8c", "W9", "W10", "W11",
+            "W1", "W2", "W2b", "W2base", "W3", "W3", "W4", "W4e", "W4s", "W4l", "W5", "W6", "W7", "W8", "W8b", "W8c", "W9", "W9p", "W10", "W11",
             "W12", "W12");
     for (JsonNode line : lines) {
       assertThat(line.get("n").asInt()).as("n of %s", line).isPositive();
