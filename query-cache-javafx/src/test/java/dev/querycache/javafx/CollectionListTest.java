@@ -8,6 +8,8 @@ import dev.querycache.QueryKey;
 import dev.querycache.QueryOptions;
 import dev.querycache.collection.PendingChange;
 import dev.querycache.collection.QueryCollection;
+import dev.querycache.collection.RowPush;
+import dev.querycache.collection.Transaction;
 import dev.querycache.test.ControllableMutation;
 import dev.querycache.test.ControllableQuery;
 import dev.querycache.test.FxStages;
@@ -114,6 +116,19 @@ class CollectionListTest {
     FxThread.flush();
 
     assertThat(changes()).containsExactly("added 2..2", "removed 0..0");
+  }
+
+  @Test
+  void aGhostConfirmedByItsPushIsOneRowReplacedNeverRemovedAndAdded() {
+    Transaction insert = todos.insert(C);
+    FxThread.flush();
+
+    todos.applyPush(RowPush.upsert(new Todo("c", "Write specs (from the server)", false), 1, insert.writeKey()));
+    saves.resolve("ok");
+    FxThread.flush();
+
+    assertThat(changes()).containsExactly("added 2..2", "replaced 2..2");
+    assertThat(shown().get(2).title()).isEqualTo("Write specs (from the server)");
   }
 
   @Test

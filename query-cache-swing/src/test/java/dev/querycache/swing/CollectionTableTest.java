@@ -7,6 +7,8 @@ import dev.querycache.QueryKey;
 import dev.querycache.QueryOptions;
 import dev.querycache.collection.PendingChange;
 import dev.querycache.collection.QueryCollection;
+import dev.querycache.collection.RowPush;
+import dev.querycache.collection.Transaction;
 import dev.querycache.swing.QueryTableModel.Column;
 import dev.querycache.test.ControllableMutation;
 import dev.querycache.test.ControllableQuery;
@@ -121,6 +123,17 @@ class CollectionTableTest {
     todos.writeRows(List.of(new Todo("b", "Call Bob", true)), List.of());
 
     assertThat(events).containsExactly("update 1..1");
+  }
+
+  @Test
+  void aGhostConfirmedByItsPushIsOneRowUpdatedNeverRemovedAndAdded() {
+    Transaction insert = todos.insert(C);
+
+    todos.applyPush(RowPush.upsert(new Todo("c", "Write specs (from the server)", false), 1, insert.writeKey()));
+    saves.resolve("ok");
+
+    assertThat(events).containsExactly("insert 2..2", "update 2..2");
+    assertThat(model.getRow(2).title()).isEqualTo("Write specs (from the server)");
   }
 
   @Test

@@ -102,6 +102,29 @@ class GhostRowsTest {
   }
 
   @Test
+  void aGesturesRowsInTwoCollectionsShareItsIdAndRollBackTogether() {
+    QueryCollection<String, Message> pinned = client.collection(
+            QueryOptions.builder(QueryKey.<List<Message>>of("pinned")).asyncFetcher(new ControllableQuery<>()).build(),
+            Message::id)
+        .mintedIds()
+        .build();
+    ControllableMutation<Transaction, String> sent = new ControllableMutation<>();
+    Transaction gesture = client.transaction().writeKey(send.id()).persistAsync(sent::mutate).build();
+
+    gesture.mutate(write -> {
+      write.insert(messages, new Message(send.id(), "Hello", null));
+      write.insert(messages, new Message(send.id(1), "and a second line", null)); // a derived id
+      write.insert(pinned, new Message(send.id(), "Hello", null));
+    });
+    assertThat(messages.rows()).extracting(Message::id).containsExactly(send.id(), send.id(1));
+    assertThat(pinned.rows()).extracting(Message::id).containsExactly(send.id());
+    sent.fail(new IOException("refused"));
+
+    assertThat(messages.rows()).isEmpty();
+    assertThat(pinned.rows()).isEmpty();
+  }
+
+  @Test
   void aRolledBackGhostLeavesNoTombstoneSoTheSameIdCanBeInsertedAgain() {
     Transaction first = messages.insert(new Message(id, "Hello", null));
     saves.fail(new IOException("offline"));
