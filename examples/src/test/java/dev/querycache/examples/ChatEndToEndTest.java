@@ -13,6 +13,7 @@ import dev.querycache.test.RecordingToaster;
 import dev.querycache.test.RowLog;
 import dev.querycache.test.TransitionRecorder;
 import java.net.http.HttpClient;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -79,16 +80,7 @@ class ChatEndToEndTest {
 
     /** Waits, without sleeping, until the rows satisfy {@code condition}. */
     void awaitRows(Predicate<List<ChatMessage>> condition) throws Exception {
-      CompletableFuture<Void> met = new CompletableFuture<>();
-      try (AutoCloseable listening = chat.onChange(changes -> {
-        if (condition.test(chat.rows())) {
-          met.complete(null);
-        }
-      })) {
-        if (!condition.test(chat.rows())) {
-          met.get(WAIT_SECONDS, TimeUnit.SECONDS);
-        }
-      }
+      AwaitRows.until(chat, condition, Duration.ofSeconds(WAIT_SECONDS));
     }
 
     void close() {

@@ -144,6 +144,17 @@ class ServerPushTest {
   }
 
   @Test
+  void aRowInsertedUnderTheIdOfARowTheServerDeletedGoesAtTheEnd() {
+    String other = RowIds.mint();
+    posts.applyPush(List.of(RowPush.upsert(new Post(id, "First", 0), 1), RowPush.upsert(new Post(other, "Second", 0), 2)));
+    posts.applyPush(RowPush.delete(id, 3));
+
+    posts.insert(new Post(id, "First, again", 0)); // the user restores it
+
+    assertThat(posts.rows()).extracting(Post::text).containsExactly("Second", "First, again");
+  }
+
+  @Test
   void aDeletionOfARowNeverSeenIsRememberedToo() {
     posts.applyPush(RowPush.delete(id, 9));
 

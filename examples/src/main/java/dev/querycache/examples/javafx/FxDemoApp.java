@@ -15,6 +15,7 @@ import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The demo's JavaFX window: a tab per screen, the server controls on top, toasts in the
@@ -26,6 +27,9 @@ public final class FxDemoApp {
   private final Stage stage;
   private final QueryClient client;
   private final TabPane tabs = new TabPane();
+  private final FxChatTab chat;
+  /** The chat's second window, once opened (FX Application Thread only). */
+  private @Nullable FxChatWindow secondWindow;
 
   private FxDemoApp(DemoApi api, long latencyMs, double failureRate) {
     BorderPane screen = new BorderPane(tabs);
@@ -36,6 +40,8 @@ public final class FxDemoApp {
     tabs.getTabs().add(tab("Health checks", new FxHealthChecksTab(client, queries)));
     tabs.getTabs().add(tab("Mailbox", new FxMailboxTab(client, queries)));
     tabs.getTabs().add(tab("Tasks", new FxTasksTab(queries)));
+    chat = new FxChatTab(queries, api.baseUri(), "Ada", () -> openSecondWindow(api));
+    tabs.getTabs().add(tab("Chat", chat));
     screen.setTop(new FxServerControls(api, latencyMs, failureRate));
     stage = new Stage();
     stage.setTitle("query-cache demo (JavaFX)");
@@ -43,6 +49,11 @@ public final class FxDemoApp {
     stage.setScene(scene);
     FxQueries.installFocusRefetch(client);
     FxCacheInspector.installShortcut(scene, client); // Ctrl+Shift+I
+  }
+
+  /** Opens the chat's second window: Bob, with his own client. */
+  private void openSecondWindow(DemoApi api) {
+    secondWindow = FxChatWindow.open(stage, api.baseUri(), "Bob");
   }
 
   private static Tab tab(String name, javafx.scene.Node content) {
@@ -96,6 +107,7 @@ public final class FxDemoApp {
       stage.setOnHidden(event -> closed.countDown());
     });
     closed.await();
+    chat.close();
     client.close();
   }
 
@@ -115,6 +127,11 @@ public final class FxDemoApp {
    */
   public TabPane tabs() {
     return tabs;
+  }
+
+  /** The chat's second window, if it was opened (FX Application Thread only), for screenshots. */
+  @Nullable FxChatWindow secondWindow() {
+    return secondWindow;
   }
 
   /**

@@ -138,6 +138,49 @@ public final class FxScreenshots {
     });
     pause(1500);
     shoot("javafx-mailbox-undo.png");
+    pause(1200);
+
+    // Chat: Bob, in a second window with his own client, asks; Ada answers; each message shows
+    // at once in its sender's window and comes back over the server's event stream.
+    onFx(() -> {
+      for (Node node : app.stage().getScene().getRoot().lookupAll(".button")) {
+        if (node instanceof Button close && "\u00d7".equals(close.getText())) {
+          close.fire(); // the mailbox's undo toast: gone before the chat's pictures
+        }
+      }
+      app.tabs().getSelectionModel().select(4);
+      return null;
+    });
+    FxChatTab chat = (FxChatTab) app.tabs().getTabs().get(4).getContent();
+    onFx(() -> {
+      button(chat, "Open a second window").fire();
+      return null;
+    });
+    waitFor("the second chat window", () -> app.secondWindow() != null && app.secondWindow().stage().isShowing());
+    FxChatWindow other = onFx(app::secondWindow);
+    pause(600);
+    onFx(() -> {
+      other.chat().textField().setText("Hi Ada, did the build pass?");
+      button(other.chat(), "Send").fire();
+      return null;
+    });
+    waitFor("Bob's message", () -> chat.table().getItems().size() == 1);
+    pause(600);
+    server.settings().setLatencyMs(1500);
+    onFx(() -> {
+      chat.textField().setText("It did: all green");
+      button(chat, "Send").fire();
+      return null;
+    });
+    pause(300);
+    shoot("javafx-chat-sending.png");
+    pause(1800);
+    shootScene(other.stage().getScene(), "javafx-chat-second-window.png");
+    server.settings().setLatencyMs(300);
+    onFx(() -> {
+      other.stage().close();
+      return null;
+    });
 
     // The cache inspector, over the mailbox: the inbox query selected.
     javafx.stage.Stage inspector = onFx(() -> FxCacheInspector.showWindow(app.stage(), app.client()));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.querycache.QueryFilter;
+import dev.querycache.examples.AwaitRows;
 import dev.querycache.examples.ChatMessage;
 import dev.querycache.examples.DemoApi;
 import dev.querycache.examples.DemoServer;
@@ -12,7 +13,6 @@ import java.awt.Container;
 import java.awt.GraphicsEnvironment;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javax.swing.AbstractButton;
 import javax.swing.SwingUtilities;
@@ -64,15 +64,8 @@ class DemoAppTest {
           shownAtOnce[0] = ghost.text() + (ghost.isSent() ? " (sent)" : " (sending)");
         });
         ChatWindow other = app.secondWindow();
-        CompletableFuture<List<ChatMessage>> arrived = new CompletableFuture<>();
-        try (AutoCloseable listening = other.chat().chat().onChange(changes -> {
-          if (!other.chat().chat().rows().isEmpty()) {
-            arrived.complete(other.chat().chat().rows());
-          }
-        })) {
-          List<ChatMessage> rows = other.chat().chat().rows().isEmpty() ? arrived.get(10, TimeUnit.SECONDS) : other.chat().chat().rows();
-          assertThat(rows).extracting(ChatMessage::text).containsExactly("Hello, Bob");
-        }
+        List<ChatMessage> rows = AwaitRows.until(other.chat().chat(), shown -> !shown.isEmpty(), Duration.ofSeconds(10));
+        assertThat(rows).extracting(ChatMessage::text).containsExactly("Hello, Bob");
         assertThat(shownAtOnce[0]).isEqualTo("Hello, Bob (sending)");
         SwingUtilities.invokeAndWait(() -> other.frame().dispose());
       } finally {

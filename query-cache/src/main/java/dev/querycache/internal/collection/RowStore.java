@@ -188,6 +188,8 @@ public final class RowStore<K, R> {
     boolean created = slot == null;
     if (slot == null) {
       slot = new Slot(nextPosition++);
+    } else if (slot.visible == ABSENT && slot.stack == null) {
+      slot.position = nextPosition++; // a deleted row's revision, kept: the new row goes at the end all the same
     }
     LayerStack<Object> stack = slot.stack != null ? slot.stack : new LayerStack<>(new RowName(subject, key), notifier);
     Object before = slot.visible;
