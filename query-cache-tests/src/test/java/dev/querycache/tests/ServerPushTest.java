@@ -232,6 +232,20 @@ class ServerPushTest {
   }
 
   @Test
+  void anAnswerLandedAsAPushWithItsRevisionIsNotUndoneByAnOlderPushArrivingLate() {
+    posts.applyPush(RowPush.upsert(new Post(id, "helo", 0), 4));
+    posts.update(id, post -> post.withText("hello"));
+    String writeKey = writeKeySent();
+
+    posts.applyPush(RowPush.upsert(new Post(id, "hello", 0), 6, writeKey)); // the handler lands its answer: revision 6
+    saves.resolve("ok");
+    posts.applyPush(RowPush.upsert(new Post(id, "helo", 1), 5)); // another client's like, committed before, streamed after
+
+    assertThat(posts.get(id)).as("revision 6 stands; the like comes with the next push").contains(new Post(id, "hello", 0));
+    table.assertSequence("added " + id + ": helo (0)", "changed " + id + ": helo (0) -> hello (0)");
+  }
+
+  @Test
   void aFailedAnswerAfterTheEchoLeavesTheServersRow() {
     posts.applyPush(RowPush.upsert(new Post(id, "Hello", 3), 5));
     posts.update(id, Post::liked);
