@@ -48,7 +48,8 @@ class FxDemoAppTest {
   @Test
   @Timeout(value = 30, unit = TimeUnit.SECONDS)
   void aChatMessageShowsAtOnceAndReachesTheSecondWindowsOwnClient() throws Exception {
-    try (DemoServer server = DemoServer.builder().latency(Duration.ZERO).build().start()) {
+    // The server takes 400 ms, so that its answer cannot come back before the test looks.
+    try (DemoServer server = DemoServer.builder().latency(Duration.ofMillis(400)).build().start()) {
       FxDemoApp app = FxDemoApp.show(new DemoApi(server.baseUri()), 0, 0);
       try {
         FxChatTab chat = FxThread.call(() -> {

@@ -49,7 +49,8 @@ class DemoAppTest {
   @Timeout(value = 30, unit = TimeUnit.SECONDS)
   void aChatMessageShowsAtOnceAndReachesTheSecondWindowsOwnClient() throws Exception {
     assumeFalse(GraphicsEnvironment.isHeadless(), "needs a display");
-    try (DemoServer server = DemoServer.builder().latency(Duration.ZERO).build().start()) {
+    // The server takes 400 ms, so that its answer cannot come back before the test looks.
+    try (DemoServer server = DemoServer.builder().latency(Duration.ofMillis(400)).build().start()) {
       DemoApp app = DemoApp.show(new DemoApi(server.baseUri()), 0, 0);
       try {
         ChatTab[] chat = new ChatTab[1];

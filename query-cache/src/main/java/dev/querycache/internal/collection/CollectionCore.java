@@ -48,6 +48,8 @@ final class CollectionCore<K, R> implements QueryCollection<K, R>, DataMirror {
   private final EngineRuntime runtime;
   private final QueryEngine queries;
   private final QueryKey<List<R>> key;
+  /** What a transaction that wrote its rows invalidates when it settles: its query. */
+  private final QueryFilter settleFilter;
   private final Function<? super R, ? extends K> keyOf;
   private final String name;
   /** Whether its inserts' keys must be row ids minted by the client. */
@@ -66,6 +68,7 @@ final class CollectionCore<K, R> implements QueryCollection<K, R>, DataMirror {
     this.runtime = mutations.runtime;
     this.queries = mutations.queries;
     this.key = draft.source.key();
+    this.settleFilter = QueryFilter.exact(key);
     this.keyOf = draft.keyOf;
     this.name = draft.name != null ? draft.name : key.toString();
     this.mintedIds = draft.mintedIds;
@@ -107,6 +110,10 @@ final class CollectionCore<K, R> implements QueryCollection<K, R>, DataMirror {
 
   String name() {
     return name;
+  }
+
+  QueryFilter settleFilter() {
+    return settleFilter;
   }
 
   // ---- reads --------------------------------------------------------------------------------
@@ -297,8 +304,7 @@ final class CollectionCore<K, R> implements QueryCollection<K, R>, DataMirror {
    * first time propagates, and then nothing changed.
    */
   private void paint(TransactionCore tx, K rowKey, @Nullable RowIntent<R> intent) {
-    queries.cancelRefetch(key);
-    boolean fetching = queries.isFetching(key);
+    boolean fetching = queries.cancelRefetch(key); // and whether a first load is still in flight
     RowChanges<K, R> sink = tx.sinkFor(this);
     if (intent == null) {
       store.remove(tx, List.of(rowKey), fetching, sink);

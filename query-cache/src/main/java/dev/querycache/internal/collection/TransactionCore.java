@@ -70,7 +70,8 @@ final class TransactionCore implements Transaction, LayerOwner {
   private final Map<RowRef, RowIntent<?>> intents = new LinkedHashMap<>(4); // guarded by this
   /** The rows it has painted or painted and cleared, by collection: where its outcome goes. */
   private final Map<CollectionCore<?, ?>, Set<Object>> touched = new LinkedHashMap<>(2); // guarded by this
-  private final OwnerLayers queryLayers;
+  /** Its layers on plain queries, made at its first query patch; null until then. */
+  private volatile @Nullable OwnerLayers queryLayers;
   /** Each plain query's patches, composed; empty and immutable until the first. */
   private Map<QueryKey<?>, UnaryOperator<Object>> queryPatches = Map.of(); // guarded by this
   private long queryCalls; // guarded by this
@@ -81,9 +82,9 @@ final class TransactionCore implements Transaction, LayerOwner {
   /** The transactions whose inserted rows this one wrote during the mutate call under way. */
   private @Nullable List<TransactionCore> relied; // guarded by this
   /** The transactions that wrote rows this one inserted: they fail if it fails. */
-  private final List<TransactionCore> dependents = new ArrayList<>(0); // guarded by this
+  private List<TransactionCore> dependents = List.of(); // guarded by this; immutable and empty until the first
   /** The transactions queued after this one with changes to the same rows: they fail if it fails. */
-  private final List<TransactionCore> queuedAfter = new ArrayList<>(0); // guarded by this
+  private List<TransactionCore> queuedAfter = List.of(); // guarded by this; immutable and empty until the first
   private final CompletableFuture<Transaction> persisted = new CompletableFuture<>();
   private final AtomicBoolean ended = new AtomicBoolean();
   private volatile TransactionState state = TransactionState.PENDING;
@@ -106,7 +107,6 @@ final class TransactionCore implements Transaction, LayerOwner {
     this.name = name;
     this.persister = persister;
     this.autoCommit = autoCommit;
-    this.queryLayers = new OwnerLayers(queries, this, order, true);
   }
 
   @Override
@@ -278,6 +278,9 @@ final class TransactionCore implements Transaction, LayerOwner {
     Throwable failure;
     synchronized (this) {
       if (state != TransactionState.FAILED) {
+        if (dependents.isEmpty()) {
+          dependents = new ArrayList<>(2);
+        }
         dependents.add(dependent);
         return;
       }
@@ -297,6 +300,9 @@ final class TransactionCore implements Transaction, LayerOwner {
     Throwable failure;
     synchronized (this) {
       if (state != TransactionState.FAILED) {
+        if (queuedAfter.isEmpty()) {
+          queuedAfter = new ArrayList<>(2);
+        }
         queuedAfter.add(later);
         return true;
       }
@@ -385,7 +391,12 @@ final class TransactionCore implements Transaction, LayerOwner {
         : data -> patch.apply((T) earlier.apply(data));
     @SuppressWarnings("unchecked")
     UnaryOperator<T> typed = data -> (T) next.apply(data);
-    queryLayers.patch(key, typed, false, ++queryCalls);
+    OwnerLayers layers = queryLayers;
+    if (layers == null) {
+      layers = new OwnerLayers(queries, this, order, true);
+      queryLayers = layers;
+    }
+    layers.patch(key, typed, false, ++queryCalls);
     if (queryPatches.isEmpty()) {
       queryPatches = new LinkedHashMap<>();
     }
@@ -527,7 +538,10 @@ final class TransactionCore implements Transaction, LayerOwner {
       for (Map.Entry<CollectionCore<?, ?>, Set<Object>> entry : touchedAtEnd().entrySet()) {
         entry.getKey().succeeded(this, entry.getValue(), sequence);
       }
-      queryLayers.succeeded(sequence);
+      OwnerLayers layers = queryLayers; // no patch after ended: a write checks it under the monitor
+      if (layers != null) {
+        layers.succeeded(sequence);
+      }
       state = TransactionState.COMPLETED;
       persisted.complete(this);
     }
@@ -540,15 +554,18 @@ final class TransactionCore implements Transaction, LayerOwner {
       for (Map.Entry<CollectionCore<?, ?>, Set<Object>> entry : touchedAtEnd().entrySet()) {
         entry.getKey().rollBack(this, entry.getValue());
       }
-      queryLayers.remove();
+      OwnerLayers layers = queryLayers;
+      if (layers != null) {
+        layers.remove();
+      }
       List<TransactionCore> relying;
       List<TransactionCore> queued;
       synchronized (this) {
         state = TransactionState.FAILED;
-        relying = new ArrayList<>(dependents);
-        dependents.clear();
-        queued = new ArrayList<>(queuedAfter);
-        queuedAfter.clear();
+        relying = dependents;
+        dependents = List.of();
+        queued = queuedAfter;
+        queuedAfter = List.of();
       }
       persisted.completeExceptionally(cause);
       for (TransactionCore dependent : relying) {
@@ -565,14 +582,20 @@ final class TransactionCore implements Transaction, LayerOwner {
     for (Map.Entry<CollectionCore<?, ?>, Set<Object>> entry : touchedAtEnd().entrySet()) {
       entry.getKey().settled(this, entry.getValue());
     }
-    queryLayers.settle();
+    OwnerLayers layers = queryLayers;
+    if (layers != null) {
+      layers.settle();
+    }
   }
 
   /** What its settle step invalidates: the queries of the collections it wrote, and the plain queries it patched. */
   synchronized List<QueryFilter> invalidations() {
+    if (queryPatches.isEmpty() && touched.size() == 1) {
+      return List.of(touched.keySet().iterator().next().settleFilter()); // one collection: the usual case
+    }
     List<QueryFilter> filters = new ArrayList<>(touched.size() + queryPatches.size());
     for (CollectionCore<?, ?> collection : touched.keySet()) {
-      filters.add(QueryFilter.exact(collection.key()));
+      filters.add(collection.settleFilter());
     }
     for (QueryKey<?> key : queryPatches.keySet()) {
       filters.add(QueryFilter.exact(key));

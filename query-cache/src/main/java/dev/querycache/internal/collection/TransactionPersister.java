@@ -110,6 +110,9 @@ final class TransactionPersister {
    * stack trace is most of the cost of a failed write.
    */
   static CompletionStage<Boolean> answerOf(CompletionStage<?> handled) {
+    if (handled instanceof CompletableFuture<?> done && done.isDone() && !done.isCompletedExceptionally()) {
+      return CompletableFuture.completedFuture(Boolean.TRUE); // answered already: nothing to chain on
+    }
     CompletableFuture<Boolean> answer = new CompletableFuture<>();
     handled.handle((ignored, error) -> error == null ? answer.complete(Boolean.TRUE) : answer.completeExceptionally(error));
     return answer;

@@ -124,13 +124,18 @@ public final class QueryEngine {
   /**
    * Cancels {@code key}'s fetch in flight, if its query has data: a refetch would only bring
    * data the writes under way have to be applied to again (step 1 of an optimistic write). A
-   * first load goes on.
+   * first load goes on. Returns whether a fetch is in flight afterwards (a first load), as
+   * {@link #isFetching} would, without a second lookup.
    */
-  public void cancelRefetch(QueryKey<?> key) {
+  public boolean cancelRefetch(QueryKey<?> key) {
     Query<?> query = cache.get(key);
-    if (query != null && query.state().data() != null && query.state().fetchStatus() == FetchStatus.FETCHING) {
+    if (query == null) {
+      return false;
+    }
+    if (query.state().data() != null && query.state().fetchStatus() == FetchStatus.FETCHING) {
       cache.cancel(query);
     }
+    return query.state().fetchStatus() == FetchStatus.FETCHING;
   }
 
   /** Registers a listener of query events; closing the result unregisters it. */
