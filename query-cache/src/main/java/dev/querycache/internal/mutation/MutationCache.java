@@ -35,6 +35,13 @@ public final class MutationCache {
    * settled run's snapshots, layers and queries are not kept alive for its gc time.
    */
   private final ArrayDeque<Settled> recentlyFinished = new ArrayDeque<>();
+  /**
+   * When the oldest settled run remembered is due, as last read ({@code Long.MAX_VALUE} while
+   * none is): until then a run that settles does not read the oldest one, which thousands of
+   * runs later is no longer in the processor's cache. Dropping runs beyond the cap can make the
+   * oldest one due earlier; it is then dropped at the next sweep, and reads skip it meanwhile.
+   */
+  private long sweepAt = Long.MAX_VALUE;
   /** The client's scope stage, which every mutation's admission chain ends with. */
   private final ScopeStage scopes;
   private final LongSupplier now;
@@ -70,8 +77,17 @@ public final class MutationCache {
     long at = now.getAsLong();
     synchronized (this) {
       if (unfinished.remove(run)) {
-        recentlyFinished.addLast(new Settled(run.state(), at, run.gcNanos()));
-        forgetExpiredLocked(at);
+        Settled settled = new Settled(run.state(), at, run.gcNanos());
+        if (recentlyFinished.isEmpty()) {
+          sweepAt = settled.dueAt();
+        }
+        recentlyFinished.addLast(settled);
+        while (recentlyFinished.size() > SETTLED_CAP) {
+          recentlyFinished.removeFirst();
+        }
+        if (at >= sweepAt) {
+          forgetExpiredLocked(at);
+        }
       }
     }
     run.released();
@@ -83,6 +99,8 @@ public final class MutationCache {
         && (recentlyFinished.size() > SETTLED_CAP || isExpired(recentlyFinished.peekFirst(), at))) {
       recentlyFinished.removeFirst();
     }
+    Settled oldest = recentlyFinished.peekFirst();
+    sweepAt = oldest == null ? Long.MAX_VALUE : oldest.dueAt();
   }
 
   private static boolean isExpired(Settled run, long at) {
@@ -90,7 +108,13 @@ public final class MutationCache {
   }
 
   /** A settled run as remembered: its final state, when it settled, and for how long. */
-  private record Settled(MutationState<?, ?, ?> state, long settledAt, long gcNanos) {}
+  private record Settled(MutationState<?, ?, ?> state, long settledAt, long gcNanos) {
+    /** When it is due to be forgotten, saturated: a gc time of "forever" never comes due. */
+    long dueAt() {
+      long due = settledAt + gcNanos;
+      return ((settledAt ^ due) & (gcNanos ^ due)) < 0 ? Long.MAX_VALUE : due;
+    }
+  }
 
   /**
    * The client is closing: no run starts or is admitted from now on, and every unfinished
