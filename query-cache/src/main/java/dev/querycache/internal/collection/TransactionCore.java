@@ -4,7 +4,6 @@ import dev.querycache.QueryFilter;
 import dev.querycache.QueryKey;
 import dev.querycache.collection.DependentTransactionException;
 import dev.querycache.collection.PendingChange;
-import dev.querycache.collection.QueryCollection;
 import dev.querycache.collection.RowIds;
 import dev.querycache.collection.Transaction;
 import dev.querycache.collection.TransactionNotPendingException;
@@ -13,7 +12,6 @@ import dev.querycache.collection.TransactionState;
 import dev.querycache.collection.TransactionWrites;
 import dev.querycache.internal.layer.LayerOwner;
 import dev.querycache.internal.mutation.MutationCore;
-import dev.querycache.internal.query.OwnerLayers;
 import dev.querycache.internal.query.QueryEngine;
 import dev.querycache.internal.runtime.EngineRuntime;
 import java.util.ArrayList;
@@ -35,7 +33,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * A transaction, and the owner of its intents: on rows of collections (one intent per row,
  * merged as it is written again, see {@link RowIntent}) and on plain queries (one layer per
- * query, through {@link OwnerLayers}, replaced as it is patched again). It paints them as it is
+ * query, through {@link QueryPatches}, replaced as it is patched again). It paints them as it is
  * written, and on its handler's outcome marks them succeeded, takes them away, or lets them
  * settle. Its handler runs as a run of an internal optimistic mutation ({@code persister}).
  *
@@ -70,11 +68,8 @@ final class TransactionCore implements Transaction, LayerOwner {
   private final Map<RowRef, RowIntent<?>> intents = new LinkedHashMap<>(4); // guarded by this
   /** The rows it has painted or painted and cleared, by collection: where its outcome goes. */
   private final Map<CollectionCore<?, ?>, Set<Object>> touched = new LinkedHashMap<>(2); // guarded by this
-  /** Its layers on plain queries, made at its first query patch; null until then. */
-  private volatile @Nullable OwnerLayers queryLayers;
-  /** Each plain query's patches, composed; empty and immutable until the first. */
-  private Map<QueryKey<?>, UnaryOperator<Object>> queryPatches = Map.of(); // guarded by this
-  private long queryCalls; // guarded by this
+  /** Its changes to plain queries, made at its first; null until then (written under the monitor). */
+  private volatile @Nullable QueryPatches queryPatches;
   private @Nullable List<Undo> undo; // guarded by this: the writes of the mutate call under way
   /** What the rows of each collection did during the mutate call under way, told when it ends. */
   private @Nullable Map<CollectionCore<?, ?>, RowChanges<?, ?>> sinks; // guarded by this
@@ -230,7 +225,7 @@ final class TransactionCore implements Transaction, LayerOwner {
     undo = log;
     sinks = told;
     relied = reliances;
-    Handle handle = new Handle();
+    TransactionHandle handle = new TransactionHandle(this);
     try {
       writes.accept(handle);
       for (TransactionCore inserter : reliances) {
@@ -244,7 +239,7 @@ final class TransactionCore implements Transaction, LayerOwner {
       }
       throw e;
     } finally {
-      handle.open = false;
+      handle.close();
       undo = null;
       sinks = null;
       relied = null;
@@ -327,7 +322,8 @@ final class TransactionCore implements Transaction, LayerOwner {
     Map<CollectionCore<?, ?>, Set<Object>> theirs = other.touchedNow();
     Set<QueryKey<?>> theirQueries;
     synchronized (other) {
-      theirQueries = new LinkedHashSet<>(other.queryPatches.keySet());
+      QueryPatches patched = other.queryPatches;
+      theirQueries = patched == null ? Set.of() : new LinkedHashSet<>(patched.keys());
     }
     synchronized (this) {
       for (Map.Entry<CollectionCore<?, ?>, Set<Object>> entry : theirs.entrySet()) {
@@ -340,13 +336,21 @@ final class TransactionCore implements Transaction, LayerOwner {
           }
         }
       }
-      for (QueryKey<?> key : theirQueries) {
-        if (queryPatches.containsKey(key)) {
-          return true;
+      QueryPatches mine = queryPatches;
+      if (mine != null) {
+        for (QueryKey<?> key : theirQueries) {
+          if (mine.keys().contains(key)) {
+            return true;
+          }
         }
       }
       return false;
     }
+  }
+
+  /** Whether {@code collection} is of this transaction's client. */
+  boolean sameClientAs(CollectionCore<?, ?> collection) {
+    return collection.belongsTo(runtime);
   }
 
   /** Where {@code collection}'s row changes of the mutate call under way are collected. */
@@ -382,72 +386,14 @@ final class TransactionCore implements Transaction, LayerOwner {
     changes = null;
   }
 
-  private synchronized <T> void patchQuery(QueryKey<T> key, UnaryOperator<T> patch) {
-    @SuppressWarnings("unchecked") // the query's patches are of its data type
-    UnaryOperator<Object> earlier = queryPatches.get(key);
-    @SuppressWarnings("unchecked")
-    UnaryOperator<Object> next = earlier == null
-        ? data -> patch.apply((T) data)
-        : data -> patch.apply((T) earlier.apply(data));
-    @SuppressWarnings("unchecked")
-    UnaryOperator<T> typed = data -> (T) next.apply(data);
-    OwnerLayers layers = queryLayers;
-    if (layers == null) {
-      layers = new OwnerLayers(queries, this, order, true);
-      queryLayers = layers;
+  /** A write of the mutate call under way to a plain query: composed with its earlier ones, and painted. */
+  synchronized <T> void patchQuery(QueryKey<T> key, UnaryOperator<T> patch) {
+    QueryPatches patches = queryPatches;
+    if (patches == null) {
+      patches = new QueryPatches(queries, this, order);
+      queryPatches = patches;
     }
-    layers.patch(key, typed, false, ++queryCalls);
-    if (queryPatches.isEmpty()) {
-      queryPatches = new LinkedHashMap<>();
-    }
-    queryPatches.put(key, next);
-  }
-
-  /** The writes of one {@code mutate} call; refused once the call returned. */
-  private final class Handle implements TransactionWrites {
-    volatile boolean open = true;
-
-    @Override
-    public <K, R> void insert(QueryCollection<K, R> collection, R row) {
-      own(collection).insertIn(TransactionCore.this, Objects.requireNonNull(row, "row == null"));
-    }
-
-    @Override
-    public <K, R> void update(QueryCollection<K, R> collection, K key, UnaryOperator<R> change) {
-      own(collection).updateIn(TransactionCore.this, Objects.requireNonNull(key, "key == null"),
-          Objects.requireNonNull(change, "change == null"));
-    }
-
-    @Override
-    public <K, R> void delete(QueryCollection<K, R> collection, K key) {
-      own(collection).deleteIn(TransactionCore.this, Objects.requireNonNull(key, "key == null"));
-    }
-
-    @Override
-    public <T> void updateQueryData(QueryKey<T> key, UnaryOperator<T> patch) {
-      check();
-      patchQuery(Objects.requireNonNull(key, "key == null"), Objects.requireNonNull(patch, "patch == null"));
-    }
-
-    private <K, R> CollectionCore<K, R> own(QueryCollection<K, R> collection) {
-      Objects.requireNonNull(collection, "collection == null");
-      check();
-      if (!(collection instanceof CollectionCore<K, R> core) || !core.belongsTo(runtime)) {
-        throw new IllegalArgumentException(collection + " is not a collection of this transaction's client");
-      }
-      return core;
-    }
-
-    /** Refuses a write after the call returned, and fails the transaction whose handle escaped with the refusal. */
-    private void check() {
-      if (!open) {
-        IllegalStateException refusal = new IllegalStateException("a write through the handle of " + id
-            + " after its mutate call returned: write inside the call (an optimistic action's writes are synchronous;"
-            + " they cannot wait for a stage), or call mutate again; " + id() + " failed with this refusal");
-        failed(refusal);
-        throw refusal;
-      }
-    }
+    patches.patch(key, patch);
   }
 
   // ---- commit and outcome -------------------------------------------------------------------
@@ -506,7 +452,7 @@ final class TransactionCore implements Transaction, LayerOwner {
 
   /** Whether it holds no change: no row intent, no query patch, and no row it wrote and then cleared. */
   synchronized boolean isEmpty() {
-    if (!intents.isEmpty() || !queryPatches.isEmpty()) {
+    if (!intents.isEmpty() || queryPatches != null) {
       return false;
     }
     for (Set<Object> rows : touched.values()) {
@@ -519,7 +465,7 @@ final class TransactionCore implements Transaction, LayerOwner {
 
   /** Whether it holds a change to send: a row intent or a query patch (later writes can cancel earlier ones). */
   synchronized boolean hasChanges() {
-    return !intents.isEmpty() || !queryPatches.isEmpty();
+    return !intents.isEmpty() || queryPatches != null;
   }
 
   @Override
@@ -538,9 +484,9 @@ final class TransactionCore implements Transaction, LayerOwner {
       for (Map.Entry<CollectionCore<?, ?>, Set<Object>> entry : touchedAtEnd().entrySet()) {
         entry.getKey().succeeded(this, entry.getValue(), sequence);
       }
-      OwnerLayers layers = queryLayers; // no patch after ended: a write checks it under the monitor
-      if (layers != null) {
-        layers.succeeded(sequence);
+      QueryPatches patches = queryPatches; // no patch after ended: a write checks it under the monitor
+      if (patches != null) {
+        patches.succeeded(sequence);
       }
       state = TransactionState.COMPLETED;
       persisted.complete(this);
@@ -554,9 +500,9 @@ final class TransactionCore implements Transaction, LayerOwner {
       for (Map.Entry<CollectionCore<?, ?>, Set<Object>> entry : touchedAtEnd().entrySet()) {
         entry.getKey().rollBack(this, entry.getValue());
       }
-      OwnerLayers layers = queryLayers;
-      if (layers != null) {
-        layers.remove();
+      QueryPatches patches = queryPatches;
+      if (patches != null) {
+        patches.remove();
       }
       List<TransactionCore> relying;
       List<TransactionCore> queued;
@@ -582,23 +528,26 @@ final class TransactionCore implements Transaction, LayerOwner {
     for (Map.Entry<CollectionCore<?, ?>, Set<Object>> entry : touchedAtEnd().entrySet()) {
       entry.getKey().settled(this, entry.getValue());
     }
-    OwnerLayers layers = queryLayers;
-    if (layers != null) {
-      layers.settle();
+    QueryPatches patches = queryPatches;
+    if (patches != null) {
+      patches.settle();
     }
   }
 
   /** What its settle step invalidates: the queries of the collections it wrote, and the plain queries it patched. */
   synchronized List<QueryFilter> invalidations() {
-    if (queryPatches.isEmpty() && touched.size() == 1) {
+    QueryPatches patches = queryPatches;
+    if (patches == null && touched.size() == 1) {
       return List.of(touched.keySet().iterator().next().settleFilter()); // one collection: the usual case
     }
-    List<QueryFilter> filters = new ArrayList<>(touched.size() + queryPatches.size());
+    List<QueryFilter> filters = new ArrayList<>(touched.size() + 2);
     for (CollectionCore<?, ?> collection : touched.keySet()) {
       filters.add(collection.settleFilter());
     }
-    for (QueryKey<?> key : queryPatches.keySet()) {
-      filters.add(QueryFilter.exact(key));
+    if (patches != null) {
+      for (QueryKey<?> key : patches.keys()) {
+        filters.add(QueryFilter.exact(key));
+      }
     }
     return filters;
   }
