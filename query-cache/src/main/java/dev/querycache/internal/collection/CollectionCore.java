@@ -31,6 +31,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -59,6 +60,8 @@ final class CollectionCore<K, R> implements QueryCollection<K, R>, DataMirror {
   private final @Nullable MutationCore<TransactionCore, Boolean, Void> updates;
   private final @Nullable MutationCore<TransactionCore, Boolean, Void> deletes;
   private final CopyOnWriteArrayList<Consumer<? super List<RowChange<K, R>>>> listeners = new CopyOnWriteArrayList<>();
+  /** Whether anyone listens now: the store's operations collect changed rows only then. */
+  private final BooleanSupplier listened = () -> !listeners.isEmpty();
   private final AutoCloseable mirroring;
   private final AutoCloseable observing;
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -350,14 +353,14 @@ final class CollectionCore<K, R> implements QueryCollection<K, R>, DataMirror {
 
   @SuppressWarnings("unchecked") // the collection's keys
   void rollBack(TransactionCore tx, Set<Object> keys) {
-    RowChanges<K, R> sink = new RowChanges<>();
+    RowChanges<K, R> sink = newSink();
     store.remove(tx, (Collection<K>) (Collection<?>) keys, queries.isFetching(key), sink);
     deliver(sink);
   }
 
   @SuppressWarnings("unchecked") // the collection's keys
   void settled(TransactionCore tx, Set<Object> keys) {
-    RowChanges<K, R> sink = new RowChanges<>();
+    RowChanges<K, R> sink = newSink();
     store.settled(tx, (Collection<K>) (Collection<?>) keys, queries.isFetching(key), sink);
     deliver(sink);
   }
@@ -367,7 +370,7 @@ final class CollectionCore<K, R> implements QueryCollection<K, R>, DataMirror {
   @Override
   @SuppressWarnings("unchecked") // the query's data is its list of rows
   public void landed(Object data, long fetchSequence) {
-    RowChanges<K, R> sink = new RowChanges<>();
+    RowChanges<K, R> sink = newSink();
     try {
       store.landAll((List<? extends R>) data, fetchSequence, sink);
     } catch (RuntimeException e) {
@@ -379,7 +382,7 @@ final class CollectionCore<K, R> implements QueryCollection<K, R>, DataMirror {
 
   @Override
   public void fetchEndedWithoutData(long fetchSequence) {
-    RowChanges<K, R> sink = new RowChanges<>();
+    RowChanges<K, R> sink = newSink();
     store.fetchEndedWithoutData(fetchSequence, sink);
     deliver(sink);
   }
@@ -394,7 +397,7 @@ final class CollectionCore<K, R> implements QueryCollection<K, R>, DataMirror {
     for (K rowKey : deletes) {
       Objects.requireNonNull(rowKey, "a key is null");
     }
-    RowChanges<K, R> sink = new RowChanges<>();
+    RowChanges<K, R> sink = newSink();
     store.landRows(upserts, deletes, sink);
     deliver(sink);
   }
@@ -414,7 +417,7 @@ final class CollectionCore<K, R> implements QueryCollection<K, R>, DataMirror {
           ? push.deletedKey().orElseThrow()
           : Objects.requireNonNull(keyOf.apply(push.row().orElseThrow()), () -> "the key of " + push + " is null"));
     }
-    RowChanges<K, R> sink = new RowChanges<>();
+    RowChanges<K, R> sink = newSink();
     store.landPushes(keys, pushes, runtime.nextSequence(), sink);
     deliver(sink);
   }
@@ -428,6 +431,11 @@ final class CollectionCore<K, R> implements QueryCollection<K, R>, DataMirror {
     return () -> listeners.remove(listener);
   }
 
+  /** Where an operation on the store collects what it did: the changed rows while anyone listens. */
+  RowChanges<K, R> newSink() {
+    return new RowChanges<>(listened);
+  }
+
   /**
    * After an operation on the store, outside its locks: the owners of intents that failed are
    * told, and the listeners hear of the changed rows on the notify executor.
@@ -436,7 +444,9 @@ final class CollectionCore<K, R> implements QueryCollection<K, R>, DataMirror {
     if (sink.isEmpty()) {
       return;
     }
-    for (RowChanges.FailedIntent<K> failed : sink.failed()) {
+    List<RowChanges.FailedIntent<K>> failures = sink.failed();
+    for (int i = 0; i < failures.size(); i++) { // mostly none: no iterator
+      RowChanges.FailedIntent<K> failed = failures.get(i);
       runtime.notifier.later(() -> failed.owner().layerFailed(key, failed.error()));
     }
     List<RowChange<K, R>> coalesced = sink.coalesced();

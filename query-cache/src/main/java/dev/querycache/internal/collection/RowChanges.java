@@ -8,13 +8,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
 
 /**
  * What one operation on a {@link RowStore} did, collected while it holds the store's lock and
  * acted on after: the rows whose visible value changed, in the order they changed, and the
- * intents whose patch threw when applied again (their owners are to be told). Not
- * thread-safe: one operation's.
+ * intents whose patch threw when applied again (their owners are to be told). The changed
+ * rows are collected only while someone listens (asked at each change, under the store's lock:
+ * a listener that registers and then reads the rows misses nothing), since comparing a row with
+ * the one before it reads both, which on a large collection are seldom in the processor's
+ * cache. Not thread-safe: one operation's.
  *
  * @param <K> the type of the keys
  * @param <R> the type of the rows
@@ -26,6 +30,17 @@ public final class RowChanges<K, R> {
   // Empty and immutable until the first: most operations change a row or two, and fail none.
   private List<RowChange<K, R>> changes = List.of();
   private List<FailedIntent<K>> failed = List.of();
+  private final BooleanSupplier listened;
+
+  /** Changes collected whether or not anyone listens. */
+  public RowChanges() {
+    this(() -> true);
+  }
+
+  /** Changes collected while {@code listened} says someone listens. */
+  RowChanges(BooleanSupplier listened) {
+    this.listened = listened;
+  }
 
   /** The rows whose visible value changed, in order; a row changed twice is listed twice. */
   public List<RowChange<K, R>> changes() {
@@ -69,9 +84,12 @@ public final class RowChanges<K, R> {
     return out;
   }
 
-  /** Records that {@code key}'s visible row went from {@code before} to {@code after}, unless they are equal. */
+  /**
+   * Records that {@code key}'s visible row went from {@code before} to {@code after}, unless
+   * they are equal or nobody listens.
+   */
   void changed(K key, @Nullable R before, @Nullable R after) {
-    if (!Objects.equals(before, after)) {
+    if (listened.getAsBoolean() && !Objects.equals(before, after)) {
       if (changes.isEmpty()) {
         changes = new ArrayList<>(2);
       }

@@ -357,7 +357,7 @@ final class TransactionCore implements Transaction, LayerOwner {
   @SuppressWarnings("unchecked") // a collection's changes are of its types
   synchronized <K, R> RowChanges<K, R> sinkFor(CollectionCore<K, R> collection) {
     Map<CollectionCore<?, ?>, RowChanges<?, ?>> open = Objects.requireNonNull(sinks, "a write outside a mutate call");
-    return (RowChanges<K, R>) open.computeIfAbsent(collection, c -> new RowChanges<>());
+    return (RowChanges<K, R>) open.computeIfAbsent(collection, CollectionCore::newSink);
   }
 
   /** The intent this transaction holds on {@code key} of {@code collection}, or null. */

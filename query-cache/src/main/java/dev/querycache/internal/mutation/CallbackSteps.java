@@ -44,7 +44,7 @@ final class CallbackSteps {
   static <V, R, C> List<Step> successPath(
       List<MutationHooks> hooks, MutationConfig<V, R, C> config, R result, V variables, @Nullable C context,
       MutationState<V, R, C> state) {
-    List<Step> steps = new ArrayList<>();
+    List<Step> steps = new ArrayList<>(2 * hooks.size() + 2);
     for (MutationHooks hook : hooks) {
       steps.add(new Step("a mutation hook's onSuccess", () -> {
         hook.onSuccess(result, state);
@@ -66,7 +66,7 @@ final class CallbackSteps {
   static <V, R, C> List<Step> errorPath(
       List<MutationHooks> hooks, MutationConfig<V, R, C> config, Throwable error, V variables, @Nullable C context,
       MutationState<V, R, C> state) {
-    List<Step> steps = new ArrayList<>();
+    List<Step> steps = new ArrayList<>(2 * hooks.size() + 2);
     for (MutationHooks hook : hooks) {
       steps.add(new Step("a mutation hook's onError", () -> {
         hook.onError(error, state);

@@ -121,7 +121,7 @@ public final class MutationCore<V, R, C> {
 
   /** A run of this mutation changed state: its observers hear of it if it is the latest. */
   void runChanged(MutationRun<V, R, C> run) {
-    if (run == latest) {
+    if (run == latest && !channels.isEmpty()) {
       for (Notifier.Channel channel : channels) {
         engine.runtime.notifier.schedule(channel);
       }

@@ -465,12 +465,13 @@ public final class MutationRun<V, R, C> implements Retryer.Listener, LayerOwner,
       channelSettled();
     };
     // The layers settle first, so code chained on the future sees them folded or confirmed.
-    refetches.whenComplete((ignored, failure) -> {
+    Runnable refetched = () -> {
       engine.runtime.notifier.batch(this::settleLayers);
       if (config.awaitSettle) {
         engine.runtime.notifier.post(finish);
       }
-    });
+    };
+    whenDone(refetches, refetched);
     if (!config.awaitSettle) {
       finish.run();
     }
@@ -497,9 +498,21 @@ public final class MutationRun<V, R, C> implements Retryer.Listener, LayerOwner,
       channelSettled();
     };
     if (config.awaitSettle) {
-      refetches.whenComplete((ignored, failure) -> engine.runtime.notifier.post(finish));
+      whenDone(refetches, () -> engine.runtime.notifier.post(finish));
     } else {
       finish.run();
+    }
+  }
+
+  /**
+   * Runs {@code then} when {@code refetches} completes (it never fails): at once if it has
+   * (nothing refetched, most often), without chaining a stage on it.
+   */
+  private static void whenDone(CompletableFuture<Void> refetches, Runnable then) {
+    if (refetches.isDone()) {
+      then.run();
+    } else {
+      refetches.whenComplete((ignored, failure) -> then.run());
     }
   }
 
@@ -518,13 +531,15 @@ public final class MutationRun<V, R, C> implements Retryer.Listener, LayerOwner,
       filters.add(QueryFilter.exact(key)); // keys patched by hand through the scope
     }
     for (var declared : config.settleInvalidations) {
-      Callbacks.run("an invalidateFor function", mutation, () -> {
+      try { // as Callbacks.run, without a lambda per run
         Collection<QueryFilter> more = declared.apply(variables);
         if (more == null) {
           throw new NullPointerException("an invalidateFor function returned null");
         }
         filters.addAll(more);
-      });
+      } catch (Throwable thrown) {
+        Callbacks.report("an invalidateFor function", mutation, thrown);
+      }
     }
     if (success && config.pluginInvalidation != null) {
       filters.add(config.pluginInvalidation);

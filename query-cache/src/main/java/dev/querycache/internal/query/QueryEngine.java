@@ -196,10 +196,13 @@ public final class QueryEngine {
           if (filters.size() == 1 && !isolate) {
             matches = cache.findAll(filters.get(0));
           } else if (filters.size() == 1) { // a run's settle invalidation, most often
-            List<Query<?>> found = new ArrayList<>(1);
             QueryFilter filter = filters.get(0);
-            Callbacks.run("a settle invalidation filter", filter, () -> found.addAll(cache.findAll(filter)));
-            matches = found;
+            try {
+              matches = cache.findAll(filter);
+            } catch (Throwable thrown) { // a predicate's throw, isolated as Callbacks.run does (no lambda per call)
+              Callbacks.report("a settle invalidation filter", filter, thrown);
+              matches = List.of();
+            }
           } else {
             Set<Query<?>> union = new LinkedHashSet<>();
             for (QueryFilter filter : filters) {
@@ -211,12 +214,15 @@ public final class QueryEngine {
             }
             matches = union;
           }
-          List<Query<?>> toRefetch = new ArrayList<>();
+          List<Query<?>> toRefetch = List.of(); // empty and immutable until the first: mostly nothing observes
           for (Query<?> query : matches) {
             query.invalidate();
             if (type != RefetchType.NONE && !query.options().isStatic) {
               boolean active = query.hasEnabledObserver();
               if (type == RefetchType.ALL || active == (type == RefetchType.ACTIVE)) {
+                if (toRefetch.isEmpty()) {
+                  toRefetch = new ArrayList<>(matches.size());
+                }
                 toRefetch.add(query);
               }
             }
@@ -239,6 +245,9 @@ public final class QueryEngine {
    * {@code throwOnError}, the future fails with a refetch's failure once they all ended.
    */
   private CompletableFuture<Void> refetchAll(List<Query<?>> queries, RefetchOptions how) {
+    if (queries.isEmpty()) {
+      return CompletableFuture.completedFuture(null);
+    }
     List<CompletableFuture<?>> fetches = new ArrayList<>(queries.size());
     for (Query<?> query : queries) {
       if (query.options().canFetch()) {
