@@ -7,11 +7,10 @@ import dev.querycache.internal.query.FilterMatch;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The client's mutation runs: the unfinished ones and the settled ones still within their
@@ -28,8 +27,13 @@ public final class MutationCache {
   /** The most settled runs remembered beside the pending ones, whatever their gc time. */
   static final int SETTLED_CAP = 10_000;
 
-  /** Runs not finished yet, in start order. */
-  private final Set<MutationRun<?, ?, ?>> unfinished = new LinkedHashSet<>();
+  /**
+   * Runs not finished yet, in start order: a list threaded through the runs themselves
+   * ({@code MutationRun.olderUnfinished} and {@code newerUnfinished}), so that registering and
+   * finishing a run neither hashes it nor allocates an entry. Null while none is.
+   */
+  private @Nullable MutationRun<?, ?, ?> oldestUnfinished;
+  private @Nullable MutationRun<?, ?, ?> newestUnfinished;
   /**
    * Settled runs in the order they settled, oldest first: their final states only, so that a
    * settled run's snapshots, layers and queries are not kept alive for its gc time.
@@ -63,8 +67,47 @@ public final class MutationCache {
     if (closed) {
       return false;
     }
-    unfinished.add(run);
+    run.olderUnfinished = newestUnfinished;
+    if (newestUnfinished != null) {
+      newestUnfinished.newerUnfinished = run;
+    } else {
+      oldestUnfinished = run;
+    }
+    newestUnfinished = run;
+    run.listedUnfinished = true;
     return true;
+  }
+
+  /** Takes {@code run} off the unfinished runs; false if it was not on them. Under the monitor. */
+  private boolean unlistLocked(MutationRun<?, ?, ?> run) {
+    if (!run.listedUnfinished) {
+      return false;
+    }
+    MutationRun<?, ?, ?> older = run.olderUnfinished;
+    MutationRun<?, ?, ?> newer = run.newerUnfinished;
+    if (older != null) {
+      older.newerUnfinished = newer;
+    } else {
+      oldestUnfinished = newer;
+    }
+    if (newer != null) {
+      newer.olderUnfinished = older;
+    } else {
+      newestUnfinished = older;
+    }
+    run.olderUnfinished = null;
+    run.newerUnfinished = null;
+    run.listedUnfinished = false;
+    return true;
+  }
+
+  /** The unfinished runs, oldest first. Under the monitor. */
+  private List<MutationRun<?, ?, ?>> unfinishedLocked() {
+    List<MutationRun<?, ?, ?>> runs = new ArrayList<>();
+    for (MutationRun<?, ?, ?> run = oldestUnfinished; run != null; run = run.newerUnfinished) {
+      runs.add(run);
+    }
+    return runs;
   }
 
   /** Sends a run whose mutate step is done through the admission chain to its function. */
@@ -76,7 +119,7 @@ public final class MutationCache {
   void finished(MutationRun<?, ?, ?> run) {
     long at = now.getAsLong();
     synchronized (this) {
-      if (unfinished.remove(run)) {
+      if (unlistLocked(run)) {
         Settled settled = new Settled(run.state(), at, run.gcNanos());
         if (recentlyFinished.isEmpty()) {
           sweepAt = settled.dueAt();
@@ -124,7 +167,7 @@ public final class MutationCache {
     List<MutationRun<?, ?, ?>> cut;
     synchronized (this) {
       closed = true;
-      cut = new ArrayList<>(unfinished);
+      cut = unfinishedLocked();
     }
     scopes.close();
     for (MutationRun<?, ?, ?> run : cut) {
@@ -143,7 +186,7 @@ public final class MutationCache {
           all.add(run.state); // skips one with a shorter gc time than the runs before it
         }
       }
-      for (MutationRun<?, ?, ?> run : unfinished) {
+      for (MutationRun<?, ?, ?> run = oldestUnfinished; run != null; run = run.newerUnfinished) {
         all.add(run.state());
       }
     }

@@ -53,8 +53,11 @@ public final class MutationRun<V, R, C> implements Retryer.Listener, LayerOwner,
    * the moment a reconnection lets the queries go on (their refetches then join the settle's).
    */
   private final CompletableFuture<Void> settleStarted = new CompletableFuture<>();
-  /** The run's own layers, the snapshots taken before them, and the queries holding them. */
-  private final OwnerLayers ownLayers;
+  /**
+   * The run's own layers, the snapshots taken before them, and the queries holding them; made
+   * at its first patch (the runs of a transaction patch nothing of their own).
+   */
+  private volatile @Nullable OwnerLayers ownLayers;
   /** The rapid-toggle channel the run joined (sync mode), whose layers it paints; or null. */
   private volatile @Nullable SyncChannel channel;
   /** The run's call number in its channel: the layer shows the latest call's patches. */
@@ -68,6 +71,10 @@ public final class MutationRun<V, R, C> implements Retryer.Listener, LayerOwner,
   private @Nullable Retryer<R> retryer; // guarded by this: set when the function is called
   private @Nullable Throwable doomed; // guarded by this: a layer's patch failed when reapplied
   private @Nullable CancellationException abortCause; // guarded by this: closed during mutate
+  // The mutation cache's list of unfinished runs, guarded by the cache's monitor (see MutationCache).
+  @Nullable MutationRun<?, ?, ?> olderUnfinished;
+  @Nullable MutationRun<?, ?, ?> newerUnfinished;
+  boolean listedUnfinished;
 
   MutationRun(MutationCore<V, R, C> mutation, V variables) {
     this.mutation = mutation;
@@ -76,7 +83,6 @@ public final class MutationRun<V, R, C> implements Retryer.Listener, LayerOwner,
     this.variables = variables;
     this.id = engine.runtime.nextSequence();
     this.future = new NotifyFuture<>(engine.runtime.notifier, mutation);
-    this.ownLayers = new OwnerLayers(engine.queries, this, id, false);
     this.state =
         new MutationState<>(
             id, config.displayName(), config.mutationKey, MutationStatus.PENDING, variables, null, null, null,
@@ -107,8 +113,27 @@ public final class MutationRun<V, R, C> implements Retryer.Listener, LayerOwner,
     return channel;
   }
 
-  /** The layers the run paints: its channel's in sync mode, else its own. */
+  /** The layers the run paints: its channel's in sync mode, else its own, made now if it has none. */
   private OwnerLayers layers() {
+    SyncChannel joined = channel;
+    if (joined != null) {
+      return joined.layers;
+    }
+    OwnerLayers own = ownLayers;
+    if (own == null) {
+      synchronized (this) {
+        own = ownLayers;
+        if (own == null) {
+          own = new OwnerLayers(engine.queries, this, id, false);
+          ownLayers = own;
+        }
+      }
+    }
+    return own;
+  }
+
+  /** The layers the run painted, or null if it painted none. */
+  private @Nullable OwnerLayers paintedLayers() {
     SyncChannel joined = channel;
     return joined != null ? joined.layers : ownLayers;
   }
@@ -438,7 +463,10 @@ public final class MutationRun<V, R, C> implements Retryer.Listener, LayerOwner,
 
   private void succeed(R result) {
     long successSequence = engine.runtime.nextSequence();
-    layers().succeeded(successSequence);
+    OwnerLayers painted = paintedLayers();
+    if (painted != null) {
+      painted.succeeded(successSequence);
+    }
     MutationState<V, R, C> now = state;
     C ctx = context;
     List<CallbackSteps.Step> steps = CallbackSteps.successPath(engine.hooks, config, result, variables, ctx, now);
@@ -527,8 +555,11 @@ public final class MutationRun<V, R, C> implements Retryer.Listener, LayerOwner,
     for (MutationPatch<?, V> patch : config.patches) {
       filters.add(patch.settleFilter());
     }
-    for (QueryKey<?> key : layers().keys()) {
-      filters.add(QueryFilter.exact(key)); // keys patched by hand through the scope
+    OwnerLayers painted = paintedLayers();
+    if (painted != null) {
+      for (QueryKey<?> key : painted.keys()) {
+        filters.add(QueryFilter.exact(key)); // keys patched by hand through the scope
+      }
     }
     for (var declared : config.settleInvalidations) {
       try { // as Callbacks.run, without a lambda per run
@@ -548,16 +579,23 @@ public final class MutationRun<V, R, C> implements Retryer.Listener, LayerOwner,
   }
 
   private void removeLayers() {
-    layers().remove();
+    OwnerLayers painted = paintedLayers();
+    if (painted != null) {
+      painted.remove();
+    }
   }
 
   private void settleLayers() {
-    layers().settle();
+    OwnerLayers painted = paintedLayers();
+    if (painted != null) {
+      painted.settle();
+    }
   }
 
   /** What this run's layers changed, by key, as they were last applied: what undo reverses. */
   private Map<QueryKey<?>, LayerStack.Change<?>> changes() {
-    return layers().changes();
+    OwnerLayers painted = paintedLayers();
+    return painted == null ? Map.of() : painted.changes();
   }
 
   // ---- the writes of onMutate's MutationScope (RunScope), valid during onMutate -----------
@@ -573,7 +611,8 @@ public final class MutationRun<V, R, C> implements Retryer.Listener, LayerOwner,
   public <T> Optional<T> snapshot(QueryKey<T> key) {
     Objects.requireNonNull(key, "key == null");
     checkInMutate();
-    Object before = layers().snapshot(key);
+    OwnerLayers painted = paintedLayers();
+    Object before = painted == null ? null : painted.snapshot(key);
     if (before == null) {
       Query<T> query = engine.queries.cache.get(key);
       return Optional.ofNullable(query == null ? null : query.state().data());
