@@ -64,10 +64,20 @@ final class TransactionCore implements Transaction, LayerOwner {
   volatile @Nullable Object variables;
   /** The paced writes that commit it (their name), or null: the application commits it. */
   private @Nullable String pacedBy;
-  // Small at first (most transactions write a row or a few); they grow as a transaction does.
-  private final Map<RowRef, RowIntent<?>> intents = new LinkedHashMap<>(4); // guarded by this
-  /** The rows it has painted or painted and cleared, by collection: where its outcome goes. */
-  private final Map<CollectionCore<?, ?>, Set<Object>> touched = new LinkedHashMap<>(2); // guarded by this
+  /**
+   * Every row it has painted, in the order it first did, with its intent there: null once its
+   * writes cancelled out (an insert, then a delete), as the row still hears of its outcome.
+   * Small at first (most transactions write a row or a few); it grows as a transaction does.
+   */
+  private final Map<RowRef, @Nullable RowIntent<?>> intents = new LinkedHashMap<>(4); // guarded by this
+  /** How many of its rows hold an intent (not null). */
+  private int liveIntents; // guarded by this
+  /** The collection of the first row it painted, or null. */
+  private @Nullable CollectionCore<?, ?> firstCollection; // guarded by this
+  /** Whether it painted rows of more than one collection. */
+  private boolean spansCollections; // guarded by this
+  /** Its rows by collection, made once it ended (no write changes them from then on). */
+  private @Nullable Map<CollectionCore<?, ?>, Set<Object>> rowsAtEnd; // guarded by this
   /** Its changes to plain queries, made at its first; null until then (written under the monitor). */
   private volatile @Nullable QueryPatches queryPatches;
   private @Nullable List<Undo> undo; // guarded by this: the writes of the mutate call under way
@@ -155,9 +165,12 @@ final class TransactionCore implements Transaction, LayerOwner {
   public synchronized List<PendingChange<?, ?>> changes() {
     List<PendingChange<?, ?>> made = changes;
     if (made == null) {
-      List<PendingChange<?, ?>> out = new ArrayList<>(intents.size());
-      for (Map.Entry<RowRef, RowIntent<?>> entry : intents.entrySet()) {
-        out.add(entry.getKey().collection().change(this, entry.getKey().key(), entry.getValue()));
+      List<PendingChange<?, ?>> out = new ArrayList<>(liveIntents);
+      for (Map.Entry<RowRef, @Nullable RowIntent<?>> entry : intents.entrySet()) {
+        RowIntent<?> intent = entry.getValue();
+        if (intent != null) {
+          out.add(entry.getKey().collection().change(this, entry.getKey().key(), intent));
+        }
       }
       made = Collections.unmodifiableList(out);
       changes = made;
@@ -169,7 +182,7 @@ final class TransactionCore implements Transaction, LayerOwner {
   @SuppressWarnings("unchecked") // the changes of a collection's rows are of its types
   <K, R> List<PendingChange<K, R>> changesOf(CollectionCore<K, R> collection) {
     synchronized (this) {
-      if (touched.size() == 1 && touched.containsKey(collection)) {
+      if (firstCollection == collection && !spansCollections) {
         return (List<PendingChange<K, R>>) (List<?>) changes(); // all of them: the usual case
       }
     }
@@ -319,21 +332,17 @@ final class TransactionCore implements Transaction, LayerOwner {
    * under its own monitor, without copying this one's.
    */
   private boolean overlaps(TransactionCore other) {
-    Map<CollectionCore<?, ?>, Set<Object>> theirs = other.touchedNow();
+    List<RowRef> theirs;
     Set<QueryKey<?>> theirQueries;
     synchronized (other) {
+      theirs = new ArrayList<>(other.intents.keySet());
       QueryPatches patched = other.queryPatches;
       theirQueries = patched == null ? Set.of() : new LinkedHashSet<>(patched.keys());
     }
     synchronized (this) {
-      for (Map.Entry<CollectionCore<?, ?>, Set<Object>> entry : theirs.entrySet()) {
-        Set<Object> mine = touched.get(entry.getKey());
-        if (mine != null) {
-          for (Object key : entry.getValue()) {
-            if (mine.contains(key)) {
-              return true;
-            }
-          }
+      for (RowRef row : theirs) {
+        if (intents.containsKey(row)) {
+          return true;
         }
       }
       QueryPatches mine = queryPatches;
@@ -362,7 +371,7 @@ final class TransactionCore implements Transaction, LayerOwner {
 
   /** The intent this transaction holds on {@code key} of {@code collection}, or null. */
   @SuppressWarnings("unchecked") // a collection's intents are of its row type
-  synchronized <R> @Nullable RowIntent<R> intent(CollectionCore<?, R> collection, Object key) {
+  synchronized <R> @Nullable RowIntent<R> intent(CollectionCore<?, R> collection, Object key) { // null: none, or cleared
     return (RowIntent<R>) intents.get(new RowRef(collection, key));
   }
 
@@ -374,15 +383,17 @@ final class TransactionCore implements Transaction, LayerOwner {
       log.add(new Undo(row, intents.get(row)));
     }
     put(row, next);
-    touched.computeIfAbsent(collection, c -> new LinkedHashSet<>(4)).add(key);
+    if (firstCollection == null) {
+      firstCollection = collection;
+    } else if (firstCollection != collection) {
+      spansCollections = true;
+    }
   }
 
+  /** {@code row}'s intent is {@code next} now (null: cleared; the row stays among its rows). */
   private void put(RowRef row, @Nullable RowIntent<?> next) {
-    if (next == null) {
-      intents.remove(row);
-    } else {
-      intents.put(row, next);
-    }
+    RowIntent<?> before = intents.put(row, next);
+    liveIntents += (next != null ? 1 : 0) - (before != null ? 1 : 0);
     changes = null;
   }
 
@@ -452,20 +463,12 @@ final class TransactionCore implements Transaction, LayerOwner {
 
   /** Whether it holds no change: no row intent, no query patch, and no row it wrote and then cleared. */
   synchronized boolean isEmpty() {
-    if (!intents.isEmpty() || queryPatches != null) {
-      return false;
-    }
-    for (Set<Object> rows : touched.values()) {
-      if (!rows.isEmpty()) {
-        return false;
-      }
-    }
-    return true;
+    return intents.isEmpty() && queryPatches == null;
   }
 
   /** Whether it holds a change to send: a row intent or a query patch (later writes can cancel earlier ones). */
   synchronized boolean hasChanges() {
-    return !intents.isEmpty() || queryPatches != null;
+    return liveIntents > 0 || queryPatches != null;
   }
 
   @Override
@@ -537,12 +540,16 @@ final class TransactionCore implements Transaction, LayerOwner {
   /** What its settle step invalidates: the queries of the collections it wrote, and the plain queries it patched. */
   synchronized List<QueryFilter> invalidations() {
     QueryPatches patches = queryPatches;
-    if (patches == null && touched.size() == 1) {
-      return List.of(touched.keySet().iterator().next().settleFilter()); // one collection: the usual case
+    CollectionCore<?, ?> first = firstCollection;
+    if (patches == null && first != null && !spansCollections) {
+      return List.of(first.settleFilter()); // one collection: the usual case
     }
-    List<QueryFilter> filters = new ArrayList<>(touched.size() + 2);
-    for (CollectionCore<?, ?> collection : touched.keySet()) {
-      filters.add(collection.settleFilter());
+    List<QueryFilter> filters = new ArrayList<>();
+    Set<CollectionCore<?, ?>> collections = new LinkedHashSet<>();
+    for (RowRef row : intents.keySet()) {
+      if (collections.add(row.collection())) {
+        filters.add(row.collection().settleFilter());
+      }
     }
     if (patches != null) {
       for (QueryKey<?> key : patches.keys()) {
@@ -553,23 +560,32 @@ final class TransactionCore implements Transaction, LayerOwner {
   }
 
   /**
-   * The rows it wrote, once it ended (succeeded or failed: {@code ended} is set): no write
-   * changes them from then on, since a write takes the monitor and checks {@code ended}, so
-   * they are read without a copy.
+   * The rows it painted, by collection, in the order it first painted them: where its outcome
+   * goes. Once it ended (succeeded or failed: {@code ended} is set) no write changes them, since
+   * a write takes the monitor and checks {@code ended}, so they are gathered once.
    */
-  private Map<CollectionCore<?, ?>, Set<Object>> touchedAtEnd() {
-    synchronized (this) {
-      if (!ended.get()) {
-        return touchedNow();
+  private synchronized Map<CollectionCore<?, ?>, Set<Object>> touchedAtEnd() {
+    Map<CollectionCore<?, ?>, Set<Object>> made = rowsAtEnd;
+    if (made == null) {
+      made = rowsByCollection();
+      if (ended.get()) {
+        rowsAtEnd = made;
       }
-      return touched;
     }
+    return made;
   }
 
-  private synchronized Map<CollectionCore<?, ?>, Set<Object>> touchedNow() {
-    Map<CollectionCore<?, ?>, Set<Object>> copy = new LinkedHashMap<>();
-    touched.forEach((collection, keys) -> copy.put(collection, new LinkedHashSet<>(keys)));
-    return copy;
+  /** Its rows by collection, as they are now. Under the monitor. */
+  private Map<CollectionCore<?, ?>, Set<Object>> rowsByCollection() {
+    if (intents.size() == 1) { // one row: the usual case
+      RowRef row = intents.keySet().iterator().next();
+      return Map.of(row.collection(), Set.of(row.key()));
+    }
+    Map<CollectionCore<?, ?>, Set<Object>> rows = new LinkedHashMap<>(spansCollections ? 4 : 2);
+    for (RowRef row : intents.keySet()) {
+      rows.computeIfAbsent(row.collection(), c -> new LinkedHashSet<>()).add(row.key());
+    }
+    return rows;
   }
 
   /**
