@@ -72,8 +72,8 @@ final class TransactionCore implements Transaction, LayerOwner {
   private final Map<RowRef, @Nullable RowIntent<?>> intents = new LinkedHashMap<>(4); // guarded by this
   /** How many of its rows hold an intent (not null). */
   private int liveIntents; // guarded by this
-  /** The collection of the first row it painted, or null. */
-  private @Nullable CollectionCore<?, ?> firstCollection; // guarded by this
+  /** The first row it painted, or null: the only one, while {@code intents} holds one. */
+  private @Nullable RowRef firstRow; // guarded by this
   /** Whether it painted rows of more than one collection. */
   private boolean spansCollections; // guarded by this
   /** Its rows by collection, made once it ended (no write changes them from then on). */
@@ -165,14 +165,20 @@ final class TransactionCore implements Transaction, LayerOwner {
   public synchronized List<PendingChange<?, ?>> changes() {
     List<PendingChange<?, ?>> made = changes;
     if (made == null) {
-      List<PendingChange<?, ?>> out = new ArrayList<>(liveIntents);
-      for (Map.Entry<RowRef, @Nullable RowIntent<?>> entry : intents.entrySet()) {
-        RowIntent<?> intent = entry.getValue();
-        if (intent != null) {
-          out.add(entry.getKey().collection().change(this, entry.getKey().key(), intent));
+      RowRef first = firstRow;
+      RowIntent<?> only = intents.size() == 1 && first != null ? intents.get(first) : null;
+      if (first != null && only != null) { // one row: the usual case
+        made = Collections.singletonList(first.collection().change(this, first.key(), only));
+      } else {
+        List<PendingChange<?, ?>> out = new ArrayList<>(liveIntents);
+        for (Map.Entry<RowRef, @Nullable RowIntent<?>> entry : intents.entrySet()) {
+          RowIntent<?> intent = entry.getValue();
+          if (intent != null) {
+            out.add(entry.getKey().collection().change(this, entry.getKey().key(), intent));
+          }
         }
+        made = Collections.unmodifiableList(out);
       }
-      made = Collections.unmodifiableList(out);
       changes = made;
     }
     return made;
@@ -182,7 +188,8 @@ final class TransactionCore implements Transaction, LayerOwner {
   @SuppressWarnings("unchecked") // the changes of a collection's rows are of its types
   <K, R> List<PendingChange<K, R>> changesOf(CollectionCore<K, R> collection) {
     synchronized (this) {
-      if (firstCollection == collection && !spansCollections) {
+      RowRef first = firstRow;
+      if (first != null && first.collection() == collection && !spansCollections) {
         return (List<PendingChange<K, R>>) (List<?>) changes(); // all of them: the usual case
       }
     }
@@ -383,9 +390,10 @@ final class TransactionCore implements Transaction, LayerOwner {
       log.add(new Undo(row, intents.get(row)));
     }
     put(row, next);
-    if (firstCollection == null) {
-      firstCollection = collection;
-    } else if (firstCollection != collection) {
+    RowRef first = firstRow;
+    if (first == null) {
+      firstRow = row;
+    } else if (first.collection() != collection) {
       spansCollections = true;
     }
   }
@@ -540,9 +548,9 @@ final class TransactionCore implements Transaction, LayerOwner {
   /** What its settle step invalidates: the queries of the collections it wrote, and the plain queries it patched. */
   synchronized List<QueryFilter> invalidations() {
     QueryPatches patches = queryPatches;
-    CollectionCore<?, ?> first = firstCollection;
+    RowRef first = firstRow;
     if (patches == null && first != null && !spansCollections) {
-      return List.of(first.settleFilter()); // one collection: the usual case
+      return List.of(first.collection().settleFilter()); // one collection: the usual case
     }
     List<QueryFilter> filters = new ArrayList<>();
     Set<CollectionCore<?, ?>> collections = new LinkedHashSet<>();
@@ -577,9 +585,9 @@ final class TransactionCore implements Transaction, LayerOwner {
 
   /** Its rows by collection, as they are now. Under the monitor. */
   private Map<CollectionCore<?, ?>, Set<Object>> rowsByCollection() {
-    if (intents.size() == 1) { // one row: the usual case
-      RowRef row = intents.keySet().iterator().next();
-      return Map.of(row.collection(), Set.of(row.key()));
+    RowRef first = firstRow;
+    if (intents.size() == 1 && first != null) { // one row: the usual case
+      return Map.of(first.collection(), Set.of(first.key()));
     }
     Map<CollectionCore<?, ?>, Set<Object>> rows = new LinkedHashMap<>(spansCollections ? 4 : 2);
     for (RowRef row : intents.keySet()) {

@@ -91,6 +91,11 @@ public final class LayerStack<T> {
    */
   public @Nullable T add(OptimisticLayer<T> layer, @Nullable T visibleNow, boolean fetchInFlight) {
     List<OptimisticLayer<T>> current = layers;
+    if (current.isEmpty()) { // the first layer: the usual case
+      T visible = apply(layer, visibleNow, layer);
+      set(visibleNow, List.of(layer), true, fetchInFlight);
+      return visible;
+    }
     List<OptimisticLayer<T>> next = new ArrayList<>(current.size() + 1);
     next.addAll(current);
     int at = next.size();
@@ -157,13 +162,18 @@ public final class LayerStack<T> {
   /** The layers {@code which} does not select, or null if it selects none. */
   private @Nullable List<OptimisticLayer<T>> without(Predicate<OptimisticLayer<T>> which) {
     List<OptimisticLayer<T>> current = layers;
-    List<OptimisticLayer<T>> remaining = new ArrayList<>(current.size());
-    for (OptimisticLayer<T> layer : current) {
-      if (!which.test(layer)) {
+    List<OptimisticLayer<T>> remaining = null; // made at the first layer selected
+    for (int i = 0; i < current.size(); i++) {
+      OptimisticLayer<T> layer = current.get(i);
+      if (which.test(layer)) {
+        if (remaining == null) {
+          remaining = new ArrayList<>(current.subList(0, i));
+        }
+      } else if (remaining != null) {
         remaining.add(layer);
       }
     }
-    return remaining.size() == current.size() ? null : remaining;
+    return remaining;
   }
 
   /**
@@ -173,13 +183,8 @@ public final class LayerStack<T> {
    */
   public T land(T data, Predicate<OptimisticLayer<T>> included, boolean share, boolean fetchInFlight) {
     T base = share ? StructuralSharing.share(confirmed, data) : data;
-    List<OptimisticLayer<T>> remaining = new ArrayList<>(layers.size());
-    for (OptimisticLayer<T> layer : layers) {
-      if (!included.test(layer)) {
-        remaining.add(layer);
-      }
-    }
-    T folded = set(base, List.copyOf(remaining), true, fetchInFlight);
+    List<OptimisticLayer<T>> remaining = without(included);
+    T folded = set(base, remaining == null ? layers : remaining, true, fetchInFlight);
     // Layers over landed data give data: a patch yields non-null, a skipped one keeps its input.
     return java.util.Objects.requireNonNull(applyAll(folded, layers, null));
   }
