@@ -82,7 +82,7 @@ final class TransactionCore implements Transaction, LayerOwner {
   private volatile @Nullable QueryPatches queryPatches;
   private @Nullable List<Undo> undo; // guarded by this: the writes of the mutate call under way
   /** What the rows of each collection did during the mutate call under way, told when it ends. */
-  private @Nullable Map<CollectionCore<?, ?>, RowChanges<?, ?>> sinks; // guarded by this
+  private @Nullable CallChanges sinks; // guarded by this
   private @Nullable List<PendingChange<?, ?>> changes; // guarded by this: made when asked for
   /** The transactions whose inserted rows this one wrote during the mutate call under way. */
   private @Nullable List<TransactionCore> relied; // guarded by this
@@ -240,7 +240,7 @@ final class TransactionCore implements Transaction, LayerOwner {
       throw new IllegalStateException("mutate on " + id() + " inside its own mutate: write through the handle you have");
     }
     List<Undo> log = new ArrayList<>(2);
-    Map<CollectionCore<?, ?>, RowChanges<?, ?>> told = new LinkedHashMap<>(2);
+    CallChanges told = new CallChanges();
     List<TransactionCore> reliances = new ArrayList<>(0);
     undo = log;
     sinks = told;
@@ -263,7 +263,7 @@ final class TransactionCore implements Transaction, LayerOwner {
       undo = null;
       sinks = null;
       relied = null;
-      told.forEach(CollectionCore::deliverOf);
+      told.deliver();
     }
   }
 
@@ -370,10 +370,8 @@ final class TransactionCore implements Transaction, LayerOwner {
   }
 
   /** Where {@code collection}'s row changes of the mutate call under way are collected. */
-  @SuppressWarnings("unchecked") // a collection's changes are of its types
   synchronized <K, R> RowChanges<K, R> sinkFor(CollectionCore<K, R> collection) {
-    Map<CollectionCore<?, ?>, RowChanges<?, ?>> open = Objects.requireNonNull(sinks, "a write outside a mutate call");
-    return (RowChanges<K, R>) open.computeIfAbsent(collection, CollectionCore::newSink);
+    return Objects.requireNonNull(sinks, "a write outside a mutate call").of(collection);
   }
 
   /** The intent this transaction holds on {@code key} of {@code collection}, or null. */
