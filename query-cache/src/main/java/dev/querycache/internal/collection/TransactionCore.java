@@ -447,7 +447,11 @@ final class TransactionCore implements Transaction, LayerOwner {
   }
 
   private void send() {
-    persister.mutate(this).handle((result, failure) -> {
+    CompletableFuture<Boolean> outcome = persister.mutate(this);
+    if (outcome.isDone() && !outcome.isCompletedExceptionally()) {
+      return; // persisted at once: its success path has completed it
+    }
+    outcome.handle((result, failure) -> {
       if (failure != null) {
         failed(failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure);
       }

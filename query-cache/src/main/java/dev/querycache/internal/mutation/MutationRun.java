@@ -254,7 +254,12 @@ public final class MutationRun<V, R, C> implements Retryer.Listener, LayerOwner,
 
   /** Sends the run through its mutation's admission chain; it settles with what the chain answers. */
   void admit() {
-    mutation.chain.start(this, variables, this::callFunction).handle((result, error) -> {
+    CompletionStage<R> outcome = mutation.chain.start(this, variables, this::callFunction);
+    if (outcome instanceof CompletableFuture<R> done && done.isDone() && !done.isCompletedExceptionally()) {
+      settle(done.getNow(null), null); // answered at once: nothing to chain on
+      return;
+    }
+    outcome.handle((result, error) -> {
       settle(result, error);
       return null;
     });

@@ -164,6 +164,10 @@ public final class Retryer<T> {
     } catch (Throwable e) {
       stage = CompletableFuture.failedFuture(e);
     }
+    if (stage instanceof CompletableFuture<T> done && done.isDone() && !done.isCompletedExceptionally()) {
+      attemptDone(done.getNow(null), null); // answered at once: nothing to chain on
+      return;
+    }
     AtomicBoolean answered = new AtomicBoolean();
     stage.handle((value, failure) -> {
       if (answered.compareAndSet(false, true)) {
