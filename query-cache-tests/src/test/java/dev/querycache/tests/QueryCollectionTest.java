@@ -228,6 +228,25 @@ class QueryCollectionTest {
   }
 
   @Test
+  void aListenerAddedAfterUnheardWritesHearsTheNextChangeFromTheRowShown() {
+    ControllableQuery<List<TodoRow>> quietServer = new ControllableQuery<>();
+    QueryCollection<String, TodoRow> quiet = client.collection(
+            QueryOptions.builder(QueryKey.<List<TodoRow>>of("quiet todos")).asyncFetcher(quietServer).retry(0).build(),
+            TodoRow::id)
+        .onUpdateAsync(saves::mutate)
+        .build();
+    quietServer.resolve(List.of(A));
+    quiet.update("a", todo -> todo.done(true)); // nobody listens: the change is not collected
+    List<List<RowChange<String, TodoRow>>> late = new ArrayList<>();
+    quiet.onChange(late::add);
+
+    quiet.update("a", todo -> todo.titled("Review specs"));
+
+    assertThat(late).containsExactly(List.of(new RowChange<>("a", A.done(true), A.done(true).titled("Review specs"))));
+    quiet.close();
+  }
+
+  @Test
   void rowsWrittenBackEqualToWhatIsShownChangeNothing() {
     todos.update("a", todo -> todo.done(true));
 
