@@ -10,13 +10,13 @@ import dev.querycache.collection.TransactionNotPendingException;
 import dev.querycache.collection.TransactionRolledBackException;
 import dev.querycache.collection.TransactionState;
 import dev.querycache.collection.TransactionWrites;
+import dev.querycache.internal.collection.TransactionRows.RowRef;
 import dev.querycache.internal.layer.LayerOwner;
 import dev.querycache.internal.mutation.MutationCore;
 import dev.querycache.internal.query.QueryEngine;
 import dev.querycache.internal.runtime.EngineRuntime;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -40,9 +40,6 @@ import org.jspecify.annotations.Nullable;
  * <p>Thread-safe: writes hold its monitor; its outcome is decided once.
  */
 final class TransactionCore implements Transaction, LayerOwner {
-  /** A row of a collection. */
-  private record RowRef(CollectionCore<?, ?> collection, Object key) {}
-
   /** A write of a {@code mutate} call, undone if the call throws: the row and what it held before. */
   private record Undo(RowRef row, @Nullable RowIntent<?> before) {}
 
@@ -64,18 +61,8 @@ final class TransactionCore implements Transaction, LayerOwner {
   volatile @Nullable Object variables;
   /** The paced writes that commit it (their name), or null: the application commits it. */
   private @Nullable String pacedBy;
-  /**
-   * Every row it has painted, in the order it first did, with its intent there: null once its
-   * writes cancelled out (an insert, then a delete), as the row still hears of its outcome.
-   * Small at first (most transactions write a row or a few); it grows as a transaction does.
-   */
-  private final Map<RowRef, @Nullable RowIntent<?>> intents = new LinkedHashMap<>(4); // guarded by this
-  /** How many of its rows hold an intent (not null). */
-  private int liveIntents; // guarded by this
-  /** The first row it painted, or null: the only one, while {@code intents} holds one. */
-  private @Nullable RowRef firstRow; // guarded by this
-  /** Whether it painted rows of more than one collection. */
-  private boolean spansCollections; // guarded by this
+  /** The rows it has painted, each with its intent there. */
+  private final TransactionRows rows = new TransactionRows(); // guarded by this
   /** Its rows by collection, made once it ended (no write changes them from then on). */
   private @Nullable Map<CollectionCore<?, ?>, Set<Object>> rowsAtEnd; // guarded by this
   /** Its changes to plain queries, made at its first; null until then (written under the monitor). */
@@ -165,20 +152,7 @@ final class TransactionCore implements Transaction, LayerOwner {
   public synchronized List<PendingChange<?, ?>> changes() {
     List<PendingChange<?, ?>> made = changes;
     if (made == null) {
-      RowRef first = firstRow;
-      RowIntent<?> only = intents.size() == 1 && first != null ? intents.get(first) : null;
-      if (first != null && only != null) { // one row: the usual case
-        made = Collections.singletonList(first.collection().change(this, first.key(), only));
-      } else {
-        List<PendingChange<?, ?>> out = new ArrayList<>(liveIntents);
-        for (Map.Entry<RowRef, @Nullable RowIntent<?>> entry : intents.entrySet()) {
-          RowIntent<?> intent = entry.getValue();
-          if (intent != null) {
-            out.add(entry.getKey().collection().change(this, entry.getKey().key(), intent));
-          }
-        }
-        made = Collections.unmodifiableList(out);
-      }
+      made = rows.changes(this);
       changes = made;
     }
     return made;
@@ -188,8 +162,7 @@ final class TransactionCore implements Transaction, LayerOwner {
   @SuppressWarnings("unchecked") // the changes of a collection's rows are of its types
   <K, R> List<PendingChange<K, R>> changesOf(CollectionCore<K, R> collection) {
     synchronized (this) {
-      RowRef first = firstRow;
-      if (first != null && first.collection() == collection && !spansCollections) {
+      if (rows.onlyCollection() == collection) {
         return (List<PendingChange<K, R>>) (List<?>) changes(); // all of them: the usual case
       }
     }
@@ -342,15 +315,13 @@ final class TransactionCore implements Transaction, LayerOwner {
     List<RowRef> theirs;
     Set<QueryKey<?>> theirQueries;
     synchronized (other) {
-      theirs = new ArrayList<>(other.intents.keySet());
+      theirs = other.rows.copy();
       QueryPatches patched = other.queryPatches;
       theirQueries = patched == null ? Set.of() : new LinkedHashSet<>(patched.keys());
     }
     synchronized (this) {
-      for (RowRef row : theirs) {
-        if (intents.containsKey(row)) {
-          return true;
-        }
+      if (rows.containsAny(theirs)) {
+        return true;
       }
       QueryPatches mine = queryPatches;
       if (mine != null) {
@@ -377,7 +348,7 @@ final class TransactionCore implements Transaction, LayerOwner {
   /** The intent this transaction holds on {@code key} of {@code collection}, or null. */
   @SuppressWarnings("unchecked") // a collection's intents are of its row type
   synchronized <R> @Nullable RowIntent<R> intent(CollectionCore<?, R> collection, Object key) { // null: none, or cleared
-    return (RowIntent<R>) intents.get(new RowRef(collection, key));
+    return (RowIntent<R>) rows.get(new RowRef(collection, key));
   }
 
   /** Records {@code next} (null: nothing left) as its intent on {@code key} of {@code collection}. */
@@ -385,21 +356,13 @@ final class TransactionCore implements Transaction, LayerOwner {
     RowRef row = new RowRef(collection, key);
     List<Undo> log = undo;
     if (log != null) {
-      log.add(new Undo(row, intents.get(row)));
+      log.add(new Undo(row, rows.get(row)));
     }
     put(row, next);
-    RowRef first = firstRow;
-    if (first == null) {
-      firstRow = row;
-    } else if (first.collection() != collection) {
-      spansCollections = true;
-    }
   }
 
-  /** {@code row}'s intent is {@code next} now (null: cleared; the row stays among its rows). */
   private void put(RowRef row, @Nullable RowIntent<?> next) {
-    RowIntent<?> before = intents.put(row, next);
-    liveIntents += (next != null ? 1 : 0) - (before != null ? 1 : 0);
+    rows.put(row, next);
     changes = null;
   }
 
@@ -473,12 +436,12 @@ final class TransactionCore implements Transaction, LayerOwner {
 
   /** Whether it holds no change: no row intent, no query patch, and no row it wrote and then cleared. */
   synchronized boolean isEmpty() {
-    return intents.isEmpty() && queryPatches == null;
+    return rows.isEmpty() && queryPatches == null;
   }
 
   /** Whether it holds a change to send: a row intent or a query patch (later writes can cancel earlier ones). */
   synchronized boolean hasChanges() {
-    return liveIntents > 0 || queryPatches != null;
+    return rows.hasIntents() || queryPatches != null;
   }
 
   @Override
@@ -550,16 +513,13 @@ final class TransactionCore implements Transaction, LayerOwner {
   /** What its settle step invalidates: the queries of the collections it wrote, and the plain queries it patched. */
   synchronized List<QueryFilter> invalidations() {
     QueryPatches patches = queryPatches;
-    RowRef first = firstRow;
-    if (patches == null && first != null && !spansCollections) {
-      return List.of(first.collection().settleFilter()); // one collection: the usual case
+    CollectionCore<?, ?> only = rows.onlyCollection();
+    if (patches == null && only != null) {
+      return List.of(only.settleFilter()); // one collection: the usual case
     }
     List<QueryFilter> filters = new ArrayList<>();
-    Set<CollectionCore<?, ?>> collections = new LinkedHashSet<>();
-    for (RowRef row : intents.keySet()) {
-      if (collections.add(row.collection())) {
-        filters.add(row.collection().settleFilter());
-      }
+    for (CollectionCore<?, ?> collection : rows.collections()) {
+      filters.add(collection.settleFilter());
     }
     if (patches != null) {
       for (QueryKey<?> key : patches.keys()) {
@@ -577,25 +537,12 @@ final class TransactionCore implements Transaction, LayerOwner {
   private synchronized Map<CollectionCore<?, ?>, Set<Object>> touchedAtEnd() {
     Map<CollectionCore<?, ?>, Set<Object>> made = rowsAtEnd;
     if (made == null) {
-      made = rowsByCollection();
+      made = rows.byCollection();
       if (ended.get()) {
         rowsAtEnd = made;
       }
     }
     return made;
-  }
-
-  /** Its rows by collection, as they are now. Under the monitor. */
-  private Map<CollectionCore<?, ?>, Set<Object>> rowsByCollection() {
-    RowRef first = firstRow;
-    if (intents.size() == 1 && first != null) { // one row: the usual case
-      return Map.of(first.collection(), Set.of(first.key()));
-    }
-    Map<CollectionCore<?, ?>, Set<Object>> rows = new LinkedHashMap<>(spansCollections ? 4 : 2);
-    for (RowRef row : intents.keySet()) {
-      rows.computeIfAbsent(row.collection(), c -> new LinkedHashSet<>()).add(row.key());
-    }
-    return rows;
   }
 
   /**

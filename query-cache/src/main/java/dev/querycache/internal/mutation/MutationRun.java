@@ -15,8 +15,6 @@ import dev.querycache.internal.layer.LayerStack;
 import dev.querycache.internal.query.DataTypeCheck;
 import dev.querycache.internal.query.OwnerLayers;
 import dev.querycache.internal.query.Query;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -53,11 +51,8 @@ public final class MutationRun<V, R, C> implements Retryer.Listener, LayerOwner,
    * the moment a reconnection lets the queries go on (their refetches then join the settle's).
    */
   private final CompletableFuture<Void> settleStarted = new CompletableFuture<>();
-  /**
-   * The run's own layers, the snapshots taken before them, and the queries holding them; made
-   * at its first patch (the runs of a transaction patch nothing of their own).
-   */
-  private volatile @Nullable OwnerLayers ownLayers;
+  /** The run's own layers, the snapshots taken before them, and the queries holding them. */
+  private final OwnerLayers ownLayers;
   /** The rapid-toggle channel the run joined (sync mode), whose layers it paints; or null. */
   private volatile @Nullable SyncChannel channel;
   /** The run's call number in its channel: the layer shows the latest call's patches. */
@@ -83,6 +78,7 @@ public final class MutationRun<V, R, C> implements Retryer.Listener, LayerOwner,
     this.variables = variables;
     this.id = engine.runtime.nextSequence();
     this.future = new NotifyFuture<>(engine.runtime.notifier, mutation);
+    this.ownLayers = new OwnerLayers(engine.queries, this, id, false);
     this.state =
         new MutationState<>(
             id, config.displayName(), config.mutationKey, MutationStatus.PENDING, variables, null, null, null,
@@ -113,27 +109,8 @@ public final class MutationRun<V, R, C> implements Retryer.Listener, LayerOwner,
     return channel;
   }
 
-  /** The layers the run paints: its channel's in sync mode, else its own, made now if it has none. */
+  /** The layers the run paints: its channel's in sync mode, else its own. */
   private OwnerLayers layers() {
-    SyncChannel joined = channel;
-    if (joined != null) {
-      return joined.layers;
-    }
-    OwnerLayers own = ownLayers;
-    if (own == null) {
-      synchronized (this) {
-        own = ownLayers;
-        if (own == null) {
-          own = new OwnerLayers(engine.queries, this, id, false);
-          ownLayers = own;
-        }
-      }
-    }
-    return own;
-  }
-
-  /** The layers the run painted, or null if it painted none. */
-  private @Nullable OwnerLayers paintedLayers() {
     SyncChannel joined = channel;
     return joined != null ? joined.layers : ownLayers;
   }
@@ -468,10 +445,7 @@ public final class MutationRun<V, R, C> implements Retryer.Listener, LayerOwner,
 
   private void succeed(R result) {
     long successSequence = engine.runtime.nextSequence();
-    OwnerLayers painted = paintedLayers();
-    if (painted != null) {
-      painted.succeeded(successSequence);
-    }
+    layers().succeeded(successSequence);
     MutationState<V, R, C> now = state;
     C ctx = context;
     List<CallbackSteps.Step> steps = CallbackSteps.successPath(engine.hooks, config, result, variables, ctx, now);
@@ -489,7 +463,7 @@ public final class MutationRun<V, R, C> implements Retryer.Listener, LayerOwner,
     // The toast speaks when the server answered: an undo offer's window starts now, not after
     // the settle refetch (a slow list endpoint must not delay or swallow it).
     mutation.toasts.succeeded(variables, result, this::changes);
-    CompletableFuture<Void> refetches = invalidate(true);
+    CompletableFuture<Void> refetches = SettleInvalidation.start(engine, config, mutation, variables, layers().keys(), true);
     settleStarted.complete(null);
     Runnable finish = () -> {
       dispatch(new MutationAction.Succeeded<>(result));
@@ -504,7 +478,7 @@ public final class MutationRun<V, R, C> implements Retryer.Listener, LayerOwner,
         engine.runtime.notifier.post(finish);
       }
     };
-    whenDone(refetches, refetched);
+    SettleInvalidation.whenDone(refetches, refetched);
     if (!config.awaitSettle) {
       finish.run();
     }
@@ -522,7 +496,7 @@ public final class MutationRun<V, R, C> implements Retryer.Listener, LayerOwner,
   /** The error path after its callbacks: the toast, the settle invalidation, the future. */
   private void afterErrorCallbacks(Throwable error) {
     mutation.toasts.failed(variables, error);
-    CompletableFuture<Void> refetches = invalidate(false);
+    CompletableFuture<Void> refetches = SettleInvalidation.start(engine, config, mutation, variables, layers().keys(), false);
     settleStarted.complete(null);
     Runnable finish = () -> {
       dispatch(new MutationAction.Failed<>(error));
@@ -531,76 +505,23 @@ public final class MutationRun<V, R, C> implements Retryer.Listener, LayerOwner,
       channelSettled();
     };
     if (config.awaitSettle) {
-      whenDone(refetches, () -> engine.runtime.notifier.post(finish));
+      SettleInvalidation.whenDone(refetches, () -> engine.runtime.notifier.post(finish));
     } else {
       finish.run();
     }
   }
 
-  /**
-   * Runs {@code then} when {@code refetches} completes (it never fails): at once if it has
-   * (nothing refetched, most often), without chaining a stage on it.
-   */
-  private static void whenDone(CompletableFuture<Void> refetches, Runnable then) {
-    if (refetches.isDone()) {
-      then.run();
-    } else {
-      refetches.whenComplete((ignored, failure) -> then.run());
-    }
-  }
-
-  /**
-   * The settle invalidation: what the run patched, what was declared, and the plugin's, each
-   * query once (two filters selecting one query must not start two refetches, the second
-   * replacing the first). A declared function or filter predicate that throws is reported and
-   * its filters skipped: the run has settled and must not be left pending.
-   */
-  private CompletableFuture<Void> invalidate(boolean success) {
-    List<QueryFilter> filters = new ArrayList<>(4);
-    for (MutationPatch<?, V> patch : config.patches) {
-      filters.add(patch.settleFilter());
-    }
-    OwnerLayers painted = paintedLayers();
-    if (painted != null) {
-      for (QueryKey<?> key : painted.keys()) {
-        filters.add(QueryFilter.exact(key)); // keys patched by hand through the scope
-      }
-    }
-    for (var declared : config.settleInvalidations) {
-      try { // as Callbacks.run, without a lambda per run
-        Collection<QueryFilter> more = declared.apply(variables);
-        if (more == null) {
-          throw new NullPointerException("an invalidateFor function returned null");
-        }
-        filters.addAll(more);
-      } catch (Throwable thrown) {
-        Callbacks.report("an invalidateFor function", mutation, thrown);
-      }
-    }
-    if (success && config.pluginInvalidation != null) {
-      filters.add(config.pluginInvalidation);
-    }
-    return engine.queries.invalidateAll(filters, true);
-  }
-
   private void removeLayers() {
-    OwnerLayers painted = paintedLayers();
-    if (painted != null) {
-      painted.remove();
-    }
+    layers().remove();
   }
 
   private void settleLayers() {
-    OwnerLayers painted = paintedLayers();
-    if (painted != null) {
-      painted.settle();
-    }
+    layers().settle();
   }
 
   /** What this run's layers changed, by key, as they were last applied: what undo reverses. */
   private Map<QueryKey<?>, LayerStack.Change<?>> changes() {
-    OwnerLayers painted = paintedLayers();
-    return painted == null ? Map.of() : painted.changes();
+    return layers().changes();
   }
 
   // ---- the writes of onMutate's MutationScope (RunScope), valid during onMutate -----------
@@ -616,8 +537,7 @@ public final class MutationRun<V, R, C> implements Retryer.Listener, LayerOwner,
   public <T> Optional<T> snapshot(QueryKey<T> key) {
     Objects.requireNonNull(key, "key == null");
     checkInMutate();
-    OwnerLayers painted = paintedLayers();
-    Object before = painted == null ? null : painted.snapshot(key);
+    Object before = layers().snapshot(key);
     if (before == null) {
       Query<T> query = engine.queries.cache.get(key);
       return Optional.ofNullable(query == null ? null : query.state().data());

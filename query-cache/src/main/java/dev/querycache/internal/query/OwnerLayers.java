@@ -43,6 +43,11 @@ public final class OwnerLayers {
   private Map<QueryKey<?>, Object> snapshots = Map.of();
   /** The queries holding this owner's layers, with the call that painted each; guarded by this. */
   private Map<Query<?>, Painted<?>> patched = Map.of();
+  /**
+   * Whether it has patched anything, read without the lock: an owner that never patched (the
+   * run of a transaction of rows) answers its run's settle steps without taking it.
+   */
+  private volatile boolean painted;
 
   /** What a replacing owner's layer on one query is made of: a call's patches there, composed. */
   private static final class Painted<T> {
@@ -95,6 +100,7 @@ public final class OwnerLayers {
       if (patched.isEmpty()) {
         snapshots = new LinkedHashMap<>();
         patched = new LinkedHashMap<>();
+        painted = true;
       }
       snapshots.putIfAbsent(key, before[0]);
       patched.putIfAbsent(query, null);
@@ -128,6 +134,7 @@ public final class OwnerLayers {
       if (patched.isEmpty()) {
         snapshots = new LinkedHashMap<>();
         patched = new LinkedHashMap<>();
+        painted = true;
       }
       patched.put(query, next);
     }
@@ -135,8 +142,13 @@ public final class OwnerLayers {
   }
 
   /** The visible data of {@code key} before this owner patched it, or null if it did not. */
-  public synchronized @Nullable Object snapshot(QueryKey<?> key) {
-    return snapshots.get(key);
+  public @Nullable Object snapshot(QueryKey<?> key) {
+    if (!painted) {
+      return null;
+    }
+    synchronized (this) {
+      return snapshots.get(key);
+    }
   }
 
   /** Whether a snapshot value stands for "the key had no data". */
@@ -145,19 +157,26 @@ public final class OwnerLayers {
   }
 
   /** The keys holding this owner's layers, in the order they were first patched. */
-  public synchronized List<QueryKey<?>> keys() {
-    if (patched.isEmpty()) {
+  public List<QueryKey<?>> keys() {
+    if (!painted) {
       return List.of();
     }
-    List<QueryKey<?>> keys = new ArrayList<>(patched.size());
-    for (Query<?> query : patched.keySet()) {
-      keys.add(query.key);
+    synchronized (this) {
+      List<QueryKey<?>> keys = new ArrayList<>(patched.size());
+      for (Query<?> query : patched.keySet()) {
+        keys.add(query.key);
+      }
+      return keys;
     }
-    return keys;
   }
 
-  private synchronized List<Query<?>> queries() {
-    return patched.isEmpty() ? List.of() : new ArrayList<>(patched.keySet());
+  private List<Query<?>> queries() {
+    if (!painted) {
+      return List.of();
+    }
+    synchronized (this) {
+      return new ArrayList<>(patched.keySet());
+    }
   }
 
   /** Removes every layer of the owner: its rollback. */
