@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * W8, W8b, W8c, W9 and W10: a keyed collection of n {@code Todo(id, title, done)} rows ({@code id =
@@ -87,7 +88,9 @@ final class CollectionWrites {
     self.set(todos);
     String[] keys = keys(n);
     int[] rows = randomRows(n, updates);
+    int[] passes = {0};
     double perUpdate = rounds.nanosPerOp(updates, () -> {
+      passes[0]++;
       long begin = System.nanoTime();
       for (int k = 0; k < updates; k++) {
         todos.update(keys[rows[k]], Todo::flipped).isPersisted().join();
@@ -95,12 +98,40 @@ final class CollectionWrites {
       return System.nanoTime() - begin;
     });
     int size = todos.size();
+    String wrong = firstRowNotAsEchoed(todos, keys, doneAfter(n, rows, passes[0]));
     client.close();
     if (size != n) {
       throw new IllegalStateException("W8 ended with " + size + " rows, not " + n);
     }
+    if (wrong != null) {
+      throw new IllegalStateException("W8 ended with a row the server did not echo: " + wrong);
+    }
     return new Line("W8", n).with("ops", updates).with("ns_per_op", perUpdate)
         .with("note", "ns per update of a random row, persisted by a handler that echoes the row back; awaited");
+  }
+
+  /** Whether each of {@code n} rows is done after {@code flips} ({@code passes} times over them), from none done. */
+  private static boolean[] doneAfter(int n, int[] flips, int passes) {
+    boolean[] done = new boolean[n];
+    for (int row : flips) {
+      done[row] ^= passes % 2 == 1;
+    }
+    return done;
+  }
+
+  /**
+   * The first row of {@code todos} whose {@code done} is not {@code done}'s, as the server
+   * echoed it last, as text; null if every row is so. A flip applied again over its own echo
+   * leaves its row unflipped.
+   */
+  private static @Nullable String firstRowNotAsEchoed(QueryCollection<String, Todo> todos, String[] keys, boolean[] done) {
+    for (int i = 0; i < keys.length; i++) {
+      Todo shown = todos.get(keys[i]).orElse(null);
+      if (shown == null || shown.done() != done[i]) {
+        return keys[i] + " shows " + shown + ", the server echoed done=" + done[i];
+      }
+    }
+    return null;
   }
 
   static Line w8c(int n, int updates, Rounds rounds) {
@@ -165,7 +196,9 @@ final class CollectionWrites {
       QueryClient client = QuietClient.build();
       QueryCollection<String, Todo> todos = collection(client, Math.max(n, size), changes -> CompletableFuture.completedFuture(null));
       String[] keys = keys(Math.max(n, size));
+      int[] passes = {0};
       double perChange = rounds.nanosPerOp((long) transactions * size, () -> {
+        passes[0]++;
         long begin = System.nanoTime();
         for (int t = 0; t < transactions; t++) {
           Transaction tx = client.transaction()
@@ -189,9 +222,17 @@ final class CollectionWrites {
         return System.nanoTime() - begin;
       });
       int shown = todos.size();
+      int[] flips = new int[size];
+      for (int k = 0; k < size; k++) {
+        flips[k] = k;
+      }
+      String wrong = firstRowNotAsEchoed(todos, keys, doneAfter(keys.length, flips, passes[0] * transactions));
       client.close();
       if (shown != Math.max(n, size)) {
         throw new IllegalStateException("W8b ended with " + shown + " rows");
+      }
+      if (wrong != null) {
+        throw new IllegalStateException("W8b ended with a row the server did not echo: " + wrong);
       }
       lines.add(new Line("W8b", size).with("ops", (long) transactions * size).with("ns_per_op", perChange)
           .with("transactions", transactions)

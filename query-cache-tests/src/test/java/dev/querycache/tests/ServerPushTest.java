@@ -207,15 +207,17 @@ class ServerPushTest {
   }
 
   @Test
-  void anotherClientsPushUnderAPendingWriteBecomesTheConfirmedRowWithTheWriteOnTop() {
+  void anotherClientsPushUnderAPendingWriteBecomesTheConfirmedRowWithTheWritesValuesOnTop() {
     posts.applyPush(RowPush.upsert(new Post(id, "Hello", 3), 5));
     posts.update(id, Post::liked);
 
-    posts.applyPush(RowPush.upsert(new Post(id, "Hello", 7), 6, RowIds.mint())); // others liked it too
+    posts.applyPush(RowPush.upsert(new Post(id, "Hello!", 7), 6, RowIds.mint())); // edited, and liked by others
 
-    assertThat(posts.get(id)).contains(new Post(id, "Hello", 8));
+    assertThat(posts.get(id))
+        .as("the server's text; the count the like made, not the like applied again to a count that may hold it")
+        .contains(new Post(id, "Hello!", 4));
     saves.fail(new IOException("refused"));
-    assertThat(posts.get(id)).as("the like gone, the server's count stays").contains(new Post(id, "Hello", 7));
+    assertThat(posts.get(id)).as("the like gone, the server's count stays").contains(new Post(id, "Hello!", 7));
   }
 
   @Test

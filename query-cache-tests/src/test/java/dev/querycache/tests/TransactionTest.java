@@ -407,14 +407,25 @@ class TransactionTest {
     }
 
     @Test
-    void aMergedUpdateIsAppliedAgainOverNewerServerData() {
-      tx.mutate(write -> write.update(tasks, "a", task -> task.done(true)));
+    void aMergedUpdateLandsOverNewerServerDataAsTheFieldsItChanged() {
+      tx.mutate(write -> write.update(tasks, "a", task -> task.titled(task.title() + "!")));
       tx.mutate(write -> write.update(tasks, "a", task -> task.titled(task.title() + "!")));
 
       client.refetchQueries(dev.querycache.QueryFilter.exact(tasks.key()));
-      taskServer.resolve(List.of(A.titled("Write specs today"), B));
+      taskServer.resolve(List.of(A.done(true), B));
 
-      assertThat(tasks.get("a")).contains(new TodoRow("a", "Write specs today!", true));
+      assertThat(tasks.get("a")).as("the server's other field, the title as written").contains(new TodoRow("a", "Write specs!!", true));
+    }
+
+    @Test
+    void aMergedUpdateIsNotAppliedAgainOverServerDataThatHoldsIt() {
+      tx.mutate(write -> write.update(tasks, "a", task -> task.titled(task.title() + "!")));
+      tx.mutate(write -> write.update(tasks, "a", task -> task.titled(task.title() + "!")));
+
+      client.refetchQueries(dev.querycache.QueryFilter.exact(tasks.key()));
+      taskServer.resolve(List.of(A.titled("Write specs!!"), B));
+
+      assertThat(tasks.get("a")).contains(A.titled("Write specs!!"));
     }
   }
 }

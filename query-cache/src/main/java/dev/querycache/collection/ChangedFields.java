@@ -1,7 +1,6 @@
 package dev.querycache.collection;
 
-import java.lang.reflect.Method;
-import java.lang.reflect.RecordComponent;
+import dev.querycache.internal.layer.RecordShape;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Objects;
@@ -17,21 +16,18 @@ final class ChangedFields {
   private ChangedFields() {}
 
   static Set<String> between(@Nullable Object before, @Nullable Object after) {
-    if (!(before instanceof Record) || after == null || before.getClass() != after.getClass()) {
+    RecordShape shape = RecordShape.ofValue(before);
+    if (shape == null || before == null || after == null || before.getClass() != after.getClass()) {
       return Set.of();
     }
     Set<String> changed = new LinkedHashSet<>();
     try {
-      for (RecordComponent component : before.getClass().getRecordComponents()) {
-        Method accessor = component.getAccessor();
-        if (!accessor.canAccess(before) && !accessor.trySetAccessible()) {
-          return Set.of();
-        }
-        if (!Objects.equals(accessor.invoke(before), accessor.invoke(after))) {
-          changed.add(component.getName());
+      for (int i = 0; i < shape.size(); i++) {
+        if (!Objects.equals(shape.get(before, i), shape.get(after, i))) {
+          changed.add(shape.name(i));
         }
       }
-    } catch (ReflectiveOperationException | RuntimeException unreadable) {
+    } catch (RuntimeException unreadable) {
       return Set.of();
     }
     return Collections.unmodifiableSet(changed);

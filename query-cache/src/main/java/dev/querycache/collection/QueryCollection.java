@@ -21,14 +21,17 @@ import java.util.function.UnaryOperator;
  * <ul>
  *   <li><b>Rows.</b> What the query fetched (its confirmed rows), with the changes of the
  *       transactions still pending over them. A fetch or rows written back land on the
- *       confirmed rows at once, and the pending changes are applied over them again in the
+ *       confirmed rows at once, and the pending changes are shown over them again in the
  *       same step: nothing is held back, nothing flashes.
  *   <li><b>Writes.</b> {@code insert}, {@code update} and {@code delete} check their
  *       arguments first and throw a {@link CollectionException} before anything is shown if
  *       one is wrong; then they show the change, cancel the query's fetch in flight, and
  *       persist the change in a {@link Transaction} through the collection's handler. An
- *       update is a function of the row, applied again over newer server data while it is
- *       pending, so the server's other fields stand.
+ *       update is a function of the row, applied once. While it is pending, newer server
+ *       data for the row gets the fields it changed, with the values it gave them (for a
+ *       record, its components): the server's other fields stand, and an update that
+ *       depends on the row, such as a toggle, is never applied twice over data that already
+ *       holds it.
  *   <li><b>Settling.</b> A failed handler takes its transaction's changes out of the rows
  *       (another transaction's changes to the same rows stay) and shows the error toast; a
  *       successful one shows no toast. Either way the query is invalidated, and a successful
@@ -130,8 +133,13 @@ public interface QueryCollection<K, R> extends AutoCloseable {
   /**
    * Updates the rows of {@code keys} in one transaction: {@code change} is applied to each
    * row now, shown at once, and persisted by the update handler. While the transaction is
-   * pending, server data for a row gets {@code change} applied again over it. What
-   * {@code change} throws now propagates, and nothing is applied.
+   * pending, server data for a row gets the values {@code change} gave the fields it
+   * changed: for a record, the components that differ between the row before and after,
+   * over the server's record (whose other components stand). A row of another type, or a
+   * record this module may not read, has {@code change} applied again over it instead, so
+   * for those an update should set values ({@code withDone(true)}) rather than derive them
+   * from the row ({@code withDone(!done)}). What {@code change} throws now propagates, and
+   * nothing is applied.
    *
    * @param keys the rows' keys; a key named twice is updated once
    * @param change a pure function from a row to the changed row, with the same key; it must

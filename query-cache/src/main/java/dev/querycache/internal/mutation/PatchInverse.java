@@ -3,6 +3,7 @@ package dev.querycache.internal.mutation;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import dev.querycache.UndoProjection;
+import dev.querycache.internal.layer.RecordShape;
 import dev.querycache.internal.layer.StructuralSharing;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -91,21 +92,26 @@ public final class PatchInverse<T> implements UnaryOperator<T> {
 
   /** Component by component; null when the record cannot be read or made again. */
   private static @Nullable Record undoRecord(Record before, Record after, Record current) {
-    Object[] was = RecordComponents.of(before);
-    Object[] made = RecordComponents.of(after);
-    Object[] now = RecordComponents.of(current);
-    if (was == null || made == null || now == null) {
+    RecordShape shape = RecordShape.of(current.getClass());
+    if (shape == null) {
       return null;
     }
-    Object[] undone = now.clone();
-    boolean changed = false;
-    for (int i = 0; i < now.length; i++) {
-      if (!same(was[i], made[i])) {
-        undone[i] = undo(was[i], made[i], now[i]);
-        changed |= undone[i] != now[i];
+    try {
+      Object[] was = shape.values(before);
+      Object[] made = shape.values(after);
+      Object[] now = shape.values(current);
+      Object[] undone = now.clone();
+      boolean changed = false;
+      for (int i = 0; i < now.length; i++) {
+        if (!same(was[i], made[i])) {
+          undone[i] = undo(was[i], made[i], now[i]);
+          changed |= undone[i] != now[i];
+        }
       }
+      return changed ? (Record) shape.make(undone) : current;
+    } catch (RuntimeException unreadableOrRefused) {
+      return null;
     }
-    return changed ? RecordComponents.with(current, undone) : current;
   }
 
   // ---- lists -----------------------------------------------------------------------------
