@@ -27,11 +27,11 @@ import java.util.function.UnaryOperator;
  *       arguments first and throw a {@link CollectionException} before anything is shown if
  *       one is wrong; then they show the change, cancel the query's fetch in flight, and
  *       persist the change in a {@link Transaction} through the collection's handler. An
- *       update is a function of the row, applied once. While it is pending, newer server
- *       data for the row gets the fields it changed, with the values it gave them (for a
- *       record, its components): the server's other fields stand, and an update that
- *       depends on the row, such as a toggle, is never applied twice over data that already
- *       holds it.
+ *       update is a function of the row, applied again over newer data while it is pending;
+ *       once it was sent, server data that lands gets the fields it changed, with the values
+ *       it gave them (for a record, its components): the server's other fields stand, and
+ *       an update that depends on the row, such as a toggle, is never applied twice over
+ *       data that already holds it.
  *   <li><b>Settling.</b> A failed handler takes its transaction's changes out of the rows
  *       (another transaction's changes to the same rows stay) and shows the error toast; a
  *       successful one shows no toast. Either way the query is invalidated, and a successful
@@ -132,14 +132,15 @@ public interface QueryCollection<K, R> extends AutoCloseable {
 
   /**
    * Updates the rows of {@code keys} in one transaction: {@code change} is applied to each
-   * row now, shown at once, and persisted by the update handler. While the transaction is
-   * pending, server data for a row gets the values {@code change} gave the fields it
-   * changed: for a record, the components that differ between the row before and after,
-   * over the server's record (whose other components stand). A row of another type, or a
-   * record this module may not read, has {@code change} applied again over it instead, so
-   * for those an update should set values ({@code withDone(true)}) rather than derive them
-   * from the row ({@code withDone(!done)}). What {@code change} throws now propagates, and
-   * nothing is applied.
+   * row now, shown at once, and persisted by the update handler. Until the transaction is
+   * sent, newer data for a row (which cannot hold the change) gets {@code change} applied
+   * again. Server data that lands once it was sent may hold the change already, and gets the
+   * values {@code change} gave the fields it changed: for a record, the components that
+   * differ between the row before and after, over the server's record (whose other
+   * components stand). A row of another type, or a record this module may not read, has
+   * {@code change} applied again in both cases, so for those an update should set values
+   * ({@code withDone(true)}) rather than derive them from the row ({@code withDone(!done)}).
+   * What {@code change} throws now propagates, and nothing is applied.
    *
    * @param keys the rows' keys; a key named twice is updated once
    * @param change a pure function from a row to the changed row, with the same key; it must

@@ -312,7 +312,7 @@ final class CollectionCore<K, R> implements QueryCollection<K, R>, DataMirror {
     if (intent == null) {
       store.remove(tx, List.of(rowKey), fetching, sink);
     } else {
-      store.paint(tx, tx.order, rowKey, intent.patch(), intent.constant(), fetching, sink);
+      store.paint(tx, tx.order, rowKey, intent.patch(tx), intent.constant(), fetching, sink);
     }
     tx.record(this, rowKey, intent);
   }
@@ -325,7 +325,7 @@ final class CollectionCore<K, R> implements QueryCollection<K, R>, DataMirror {
       if (before == null) {
         store.remove(tx, List.of((K) rowKey), queries.isFetching(key), sink);
       } else {
-        store.paint(tx, tx.order, (K) rowKey, before.patch(), before.constant(), queries.isFetching(key), sink);
+        store.paint(tx, tx.order, (K) rowKey, before.patch(tx), before.constant(), queries.isFetching(key), sink);
       }
     } catch (RuntimeException e) {
       Callbacks.report("undoing a refused write", name, e);

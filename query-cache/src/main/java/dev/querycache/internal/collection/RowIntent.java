@@ -13,14 +13,17 @@ import org.jspecify.annotations.Nullable;
  * is a delete; a delete then an insert is an update, or nothing if the row is the same. A
  * merge costs the same however many writes the transaction holds. Immutable.
  *
- * <p>While its updates are pending, newer server data may land under them (a refetch, a push,
- * the handler's own write-back), and may or may not include them already. The intent then
- * re-projects the updates as values, not as functions: for a record, the components its
- * updates changed, with the values they gave them, over the newer row; the server's other
- * components stand. So an update that depends on the row ({@code done -> !done}) is never
- * applied twice, whatever the server sent. A row that is not a record (or one this module
- * may not read) has no components to go by: its composed updates are applied again as
- * functions, which is right for updates that set values ({@code withDone(true)}).
+ * <p>While its updates are pending, newer data may come under them. Other owners' intents
+ * never hold them, and server data that landed before the transaction was sent cannot: over
+ * those the updates are applied again as functions, which compose exactly ({@code done ->
+ * !done} twice is no change). Server data that lands once the transaction was sent (a
+ * refetch, a push, the handler's own write-back) may or may not hold them already, so from
+ * then on the intent shows the values its updates set, not their function: for a record, the
+ * components they changed, over the newer row, whose other components stand; a newer row
+ * equal to what they made holds them already and stands as it is. An update that depends on
+ * the row is then never applied twice. A row that is not a record (or one this module may
+ * not read) has no components to go by: its updates are applied again as functions, which
+ * is right for updates that set values ({@code withDone(true)}).
  *
  * @param <R> the type of the rows
  */
@@ -96,32 +99,69 @@ final class RowIntent<R> {
     return type == ChangeType.DELETE || (type == ChangeType.UPDATE && updates == null);
   }
 
-  /** The intent: this change applied to a row, or to the store's marker for none. */
-  @SuppressWarnings("unchecked") // the store's rows are R, or its marker
-  UnaryOperator<Object> patch() {
-    R before = original;
+  /**
+   * The intent: this change applied to a row, or to the store's marker for none. {@code tx} is
+   * the transaction it is part of, which says whether the change has been sent.
+   */
+  UnaryOperator<Object> patch(TransactionCore tx) {
     R after = modified;
     switch (type) {
-      case INSERT:
-        return row -> RowStore.isAbsent(row) ? after : updates == null ? row : reproject((R) row);
       case DELETE:
         return row -> RowStore.absent();
-      default:
+      case UPDATE:
         if (updates == null) {
           return row -> after; // a delete then an insert: the row given, whatever is below
         }
-        return row -> row == before ? after : RowStore.isAbsent(row) ? row : reproject((R) row);
+        return new UpdatesPatch(tx);
+      default:
+        return updates == null ? row -> RowStore.isAbsent(row) ? after : row : new UpdatesPatch(tx);
     }
   }
 
   /**
-   * The updates over {@code row}, newer data than they were made on: the components they
-   * changed, with their values, over a record of the same class; else the updates applied
-   * again. Only for an intent with updates.
+   * The patch of an intent with updates. Over the row they were made on, the row they made.
+   * Over another row, the updates again: while no server data that may hold them has landed,
+   * as their function (exact over other owners' intents, which never hold them, and over
+   * server data that landed before they were sent, which cannot); once server data lands
+   * after their transaction was sent, as the values they set (see the class comment).
+   */
+  final class UpdatesPatch implements UnaryOperator<Object> {
+    private final TransactionCore tx;
+    private boolean mayBeHeld; // guarded by the store's monitor, as every application is
+
+    UpdatesPatch(TransactionCore tx) {
+      this.tx = tx;
+    }
+
+    /** Server data lands on the row: once the transaction was sent, it may hold the updates. */
+    void serverDataLands() {
+      mayBeHeld = mayBeHeld || tx.wasSent();
+    }
+
+    @Override
+    @SuppressWarnings("unchecked") // the store's rows are R, or its marker
+    public Object apply(Object row) {
+      if (RowStore.isAbsent(row)) {
+        return type == ChangeType.INSERT ? Objects.requireNonNull(modified) : row;
+      }
+      if (row == original) {
+        return Objects.requireNonNull(modified);
+      }
+      return mayBeHeld ? valuesOver((R) row) : Objects.requireNonNull(updates).apply((R) row);
+    }
+  }
+
+  /**
+   * The values the updates set, over {@code row}: the components they changed over a record
+   * of the same class; {@code row} itself if it equals what they made; else the updates
+   * applied again. Only for an intent with updates.
    */
   @SuppressWarnings("unchecked") // a record of the class of the modified row, which is an R
-  private R reproject(R row) {
+  private R valuesOver(R row) {
     R after = Objects.requireNonNull(modified);
+    if (row.equals(after)) {
+      return row; // it holds the updates' values already (a write-back of them): nothing to merge
+    }
     RecordShape shape = row.getClass() == after.getClass() ? RecordShape.ofValue(after) : null;
     if (shape == null || shape.size() > RecordShape.MAX_MASKED_COMPONENTS) {
       return Objects.requireNonNull(updates).apply(row);

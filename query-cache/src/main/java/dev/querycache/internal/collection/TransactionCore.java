@@ -137,6 +137,11 @@ final class TransactionCore implements Transaction, LayerOwner {
     }
   }
 
+  /** Whether its changes have been sent: its handler has begun (or it ended); reads one volatile field, no lock. */
+  boolean wasSent() {
+    return state != TransactionState.PENDING;
+  }
+
   /** Whether {@code key} is its write key; reads one volatile field, no lock (see {@link LayerOwner#hasWriteKey}). */
   @Override
   public boolean hasWriteKey(String key) {

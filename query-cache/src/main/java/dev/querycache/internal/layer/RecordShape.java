@@ -148,15 +148,19 @@ public final class RecordShape {
    * itself if that changes nothing.
    */
   public Object with(Object base, Object values, long mask) {
+    int first = 0; // the first component in the mask whose value base lacks
+    while (first < names.length && ((mask & (1L << first)) == 0 || Objects.equals(get(values, first), get(base, first)))) {
+      first++;
+    }
+    if (first == names.length) {
+      return base; // base holds the values already: no record to make
+    }
     Object[] merged = values(base);
-    boolean changed = false;
-    for (int i = 0; i < merged.length; i++) {
+    for (int i = first; i < merged.length; i++) {
       if ((mask & (1L << i)) != 0) {
-        Object value = get(values, i);
-        changed |= !Objects.equals(value, merged[i]);
-        merged[i] = value;
+        merged[i] = get(values, i);
       }
     }
-    return changed ? make(merged) : base;
+    return make(merged);
   }
 }
