@@ -77,6 +77,50 @@ final class CollectionGuideExamples {
   }
   // [/update]
 
+  // [beans]
+  /** A task as a JavaFX-style bean: a copy constructor, getters and setters. */
+  public static final class EditableTask {
+    private final String id;
+    private boolean done;
+
+    public EditableTask(String id, boolean done) {
+      this.id = id;
+      this.done = done;
+    }
+
+    public EditableTask(EditableTask other) { // the copier
+      this(other.id, other.done);
+    }
+
+    public String getId() {
+      return id;
+    }
+
+    public boolean isDone() {
+      return done;
+    }
+
+    public void setDone(boolean done) {
+      this.done = done;
+    }
+  }
+
+  static QueryCollection<String, EditableTask> editableTasks(QueryClient client,
+      QueryOptions<List<EditableTask>> taskList, AsyncChangeHandler<String, EditableTask> save) {
+    return client.collection(taskList, EditableTask::getId)
+        .copier(EditableTask::new) // each update gets a copy of the row to change
+        .onUpdateAsync(save)
+        .build();
+  }
+
+  static Transaction completeEditable(QueryCollection<String, EditableTask> tasks, String id) {
+    return tasks.update(id, task -> {
+      task.setDone(true); // the copy: the row shown changes when the update returns
+      return task;
+    });
+  }
+  // [/beans]
+
   // [minted]
   record Message(String id, String channel, String text, Instant sentAt) {}
 

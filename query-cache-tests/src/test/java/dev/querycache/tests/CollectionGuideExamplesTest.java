@@ -96,6 +96,26 @@ class CollectionGuideExamplesTest {
   }
 
   @Test
+  void aBeanTaskIsCompletedOnACopyAndItsChangeNamesTheProperty() {
+    List<PendingChange<String, CollectionGuideExamples.EditableTask>> saved = new ArrayList<>();
+    CollectionGuideExamples.EditableTask loaded = new CollectionGuideExamples.EditableTask("t1", false);
+    QueryCollection<String, CollectionGuideExamples.EditableTask> tasks = CollectionGuideExamples.editableTasks(client,
+        QueryOptions.builder(QueryKey.<List<CollectionGuideExamples.EditableTask>>of("editable tasks"))
+            .fetcher(context -> List.of(loaded)).build(),
+        changes -> {
+          saved.addAll(changes);
+          return CompletableFuture.completedFuture(null);
+        });
+    time.runDue();
+
+    CollectionGuideExamples.completeEditable(tasks, "t1");
+
+    assertThat(tasks.get("t1")).get().extracting(CollectionGuideExamples.EditableTask::isDone).isEqualTo(true);
+    assertThat(loaded.isDone()).as("the row loaded is left as it was").isFalse();
+    assertThat(saved).singleElement().satisfies(change -> assertThat(change.changedFields()).containsExactly("done"));
+  }
+
+  @Test
   void aSentMessageIsShownAtOnceUnderItsMintedIdAndSentWithIt() {
     List<List<PendingChange<String, Message>>> sends = new ArrayList<>();
     QueryCollection<String, Message> messages = CollectionGuideExamples.messages(client,

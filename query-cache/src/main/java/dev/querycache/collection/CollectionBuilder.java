@@ -1,8 +1,10 @@
 package dev.querycache.collection;
 
+import java.util.function.UnaryOperator;
+
 /**
  * Configures a {@link QueryCollection}, from {@code QueryClient.collection(source, keyOf)}:
- * its handlers, its name and its error message. Not thread-safe: build it on one thread. The
+ * its handlers, its name, its error message, and how to copy rows that are mutable beans. Not thread-safe: build it on one thread. The
  * library implements this interface.
  *
  * @param <K> the type of the keys
@@ -105,6 +107,22 @@ public interface CollectionBuilder<K, R> {
    * @return this builder
    */
   CollectionBuilder<K, R> mintedIds();
+
+  /**
+   * How to copy a row, for rows that are mutable beans: a copy constructor, such as
+   * {@code Task::new}. Each update's function then gets a fresh copy of the row, which it may
+   * change in place with the setters and return; the row shown, and the row a rollback brings
+   * back, stay as they were. The copier must return a new object equal in content to the one
+   * it is given, and may not call the client. Records and other immutable rows need none.
+   * Without a copier, an update of a row that is not a record that returns the very row it
+   * was given is refused with a {@link RowChangedInPlaceException}.
+   *
+   * @param copier a function from a row to a new copy of it
+   * @return this builder
+   * @throws NullPointerException if {@code copier} is null
+   * @throws IllegalStateException if the collection has a copier already
+   */
+  CollectionBuilder<K, R> copier(UnaryOperator<R> copier);
 
   /**
    * Builds the collection, which starts observing its query (fetching it if it has no fresh

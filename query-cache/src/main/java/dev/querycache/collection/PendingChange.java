@@ -107,9 +107,11 @@ public final class PendingChange<K, R> {
   }
 
   /**
-   * For an update of a record, the names of the components whose values differ between the
-   * original and the modified row (by {@code equals}), in declaration order; for anything
-   * else, an empty set. Worked out when first asked for.
+   * For an update, the names of the fields whose values differ between the original and the
+   * modified row: of a record, its components (by {@code equals}), in declaration order; of a
+   * bean, its properties as Jackson reads them (by the values it writes), in the order it
+   * writes them. For anything else, or a row that cannot be read, an empty set. Worked out
+   * when first asked for, on the calling thread.
    *
    * @return an immutable set
    */

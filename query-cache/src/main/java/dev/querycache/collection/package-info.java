@@ -49,7 +49,8 @@
  *   <li>{@link CollectionException}: a write refused before anything was applied, as
  *       {@link MissingHandlerException}, {@link DuplicateKeyException},
  *       {@link UnknownKeyException}, {@link KeyChangedException},
- *       {@link MalformedRowIdException} or {@link TransactionNotPendingException}.
+ *       {@link RowChangedInPlaceException} (a bean changed in place: give the collection a
+ *       copier), {@link MalformedRowIdException} or {@link TransactionNotPendingException}.
  *   <li>{@link TransactionRolledBackException}, {@link DependentTransactionException},
  *       {@link CallDroppedException}: why a transaction failed without its handler failing: it
  *       was rolled back, it relied on one that failed, or its pacing dropped its call.

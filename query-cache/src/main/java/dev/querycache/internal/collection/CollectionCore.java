@@ -10,6 +10,7 @@ import dev.querycache.collection.MissingHandlerException;
 import dev.querycache.collection.PendingChange;
 import dev.querycache.collection.QueryCollection;
 import dev.querycache.collection.RowChange;
+import dev.querycache.collection.RowChangedInPlaceException;
 import dev.querycache.collection.RowIds;
 import dev.querycache.collection.RowPush;
 import dev.querycache.collection.Transaction;
@@ -55,6 +56,8 @@ final class CollectionCore<K, R> implements QueryCollection<K, R>, DataMirror {
   private final String name;
   /** Whether its inserts' keys must be row ids minted by the client. */
   private final boolean mintedIds;
+  /** How to copy a row that is a mutable bean before an update changes it, or null. */
+  private final @Nullable UnaryOperator<R> copier;
   private final RowStore<K, R> store;
   private final @Nullable MutationCore<TransactionCore, Boolean, Void> inserts;
   private final @Nullable MutationCore<TransactionCore, Boolean, Void> updates;
@@ -75,6 +78,7 @@ final class CollectionCore<K, R> implements QueryCollection<K, R>, DataMirror {
     this.keyOf = draft.keyOf;
     this.name = draft.name != null ? draft.name : key.toString();
     this.mintedIds = draft.mintedIds;
+    this.copier = draft.copier;
     this.store = new RowStore<>(name, runtime.notifier, keyOf);
     String message = draft.errorMessage != null ? draft.errorMessage : TransactionPersister.DEFAULT_ERROR_MESSAGE;
     this.inserts = persister(mutations, draft.onInsert, "insert", message);
@@ -235,17 +239,35 @@ final class CollectionCore<K, R> implements QueryCollection<K, R>, DataMirror {
     return current;
   }
 
-  /** {@code change} applied to {@code row}, checked: never null, same key. */
+  /**
+   * {@code change} applied to {@code row} (to a copy of it, if the collection has a copier),
+   * checked: never null, never the row itself unless it is a record, same key.
+   */
   private R changed(K rowKey, R row, UnaryOperator<R> change) {
-    R modified = runtime.notifier.applying(change, row);
+    UnaryOperator<R> copy = copier;
+    R given = copy == null ? row : copyOf(rowKey, row, copy);
+    R modified = runtime.notifier.applying(change, given);
     if (modified == null) {
       throw new NullPointerException("the update of row " + rowKey + " of " + name + " returned null");
+    }
+    if (modified == row && copy == null && !(row instanceof Record)) {
+      throw new RowChangedInPlaceException(rowKey, name);
     }
     K newKey = keyOf.apply(modified);
     if (!rowKey.equals(newKey)) {
       throw new KeyChangedException(rowKey, newKey == null ? "null" : newKey, name);
     }
     return modified;
+  }
+
+  /** A copy of {@code row} by {@code copier}, which must be a new object. */
+  private R copyOf(K rowKey, R row, UnaryOperator<R> copier) {
+    R copy = runtime.notifier.applying(copier, row);
+    if (copy == null || copy == row) {
+      throw new IllegalStateException("the copier of " + name + " returned " + (copy == null ? "null" : "the row it was given")
+          + " for row " + rowKey + ": it must return a new copy, such as new Task(task); nothing was applied");
+    }
+    return copy;
   }
 
   /** A write of {@code tx} to a row another transaction inserted relies on that one: it fails if that one fails. */

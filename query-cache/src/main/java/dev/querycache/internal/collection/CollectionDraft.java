@@ -9,6 +9,7 @@ import dev.querycache.internal.mutation.MutationEngine;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,6 +32,8 @@ public final class CollectionDraft<K, R> implements CollectionBuilder<K, R> {
   @Nullable Handler<K, R> onDelete;
   /** Whether its inserts' keys must be row ids minted by the client. */
   boolean mintedIds;
+  /** How to copy a row that is a mutable bean, or null. */
+  @Nullable UnaryOperator<R> copier;
 
   /**
    * A draft of a collection of {@code source}'s rows, keyed by {@code keyOf}, whose query
@@ -96,6 +99,16 @@ public final class CollectionDraft<K, R> implements CollectionBuilder<K, R> {
   @Override
   public CollectionBuilder<K, R> mintedIds() {
     mintedIds = true;
+    return this;
+  }
+
+  @Override
+  public CollectionBuilder<K, R> copier(UnaryOperator<R> copier) {
+    Objects.requireNonNull(copier, "copier == null");
+    if (this.copier != null) {
+      throw new IllegalStateException("the collection has a copier already: give it one");
+    }
+    this.copier = copier;
     return this;
   }
 
