@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  * merge one at a time, as TanStack DB merges them: an insert then an update is an insert of
  * the updated row; an insert then a delete is nothing; updates merge; an update then a delete
  * is a delete; a delete then an insert is an update, or nothing if the row is the same. A
- * merge costs the same however many writes the transaction holds. Immutable.
+ * merge costs the same however many writes the transaction holds. Immutable, but for the
+ * mask of the components its updates changed, worked out when first needed.
  *
  * <p>While its updates are pending, newer data may come under them. Other owners' intents
  * never hold them, and server data that landed before the transaction was sent cannot: over
