@@ -4,8 +4,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * Configures a {@link QueryCollection}, from {@code QueryClient.collection(source, keyOf)}:
- * its handlers, its name, its error message, and how to copy rows that are mutable beans. Not thread-safe: build it on one thread. The
- * library implements this interface.
+ * its handlers, its name, its error message, and how to copy rows that are mutable beans. Not
+ * thread-safe: build it on one thread. The library implements this interface.
  *
  * @param <K> the type of the keys
  * @param <R> the type of the rows

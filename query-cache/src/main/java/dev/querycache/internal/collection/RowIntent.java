@@ -1,6 +1,7 @@
 package dev.querycache.internal.collection;
 
 import dev.querycache.collection.ChangeType;
+import dev.querycache.internal.layer.LandingAwarePatch;
 import dev.querycache.internal.layer.RecordShape;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
@@ -126,7 +127,7 @@ final class RowIntent<R> {
    * server data that landed before they were sent, which cannot); once server data lands
    * after their transaction was sent, as the values they set (see the class comment).
    */
-  final class UpdatesPatch implements UnaryOperator<Object> {
+  final class UpdatesPatch implements UnaryOperator<Object>, LandingAwarePatch {
     private final TransactionCore tx;
     private boolean mayBeHeld; // guarded by the store's monitor, as every application is
 
@@ -135,7 +136,8 @@ final class RowIntent<R> {
     }
 
     /** Server data lands on the row: once the transaction was sent, it may hold the updates. */
-    void serverDataLands() {
+    @Override
+    public void dataLands() {
       mayBeHeld = mayBeHeld || tx.wasSent();
     }
 

@@ -383,13 +383,6 @@ public final class RowStore<K, R> {
     Object landed = Objects.equals(slot.confirmed, confirmed) ? slot.confirmed : confirmed; // an equal row keeps its reference
     Object before = slot.visible;
     LayerStack<Object> stack = slot.stack;
-    if (stack != null) {
-      for (OptimisticLayer<Object> layer : stack.layers()) {
-        if (layer.patch instanceof RowIntent<?>.UpdatesPatch updates) {
-          updates.serverDataLands();
-        }
-      }
-    }
     Object after = stack == null ? landed : stack.land(landed, included, false, false);
     if (stack == null) {
       slot.confirmed = landed;

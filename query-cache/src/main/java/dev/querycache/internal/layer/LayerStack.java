@@ -179,9 +179,14 @@ public final class LayerStack<T> {
   /**
    * Data lands and becomes the confirmed data ({@code share}: with structural sharing against
    * the previous confirmed data); the layers {@code included} accepts leave, the others are
-   * applied on top again. Returns the visible data.
+   * applied on top again (a {@link LandingAwarePatch} is told first). Returns the visible data.
    */
   public T land(T data, Predicate<OptimisticLayer<T>> included, boolean share, boolean fetchInFlight) {
+    for (OptimisticLayer<T> layer : layers) {
+      if (layer.patch instanceof LandingAwarePatch aware) {
+        aware.dataLands();
+      }
+    }
     T base = share ? StructuralSharing.share(confirmed, data) : data;
     List<OptimisticLayer<T>> remaining = without(included);
     T folded = set(base, remaining == null ? layers : remaining, true, fetchInFlight);

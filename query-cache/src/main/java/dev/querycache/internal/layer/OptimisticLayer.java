@@ -22,7 +22,7 @@ public final class OptimisticLayer<T> {
   /** The owner's start order: layers apply in this order. */
   final long order;
   /** A pure function of the data, so it can be applied again to newer data. */
-  public final UnaryOperator<T> patch;
+  final UnaryOperator<T> patch;
   /** Whether the patch ignores its input (a value written by hand), so it applies to none. */
   final boolean constant;
   /**
